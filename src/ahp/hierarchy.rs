@@ -1,0 +1,144 @@
+//! Weights through the criteria tree: local priorities at every parent,
+//! global weights of the leaves as products along their paths.
+
+use super::{Consistency, Deviation, Estimate, PriorityMethod};
+use crate::Weights;
+use crate::problem::{Criteria, Weighting};
+
+/// How many deviating judgments are listed for an inconsistent node.
+const WORST_JUDGMENTS: usize = 3;
+
+/// Where a node's local weights came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightSource {
+    /// No judgments or weights given.
+    Equal,
+    /// `weight:` on every child.
+    Direct,
+    /// Pairwise comparisons.
+    Judgments,
+    /// Pairwise comparisons of several judges, aggregated.
+    GroupJudgments,
+}
+
+impl WeightSource {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            WeightSource::Equal => "equal",
+            WeightSource::Direct => "weights",
+            WeightSource::Judgments => "comparisons",
+            WeightSource::GroupJudgments => "group comparisons",
+        }
+    }
+}
+
+/// The weighting of one parent node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeWeights {
+    /// Node index in [`Criteria::nodes`].
+    pub node: usize,
+    /// Node id (`(root)` for the root).
+    pub id: String,
+    /// Ids of its children, in order.
+    pub children: Vec<String>,
+    /// Where the weights came from.
+    pub source: WeightSource,
+    /// Local priorities of the children, summing to 1.
+    pub local: Vec<f64>,
+    /// Consistency of the judgments (perfect for equal or direct weights).
+    pub consistency: Consistency,
+    /// Whether `consistency.cr` is within the threshold.
+    pub consistent: bool,
+    /// Judgments that were missing and their estimates, as child indices.
+    pub estimated: Vec<Estimate>,
+    /// For an inconsistent node, the judgments that deviate most from the
+    /// priorities, worst first.
+    pub worst: Vec<Deviation>,
+    /// For group judgments, each judge's consistency (`None` for a judge
+    /// whose judgments alone do not link every child).
+    pub judges: Vec<(String, Option<Consistency>)>,
+}
+
+/// The weights of the whole tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HierarchyWeights {
+    /// Every parent node, root first, in depth-first order.
+    pub nodes: Vec<NodeWeights>,
+    /// Global weight of every node, by node index (1 for the root).
+    pub global: Vec<f64>,
+    /// Global weights of the leaves, in column order.
+    pub leaves: Weights,
+}
+
+/// Derives every node's local weights and the leaves' global weights.
+///
+/// A node is consistent when its CR is at most `cr_threshold`.
+///
+/// ```
+/// use innorank::ahp::{weigh, PriorityMethod};
+/// let p = innorank::Problem::from_yaml_str(r#"
+/// name: w
+/// criteria:
+///   - {id: a}
+///   - id: g
+///     criteria: [{id: b, weight: 3}, {id: c, weight: 1}]
+/// comparisons: [[a, g, 1]]
+/// alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
+/// "#, "w.yaml").unwrap();
+/// let w = weigh(&p.criteria, PriorityMethod::Eigen, 0.1);
+/// assert_eq!(w.leaves.as_slice(), &[0.5, 0.375, 0.125]);
+/// ```
+pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> HierarchyWeights {
+    let mut global = vec![0.0; criteria.nodes().len()];
+    global[0] = 1.0;
+    let mut nodes = Vec::new();
+    for (index, criterion, parent) in criteria.parents() {
+        let n = parent.children.len();
+        let mut node = NodeWeights {
+            node: index,
+            id: criterion.id.clone(),
+            children: parent.children.iter().map(|&c| criteria.node(c).id.clone()).collect(),
+            source: WeightSource::Equal,
+            local: Weights::equal(n).as_slice().to_vec(),
+            consistency: Consistency::perfect(n),
+            consistent: true,
+            estimated: Vec::new(),
+            worst: Vec::new(),
+            judges: Vec::new(),
+        };
+        match &parent.weighting {
+            Weighting::Equal => {}
+            Weighting::Direct(w) => {
+                node.source = WeightSource::Direct;
+                node.local = w.as_slice().to_vec();
+            }
+            Weighting::Judgments(j) => {
+                let p = j.matrix.priorities(method);
+                node.source = if j.judges.is_empty() {
+                    WeightSource::Judgments
+                } else {
+                    WeightSource::GroupJudgments
+                };
+                node.consistent = p.consistency.is_consistent(cr_threshold);
+                node.estimated = j.matrix.estimates(&p.weights);
+                if !node.consistent {
+                    node.worst = j.matrix.deviations(&p.weights, WORST_JUDGMENTS);
+                }
+                node.judges = j
+                    .judges
+                    .iter()
+                    .map(|(name, m)| (name.clone(), m.as_ref().map(|m| m.priorities(method).consistency)))
+                    .collect();
+                node.consistency = p.consistency;
+                node.local = p.weights;
+            }
+        }
+        for (&child, &w) in parent.children.iter().zip(&node.local) {
+            global[child] = global[index] * w;
+        }
+        nodes.push(node);
+    }
+    let leaves = Weights::from_normalized(criteria.leaf_nodes().iter().map(|&i| global[i]).collect());
+    HierarchyWeights { nodes, global, leaves }
+}

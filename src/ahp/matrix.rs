@@ -1,0 +1,273 @@
+//! Positive reciprocal comparison matrices, complete or not.
+
+use nalgebra::DMatrix;
+use serde::Serialize;
+
+use super::RandomIndex;
+use crate::error::MatrixError;
+
+/// Relative tolerance for `a_ji * a_ij == 1` in a given matrix.
+const RECIPROCAL_TOLERANCE: f64 = 1e-9;
+
+/// A positive reciprocal matrix of pairwise judgments among `n` items.
+///
+/// Built once from a full matrix ([`PairwiseMatrix::from_rows`]) or from
+/// judgments ([`PairwiseMatrix::from_judgments`]), which may leave pairs out
+/// as long as they link every item. Missing entries are estimated when
+/// priorities are computed (see the [module docs](super)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairwiseMatrix {
+    /// Entry (i, j) is a_ij, or 0 where the pair was not judged.
+    entries: DMatrix<f64>,
+    /// Whether the judgments came as a complete matrix or set.
+    complete: bool,
+}
+
+/// A judgment that disagrees with the derived priorities.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Deviation {
+    /// 0-based row item.
+    pub row: usize,
+    /// 0-based column item.
+    pub col: usize,
+    /// The judgment given, `a_ij`.
+    pub judged: f64,
+    /// The value the priorities imply, `w_i / w_j`.
+    pub fitted: f64,
+}
+
+impl Deviation {
+    /// The value on Saaty's scale (1/9..1/2, 1..9) nearest to `fitted`,
+    /// measured as a ratio: the judgment an analyst would write instead.
+    ///
+    /// ```
+    /// use innorank::ahp::Deviation;
+    /// let d = Deviation { row: 0, col: 1, judged: 9.0, fitted: 2.7 };
+    /// assert_eq!(d.nearest_scale_value(), 3.0);
+    /// ```
+    pub fn nearest_scale_value(&self) -> f64 {
+        let target = self.fitted.ln();
+        (1..=9)
+            .flat_map(|k| [k as f64, 1.0 / k as f64])
+            .min_by(|a, b| (a.ln() - target).abs().total_cmp(&(b.ln() - target).abs()))
+            .expect("the scale is not empty")
+    }
+
+    /// How far the judgment is off, as `|ln(a_ij / (w_i / w_j))|`: a factor
+    /// of 2 too high or too low both give `ln 2`.
+    pub fn error(&self) -> f64 {
+        (self.judged / self.fitted).ln().abs()
+    }
+}
+
+/// A missing judgment and the value estimated for it, `w_i / w_j`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Estimate {
+    /// 0-based row item.
+    pub row: usize,
+    /// 0-based column item.
+    pub col: usize,
+    /// The estimated `a_ij`.
+    pub value: f64,
+}
+
+impl PairwiseMatrix {
+    /// A complete matrix, given row by row.
+    ///
+    /// Every entry must be positive and finite, the diagonal 1, and
+    /// `a_ji = 1 / a_ij` to 1e-9 relative.
+    ///
+    /// ```
+    /// use innorank::ahp::PairwiseMatrix;
+    /// assert!(PairwiseMatrix::from_rows(vec![vec![1.0, 3.0], vec![1.0 / 3.0, 1.0]]).is_ok());
+    /// assert!(PairwiseMatrix::from_rows(vec![vec![1.0, 3.0], vec![3.0, 1.0]]).is_err());
+    /// ```
+    pub fn from_rows(rows: Vec<Vec<f64>>) -> Result<Self, MatrixError> {
+        let n = rows.len();
+        check_size(n)?;
+        for (row, values) in rows.iter().enumerate() {
+            if values.len() != n {
+                return Err(MatrixError::NotSquare {
+                    row,
+                    len: values.len(),
+                    n,
+                });
+            }
+            for (col, &value) in values.iter().enumerate() {
+                if !(value.is_finite() && value > 0.0) {
+                    return Err(MatrixError::NonPositive { row, col, value });
+                }
+            }
+        }
+        for (i, values) in rows.iter().enumerate() {
+            if (values[i] - 1.0).abs() > RECIPROCAL_TOLERANCE {
+                return Err(MatrixError::Diagonal {
+                    index: i,
+                    value: values[i],
+                });
+            }
+            for j in i + 1..n {
+                let (a_ij, a_ji) = (values[j], rows[j][i]);
+                if (a_ij * a_ji - 1.0).abs() > RECIPROCAL_TOLERANCE {
+                    return Err(MatrixError::NotReciprocal {
+                        row: i,
+                        col: j,
+                        a_ij,
+                        a_ji,
+                    });
+                }
+            }
+        }
+        let entries = DMatrix::from_fn(n, n, |i, j| rows[i][j]);
+        Ok(PairwiseMatrix {
+            entries,
+            complete: true,
+        })
+    }
+
+    /// A matrix from judgments `(a, b, v)`: item `a` is `v` times as
+    /// important as item `b`. Each pair may be judged once, in either order;
+    /// the reciprocal is implied. Pairs may be left out as long as the
+    /// judgments link all `n` items.
+    ///
+    /// ```
+    /// use innorank::ahp::{PairwiseMatrix, PriorityMethod};
+    /// // Three items, the pair (1, 2) not judged: estimated as w_1 / w_2.
+    /// let m = PairwiseMatrix::from_judgments(3, &[(0, 1, 2.0), (0, 2, 4.0)]).unwrap();
+    /// assert!(!m.is_complete());
+    /// let p = m.priorities(PriorityMethod::Eigen);
+    /// assert!((p.weights[1] / p.weights[2] - 2.0).abs() < 1e-9);
+    /// ```
+    pub fn from_judgments(n: usize, judgments: &[(usize, usize, f64)]) -> Result<Self, MatrixError> {
+        check_size(n)?;
+        let mut entries = DMatrix::identity(n, n);
+        for &(a, b, value) in judgments {
+            for index in [a, b] {
+                if index >= n {
+                    return Err(MatrixError::OutOfRange { index, n });
+                }
+            }
+            if a == b {
+                return Err(MatrixError::SelfComparison { index: a });
+            }
+            if !(value.is_finite() && value > 0.0) {
+                return Err(MatrixError::NonPositive { row: a, col: b, value });
+            }
+            if entries[(a, b)] != 0.0 {
+                return Err(MatrixError::RepeatedPair { a, b });
+            }
+            entries[(a, b)] = value;
+            entries[(b, a)] = 1.0 / value;
+        }
+        // Off-diagonal entries start at 0 (missing); repeats were refused, so
+        // the number of judgments says whether every pair is covered.
+        let complete = judgments.len() == n * (n - 1) / 2;
+        let groups = components(&entries);
+        if groups.len() > 1 {
+            return Err(MatrixError::Disconnected { groups });
+        }
+        Ok(PairwiseMatrix { entries, complete })
+    }
+
+    /// Number of items compared.
+    pub fn n(&self) -> usize {
+        self.entries.nrows()
+    }
+
+    /// True when every pair was judged.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// The judged entry `a_ij`, or `None` for a pair not judged.
+    pub fn get(&self, i: usize, j: usize) -> Option<f64> {
+        let v = self.entries[(i, j)];
+        (v > 0.0).then_some(v)
+    }
+
+    /// The raw entries, 0 where a pair was not judged.
+    pub(crate) fn entries(&self) -> &DMatrix<f64> {
+        &self.entries
+    }
+
+    /// The judged pairs above the diagonal that deviate most from
+    /// `weights`, worst first (ties in row-major order), at most `limit`.
+    pub fn deviations(&self, weights: &[f64], limit: usize) -> Vec<Deviation> {
+        let n = self.n();
+        let mut all: Vec<Deviation> = (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .filter_map(|(i, j)| {
+                self.get(i, j).map(|judged| Deviation {
+                    row: i,
+                    col: j,
+                    judged,
+                    fitted: weights[i] / weights[j],
+                })
+            })
+            .collect();
+        all.sort_by(|a, b| b.error().total_cmp(&a.error()));
+        all.truncate(limit);
+        all
+    }
+
+    /// The pairs above the diagonal that were not judged, with the values
+    /// `weights` imply for them.
+    pub fn estimates(&self, weights: &[f64]) -> Vec<Estimate> {
+        let n = self.n();
+        (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .filter(|&(i, j)| self.get(i, j).is_none())
+            .map(|(row, col)| Estimate {
+                row,
+                col,
+                value: weights[row] / weights[col],
+            })
+            .collect()
+    }
+
+    /// The matrix with every missing entry replaced by `w_i / w_j`.
+    pub(crate) fn completed(&self, weights: &[f64]) -> DMatrix<f64> {
+        DMatrix::from_fn(self.n(), self.n(), |i, j| {
+            self.get(i, j).unwrap_or(weights[i] / weights[j])
+        })
+    }
+}
+
+fn check_size(n: usize) -> Result<(), MatrixError> {
+    let max = RandomIndex::Saaty.max_n();
+    match n {
+        0 => Err(MatrixError::Empty),
+        n if n > max => Err(MatrixError::TooLarge { n, max }),
+        _ => Ok(()),
+    }
+}
+
+/// Connected groups of items linked by judged pairs, each sorted, ordered by
+/// smallest member.
+fn components(entries: &DMatrix<f64>) -> Vec<Vec<usize>> {
+    let n = entries.nrows();
+    let mut group = vec![usize::MAX; n];
+    let mut groups = Vec::new();
+    for start in 0..n {
+        if group[start] != usize::MAX {
+            continue;
+        }
+        let id = groups.len();
+        let mut members = vec![start];
+        group[start] = id;
+        let mut next = 0;
+        while next < members.len() {
+            let i = members[next];
+            next += 1;
+            for j in 0..n {
+                if group[j] == usize::MAX && entries[(i, j)] > 0.0 {
+                    group[j] = id;
+                    members.push(j);
+                }
+            }
+        }
+        members.sort_unstable();
+        groups.push(members);
+    }
+    groups
+}

@@ -1,0 +1,49 @@
+//! The Analytic Hierarchy Process: priorities from pairwise judgments.
+//!
+//! A decision maker compares items two at a time on Saaty's 1-9 scale
+//! ("a is 3 times as important as b"). The judgments fill a positive
+//! reciprocal matrix `A` ([`PairwiseMatrix`]); the items' priorities are
+//!
+//! * [`PriorityMethod::Eigen`] (default): the principal right eigenvector of
+//!   `A`, normalised to sum 1, with `lambda_max` its eigenvalue (Saaty 1977,
+//!   "A scaling method for priorities in hierarchical structures", J. Math.
+//!   Psych. 15). Computed by power iteration, which converges for positive
+//!   (and, after Harker's completion, non-negative primitive) matrices by the
+//!   Perron-Frobenius theorem, until successive iterates differ by less than
+//!   1e-15 in every component.
+//! * [`PriorityMethod::Geometric`]: the row geometric mean, normalised
+//!   (Crawford & Williams 1985, the logarithmic least-squares solution). For
+//!   an incomplete matrix it is the logarithmic least-squares solution over
+//!   the given judgments. `lambda_max` is then the mean of `(A w)_i / w_i`.
+//!
+//! Consistency: `CI = (lambda_max - n) / (n - 1)`, `CR = CI / RI(n)`
+//! ([`Consistency`], [`RandomIndex`]). A matrix is usually called consistent
+//! when `CR <= 0.10`.
+//!
+//! Missing judgments are estimated by Harker's method (Harker 1987,
+//! "Alternative modes of questioning in the analytic hierarchy process",
+//! Mathematical Modelling 9): the missing `a_ij` is taken as `w_i / w_j`,
+//! which gives the same eigenvector as the matrix with missing entries set to
+//! 0 and `1 + m_i` on the diagonal, `m_i` the number missing in row `i`.
+//!
+//! ```
+//! use innorank::ahp::{PairwiseMatrix, PriorityMethod};
+//! let m = PairwiseMatrix::from_rows(vec![
+//!     vec![1.0, 2.0, 4.0],
+//!     vec![0.5, 1.0, 2.0],
+//!     vec![0.25, 0.5, 1.0],
+//! ]).unwrap();
+//! let p = m.priorities(PriorityMethod::Eigen);
+//! assert!((p.weights[0] - 4.0 / 7.0).abs() < 1e-12);
+//! assert!(p.consistency.cr.abs() < 1e-12);
+//! ```
+
+mod consistency;
+mod hierarchy;
+mod matrix;
+mod priorities;
+
+pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex};
+pub use hierarchy::{HierarchyWeights, NodeWeights, WeightSource, weigh};
+pub use matrix::{Deviation, Estimate, PairwiseMatrix};
+pub use priorities::{Priorities, PriorityMethod};

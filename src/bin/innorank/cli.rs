@@ -1,0 +1,179 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use innorank::ahp::PriorityMethod;
+use innorank::topsis::Normalization;
+
+/// Weight criteria with AHP and rank alternatives with TOPSIS.
+#[derive(Debug, Parser)]
+#[command(name = "innorank", version, about, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  innorank rank examples/innovation-proposals.yaml\n  innorank weights examples/innovation-proposals.yaml\n  innorank check problem.yaml\n  cat problem.yaml | innorank rank - --format json"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Screen, weigh and rank the alternatives of a problem file.
+    #[command(
+        after_help = "Examples:\n  innorank rank examples/innovation-proposals.yaml\n  innorank rank problem.yaml --format json --top 3\n  innorank rank problem.yaml --satisfactory 0.6 --normalization minmax\n  innorank rank - --format csv < problem.yaml > ranking.csv"
+    )]
+    Rank(RankArgs),
+    /// Show the AHP weights of every node, with lambda_max, CI and CR.
+    #[command(
+        after_help = "Examples:\n  innorank weights examples/innovation-proposals.yaml\n  innorank weights problem.yaml --ahp-method geometric --format json\n  innorank weights problem.yaml --strict --cr-threshold 0.05"
+    )]
+    Weights(WeightsArgs),
+    /// Validate a problem file without ranking it.
+    #[command(after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid")]
+    Check(CheckArgs),
+}
+
+/// Arguments every command takes.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Problem file (YAML), or `-` for standard input.
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Do not print warnings on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Refuse problem files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = innorank::problem::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+/// Arguments of the AHP weighting.
+#[derive(Debug, Args)]
+pub struct AhpArgs {
+    /// How priorities are derived from comparisons.
+    #[arg(long, value_enum, default_value_t = AhpMethod::Eigen)]
+    pub ahp_method: AhpMethod,
+    /// A node whose consistency ratio exceeds this is inconsistent.
+    #[arg(long, value_name = "X", default_value_t = innorank::ahp::DEFAULT_CR_THRESHOLD, value_parser = non_negative)]
+    pub cr_threshold: f64,
+    /// Fail with exit code 3 when a node is inconsistent.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    /// Ranking method.
+    #[arg(long, value_enum, default_value_t = Method::Topsis)]
+    pub method: Method,
+    /// How TOPSIS normalises each criterion's column.
+    #[arg(long, value_enum, default_value_t = NormalizationArg::Vector)]
+    pub normalization: NormalizationArg,
+    /// Show only the best N alternatives.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Mark alternatives whose score is at least X as satisfactory.
+    #[arg(long, value_name = "X", value_parser = finite)]
+    pub satisfactory: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct WeightsArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for the terminal.
+    Table,
+    /// JSON (stable fields).
+    Json,
+    /// CSV, one row per alternative.
+    Csv,
+    /// A Markdown table for reports.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Method {
+    /// Closeness to the ideal solution.
+    Topsis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NormalizationArg {
+    /// x / sqrt(sum x^2).
+    Vector,
+    /// (x - min) / (max - min).
+    Minmax,
+}
+
+impl From<NormalizationArg> for Normalization {
+    fn from(n: NormalizationArg) -> Self {
+        match n {
+            NormalizationArg::Vector => Normalization::Vector,
+            NormalizationArg::Minmax => Normalization::MinMax,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AhpMethod {
+    /// Principal right eigenvector.
+    Eigen,
+    /// Row geometric mean.
+    Geometric,
+}
+
+impl From<AhpMethod> for PriorityMethod {
+    fn from(m: AhpMethod) -> Self {
+        match m {
+            AhpMethod::Eigen => PriorityMethod::Eigen,
+            AhpMethod::Geometric => PriorityMethod::Geometric,
+        }
+    }
+}
+
+fn finite(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("expected a finite number, found `{s}`")),
+    }
+}
+
+fn non_negative(s: &str) -> Result<f64, String> {
+    finite(s).and_then(|v| {
+        if v >= 0.0 {
+            Ok(v)
+        } else {
+            Err(format!("expected a number >= 0, found `{s}`"))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

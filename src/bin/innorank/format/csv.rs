@@ -1,0 +1,94 @@
+//! CSV output (the csv crate): one row per ranked alternative, full
+//! precision numbers.
+
+use innorank::RankReport;
+
+use super::{CheckSummary, WeightsView, full};
+
+fn finish(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<String> {
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot write CSV: {e}"))?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+/// `rank,id,name,score,d_plus,d_minus[,satisfactory],<leaf ids...>`.
+pub fn rank(report: &RankReport<'_>) -> anyhow::Result<String> {
+    let p = report.problem;
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["rank", "id", "name", "score", "d_plus", "d_minus"];
+    if report.options.satisfactory.is_some() {
+        header.push("satisfactory");
+    }
+    header.extend(p.criteria.leaves().map(|(c, _)| c.id.as_str()));
+    w.write_record(&header)?;
+    for r in &report.ranking {
+        let alt = &p.alternatives[r.index];
+        let mut row = vec![
+            r.rank.to_string(),
+            alt.id.clone(),
+            alt.name.clone().unwrap_or_default(),
+            full(r.score),
+            full(r.d_plus),
+            full(r.d_minus),
+        ];
+        if let Some(sat) = r.satisfactory {
+            row.push(sat.to_string());
+        }
+        row.extend(p.criteria.leaves().map(|(_, l)| full(p.scores.get(r.index, l.column))));
+        w.write_record(&row)?;
+    }
+    finish(w)
+}
+
+/// `node,criterion,local,global,node_cr,node_consistent`.
+pub fn weights(view: &WeightsView<'_>) -> anyhow::Result<String> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "node",
+        "criterion",
+        "local",
+        "global",
+        "node_lambda_max",
+        "node_cr",
+        "node_consistent",
+    ])?;
+    for node in &view.weights.nodes {
+        for (id, local, global) in view.children(node) {
+            w.write_record([
+                node.id.clone(),
+                id.to_owned(),
+                full(local),
+                full(global),
+                full(node.consistency.lambda_max),
+                full(node.consistency.cr),
+                node.consistent.to_string(),
+            ])?;
+        }
+    }
+    finish(w)
+}
+
+/// One header line and one row.
+pub fn check(summary: &CheckSummary) -> anyhow::Result<String> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "file",
+        "valid",
+        "problem",
+        "criteria",
+        "leaves",
+        "alternatives",
+        "screening_rules",
+    ])?;
+    w.write_record([
+        summary.file.clone(),
+        summary.valid.to_string(),
+        summary.problem.clone(),
+        summary.criteria.to_string(),
+        summary.leaves.to_string(),
+        summary.alternatives.to_string(),
+        summary.screening_rules.to_string(),
+    ])?;
+    finish(w)
+}

@@ -1,0 +1,159 @@
+//! Reports as titled grids of text, shared by the table and Markdown
+//! renderers.
+
+use innorank::RankReport;
+use innorank::problem::Problem;
+
+use super::{WeightsView, fixed};
+
+/// A titled table of text cells.
+pub struct Grid {
+    pub title: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Lines printed under the table.
+    pub notes: Vec<String>,
+}
+
+/// A leaf value as shown to people: the number, and its level name if any.
+fn value_cell(problem: &Problem, row: usize, leaf: usize) -> String {
+    let (_, l) = problem.criteria.leaves().nth(leaf).expect("leaf index in range");
+    let v = problem.scores.get(row, l.column);
+    match l.level_name(v) {
+        Some(name) => format!("{v} ({name})"),
+        None => format!("{v}"),
+    }
+}
+
+/// The ranking table, then the screened-out alternatives.
+pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
+    let p = report.problem;
+    let satisfactory = report.options.satisfactory;
+    let mut header = vec!["Rank".to_owned(), "Alternative".to_owned(), "Score".to_owned()];
+    if let Some(x) = satisfactory {
+        header.push(format!("Satisfactory (>= {x})"));
+    }
+    for ((criterion, leaf), (_, w)) in p.criteria.leaves().zip(report.leaf_weights()) {
+        let arrow = match leaf.direction {
+            innorank::Direction::Benefit => "max".to_owned(),
+            innorank::Direction::Cost => "min".to_owned(),
+            innorank::Direction::Target(t) => format!("-> {t}"),
+        };
+        header.push(format!("{}\n{arrow}, w={}", criterion.id, fixed(w, 3)));
+    }
+    let leaves = p.criteria.leaf_nodes().len();
+    let rows = report
+        .ranking
+        .iter()
+        .map(|r| {
+            let alt = &p.alternatives[r.index];
+            let label = match &alt.name {
+                Some(name) => format!("{} {name}", alt.id),
+                None => alt.id.clone(),
+            };
+            let mut row = vec![r.rank.to_string(), label, fixed(r.score, 4)];
+            if let Some(sat) = r.satisfactory {
+                row.push(if sat { "yes" } else { "no" }.to_owned());
+            }
+            row.extend((0..leaves).map(|leaf| value_cell(p, r.index, leaf)));
+            row
+        })
+        .collect();
+    let o = &report.options;
+    let mut notes = vec![format!(
+        "TOPSIS, {} normalisation; weights by AHP ({}), CR threshold {}",
+        o.normalization.name(),
+        o.ahp_method.name(),
+        o.cr_threshold
+    )];
+    let shown = report.ranking.len();
+    let ranked = p.alternatives.len() - report.screened_out.len();
+    if shown < ranked {
+        notes.push(format!("showing the top {shown} of {ranked} ranked alternatives"));
+    }
+    let mut grids = vec![Grid {
+        title: p.name.clone(),
+        header,
+        rows,
+        notes,
+    }];
+    if !report.screened_out.is_empty() {
+        grids.push(Grid {
+            title: "Screened out".to_owned(),
+            header: vec!["Alternative".to_owned(), "Broken rules".to_owned()],
+            rows: report
+                .screened_out
+                .iter()
+                .map(|s| {
+                    let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
+                    vec![s.id.clone(), reasons.join("; ")]
+                })
+                .collect(),
+            notes: Vec::new(),
+        });
+    }
+    grids
+}
+
+/// One grid per parent node: its children's weights, then (if any) the
+/// estimated judgments and the judgments that hurt consistency most.
+pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
+    let mut grids = Vec::new();
+    for node in &view.weights.nodes {
+        let c = &node.consistency;
+        let verdict = if node.consistent { "consistent" } else { "INCONSISTENT" };
+        let mut notes = vec![format!(
+            "{} ({}): lambda_max {}, CI {}, RI {}, CR {} ({verdict} at {})",
+            node.source.name(),
+            view.method.name(),
+            fixed(c.lambda_max, 4),
+            fixed(c.ci, 4),
+            fixed(c.ri, 2),
+            fixed(c.cr, 4),
+            view.threshold
+        )];
+        for e in &node.estimated {
+            notes.push(format!(
+                "estimated: {} vs {} = {} (not judged; Harker)",
+                node.children[e.row],
+                node.children[e.col],
+                fixed(e.value, 4)
+            ));
+        }
+        for (judge, jc) in &node.judges {
+            notes.push(match jc {
+                Some(jc) => format!("judge {judge}: CR {}", fixed(jc.cr, 4)),
+                None => format!("judge {judge}: judgments alone do not link every criterion; no CR"),
+            });
+        }
+        for d in &node.worst {
+            notes.push(format!(
+                "deviates: [{}, {}, {}] but the weights imply {} (nearest scale value {})",
+                node.children[d.row],
+                node.children[d.col],
+                fixed(d.judged, 4),
+                fixed(d.fitted, 4),
+                scale_text(d.nearest_scale_value())
+            ));
+        }
+        grids.push(Grid {
+            title: format!("Node {}", node.id),
+            header: vec!["Criterion".to_owned(), "Local".to_owned(), "Global".to_owned()],
+            rows: view
+                .children(node)
+                .map(|(id, local, global)| vec![id.to_owned(), fixed(local, 4), fixed(global, 4)])
+                .collect(),
+            notes,
+        });
+    }
+    grids
+}
+
+/// A scale value as an analyst writes it: `3` or `1/3`.
+fn scale_text(v: f64) -> String {
+    if v >= 1.0 {
+        format!("{}", v.round())
+    } else {
+        format!("1/{}", (1.0 / v).round())
+    }
+}

@@ -1,0 +1,215 @@
+//! Output formats. Each third-party format crate is named in one file:
+//! prettytable in `table.rs`, serde_json in `json.rs`, csv in `csv.rs`.
+
+pub mod csv;
+pub mod grid;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use innorank::ahp::{HierarchyWeights, NodeWeights, PriorityMethod};
+use innorank::{Problem, Warning};
+
+/// A number for people: `digits` decimals.
+pub fn fixed(x: f64, digits: usize) -> String {
+    format!("{x:.digits$}")
+}
+
+/// A number for machines: the shortest text that reads back exactly.
+pub fn full(x: f64) -> String {
+    format!("{x}")
+}
+
+/// What `check` reports for a valid file.
+#[derive(Debug, Serialize)]
+pub struct CheckSummary {
+    pub file: String,
+    pub valid: bool,
+    pub problem: String,
+    pub criteria: usize,
+    pub leaves: usize,
+    pub alternatives: usize,
+    pub screening_rules: usize,
+    pub warnings: Vec<String>,
+}
+
+impl CheckSummary {
+    pub fn new(file: &str, problem: &Problem) -> Self {
+        CheckSummary {
+            file: file.to_owned(),
+            valid: true,
+            problem: problem.name.clone(),
+            criteria: problem.criteria.nodes().len() - 1,
+            leaves: problem.criteria.leaf_nodes().len(),
+            alternatives: problem.alternatives.len(),
+            screening_rules: problem.screening.len(),
+            warnings: problem.warnings.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    pub fn sentence(&self) -> String {
+        format!(
+            "{}: ok: `{}`, {} criteria ({} leaves), {} alternatives, {} screening rules",
+            self.file, self.problem, self.criteria, self.leaves, self.alternatives, self.screening_rules
+        )
+    }
+}
+
+/// Everything `weights` shows.
+pub struct WeightsView<'a> {
+    pub problem: &'a Problem,
+    pub weights: &'a HierarchyWeights,
+    pub method: PriorityMethod,
+    pub threshold: f64,
+    pub warnings: &'a [Warning],
+}
+
+impl WeightsView<'_> {
+    /// The children of `node` with their local and global weights.
+    pub fn children<'b>(&'b self, node: &'b NodeWeights) -> impl Iterator<Item = (&'b str, f64, f64)> + 'b {
+        let criteria = &self.problem.criteria;
+        let parent = match &criteria.node(node.node).kind {
+            innorank::problem::CriterionKind::Parent(p) => &p.children[..],
+            innorank::problem::CriterionKind::Leaf(_) => &[],
+        };
+        parent
+            .iter()
+            .zip(&node.local)
+            .map(|(&c, &local)| (criteria.node(c).id.as_str(), local, self.weights.global[c]))
+    }
+}
+
+#[derive(Serialize)]
+struct ChildEntry<'a> {
+    id: &'a str,
+    local: f64,
+    global: f64,
+}
+
+#[derive(Serialize)]
+struct PairEntry<'a> {
+    a: &'a str,
+    b: &'a str,
+    value: f64,
+}
+
+#[derive(Serialize)]
+struct DeviationEntry<'a> {
+    a: &'a str,
+    b: &'a str,
+    judged: f64,
+    fitted: f64,
+    nearest_scale_value: f64,
+}
+
+#[derive(Serialize)]
+struct JudgeEntry<'a> {
+    judge: &'a str,
+    lambda_max: Option<f64>,
+    ci: Option<f64>,
+    cr: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct NodeEntry<'a> {
+    node: &'a str,
+    source: &'static str,
+    children: Vec<ChildEntry<'a>>,
+    n: usize,
+    lambda_max: f64,
+    ci: f64,
+    ri: f64,
+    cr: f64,
+    consistent: bool,
+    estimated: Vec<PairEntry<'a>>,
+    worst_judgments: Vec<DeviationEntry<'a>>,
+    judges: Vec<JudgeEntry<'a>>,
+}
+
+impl Serialize for WeightsView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let nodes: Vec<NodeEntry<'_>> = self
+            .weights
+            .nodes
+            .iter()
+            .map(|n| {
+                let name = |i: usize| n.children[i].as_str();
+                NodeEntry {
+                    node: &n.id,
+                    source: n.source.name(),
+                    children: self
+                        .children(n)
+                        .map(|(id, local, global)| ChildEntry { id, local, global })
+                        .collect(),
+                    n: n.consistency.n,
+                    lambda_max: n.consistency.lambda_max,
+                    ci: n.consistency.ci,
+                    ri: n.consistency.ri,
+                    cr: n.consistency.cr,
+                    consistent: n.consistent,
+                    estimated: n
+                        .estimated
+                        .iter()
+                        .map(|e| PairEntry {
+                            a: name(e.row),
+                            b: name(e.col),
+                            value: e.value,
+                        })
+                        .collect(),
+                    worst_judgments: n
+                        .worst
+                        .iter()
+                        .map(|d| DeviationEntry {
+                            a: name(d.row),
+                            b: name(d.col),
+                            judged: d.judged,
+                            fitted: d.fitted,
+                            nearest_scale_value: d.nearest_scale_value(),
+                        })
+                        .collect(),
+                    judges: n
+                        .judges
+                        .iter()
+                        .map(|(judge, c)| JudgeEntry {
+                            judge,
+                            lambda_max: c.map(|c| c.lambda_max),
+                            ci: c.map(|c| c.ci),
+                            cr: c.map(|c| c.cr),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("problem", &self.problem.name)?;
+        map.serialize_entry("ahp_method", self.method.name())?;
+        map.serialize_entry("cr_threshold", &self.threshold)?;
+        map.serialize_entry("nodes", &nodes)?;
+        let leaves: Vec<(&str, f64)> = self
+            .problem
+            .criteria
+            .leaves()
+            .map(|(c, _)| c.id.as_str())
+            .zip(self.weights.leaves.as_slice().iter().copied())
+            .collect();
+        map.serialize_entry("weights", &Ordered(&leaves))?;
+        let warnings: Vec<String> = self.warnings.iter().map(ToString::to_string).collect();
+        map.serialize_entry("warnings", &warnings)?;
+        map.end()
+    }
+}
+
+struct Ordered<'a>(&'a [(&'a str, f64)]);
+
+impl Serialize for Ordered<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}

@@ -1,0 +1,107 @@
+//! The `innorank` command: parses arguments, calls the library, formats.
+
+mod check;
+mod cli;
+mod format;
+mod rank;
+mod weights;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use innorank::Problem;
+use innorank::problem::{Diagnostics, LoadOptions};
+
+use cli::{Cli, Command, Common};
+
+/// Why a command did not succeed, mapped to the exit codes of the CLI
+/// contract.
+#[derive(Debug)]
+pub enum Failure {
+    /// Invalid input (exit 2).
+    Invalid(Diagnostics),
+    /// `--strict` and an inconsistent node (exit 3).
+    Inconsistent(Vec<String>),
+    /// Anything else (exit 1).
+    Other(anyhow::Error),
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::Other(e.into())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Rank(args) => rank::run(&args),
+        Command::Weights(args) => weights::run(&args),
+        Command::Check(args) => check::run(&args),
+    };
+    let mut stderr = std::io::stderr().lock();
+    match result.and_then(|output| write_stdout(&output)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid(diagnostics)) => {
+            for d in diagnostics.iter() {
+                let _ = writeln!(stderr, "error: {d}");
+            }
+            if diagnostics.len() > 1 {
+                let _ = writeln!(
+                    stderr,
+                    "error: {} problems found; nothing was ranked",
+                    diagnostics.len()
+                );
+            }
+            ExitCode::from(2)
+        }
+        Err(Failure::Inconsistent(nodes)) => {
+            let _ = writeln!(
+                stderr,
+                "error: --strict: inconsistent judgments at {}; see `innorank weights`",
+                nodes.join(", ")
+            );
+            ExitCode::from(3)
+        }
+        Err(Failure::Other(e)) => {
+            let _ = writeln!(stderr, "error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes the whole output at once; a closed pipe (`| head`) is not an
+/// error.
+fn write_stdout(output: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("cannot write the output").into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Loads the problem named on the command line.
+fn load(common: &Common) -> Result<Problem, Failure> {
+    Problem::from_path(
+        &common.file,
+        LoadOptions {
+            max_size: common.max_size,
+        },
+    )
+    .map_err(Failure::Invalid)
+}
+
+/// Prints warnings on standard error unless `--quiet`.
+fn warn<T: std::fmt::Display>(common: &Common, warnings: impl IntoIterator<Item = T>) {
+    if common.quiet {
+        return;
+    }
+    let mut stderr = std::io::stderr().lock();
+    for w in warnings {
+        let _ = writeln!(stderr, "warning: {w}");
+    }
+}

@@ -1,0 +1,292 @@
+//! Located problems in an input file.
+
+use std::fmt;
+
+/// Where in the input a problem was found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    /// The file name as given (`-` or `<stdin>` for standard input).
+    pub source: String,
+    /// 1-based line, where the YAML gives one.
+    pub line: Option<usize>,
+    /// 1-based column, where the YAML gives one.
+    pub column: Option<usize>,
+    /// Field path, 0-based (`alternatives[3].scores.cost`); empty for the
+    /// document itself.
+    pub path: String,
+}
+
+/// One problem found in the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Where it is.
+    pub location: Location,
+    /// What is wrong.
+    pub kind: DiagnosticKind,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = &self.location;
+        write!(f, "{}", l.source)?;
+        if let Some(line) = l.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = l.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if !l.path.is_empty() {
+            write!(f, ": {}", l.path)?;
+        }
+        write!(f, ": {}", self.kind)
+    }
+}
+
+/// Every problem found in one input, in the order found. Never empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// The problems, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Number of problems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always false for a value returned by the loader.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// What is wrong with the input. Messages name the user's own values in
+/// backticks.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DiagnosticKind {
+    /// The file cannot be read.
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    /// The input is larger than the size limit.
+    #[error("the file is larger than {limit} bytes; raise the limit with --max-size or put alternatives in a CSV file")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Bytes that are not UTF-8.
+    #[error("the file is not valid UTF-8 (save it as UTF-8)")]
+    InvalidUtf8,
+    /// A NUL byte.
+    #[error("the file contains a NUL byte")]
+    NulByte,
+    /// Nothing but whitespace and comments.
+    #[error("the file is empty")]
+    Empty,
+    /// Brackets nested deeper than the limit.
+    #[error("brackets are nested more than {limit} levels deep")]
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// Aliases that expand beyond the budget.
+    #[error("aliases expand to more than {budget} bytes and nodes (the limit grows with the file's size)")]
+    AliasBudget {
+        /// The budget.
+        budget: u64,
+    },
+    /// More than one YAML document.
+    #[error("a problem file holds one YAML document; found another here")]
+    MultipleDocuments,
+    /// A YAML merge key.
+    #[error("merge keys (`<<`) are not supported; write the fields out")]
+    MergeKey,
+    /// A YAML tag.
+    #[error("tags such as `{0}` are not supported")]
+    Tag(String),
+    /// A key repeated in one mapping.
+    #[error("duplicate key `{key}` (first given on line {first_line})")]
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// Line of its first occurrence.
+        first_line: usize,
+    },
+    /// YAML syntax or shape error reported by the parser.
+    #[error("{0}")]
+    Syntax(String),
+    /// An unsupported `version`.
+    #[error("unsupported format version `{0}`; only 1 exists")]
+    Version(String),
+    /// An empty required text.
+    #[error("must not be empty")]
+    EmptyText,
+    /// A criterion id that is not `[a-z0-9_-]+`.
+    #[error("criterion id `{0}` must be lowercase letters, digits, `_` or `-`")]
+    CriterionId(String),
+    /// An alternative id with other characters or too long.
+    #[error("alternative id `{0}` must be 1-64 letters, digits, `_`, `-` or `.`")]
+    AlternativeId(String),
+    /// An id used twice.
+    #[error("duplicate id `{id}` (also at {first})")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Path of its first use.
+        first: String,
+    },
+    /// An empty list that must not be.
+    #[error("must list at least one {0}")]
+    EmptyList(&'static str),
+    /// A parent node with a leaf-only key.
+    #[error("`{0}` is not allowed on a parent criterion (one with sub-criteria)")]
+    ParentField(&'static str),
+    /// A leaf node with a parent-only key.
+    #[error("`{0}` is only allowed on a criterion with sub-criteria")]
+    LeafField(&'static str),
+    /// A target criterion without `target`.
+    #[error("a target criterion needs `target`")]
+    MissingTarget,
+    /// `target` on a criterion that is not a target one.
+    #[error("`target` is only allowed with `direction: target`")]
+    UnexpectedTarget,
+    /// A scale with min > max, or a non-finite bound.
+    #[error("scale min {min} is greater than max {max}")]
+    InvertedScale {
+        /// Lower bound.
+        min: f64,
+        /// Upper bound.
+        max: f64,
+    },
+    /// A NaN or infinite number.
+    #[error("must be a finite number, found `{0}`")]
+    NonFinite(String),
+    /// A number too large for f64.
+    #[error("number `{0}` is out of range")]
+    OutOfRange(String),
+    /// `comparisons` and `matrix`, or judgments and `weight:`, at one node.
+    #[error("{0}")]
+    ConflictingWeights(String),
+    /// `weight:` on some children but not all.
+    #[error("`weight` is given on some sub-criteria of this node but not on `{0}`; give it on all or none")]
+    PartialWeights(String),
+    /// Every weight zero.
+    #[error("the weights of this node are all zero")]
+    AllZeroWeights,
+    /// A negative weight.
+    #[error("weight must be >= 0, found {0}")]
+    NegativeWeight(f64),
+    /// A judgment naming something that is not a child of the node.
+    #[error("`{id}` is not compared here; this node's criteria are {siblings}")]
+    NotSibling {
+        /// The id found.
+        id: String,
+        /// The node's children, formatted.
+        siblings: String,
+    },
+    /// A criterion compared with itself.
+    #[error("`{0}` is compared with itself")]
+    SelfComparison(String),
+    /// A pair judged twice.
+    #[error("the pair `{a}`, `{b}` is already judged at {first}")]
+    RepeatedPair {
+        /// First item.
+        a: String,
+        /// Second item.
+        b: String,
+        /// Path of the first judgment.
+        first: String,
+    },
+    /// A zero or negative judgment.
+    #[error("a judgment must be positive, found {0}")]
+    NonPositiveJudgment(f64),
+    /// A judgment string that is not a number or fraction.
+    #[error("`{0}` is not a number or a fraction like \"1/3\"")]
+    BadJudgment(String),
+    /// A judgment list that is not `[a, b, value]`.
+    #[error("a judgment is a list `[a, b, value]`; found {0} items")]
+    TripleLength(usize),
+    /// A matrix problem.
+    #[error("{0}")]
+    Matrix(String),
+    /// Judgments that leave children unlinked.
+    #[error(
+        "the judgments do not link all criteria: {0} are not compared with each other; add a judgment between the groups"
+    )]
+    Disconnected(String),
+    /// Too many children compared.
+    #[error("{n} criteria compared at one node; AHP supports at most {max} (group them under sub-criteria)")]
+    TooManyCompared {
+        /// Number of children.
+        n: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A score key that is not a leaf criterion.
+    #[error("`{0}` is not a leaf criterion")]
+    UnknownCriterion(String),
+    /// A score given for a parent criterion.
+    #[error("`{0}` has sub-criteria; score its leaves instead")]
+    ParentScored(String),
+    /// A leaf without a score.
+    #[error("missing score for `{0}`")]
+    MissingScore(String),
+    /// A level name unknown to the criterion.
+    #[error("`{level}` is not a level of `{criterion}`; its levels are {levels}")]
+    UnknownLevel {
+        /// The level found.
+        level: String,
+        /// The criterion.
+        criterion: String,
+        /// Its levels, formatted.
+        levels: String,
+    },
+    /// A level name on a criterion without levels.
+    #[error("`{level}` is not a number, and `{criterion}` has no named levels")]
+    NoLevels {
+        /// The text found.
+        level: String,
+        /// The criterion.
+        criterion: String,
+    },
+    /// A score outside the criterion's scale.
+    #[error("score {value} is outside the scale {min}..{max} of `{criterion}`")]
+    OutOfScale {
+        /// The score.
+        value: f64,
+        /// The criterion.
+        criterion: String,
+        /// Scale minimum.
+        min: f64,
+        /// Scale maximum.
+        max: f64,
+    },
+    /// A screening rule with no bound.
+    #[error("a screening rule needs `min`, `max` or both")]
+    RuleWithoutBound,
+    /// A screening rule with min > max.
+    #[error("min {min} is greater than max {max}")]
+    InvertedRule {
+        /// Lower bound.
+        min: f64,
+        /// Upper bound.
+        max: f64,
+    },
+}

@@ -1,0 +1,217 @@
+//! The decision problem: criteria tree, alternatives and screening rules,
+//! loaded from a YAML problem file and validated once.
+//!
+//! The file format is described in `docs/problem-format.md`. Loading
+//! ([`Problem::from_yaml_str`], [`Problem::from_path`]) checks everything
+//! and reports every problem found with its file, line, column and field
+//! path ([`Diagnostic`]); the types here can then be trusted by the
+//! algorithms.
+
+mod diagnostic;
+mod load;
+mod raw;
+mod scan;
+mod validate;
+
+pub use diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
+pub use load::{DEFAULT_MAX_SIZE, LoadOptions};
+
+use crate::ahp::PairwiseMatrix;
+use crate::{DecisionMatrix, Direction, Warning, Weights};
+
+/// A validated decision problem.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// Display name.
+    pub name: String,
+    /// Optional free text.
+    pub description: Option<String>,
+    /// The criteria tree.
+    pub criteria: Criteria,
+    /// The alternatives, in file order.
+    pub alternatives: Vec<Alternative>,
+    /// Every alternative's value on every leaf (named levels already turned
+    /// into numbers), rows in alternative order, columns in leaf order.
+    pub scores: DecisionMatrix,
+    /// Hard rules applied before ranking.
+    pub screening: Vec<ScreeningRule>,
+    /// Things worth knowing that do not make the input invalid.
+    pub warnings: Vec<Warning>,
+}
+
+/// An alternative (a proposal, a diversification option...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    /// Unique id.
+    pub id: String,
+    /// Optional display name.
+    pub name: Option<String>,
+    /// Optional free text.
+    pub description: Option<String>,
+}
+
+/// The criteria tree. Node 0 is the implicit root, whose children are the
+/// top-level criteria; leaves are numbered in depth-first order, which is
+/// the column order of the decision matrix.
+#[derive(Debug, Clone)]
+pub struct Criteria {
+    nodes: Vec<Criterion>,
+    leaves: Vec<usize>,
+}
+
+/// The name the root node goes by in reports.
+pub const ROOT_ID: &str = "(root)";
+
+/// A criterion: a leaf that alternatives are scored on, or a parent that
+/// groups sub-criteria.
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    /// Unique id (`[a-z0-9_-]+`); `(root)` for the root.
+    pub id: String,
+    /// Optional display label.
+    pub name: Option<String>,
+    /// Optional free text.
+    pub description: Option<String>,
+    /// Optional unit, shown in tables.
+    pub unit: Option<String>,
+    /// Leaf or parent.
+    pub kind: CriterionKind,
+}
+
+impl Criterion {
+    /// The name if given, else the id.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// What a criterion is.
+#[derive(Debug, Clone)]
+pub enum CriterionKind {
+    /// Alternatives are scored on it.
+    Leaf(Leaf),
+    /// It groups sub-criteria.
+    Parent(Parent),
+}
+
+/// A criterion that alternatives are scored on.
+#[derive(Debug, Clone)]
+pub struct Leaf {
+    /// Benefit, cost or target.
+    pub direction: Direction,
+    /// Allowed range of scores, if given.
+    pub scale: Option<(f64, f64)>,
+    /// Named levels in file order.
+    pub levels: Vec<(String, f64)>,
+    /// Column in the decision matrix.
+    pub column: usize,
+}
+
+impl Leaf {
+    /// The name of the level with this value, if any.
+    pub fn level_name(&self, value: f64) -> Option<&str> {
+        self.levels.iter().find(|(_, v)| *v == value).map(|(n, _)| n.as_str())
+    }
+}
+
+/// A criterion with sub-criteria.
+#[derive(Debug, Clone)]
+pub struct Parent {
+    /// Node indices of the children, in file order.
+    pub children: Vec<usize>,
+    /// Where the children's local weights come from.
+    pub weighting: Weighting,
+}
+
+/// The source of the local weights at a parent node.
+#[derive(Debug, Clone)]
+pub enum Weighting {
+    /// No judgments and no weights: every child weighs the same.
+    Equal,
+    /// `weight:` on every child, normalised.
+    Direct(Weights),
+    /// Pairwise comparisons (AHP).
+    Judgments(Judgments),
+}
+
+/// The pairwise judgments at one node.
+#[derive(Debug, Clone)]
+pub struct Judgments {
+    /// The matrix priorities are derived from (for a group, the element-wise
+    /// geometric mean of the judges' judgments).
+    pub matrix: PairwiseMatrix,
+    /// Each judge's own matrix, for group judgments; `None` for a judge whose
+    /// judgments alone do not link all children.
+    pub judges: Vec<(String, Option<PairwiseMatrix>)>,
+}
+
+/// A hard rule: keep an alternative only if its raw score on `criterion`
+/// lies within the bounds (inclusive).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScreeningRule {
+    /// Leaf id.
+    pub criterion: String,
+    /// Column of that leaf in the decision matrix.
+    pub column: usize,
+    /// Lower bound, if any.
+    pub min: Option<Bound>,
+    /// Upper bound, if any.
+    pub max: Option<Bound>,
+}
+
+/// A screening bound as written: a number, or a named level and its number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    /// The numeric bound.
+    pub value: f64,
+    /// The level name it was written as, if any.
+    pub level: Option<String>,
+}
+
+impl Criteria {
+    /// The root node (its children are the top-level criteria).
+    pub fn root(&self) -> &Criterion {
+        &self.nodes[0]
+    }
+
+    /// Node `index`.
+    pub fn node(&self, index: usize) -> &Criterion {
+        &self.nodes[index]
+    }
+
+    /// All nodes, root first, in depth-first order.
+    pub fn nodes(&self) -> &[Criterion] {
+        &self.nodes
+    }
+
+    /// The leaf criteria in column order, with their leaf data.
+    pub fn leaves(&self) -> impl ExactSizeIterator<Item = (&Criterion, &Leaf)> + '_ {
+        self.leaves.iter().map(|&i| match &self.nodes[i].kind {
+            CriterionKind::Leaf(leaf) => (&self.nodes[i], leaf),
+            CriterionKind::Parent(_) => unreachable!("leaves index leaf nodes only"),
+        })
+    }
+
+    /// Node index of each leaf, in column order.
+    pub fn leaf_nodes(&self) -> &[usize] {
+        &self.leaves
+    }
+
+    /// The leaf with this id, if any.
+    pub fn leaf(&self, id: &str) -> Option<(&Criterion, &Leaf)> {
+        self.leaves().find(|(c, _)| c.id == id)
+    }
+
+    /// Parent nodes (root included) in depth-first order.
+    pub fn parents(&self) -> impl Iterator<Item = (usize, &Criterion, &Parent)> + '_ {
+        self.nodes.iter().enumerate().filter_map(|(i, c)| match &c.kind {
+            CriterionKind::Parent(p) => Some((i, c, p)),
+            CriterionKind::Leaf(_) => None,
+        })
+    }
+
+    /// The leaves' directions, in column order.
+    pub fn directions(&self) -> Vec<Direction> {
+        self.leaves().map(|(_, l)| l.direction).collect()
+    }
+}

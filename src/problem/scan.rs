@@ -1,0 +1,417 @@
+//! Guards run before the YAML is deserialised: size, decoding, bracket
+//! depth, and an event pass that bounds alias expansion and finds duplicate
+//! keys, merge keys, tags and extra documents. The same event walk later
+//! maps field paths to line and column for semantic errors.
+//!
+//! serde_yaml keeps the whole event stream in memory, expands aliases with a
+//! limit that grows with the document, and libyaml's scanner is quadratic on
+//! deeply nested flow collections; these passes keep hostile input cheap.
+
+use std::collections::{HashMap, HashSet};
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+use super::diagnostic::DiagnosticKind;
+
+/// Deepest bracket nesting accepted (the format needs a handful).
+pub const MAX_FLOW_DEPTH: usize = 64;
+
+/// A problem found by a guard, with its 1-based position if known.
+#[derive(Debug)]
+pub struct Found {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub path: String,
+    pub kind: DiagnosticKind,
+}
+
+impl Found {
+    fn at(line: usize, column: usize, path: String, kind: DiagnosticKind) -> Self {
+        Self {
+            line: Some(line),
+            column: Some(column),
+            path,
+            kind,
+        }
+    }
+}
+
+/// Checks the bytes are UTF-8 without NUL and returns the text without a
+/// leading byte-order mark.
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<Found>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = position_of(&bytes[..e.valid_up_to()]);
+        Box::new(Found::at(line, column, String::new(), DiagnosticKind::InvalidUtf8))
+    })?;
+    if let Some(offset) = text.find('\0') {
+        let (line, column) = position_of(&bytes[..offset]);
+        return Err(Box::new(Found::at(
+            line,
+            column,
+            String::new(),
+            DiagnosticKind::NulByte,
+        )));
+    }
+    Ok(text)
+}
+
+/// 1-based line and column (in characters) just after `prefix`.
+fn position_of(prefix: &[u8]) -> (usize, usize) {
+    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
+    let start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = 1 + String::from_utf8_lossy(&prefix[start..]).chars().count();
+    (line, column)
+}
+
+/// Refuses bracket nesting deeper than [`MAX_FLOW_DEPTH`], counting `[` and
+/// `{` outside quoted strings and comments. Plain scalars rarely hold
+/// brackets; when they do, the count errs towards a smaller depth.
+pub fn check_flow_depth(text: &str) -> Result<(), Box<Found>> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut chars = text.chars().peekable();
+    let mut previous = '\n';
+    while let Some(c) = chars.next() {
+        column += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                column = 0;
+            }
+            '#' if previous.is_whitespace() => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                        column = 0;
+                        break;
+                    }
+                }
+            }
+            '\'' | '"' if !previous.is_alphanumeric() => {
+                let quote = c;
+                while let Some(c) = chars.next() {
+                    column += 1;
+                    match c {
+                        '\n' => {
+                            line += 1;
+                            column = 0;
+                        }
+                        '\\' if quote == '"' => {
+                            chars.next();
+                            column += 1;
+                        }
+                        // '' is an escaped quote inside single quotes.
+                        '\'' if quote == '\'' && chars.peek() == Some(&'\'') => {
+                            chars.next();
+                            column += 1;
+                        }
+                        c if c == quote => break,
+                        _ => {}
+                    }
+                }
+            }
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    let kind = DiagnosticKind::TooDeep { limit: MAX_FLOW_DEPTH };
+                    return Err(Box::new(Found::at(line, column, String::new(), kind)));
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        previous = c;
+    }
+    Ok(())
+}
+
+/// One segment of a field path.
+#[derive(Debug, Clone)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// Formats a path the way serde_yaml does: `criteria[2].scores.cost`.
+fn format_path(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        match s {
+            Segment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Segment::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// An open collection during the walk.
+enum Frame {
+    Sequence {
+        next: usize,
+    },
+    Mapping {
+        /// Expecting a key (true) or a value (false).
+        at_key: bool,
+        /// Keys seen so far, with the line of each.
+        keys: HashMap<String, usize>,
+    },
+}
+
+/// Walks the event stream, tracking each node's field path.
+struct Walk<'a> {
+    frames: Vec<(Frame, Option<usize>, u64)>,
+    path: Vec<Segment>,
+    /// Expanded size of each anchored node, by anchor id.
+    anchors: HashMap<usize, u64>,
+    expanded: u64,
+    budget: u64,
+    documents: usize,
+    /// Paths whose position is wanted, and what was found for them.
+    wanted: Option<&'a HashSet<String>>,
+    positions: HashMap<String, (usize, usize)>,
+    found: Vec<Found>,
+    fatal: Option<Found>,
+}
+
+impl Walk<'_> {
+    /// Called for every node (scalar, alias, collection start) in value
+    /// position or key position. Returns false for a mapping key.
+    fn enter_node(&mut self, mark: Marker, key_text: Option<&str>, plain: bool) -> bool {
+        let (line, column) = (mark.line(), mark.col() + 1);
+        let Some((frame, _, _)) = self.frames.last_mut() else {
+            return true;
+        };
+        match frame {
+            Frame::Sequence { next } => {
+                self.path.push(Segment::Index(*next));
+                *next += 1;
+                true
+            }
+            Frame::Mapping { at_key, keys } => {
+                if *at_key {
+                    *at_key = false;
+                    let key = key_text.unwrap_or("").to_owned();
+                    if plain && key_text == Some("<<") {
+                        self.found.push(Found::at(
+                            line,
+                            column,
+                            format_path(&self.path),
+                            DiagnosticKind::MergeKey,
+                        ));
+                    } else if let Some(&first_line) = keys.get(&key) {
+                        let mut path = self.path.clone();
+                        path.push(Segment::Key(key.clone()));
+                        self.found.push(Found::at(
+                            line,
+                            column,
+                            format_path(&path),
+                            DiagnosticKind::DuplicateKey {
+                                key: key.clone(),
+                                first_line,
+                            },
+                        ));
+                    } else {
+                        keys.insert(key.clone(), line);
+                    }
+                    self.path.push(Segment::Key(key));
+                    false
+                } else {
+                    *at_key = true;
+                    true
+                }
+            }
+        }
+    }
+
+    /// Records the position of the node just entered, if wanted.
+    fn record(&mut self, mark: Marker) {
+        if let Some(wanted) = self.wanted {
+            let path = format_path(&self.path);
+            if wanted.contains(&path) {
+                self.positions.entry(path).or_insert((mark.line(), mark.col() + 1));
+            }
+        }
+    }
+
+    /// Leaves a value node: pops its path segment and adds its size to the
+    /// enclosing collection.
+    fn leave_node(&mut self, size: u64) {
+        if let Some((frame, _, total)) = self.frames.last_mut() {
+            *total += size;
+            if matches!(frame, Frame::Sequence { .. }) || matches!(frame, Frame::Mapping { at_key: true, .. }) {
+                self.path.pop();
+            }
+        }
+    }
+
+    fn charge(&mut self, size: u64, mark: Marker) {
+        self.expanded = self.expanded.saturating_add(size);
+        if self.expanded > self.budget && self.fatal.is_none() {
+            self.fatal = Some(Found::at(
+                mark.line(),
+                mark.col() + 1,
+                format_path(&self.path),
+                DiagnosticKind::AliasBudget { budget: self.budget },
+            ));
+        }
+    }
+}
+
+impl MarkedEventReceiver for Walk<'_> {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        if self.fatal.is_some() {
+            return;
+        }
+        match event {
+            Event::DocumentStart => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    self.fatal = Some(Found::at(
+                        mark.line(),
+                        mark.col() + 1,
+                        String::new(),
+                        DiagnosticKind::MultipleDocuments,
+                    ));
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let is_value = self.enter_node(mark, Some(&text), style == TScalarStyle::Plain);
+                if let Some(tag) = tag {
+                    self.found.push(Found::at(
+                        mark.line(),
+                        mark.col() + 1,
+                        format_path(&self.path),
+                        DiagnosticKind::Tag(format!("{}{}", tag.handle, tag.suffix)),
+                    ));
+                }
+                let size = 1 + text.len() as u64;
+                self.charge(size, mark);
+                if anchor > 0 {
+                    self.anchors.insert(anchor, size);
+                }
+                if is_value {
+                    self.record(mark);
+                    self.leave_node(size);
+                }
+            }
+            Event::Alias(anchor) => {
+                let is_value = self.enter_node(mark, None, false);
+                let size = self.anchors.get(&anchor).copied().unwrap_or(1);
+                self.charge(size, mark);
+                if is_value {
+                    self.record(mark);
+                    self.leave_node(size);
+                }
+            }
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                let is_sequence = matches!(event, Event::SequenceStart(..));
+                let is_value = self.enter_node(mark, None, false);
+                if let Some(tag) = tag {
+                    self.found.push(Found::at(
+                        mark.line(),
+                        mark.col() + 1,
+                        format_path(&self.path),
+                        DiagnosticKind::Tag(format!("{}{}", tag.handle, tag.suffix)),
+                    ));
+                }
+                if is_value {
+                    self.record(mark);
+                } else {
+                    // A collection used as a key: keep the path balanced.
+                    self.path.push(Segment::Key(String::new()));
+                }
+                self.charge(1, mark);
+                let frame = if is_sequence {
+                    Frame::Sequence { next: 0 }
+                } else {
+                    Frame::Mapping {
+                        at_key: true,
+                        keys: HashMap::new(),
+                    }
+                };
+                self.frames.push((frame, (anchor > 0).then_some(anchor), 1));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((_, anchor, size)) = self.frames.pop() {
+                    if let Some(anchor) = anchor {
+                        self.anchors.insert(anchor, size);
+                    }
+                    self.leave_node(size);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The outcome of the event pass.
+pub struct Scan {
+    /// Problems to report together (duplicate keys, merge keys, tags).
+    pub found: Vec<Found>,
+    /// Whether the document had any content.
+    pub empty: bool,
+}
+
+/// Runs the event pass. A syntax error, a second document or an alias
+/// budget overrun stops it and is returned as the error.
+pub fn scan(text: &str) -> Result<Scan, Box<Found>> {
+    let budget = 8 * text.len() as u64 + (1 << 20);
+    let mut walk = new_walk(budget, None);
+    run(text, &mut walk)?;
+    let empty = walk.expanded == 0;
+    Ok(Scan {
+        found: walk.found,
+        empty,
+    })
+}
+
+/// Finds the 1-based line and column of each wanted path.
+pub fn positions(text: &str, wanted: &HashSet<String>) -> HashMap<String, (usize, usize)> {
+    let mut walk = new_walk(u64::MAX, Some(wanted));
+    // The text already passed `scan`, so the walk cannot fail here; if it
+    // did, positions are simply left out.
+    let _ = run(text, &mut walk);
+    walk.positions
+}
+
+fn new_walk(budget: u64, wanted: Option<&HashSet<String>>) -> Walk<'_> {
+    Walk {
+        frames: Vec::new(),
+        path: Vec::new(),
+        anchors: HashMap::new(),
+        expanded: 0,
+        budget,
+        documents: 0,
+        wanted,
+        positions: HashMap::new(),
+        found: Vec::new(),
+        fatal: None,
+    }
+}
+
+fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
+    let mut parser = Parser::new_from_str(text);
+    if let Err(e) = parser.load(walk, true) {
+        let m = e.marker();
+        return Err(Box::new(Found::at(
+            m.line(),
+            m.col() + 1,
+            String::new(),
+            DiagnosticKind::Syntax(e.info().to_owned()),
+        )));
+    }
+    match walk.fatal.take() {
+        Some(found) => Err(Box::new(found)),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,772 @@
+//! From the file as written ([`RawProblem`]) to a [`Problem`] the
+//! algorithms can trust. Every problem found is collected with its field
+//! path; positions are added by the loader.
+
+use std::collections::HashMap;
+
+use super::diagnostic::DiagnosticKind;
+use super::raw::{Pairs, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar, Text};
+use super::{
+    Alternative, Bound, Criteria, Criterion, CriterionKind, Judgments, Leaf, Parent, Problem, ROOT_ID, ScreeningRule,
+    Weighting,
+};
+use crate::ahp::PairwiseMatrix;
+use crate::error::MatrixError;
+use crate::{DecisionMatrix, Direction, Warning, Weights};
+
+/// A problem found, with the path of the field at fault.
+pub type Issue = (String, DiagnosticKind);
+
+/// Longest alternative id accepted.
+const MAX_ALTERNATIVE_ID: usize = 64;
+
+/// Saaty's scale runs from 1/9 to 9; values outside are allowed with a
+/// warning.
+const SCALE_MAX: f64 = 9.0;
+
+pub fn validate(raw: RawProblem) -> Result<Problem, Vec<Issue>> {
+    let mut v = Validator::default();
+    if let Some(version) = &raw.version
+        && !matches!(version, Scalar::Number(n) if *n == 1.0)
+        && !matches!(version, Scalar::Text(t) if t == "1")
+    {
+        v.issue("version", DiagnosticKind::Version(version.to_string()));
+    }
+    let name = v.text(&raw.name, "name");
+    let description = raw.description.map(|t| t.0);
+
+    // Criteria tree, root first.
+    v.nodes.push(placeholder(ROOT_ID));
+    if raw.criteria.is_empty() {
+        v.issue("criteria", DiagnosticKind::EmptyList("criterion"));
+    }
+    let children: Vec<usize> = raw
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| v.criterion(c, format!("criteria[{i}]")))
+        .collect();
+    let weighting = v.weighting(
+        "",
+        &children,
+        raw.comparisons.as_ref(),
+        raw.matrix.as_ref(),
+        &raw.criteria,
+    );
+    v.nodes[0].kind = CriterionKind::Parent(Parent { children, weighting });
+
+    let leaves: Vec<usize> = (0..v.nodes.len())
+        .filter(|&i| matches!(v.nodes[i].kind, CriterionKind::Leaf(_)))
+        .collect();
+    let criteria = Criteria {
+        nodes: std::mem::take(&mut v.nodes),
+        leaves,
+    };
+
+    // Alternatives.
+    if raw.alternatives.is_empty() {
+        v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
+    }
+    let mut alternatives = Vec::with_capacity(raw.alternatives.len());
+    let mut rows = Vec::with_capacity(raw.alternatives.len());
+    let mut alternative_ids: HashMap<String, String> = HashMap::new();
+    for (i, alt) in raw.alternatives.into_iter().enumerate() {
+        let path = format!("alternatives[{i}]");
+        let id = alt.id.0;
+        if !valid_alternative_id(&id) {
+            v.issue(format!("{path}.id"), DiagnosticKind::AlternativeId(id.clone()));
+        } else if let Some(first) = alternative_ids.get(&id) {
+            v.issue(
+                format!("{path}.id"),
+                DiagnosticKind::DuplicateId {
+                    id: id.clone(),
+                    first: first.clone(),
+                },
+            );
+        } else {
+            alternative_ids.insert(id.clone(), format!("{path}.id"));
+        }
+        rows.push(v.scores(&alt.scores, &criteria, &format!("{path}.scores")));
+        alternatives.push(Alternative {
+            id,
+            name: alt.name.map(|t| t.0),
+            description: alt.description.map(|t| t.0),
+        });
+    }
+
+    let screening = raw
+        .screening
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rule)| v.rule(rule, &criteria, &format!("screening[{i}]")))
+        .collect();
+
+    if !v.issues.is_empty() {
+        return Err(v.issues);
+    }
+    let scores = DecisionMatrix::from_rows(rows)
+        .map_err(|e| vec![(String::from("alternatives"), DiagnosticKind::Syntax(e.to_string()))])?;
+    Ok(Problem {
+        name,
+        description,
+        criteria,
+        alternatives,
+        scores,
+        screening,
+        warnings: v.warnings,
+    })
+}
+
+fn placeholder(id: &str) -> Criterion {
+    Criterion {
+        id: id.to_owned(),
+        name: None,
+        description: None,
+        unit: None,
+        kind: CriterionKind::Parent(Parent {
+            children: Vec::new(),
+            weighting: Weighting::Equal,
+        }),
+    }
+}
+
+fn valid_criterion_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+fn valid_alternative_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ALTERNATIVE_ID
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.')
+}
+
+/// A finite number, from a YAML number or a numeric string.
+fn number(value: &Scalar) -> Result<f64, DiagnosticKind> {
+    match value {
+        Scalar::Number(v) if v.is_finite() => Ok(*v),
+        Scalar::Number(v) => Err(DiagnosticKind::NonFinite(yaml_spelling(*v))),
+        Scalar::Text(text) => match text.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            Ok(v) if v.is_nan() || text.to_ascii_lowercase().contains("inf") => {
+                Err(DiagnosticKind::NonFinite(excerpt(text)))
+            }
+            Ok(_) => Err(DiagnosticKind::OutOfRange(excerpt(text))),
+            Err(_) => Err(DiagnosticKind::Syntax(format!(
+                "expected a number, found `{}`",
+                excerpt(text)
+            ))),
+        },
+    }
+}
+
+fn yaml_spelling(v: f64) -> String {
+    match v {
+        v if v.is_nan() => ".nan".into(),
+        v if v > 0.0 => ".inf".into(),
+        _ => "-.inf".into(),
+    }
+}
+
+/// At most 40 characters of user text, for messages.
+fn excerpt(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}...")
+    }
+}
+
+/// A judgment value: a positive number or a fraction string like "1/3".
+fn judgment(value: &Scalar) -> Result<f64, DiagnosticKind> {
+    let v = match value {
+        Scalar::Text(text) if text.contains('/') => {
+            let (a, b) = text.split_once('/').expect("checked for '/'");
+            match (a.trim().parse::<f64>(), b.trim().parse::<f64>()) {
+                (Ok(a), Ok(b)) if a.is_finite() && b.is_finite() && b != 0.0 => a / b,
+                _ => return Err(DiagnosticKind::BadJudgment(excerpt(text))),
+            }
+        }
+        Scalar::Text(text) if text.trim().parse::<f64>().is_err() => {
+            return Err(DiagnosticKind::BadJudgment(excerpt(text)));
+        }
+        other => number(other)?,
+    };
+    if v > 0.0 && v.is_finite() {
+        Ok(v)
+    } else {
+        Err(DiagnosticKind::NonPositiveJudgment(v))
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    nodes: Vec<Criterion>,
+    ids: HashMap<String, String>,
+    issues: Vec<Issue>,
+    warnings: Vec<Warning>,
+}
+
+impl Validator {
+    fn issue(&mut self, path: impl Into<String>, kind: DiagnosticKind) {
+        self.issues.push((path.into(), kind));
+    }
+
+    fn text(&mut self, text: &Text, path: &str) -> String {
+        if text.0.trim().is_empty() || text.0 == "~" {
+            self.issue(path, DiagnosticKind::EmptyText);
+        }
+        text.0.clone()
+    }
+
+    fn number_at(&mut self, value: &Scalar, path: String) -> Option<f64> {
+        number(value).map_err(|kind| self.issue(path, kind)).ok()
+    }
+
+    /// Adds a criterion (and its sub-tree) and returns its node index.
+    fn criterion(&mut self, raw: &RawCriterion, path: String) -> usize {
+        let id = raw.id.0.clone();
+        if !valid_criterion_id(&id) {
+            self.issue(format!("{path}.id"), DiagnosticKind::CriterionId(id.clone()));
+        } else if let Some(first) = self.ids.get(&id) {
+            let first = first.clone();
+            self.issue(
+                format!("{path}.id"),
+                DiagnosticKind::DuplicateId { id: id.clone(), first },
+            );
+        } else {
+            self.ids.insert(id.clone(), format!("{path}.id"));
+        }
+        if let Some(name) = &raw.name {
+            self.text(name, &format!("{path}.name"));
+        }
+        if let Some(w) = &raw.weight
+            && let Some(w) = self.number_at(w, format!("{path}.weight"))
+            && w < 0.0
+        {
+            self.issue(format!("{path}.weight"), DiagnosticKind::NegativeWeight(w));
+        }
+        let index = self.nodes.len();
+        let mut node = placeholder(&id);
+        node.name = raw.name.as_ref().map(|t| t.0.clone());
+        node.description = raw.description.as_ref().map(|t| t.0.clone());
+        node.unit = raw.unit.as_ref().map(|t| t.0.clone());
+        self.nodes.push(node);
+
+        self.nodes[index].kind = match &raw.criteria {
+            Some(sub) => {
+                for (field, given) in [
+                    ("direction", raw.direction.is_some()),
+                    ("target", raw.target.is_some()),
+                    ("scale", raw.scale.is_some()),
+                    ("levels", raw.levels.is_some()),
+                ] {
+                    if given {
+                        self.issue(format!("{path}.{field}"), DiagnosticKind::ParentField(field));
+                    }
+                }
+                if sub.is_empty() {
+                    self.issue(format!("{path}.criteria"), DiagnosticKind::EmptyList("sub-criterion"));
+                }
+                let children: Vec<usize> = sub
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| self.criterion(c, format!("{path}.criteria[{i}]")))
+                    .collect();
+                let weighting = self.weighting(&path, &children, raw.comparisons.as_ref(), raw.matrix.as_ref(), sub);
+                CriterionKind::Parent(Parent { children, weighting })
+            }
+            None => {
+                for (field, given) in [
+                    ("comparisons", raw.comparisons.is_some()),
+                    ("matrix", raw.matrix.is_some()),
+                ] {
+                    if given {
+                        self.issue(format!("{path}.{field}"), DiagnosticKind::LeafField(field));
+                    }
+                }
+                CriterionKind::Leaf(self.leaf(raw, &path))
+            }
+        };
+        index
+    }
+
+    fn leaf(&mut self, raw: &RawCriterion, path: &str) -> Leaf {
+        let target = raw
+            .target
+            .as_ref()
+            .and_then(|t| self.number_at(t, format!("{path}.target")));
+        let direction = match raw.direction.unwrap_or(RawDirection::Benefit) {
+            RawDirection::Benefit => Direction::Benefit,
+            RawDirection::Cost => Direction::Cost,
+            RawDirection::Target => Direction::Target(target.unwrap_or(0.0)),
+        };
+        match (raw.direction, &raw.target) {
+            (Some(RawDirection::Target), None) => {
+                self.issue(format!("{path}.direction"), DiagnosticKind::MissingTarget)
+            }
+            (Some(RawDirection::Target), Some(_)) => {}
+            (_, Some(_)) => self.issue(format!("{path}.target"), DiagnosticKind::UnexpectedTarget),
+            _ => {}
+        }
+        let scale = raw.scale.as_ref().and_then(|s| {
+            let min = self.number_at(&s.min, format!("{path}.scale.min"));
+            let max = self.number_at(&s.max, format!("{path}.scale.max"));
+            let (min, max) = (min?, max?);
+            if min > max {
+                self.issue(format!("{path}.scale"), DiagnosticKind::InvertedScale { min, max });
+                return None;
+            }
+            Some((min, max))
+        });
+        let levels = raw
+            .levels
+            .as_ref()
+            .map(|Pairs(pairs)| {
+                if pairs.is_empty() {
+                    self.issue(format!("{path}.levels"), DiagnosticKind::EmptyList("level"));
+                }
+                pairs
+                    .iter()
+                    .filter_map(|(name, value)| {
+                        let value = self.number_at(value, format!("{path}.levels.{name}"))?;
+                        Some((name.clone(), value))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let column = self
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, CriterionKind::Leaf(_)))
+            .count();
+        Leaf {
+            direction,
+            scale,
+            levels,
+            column,
+        }
+    }
+
+    /// The source of the local weights of `children`; `path` is the node's
+    /// path ("" for the root).
+    fn weighting(
+        &mut self,
+        path: &str,
+        children: &[usize],
+        comparisons: Option<&RawComparisons>,
+        matrix: Option<&Vec<Vec<Scalar>>>,
+        raw_children: &[RawCriterion],
+    ) -> Weighting {
+        let at = |field: &str| {
+            if path.is_empty() {
+                field.to_owned()
+            } else {
+                format!("{path}.{field}")
+            }
+        };
+        let weighted: Vec<bool> = raw_children.iter().map(|c| c.weight.is_some()).collect();
+        let any_weight = weighted.iter().any(|&w| w);
+        if comparisons.is_some() && matrix.is_some() {
+            self.issue(
+                at("matrix"),
+                DiagnosticKind::ConflictingWeights("give `comparisons` or `matrix`, not both".into()),
+            );
+            return Weighting::Equal;
+        }
+        if (comparisons.is_some() || matrix.is_some()) && any_weight {
+            let field = if comparisons.is_some() { "comparisons" } else { "matrix" };
+            self.issue(
+                at(field),
+                DiagnosticKind::ConflictingWeights(format!(
+                    "`{field}` and `weight:` on sub-criteria both set this node's weights; keep one"
+                )),
+            );
+            return Weighting::Equal;
+        }
+        let ids: Vec<String> = children.iter().map(|&c| self.nodes[c].id.clone()).collect();
+        let n = children.len();
+        if (comparisons.is_some() || matrix.is_some()) && n > crate::ahp::RandomIndex::Saaty.max_n() {
+            let field = if comparisons.is_some() { "comparisons" } else { "matrix" };
+            self.issue(
+                at(field),
+                DiagnosticKind::TooManyCompared {
+                    n,
+                    max: crate::ahp::RandomIndex::Saaty.max_n(),
+                },
+            );
+            return Weighting::Equal;
+        }
+        if let Some(comparisons) = comparisons {
+            return self
+                .judgments(&at("comparisons"), &ids, comparisons)
+                .map_or(Weighting::Equal, Weighting::Judgments);
+        }
+        if let Some(rows) = matrix {
+            return self
+                .matrix(&at("matrix"), &ids, rows)
+                .map_or(Weighting::Equal, |matrix| {
+                    Weighting::Judgments(Judgments {
+                        matrix,
+                        judges: Vec::new(),
+                    })
+                });
+        }
+        if any_weight {
+            let prefix = if path.is_empty() {
+                "criteria".to_owned()
+            } else {
+                format!("{path}.criteria")
+            };
+            if let Some(i) = weighted.iter().position(|&w| !w) {
+                self.issue(format!("{prefix}[{i}]"), DiagnosticKind::PartialWeights(ids[i].clone()));
+                return Weighting::Equal;
+            }
+            let values: Vec<f64> = raw_children
+                .iter()
+                .map(|c| c.weight.as_ref().and_then(|w| number(w).ok()).unwrap_or(0.0))
+                .collect();
+            if values.iter().any(|v| *v < 0.0) {
+                return Weighting::Equal; // reported on the child already
+            }
+            return match Weights::new(values) {
+                Ok(w) => Weighting::Direct(w),
+                Err(_) => {
+                    self.issue(prefix, DiagnosticKind::AllZeroWeights);
+                    Weighting::Equal
+                }
+            };
+        }
+        Weighting::Equal
+    }
+
+    fn judgments(&mut self, path: &str, ids: &[String], comparisons: &RawComparisons) -> Option<Judgments> {
+        match comparisons {
+            RawComparisons::Single(list) => {
+                let triples = self.triples(path, ids, list)?;
+                let matrix = self.pairwise(path, ids, &triples)?;
+                Some(Judgments {
+                    matrix,
+                    judges: Vec::new(),
+                })
+            }
+            RawComparisons::Group(judges) => {
+                if judges.is_empty() {
+                    self.issue(path, DiagnosticKind::EmptyList("judge"));
+                    return None;
+                }
+                let mut per_judge = Vec::new();
+                let mut ok = true;
+                for (judge, list) in judges {
+                    match self.triples(&format!("{path}.{judge}"), ids, list) {
+                        Some(t) => per_judge.push((judge.clone(), t)),
+                        None => ok = false,
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+                // AIJ: the geometric mean, per pair, of the judges who judged it.
+                let mut sums: Vec<((usize, usize), f64, usize)> = Vec::new();
+                for (_, triples) in &per_judge {
+                    for &(a, b, v) in triples {
+                        let (key, ln) = if a < b { ((a, b), v.ln()) } else { ((b, a), -v.ln()) };
+                        match sums.iter_mut().find(|(k, _, _)| *k == key) {
+                            Some((_, s, c)) => {
+                                *s += ln;
+                                *c += 1;
+                            }
+                            None => sums.push((key, ln, 1)),
+                        }
+                    }
+                }
+                let aggregated: Vec<(usize, usize, f64)> = sums
+                    .iter()
+                    .map(|&((a, b), s, c)| (a, b, (s / c as f64).exp()))
+                    .collect();
+                let matrix = self.pairwise(path, ids, &aggregated)?;
+                let judges = per_judge
+                    .into_iter()
+                    .map(|(name, triples)| (name, PairwiseMatrix::from_judgments(ids.len(), &triples).ok()))
+                    .collect();
+                Some(Judgments { matrix, judges })
+            }
+        }
+    }
+
+    /// Checks a list of `[a, b, value]` judgments and returns them as index
+    /// triples, or `None` after reporting what is wrong.
+    fn triples(&mut self, path: &str, ids: &[String], list: &[Vec<Scalar>]) -> Option<Vec<(usize, usize, f64)>> {
+        let before = self.issues.len();
+        let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut triples = Vec::with_capacity(list.len());
+        let siblings = ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
+        for (k, triple) in list.iter().enumerate() {
+            let at = format!("{path}[{k}]");
+            if triple.len() != 3 {
+                self.issue(at, DiagnosticKind::TripleLength(triple.len()));
+                continue;
+            }
+            let index = |slot: usize, v: &mut Self| -> Option<usize> {
+                let name = triple[slot].to_string();
+                let found = ids.iter().position(|i| *i == name);
+                if found.is_none() {
+                    v.issue(
+                        format!("{at}[{slot}]"),
+                        DiagnosticKind::NotSibling {
+                            id: excerpt(&name),
+                            siblings: siblings.clone(),
+                        },
+                    );
+                }
+                found
+            };
+            let a = index(0, self);
+            let b = index(1, self);
+            let value = judgment(&triple[2])
+                .map_err(|kind| self.issue(format!("{at}[2]"), kind))
+                .ok();
+            let (Some(a), Some(b), Some(value)) = (a, b, value) else {
+                continue;
+            };
+            if a == b {
+                self.issue(at, DiagnosticKind::SelfComparison(ids[a].clone()));
+                continue;
+            }
+            let key = (a.min(b), a.max(b));
+            if let Some(&first) = seen.get(&key) {
+                self.issue(
+                    at,
+                    DiagnosticKind::RepeatedPair {
+                        a: ids[a].clone(),
+                        b: ids[b].clone(),
+                        first: format!("{path}[{first}]"),
+                    },
+                );
+                continue;
+            }
+            seen.insert(key, k);
+            if !(1.0 / SCALE_MAX..=SCALE_MAX).contains(&value) {
+                self.warnings.push(Warning::JudgmentOffScale {
+                    path: format!("{at}[2]"),
+                    value,
+                });
+            }
+            triples.push((a, b, value));
+        }
+        (self.issues.len() == before).then_some(triples)
+    }
+
+    fn pairwise(&mut self, path: &str, ids: &[String], triples: &[(usize, usize, f64)]) -> Option<PairwiseMatrix> {
+        match PairwiseMatrix::from_judgments(ids.len(), triples) {
+            Ok(m) => Some(m),
+            Err(MatrixError::Disconnected { groups }) => {
+                let groups = groups
+                    .iter()
+                    .map(|g| {
+                        format!(
+                            "[{}]",
+                            g.iter().map(|&i| ids[i].as_str()).collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" and ");
+                self.issue(path, DiagnosticKind::Disconnected(groups));
+                None
+            }
+            Err(e) => {
+                self.issue(path, DiagnosticKind::Matrix(e.to_string()));
+                None
+            }
+        }
+    }
+
+    fn matrix(&mut self, path: &str, ids: &[String], rows: &[Vec<Scalar>]) -> Option<PairwiseMatrix> {
+        let before = self.issues.len();
+        let n = ids.len();
+        if rows.len() != n {
+            self.issue(
+                path,
+                DiagnosticKind::Matrix(format!(
+                    "the matrix has {} rows; this node has {n} criteria",
+                    rows.len()
+                )),
+            );
+            return None;
+        }
+        let mut values = Vec::with_capacity(n);
+        for (i, row) in rows.iter().enumerate() {
+            if row.len() != n {
+                self.issue(
+                    format!("{path}[{i}]"),
+                    DiagnosticKind::Matrix(format!("row has {} entries, expected {n}", row.len())),
+                );
+                continue;
+            }
+            let parsed: Vec<f64> = row
+                .iter()
+                .enumerate()
+                .map(|(j, v)| {
+                    judgment(v)
+                        .map_err(|kind| self.issue(format!("{path}[{i}][{j}]"), kind))
+                        .unwrap_or(1.0)
+                })
+                .collect();
+            values.push(parsed);
+        }
+        if self.issues.len() != before {
+            return None;
+        }
+        match PairwiseMatrix::from_rows(values) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                let at = match &e {
+                    MatrixError::Diagonal { index, .. } => format!("{path}[{index}][{index}]"),
+                    MatrixError::NotReciprocal { row, col, .. } => format!("{path}[{col}][{row}]"),
+                    _ => path.to_owned(),
+                };
+                let message = match &e {
+                    MatrixError::Diagonal { value, .. } => format!("a diagonal entry must be 1, found {value}"),
+                    MatrixError::NotReciprocal { row, col, a_ij, a_ji } => format!(
+                        "must be the reciprocal of `{}` over `{}` ({a_ij}), found {a_ji}",
+                        ids[*row], ids[*col]
+                    ),
+                    other => other.to_string(),
+                };
+                self.issue(at, DiagnosticKind::Matrix(message));
+                None
+            }
+        }
+    }
+
+    /// One alternative's scores as a row in leaf order.
+    fn scores(&mut self, scores: &Pairs, criteria: &Criteria, path: &str) -> Vec<f64> {
+        let mut row = vec![f64::NAN; criteria.leaves.len()];
+        for (key, value) in &scores.0 {
+            let at = format!("{path}.{key}");
+            match criteria.leaf(key) {
+                Some((criterion, leaf)) => {
+                    if let Some(v) = self.score(value, criterion, leaf, at) {
+                        row[leaf.column] = v;
+                    }
+                }
+                None if criteria.nodes.iter().any(|n| n.id == *key) => {
+                    self.issue(at, DiagnosticKind::ParentScored(key.clone()))
+                }
+                None => self.issue(at, DiagnosticKind::UnknownCriterion(excerpt(key))),
+            }
+        }
+        for (criterion, leaf) in criteria.leaves() {
+            if !scores.0.iter().any(|(k, _)| *k == criterion.id) {
+                self.issue(path, DiagnosticKind::MissingScore(criterion.id.clone()));
+                row[leaf.column] = 0.0;
+            }
+        }
+        row
+    }
+
+    /// A score or bound on a leaf: a number, or one of its named levels.
+    fn level_or_number(
+        &mut self,
+        value: &Scalar,
+        criterion: &Criterion,
+        leaf: &Leaf,
+        at: &str,
+    ) -> Option<(f64, Option<String>)> {
+        if let Scalar::Text(text) = value {
+            if let Some((name, v)) = leaf.levels.iter().find(|(name, _)| name == text.trim()) {
+                return Some((*v, Some(name.clone())));
+            }
+            if text.trim().parse::<f64>().is_err() {
+                let kind = if leaf.levels.is_empty() {
+                    DiagnosticKind::NoLevels {
+                        level: excerpt(text),
+                        criterion: criterion.id.clone(),
+                    }
+                } else {
+                    DiagnosticKind::UnknownLevel {
+                        level: excerpt(text),
+                        criterion: criterion.id.clone(),
+                        levels: leaf
+                            .levels
+                            .iter()
+                            .map(|(n, _)| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    }
+                };
+                self.issue(at, kind);
+                return None;
+            }
+        }
+        self.number_at(value, at.to_owned()).map(|v| (v, None))
+    }
+
+    fn score(&mut self, value: &Scalar, criterion: &Criterion, leaf: &Leaf, at: String) -> Option<f64> {
+        let (v, _) = self.level_or_number(value, criterion, leaf, &at)?;
+        if let Some((min, max)) = leaf.scale
+            && !(min..=max).contains(&v)
+        {
+            self.issue(
+                at,
+                DiagnosticKind::OutOfScale {
+                    value: v,
+                    criterion: criterion.id.clone(),
+                    min,
+                    max,
+                },
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    fn rule(&mut self, rule: &RawRule, criteria: &Criteria, path: &str) -> Option<ScreeningRule> {
+        let id = &rule.criterion.0;
+        let Some((criterion, leaf)) = criteria.leaf(id) else {
+            let kind = if criteria.nodes.iter().any(|n| n.id == *id) {
+                DiagnosticKind::ParentScored(id.clone())
+            } else {
+                DiagnosticKind::UnknownCriterion(excerpt(id))
+            };
+            self.issue(format!("{path}.criterion"), kind);
+            return None;
+        };
+        let bound = |value: &Option<Scalar>, field: &str, v: &mut Self| {
+            value.as_ref().and_then(|s| {
+                v.level_or_number(s, criterion, leaf, &format!("{path}.{field}"))
+                    .map(|(value, level)| Bound { value, level })
+            })
+        };
+        let min = bound(&rule.min, "min", self);
+        let max = bound(&rule.max, "max", self);
+        if rule.min.is_none() && rule.max.is_none() {
+            self.issue(path, DiagnosticKind::RuleWithoutBound);
+            return None;
+        }
+        if let (Some(lo), Some(hi)) = (&min, &max)
+            && lo.value > hi.value
+        {
+            self.issue(
+                path,
+                DiagnosticKind::InvertedRule {
+                    min: lo.value,
+                    max: hi.value,
+                },
+            );
+            return None;
+        }
+        Some(ScreeningRule {
+            criterion: id.clone(),
+            column: leaf.column,
+            min,
+            max,
+        })
+    }
+}

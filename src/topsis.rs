@@ -1,0 +1,245 @@
+//! TOPSIS: rank alternatives by relative closeness to the ideal solution.
+//!
+//! Hwang & Yoon (1981), *Multiple Attribute Decision Making*, Springer. For
+//! a decision matrix `x` (alternatives by criteria), weights `w` and
+//! directions:
+//!
+//! 1. A target criterion becomes the cost column `|x - target|`.
+//! 2. Each column is normalised: vector `r = x / sqrt(sum x^2)` (default) or
+//!    min-max `r = (x - min) / (max - min)`.
+//! 3. Weighted `v = w r`; the ideal takes the best value observed in each
+//!    column (max for benefit, min for cost), the anti-ideal the worst.
+//! 4. `D+` and `D-` are the Euclidean distances to the ideal and anti-ideal;
+//!    the score is the relative closeness `C = D- / (D+ + D-)`, in `[0, 1]`.
+//!
+//! Min-max normalisation is often written as `(max - x) / (max - min)` for
+//! cost columns and vector normalisation as `1 - x / |x|` (pymcdm); those
+//! shift or mirror a column, which leaves every distance unchanged.
+//!
+//! A column that cannot be normalised (all zeros under vector, constant
+//! under min-max) contributes nothing; if no column separates the
+//! alternatives, every score is 0.5. Both are reported in
+//! [`TopsisScores::degenerate`].
+//!
+//! ```
+//! use innorank::{DecisionMatrix, Direction, Weights};
+//! use innorank::topsis::{Normalization, Topsis};
+//!
+//! let m = DecisionMatrix::from_rows(vec![
+//!     vec![7.0, 300.0],
+//!     vec![5.0, 120.0],
+//!     vec![9.0, 500.0],
+//! ]).unwrap();
+//! let w = Weights::new(vec![0.6, 0.4]).unwrap();
+//! let r = Topsis::new(Normalization::Vector)
+//!     .rank(&m, &w, &[Direction::Benefit, Direction::Cost])
+//!     .unwrap();
+//! assert!(r.closeness.iter().all(|c| (0.0..=1.0).contains(c)));
+//! ```
+
+use crate::error::DataError;
+use crate::{DecisionMatrix, Direction, Weights};
+
+/// How TOPSIS makes columns comparable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Normalization {
+    /// `x / sqrt(sum x^2)`; the classic choice, invariant to column scale.
+    #[default]
+    Vector,
+    /// `(x - min) / (max - min)`.
+    MinMax,
+}
+
+impl Normalization {
+    /// The name used on the command line and in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Normalization::Vector => "vector",
+            Normalization::MinMax => "minmax",
+        }
+    }
+}
+
+/// Why a column or the whole matrix could not separate alternatives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Degenerate {
+    /// Every value in the column is zero (vector normalisation undefined).
+    AllZero {
+        /// 0-based column.
+        col: usize,
+    },
+    /// Every value in the column is the same.
+    Constant {
+        /// 0-based column.
+        col: usize,
+    },
+    /// No column separates the alternatives: every score is 0.5.
+    NoDiscrimination,
+}
+
+/// TOPSIS results, one entry per alternative in input order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopsisScores {
+    /// Relative closeness `D- / (D+ + D-)`, in `[0, 1]`.
+    pub closeness: Vec<f64>,
+    /// Distance to the ideal solution.
+    pub d_plus: Vec<f64>,
+    /// Distance to the anti-ideal solution.
+    pub d_minus: Vec<f64>,
+    /// Columns that contributed nothing, and whether nothing discriminated.
+    pub degenerate: Vec<Degenerate>,
+}
+
+/// The TOPSIS method with its options.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Topsis {
+    normalization: Normalization,
+}
+
+/// One column ready for the distance pass: `v = scale * t(x)`, with the
+/// best and worst transformed values.
+struct Column {
+    target: Option<f64>,
+    scale: f64,
+    best: f64,
+    worst: f64,
+}
+
+impl Column {
+    fn transform(&self, x: f64) -> f64 {
+        match self.target {
+            Some(t) => (x - t).abs(),
+            None => x,
+        }
+    }
+}
+
+impl Topsis {
+    /// TOPSIS with the given normalisation.
+    pub fn new(normalization: Normalization) -> Self {
+        Topsis { normalization }
+    }
+
+    /// Scores every alternative (row) of `matrix`.
+    ///
+    /// Fails when `weights` or `directions` do not have one entry per
+    /// column, or when a distance to a target overflows.
+    pub fn rank(
+        &self,
+        matrix: &DecisionMatrix,
+        weights: &Weights,
+        directions: &[Direction],
+    ) -> Result<TopsisScores, DataError> {
+        let cols = matrix.cols();
+        for (what, found) in [("weights", weights.len()), ("directions", directions.len())] {
+            if found != cols {
+                return Err(DataError::CountMismatch {
+                    what,
+                    found,
+                    expected: cols,
+                });
+            }
+        }
+        let mut degenerate = Vec::new();
+        let mut columns = Vec::with_capacity(cols);
+        for (col, (&direction, &weight)) in directions.iter().zip(weights.as_slice()).enumerate() {
+            let column = self.prepare(matrix.column(col), col, direction, weight, &mut degenerate)?;
+            columns.push(column);
+        }
+
+        let rows = matrix.rows();
+        let mut d_plus = vec![0.0; rows];
+        let mut d_minus = vec![0.0; rows];
+        for (col, column) in columns.iter().enumerate() {
+            if column.scale == 0.0 {
+                continue;
+            }
+            for (row, &x) in matrix.column(col).iter().enumerate() {
+                let t = column.transform(x);
+                d_plus[row] += (column.scale * (t - column.best)).powi(2);
+                d_minus[row] += (column.scale * (t - column.worst)).powi(2);
+            }
+        }
+        let mut closeness = Vec::with_capacity(rows);
+        for (p, m) in d_plus.iter_mut().zip(d_minus.iter_mut()) {
+            *p = p.sqrt();
+            *m = m.sqrt();
+            let total = *p + *m;
+            closeness.push(if total > 0.0 { *m / total } else { 0.5 });
+        }
+        // D+ + D- = 0 for one row means ideal = anti-ideal on every column
+        // that counts, hence for every row.
+        if closeness.iter().all(|&c| c == 0.5) && d_plus.iter().all(|&d| d == 0.0) {
+            degenerate.push(Degenerate::NoDiscrimination);
+        }
+        Ok(TopsisScores {
+            closeness,
+            d_plus,
+            d_minus,
+            degenerate,
+        })
+    }
+
+    fn prepare(
+        &self,
+        values: &[f64],
+        col: usize,
+        direction: Direction,
+        weight: f64,
+        degenerate: &mut Vec<Degenerate>,
+    ) -> Result<Column, DataError> {
+        let target = match direction {
+            Direction::Target(t) => Some(t),
+            _ => None,
+        };
+        let mut column = Column {
+            target,
+            scale: 0.0,
+            best: 0.0,
+            worst: 0.0,
+        };
+        let (mut min, mut max, mut largest) = (f64::INFINITY, f64::NEG_INFINITY, 0.0_f64);
+        for &x in values {
+            let t = column.transform(x);
+            if !t.is_finite() {
+                return Err(DataError::TargetOverflow {
+                    col,
+                    target: target.unwrap_or(f64::NAN),
+                });
+            }
+            min = min.min(t);
+            max = max.max(t);
+            largest = largest.max(t.abs());
+        }
+        (column.best, column.worst) = match direction {
+            Direction::Benefit => (max, min),
+            Direction::Cost | Direction::Target(_) => (min, max),
+        };
+        let denominator = match self.normalization {
+            // Scaled by the largest magnitude first so squares cannot overflow.
+            Normalization::Vector if largest > 0.0 => {
+                largest
+                    * values
+                        .iter()
+                        .map(|&x| (column.transform(x) / largest).powi(2))
+                        .sum::<f64>()
+                        .sqrt()
+            }
+            Normalization::Vector => {
+                degenerate.push(Degenerate::AllZero { col });
+                return Ok(column);
+            }
+            Normalization::MinMax => max - min,
+        };
+        if min == max {
+            degenerate.push(Degenerate::Constant { col });
+            return Ok(column);
+        }
+        column.scale = weight / denominator;
+        if !column.scale.is_finite() {
+            // max - min overflowed: halve everything instead.
+            column.scale = weight / 2.0 / (max / 2.0 - min / 2.0);
+        }
+        Ok(column)
+    }
+}
