@@ -161,7 +161,10 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
                 .map(|(c, _)| c.id.clone())
                 .unwrap_or_default()
         };
-        for d in &scores.degenerate {
+        // With one alternative every column is constant: the single
+        // warning above says it all.
+        let degenerate = if kept.len() > 1 { &scores.degenerate[..] } else { &[] };
+        for d in degenerate {
             warnings.push(match *d {
                 Degenerate::AllZero { col } => Warning::AllZeroColumn {
                     criterion: leaf_id(col),

@@ -1,0 +1,376 @@
+//! The command line as a user runs it: outputs, formats and exit codes.
+//! Rendered outputs are insta snapshots (tests/snapshots/).
+
+use assert_cmd::Command;
+
+const EXAMPLE: &str = "examples/innovation-proposals.yaml";
+
+fn innorank(args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("innorank").unwrap().args(args).assert()
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = innorank(args).success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&stdout_of(args)).unwrap()
+}
+
+#[test]
+fn example_ranks_as_computed_independently() {
+    // Expected closeness computed with numpy from the same file (vector
+    // normalisation, AHP eigenvector weights), by a script kept outside the
+    // repository, to 6 decimals.
+    let report = json_of(&["rank", EXAMPLE, "--format", "json"]);
+    let expected = [
+        ("p06", 0.769422),
+        ("p01", 0.676882),
+        ("p03", 0.658496),
+        ("p08", 0.642309),
+        ("p05", 0.553537),
+        ("p04", 0.546611),
+        ("p02", 0.473464),
+        ("p09", 0.451505),
+    ];
+    let ranking = report["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), expected.len());
+    for (i, (row, (id, score))) in ranking.iter().zip(expected).enumerate() {
+        assert_eq!(row["id"], id);
+        assert_eq!(row["rank"], i + 1);
+        assert!((row["score"].as_f64().unwrap() - score).abs() < 5e-7, "{id}");
+    }
+    let screened: Vec<&str> = report["screened_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(screened, ["p07", "p10"]);
+    assert_eq!(
+        report["screened_out"][0]["reasons"],
+        serde_json::json!(["financial_exposure 9 > max 8", "cost 2900 > max 2500"])
+    );
+    let total: f64 = report["weights"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|w| w.as_f64().unwrap())
+        .sum();
+    assert!((total - 1.0).abs() < 1e-12);
+    assert_eq!(report["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn rank_table_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["rank", EXAMPLE]));
+}
+
+#[test]
+fn rank_markdown_snapshot() {
+    insta::assert_snapshot!(stdout_of(&[
+        "rank",
+        EXAMPLE,
+        "--format",
+        "markdown",
+        "--satisfactory",
+        "0.6"
+    ]));
+}
+
+#[test]
+fn rank_csv_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["rank", EXAMPLE, "--format", "csv"]));
+}
+
+#[test]
+fn rank_json_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["rank", EXAMPLE, "--format", "json", "--top", "2"]));
+}
+
+#[test]
+fn weights_table_snapshot_of_inconsistent_node() {
+    insta::assert_snapshot!(stdout_of(&["weights", "tests/fixtures/inconsistent.yaml"]));
+}
+
+#[test]
+fn weights_markdown_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["weights", EXAMPLE, "--format", "markdown"]));
+}
+
+#[test]
+fn weights_csv_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["weights", EXAMPLE, "--format", "csv"]));
+}
+
+#[test]
+fn weights_json_lists_worst_judgments_with_fitting_values() {
+    let w = json_of(&["weights", "tests/fixtures/inconsistent.yaml", "--format", "json"]);
+    let node = &w["nodes"][0];
+    assert_eq!(node["consistent"], false);
+    let worst = node["worst_judgments"].as_array().unwrap();
+    assert_eq!(worst.len(), 3);
+    // [c, a, 3] is stored as a_ac = 1/3; the weights imply a/c > 1.
+    assert_eq!((worst[0]["a"].as_str(), worst[0]["b"].as_str()), (Some("a"), Some("c")));
+    assert!((worst[0]["judged"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-12);
+    // 1.483 is nearer to 2 than to 1 as a ratio.
+    assert_eq!(worst[0]["nearest_scale_value"], 2.0);
+    assert!(node["cr"].as_f64().unwrap() > 0.1);
+}
+
+#[test]
+fn weights_json_lists_estimated_judgments() {
+    let w = json_of(&["weights", "tests/fixtures/incomplete.yaml", "--format", "json"]);
+    let estimated = w["nodes"][0]["estimated"].as_array().unwrap();
+    let pairs: Vec<(&str, &str, f64)> = estimated
+        .iter()
+        .map(|e| {
+            (
+                e["a"].as_str().unwrap(),
+                e["b"].as_str().unwrap(),
+                e["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    // The judgments are consistent (a = 2b, b = 3c, c = 2d), so the
+    // estimates are exact.
+    let expected = [("a", "c", 6.0), ("a", "d", 12.0), ("b", "d", 6.0)];
+    for ((a, b, v), (ea, eb, ev)) in pairs.iter().zip(expected) {
+        assert_eq!((*a, *b), (ea, eb));
+        assert!((v - ev).abs() < 1e-9);
+    }
+    assert_eq!(pairs.len(), 3);
+}
+
+#[test]
+fn inconsistency_warns_and_exits_zero_without_strict() {
+    innorank(&["rank", "tests/fixtures/inconsistent.yaml", "--format", "json"])
+        .code(0)
+        .stderr(predicates::str::contains(
+            "warning: node `(root)` is inconsistent: CR 0.7777 > 0.1 (see `innorank weights`)",
+        ));
+    let report = json_of(&[
+        "rank",
+        "tests/fixtures/inconsistent.yaml",
+        "--format",
+        "json",
+        "--quiet",
+    ]);
+    assert_eq!(report["consistency"][0]["consistent"], false);
+    assert_eq!(
+        report["warnings"][0],
+        "node `(root)` is inconsistent: CR 0.7777 > 0.1 (see `innorank weights`)"
+    );
+}
+
+#[test]
+fn strict_exits_3_with_nothing_on_stdout() {
+    for command in ["rank", "weights"] {
+        innorank(&[command, "tests/fixtures/inconsistent.yaml", "--strict"])
+            .code(3)
+            .stdout("")
+            .stderr(predicates::str::contains(
+                "error: --strict: inconsistent judgments at `(root)`; see `innorank weights`",
+            ));
+    }
+    // A looser threshold accepts the same judgments.
+    innorank(&[
+        "rank",
+        "tests/fixtures/inconsistent.yaml",
+        "--strict",
+        "--cr-threshold",
+        "0.8",
+    ])
+    .code(0);
+}
+
+#[test]
+fn top_limits_every_format() {
+    let report = json_of(&["rank", EXAMPLE, "--format", "json", "--top", "3"]);
+    assert_eq!(report["ranking"].as_array().unwrap().len(), 3);
+    let csv = stdout_of(&["rank", EXAMPLE, "--format", "csv", "--top", "3"]);
+    assert_eq!(csv.lines().count(), 4);
+    let table = stdout_of(&["rank", EXAMPLE, "--top", "3"]);
+    assert!(table.contains("showing the top 3 of 8 ranked alternatives"));
+}
+
+#[test]
+fn satisfactory_marks_scores_at_or_above_the_level() {
+    let report = json_of(&["rank", EXAMPLE, "--format", "json", "--satisfactory", "0.6"]);
+    for row in report["ranking"].as_array().unwrap() {
+        let expected = row["score"].as_f64().unwrap() >= 0.6;
+        assert_eq!(row["satisfactory"], expected);
+    }
+    let csv = stdout_of(&["rank", EXAMPLE, "--format", "csv", "--satisfactory", "0.6"]);
+    assert!(csv.starts_with("rank,id,name,score,d_plus,d_minus,satisfactory,"));
+    assert_eq!(csv.matches(",true,").count(), 4);
+    let table = stdout_of(&["rank", EXAMPLE, "--satisfactory", "0.6"]);
+    assert!(table.contains("Satisfactory (>= 0.6)"));
+    // Without the option the field is absent.
+    let report = json_of(&["rank", EXAMPLE, "--format", "json"]);
+    assert!(report["ranking"][0].get("satisfactory").is_none());
+}
+
+#[test]
+fn standard_input_is_read_with_dash() {
+    let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    let out = Command::cargo_bin("innorank")
+        .unwrap()
+        .args(["rank", "-", "--format", "csv", "--top", "1"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("1,p06,")
+    );
+}
+
+#[test]
+fn normalization_is_echoed_and_changes_scores() {
+    let vector = json_of(&["rank", EXAMPLE, "--format", "json"]);
+    let minmax = json_of(&["rank", EXAMPLE, "--format", "json", "--normalization", "minmax"]);
+    assert_eq!(vector["normalization"], "vector");
+    assert_eq!(minmax["normalization"], "minmax");
+    assert_ne!(vector["ranking"][0]["score"], minmax["ranking"][0]["score"]);
+}
+
+#[test]
+fn geometric_ahp_method_is_echoed() {
+    let report = json_of(&["rank", EXAMPLE, "--format", "json", "--ahp-method", "geometric"]);
+    assert_eq!(report["ahp_method"], "geometric");
+    let total: f64 = report["weights"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|w| w.as_f64().unwrap())
+        .sum();
+    assert!((total - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn degenerate_columns_stay_finite_and_are_named() {
+    let report = json_of(&["rank", "tests/fixtures/degenerate.yaml", "--format", "json", "--quiet"]);
+    let scores: Vec<f64> = report["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["score"].as_f64().unwrap())
+        .collect();
+    assert_eq!(scores, [1.0, 0.5, 0.0]);
+    assert_eq!(
+        report["warnings"],
+        serde_json::json!([
+            "criterion `same` has the same value for every alternative; it does not affect the ranking",
+            "criterion `zeros` is zero for every alternative; it does not affect the ranking"
+        ])
+    );
+}
+
+#[test]
+fn single_alternative_ranks_with_a_warning() {
+    let yaml = "name: one\ncriteria: [{id: a}, {id: b, direction: cost}]\nalternatives:\n  - {id: only, scores: {a: 3, b: 4}}\n";
+    let out = Command::cargo_bin("innorank")
+        .unwrap()
+        .args(["rank", "-", "--format", "json"])
+        .write_stdin(yaml)
+        .assert()
+        .success()
+        .stderr("warning: only one alternative to rank (`only`); its score says nothing about the others\n")
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["ranking"][0]["score"], 0.5);
+    assert_eq!(report["ranking"][0]["rank"], 1);
+}
+
+#[test]
+fn nothing_left_after_screening_is_an_empty_ranking_and_exit_0() {
+    let yaml = "name: none\ncriteria: [{id: a}]\nscreening: [{criterion: a, min: 10}]\nalternatives:\n  - {id: p, scores: {a: 3}}\n  - {id: q, scores: {a: 4}}\n";
+    let out = Command::cargo_bin("innorank")
+        .unwrap()
+        .args(["rank", "-", "--format", "json", "--quiet"])
+        .write_stdin(yaml)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["ranking"], serde_json::json!([]));
+    assert_eq!(report["screened_out"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        report["screened_out"][1]["reasons"],
+        serde_json::json!(["a 4 < min 10"])
+    );
+}
+
+#[test]
+fn ties_share_the_smaller_rank() {
+    let yaml = "name: ties\ncriteria: [{id: a}]\nalternatives:\n  - {id: p, scores: {a: 1}}\n  - {id: q, scores: {a: 3}}\n  - {id: r, scores: {a: 3}}\n  - {id: s, scores: {a: 2}}\n";
+    let out = Command::cargo_bin("innorank")
+        .unwrap()
+        .args(["rank", "-", "--format", "csv"])
+        .write_stdin(yaml)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let ranks: Vec<String> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(ranks, ["1 q", "1 r", "3 s", "4 p"]);
+}
+
+#[test]
+fn check_prints_a_one_line_summary() {
+    innorank(&["check", EXAMPLE]).success().stdout(
+        "examples/innovation-proposals.yaml: ok: `Hydraulic machinery innovation proposals 2026`, 8 criteria (7 leaves), 10 alternatives, 3 screening rules\n",
+    );
+    let summary = json_of(&["check", EXAMPLE, "--format", "json"]);
+    assert_eq!(summary["valid"], true);
+    assert_eq!(summary["alternatives"], 10);
+}
+
+#[test]
+fn every_command_help_has_an_example() {
+    for command in ["rank", "weights", "check"] {
+        innorank(&[command, "--help"])
+            .success()
+            .stdout(predicates::str::contains("Examples:\n  innorank "));
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    innorank(&["rank", EXAMPLE, "--format", "yaml"]).code(2).stdout("");
+    innorank(&["rank", EXAMPLE, "--satisfactory", "NaN"]).code(2).stdout("");
+    innorank(&["rank", EXAMPLE, "--cr-threshold", "-1"]).code(2).stdout("");
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    // `innorank rank ... | head -1`: the reader goes away early.
+    let status = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; {} rank {EXAMPLE} --format csv | head -c 10 >/dev/null",
+            assert_cmd::cargo::cargo_bin("innorank").display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
