@@ -1,0 +1,128 @@
+//! The library API on whole problems: weighting sources, hierarchy, group
+//! judgments.
+
+use innorank::ahp::{PairwiseMatrix, PriorityMethod, WeightSource, weigh};
+use innorank::{Problem, RankOptions};
+
+fn load(yaml: &str) -> Problem {
+    Problem::from_yaml_str(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn group_judgments_are_aggregated_by_geometric_mean_per_pair() {
+    let p = load(
+        r#"
+name: group
+criteria: [{id: a}, {id: b}, {id: c}]
+comparisons:
+  alice: [[a, b, 3], [a, c, 5], [b, c, 2]]
+  bob: [[a, b, 1], [c, a, "1/3"], [b, c, 4]]
+  carol: [[b, c, 8]]
+alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
+"#,
+    );
+    let w = weigh(&p.criteria, PriorityMethod::Eigen, 0.1);
+    let root = &w.nodes[0];
+    assert_eq!(root.source, WeightSource::GroupJudgments);
+    // AIJ: a_ab = (3*1)^(1/2), a_ac = (5*3)^(1/2), a_bc = (2*4*8)^(1/3).
+    let (ab, ac, bc) = (3f64.sqrt(), 15f64.sqrt(), 64f64.cbrt());
+    let expected = PairwiseMatrix::from_rows(vec![
+        vec![1.0, ab, ac],
+        vec![1.0 / ab, 1.0, bc],
+        vec![1.0 / ac, 1.0 / bc, 1.0],
+    ])
+    .unwrap()
+    .priorities(PriorityMethod::Eigen);
+    for (got, want) in root.local.iter().zip(&expected.weights) {
+        assert!((got - want).abs() < 1e-12);
+    }
+    assert!((root.consistency.cr - expected.consistency.cr).abs() < 1e-12);
+    // Per-judge CR: alice and bob judged every pair; carol's one pair links
+    // only b and c.
+    assert_eq!(root.judges.len(), 3);
+    assert!(root.judges[0].1.is_some() && root.judges[1].1.is_some());
+    assert_eq!(root.judges[2], ("carol".to_owned(), None));
+}
+
+#[test]
+fn matrix_direct_and_equal_weights_multiply_down_the_tree() {
+    let p = load(
+        r#"
+name: tree
+criteria:
+  - id: g1
+    weight: 3
+    criteria:
+      - {id: a}
+      - {id: b}
+  - id: g2
+    weight: 1
+    criteria:
+      - {id: c}
+      - {id: d}
+    matrix: [[1, "1/3"], [3, 1]]
+alternatives: [{id: x, scores: {a: 1, b: 2, c: 3, d: 4}}]
+"#,
+    );
+    let w = weigh(&p.criteria, PriorityMethod::Eigen, 0.1);
+    let sources: Vec<WeightSource> = w.nodes.iter().map(|n| n.source).collect();
+    assert_eq!(
+        sources,
+        [WeightSource::Direct, WeightSource::Equal, WeightSource::Judgments]
+    );
+    let expected = [0.375, 0.375, 0.0625, 0.1875];
+    for (got, want) in w.leaves.as_slice().iter().zip(expected) {
+        assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+    }
+}
+
+#[test]
+fn screening_happens_before_normalisation() {
+    // With the outlier screened out, the ranking of the rest is the same as
+    // if the outlier had never been there.
+    let with_outlier = load(
+        r#"
+name: s
+criteria: [{id: a}, {id: b, direction: cost}]
+screening: [{criterion: b, max: 100}]
+alternatives:
+  - {id: p, scores: {a: 3, b: 10}}
+  - {id: q, scores: {a: 5, b: 30}}
+  - {id: big, scores: {a: 1000, b: 1000}}
+  - {id: r, scores: {a: 4, b: 12}}
+"#,
+    );
+    let without = load(
+        r#"
+name: s
+criteria: [{id: a}, {id: b, direction: cost}]
+alternatives:
+  - {id: p, scores: {a: 3, b: 10}}
+  - {id: q, scores: {a: 5, b: 30}}
+  - {id: r, scores: {a: 4, b: 12}}
+"#,
+    );
+    let a = innorank::rank(&with_outlier, &RankOptions::default()).unwrap();
+    let b = innorank::rank(&without, &RankOptions::default()).unwrap();
+    assert_eq!(a.screened_out[0].id, "big");
+    let scores = |r: &innorank::RankReport<'_>| r.ranking.iter().map(|x| (x.id.clone(), x.score)).collect::<Vec<_>>();
+    assert_eq!(scores(&a), scores(&b));
+}
+
+#[test]
+fn geometric_method_gives_row_geometric_mean_weights_in_the_tree() {
+    let p = load(
+        r#"
+name: g
+criteria: [{id: a}, {id: b}, {id: c}]
+comparisons: [[a, b, 2], [a, c, 6], [b, c, 2]]
+alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
+"#,
+    );
+    let w = weigh(&p.criteria, PriorityMethod::Geometric, 0.1);
+    let g = [12f64.cbrt(), 1.0, (1.0f64 / 12.0).cbrt()];
+    let s: f64 = g.iter().sum();
+    for (got, want) in w.leaves.as_slice().iter().zip(g.iter().map(|x| x / s)) {
+        assert!((got - want).abs() < 1e-12);
+    }
+}
