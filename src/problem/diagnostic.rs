@@ -129,6 +129,16 @@ pub enum DiagnosticKind {
         /// Line of its first occurrence.
         first_line: usize,
     },
+    /// A key the format does not know.
+    #[error("unknown key `{key}`{}; expected one of {expected}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+    UnknownKey {
+        /// The key found.
+        key: String,
+        /// The keys allowed here, formatted.
+        expected: String,
+        /// The nearest allowed key, if close.
+        suggestion: Option<String>,
+    },
     /// YAML syntax or shape error reported by the parser.
     #[error("{0}")]
     Syntax(String),

@@ -182,3 +182,77 @@ impl<'de> Deserialize<'de> for RawComparisons {
         d.deserialize_any(V)
     }
 }
+
+/// The kinds of mapping whose keys are fixed by the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Problem,
+    Criterion,
+    Scale,
+    Alternative,
+    Rule,
+}
+
+impl Shape {
+    /// The keys a mapping of this shape accepts, read from the serde model
+    /// itself so the two cannot drift apart.
+    pub fn keys(self) -> &'static [&'static str] {
+        use std::sync::OnceLock;
+        static KEYS: OnceLock<[&'static [&'static str]; 5]> = OnceLock::new();
+        let all = KEYS.get_or_init(|| {
+            [
+                field_names::<RawProblem>(),
+                field_names::<RawCriterion>(),
+                field_names::<RawScale>(),
+                field_names::<RawAlternative>(),
+                field_names::<RawRule>(),
+            ]
+        });
+        all[self as usize]
+    }
+}
+
+/// The field names a derived `Deserialize` struct asks for, captured by a
+/// deserializer that only records the request.
+fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Capture<'a>(&'a mut &'static [&'static str]);
+
+    #[derive(Debug)]
+    struct Stop;
+    impl fmt::Display for Stop {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("field names captured")
+        }
+    }
+    impl std::error::Error for Stop {}
+    impl de::Error for Stop {
+        fn custom<M: fmt::Display>(_: M) -> Self {
+            Stop
+        }
+    }
+
+    impl<'de> Deserializer<'de> for Capture<'_> {
+        type Error = Stop;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Stop> {
+            *self.0 = fields;
+            Err(Stop)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Capture(&mut fields));
+    fields
+}

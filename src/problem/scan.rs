@@ -13,6 +13,7 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use super::diagnostic::DiagnosticKind;
+use super::raw::Shape;
 
 /// Deepest bracket nesting accepted (the format needs a handful).
 pub const MAX_FLOW_DEPTH: usize = 64;
@@ -154,6 +155,55 @@ fn format_path(segments: &[Segment]) -> String {
     out
 }
 
+/// The shape of a mapping found at `path`, where the format fixes its keys.
+fn shape_at(path: &[Segment]) -> Option<Shape> {
+    let is_criterion = |p: &[Segment]| {
+        !p.is_empty()
+            && p.len().is_multiple_of(2)
+            && p.chunks(2)
+                .all(|c| matches!(c, [Segment::Key(k), Segment::Index(_)] if k == "criteria"))
+    };
+    match path {
+        [] => Some(Shape::Problem),
+        [Segment::Key(k), Segment::Index(_)] if k == "alternatives" => Some(Shape::Alternative),
+        [Segment::Key(k), Segment::Index(_)] if k == "screening" => Some(Shape::Rule),
+        p if is_criterion(p) => Some(Shape::Criterion),
+        [head @ .., Segment::Key(k)] if k == "scale" && is_criterion(head) => Some(Shape::Scale),
+        _ => None,
+    }
+}
+
+/// An unknown key, with the nearest known key when it looks like a typo.
+fn unknown_key(key: &str, expected: &[&str]) -> DiagnosticKind {
+    let suggestion = expected
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, k)| *d <= 2 && *d < k.len())
+        .min()
+        .map(|(_, k)| k.to_owned());
+    DiagnosticKind::UnknownKey {
+        key: key.to_owned(),
+        expected: expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
+        suggestion,
+    }
+}
+
+/// Levenshtein distance, for typo suggestions.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// An open collection during the walk.
 enum Frame {
     Sequence {
@@ -162,6 +212,8 @@ enum Frame {
     Mapping {
         /// Expecting a key (true) or a value (false).
         at_key: bool,
+        /// The fixed keys of this mapping, if the format fixes them.
+        shape: Option<Shape>,
         /// Keys seen so far, with the line of each.
         keys: HashMap<String, usize>,
     },
@@ -197,10 +249,20 @@ impl Walk<'_> {
                 *next += 1;
                 true
             }
-            Frame::Mapping { at_key, keys } => {
+            Frame::Mapping { at_key, keys, shape } => {
                 if *at_key {
                     *at_key = false;
                     let key = key_text.unwrap_or("").to_owned();
+                    if let Some(shape) = shape.filter(|s| !s.keys().contains(&key.as_str())) {
+                        let mut path = self.path.clone();
+                        path.push(Segment::Key(key.clone()));
+                        self.found.push(Found::at(
+                            line,
+                            column,
+                            format_path(&path),
+                            unknown_key(&key, shape.keys()),
+                        ));
+                    }
                     if plain && key_text == Some("<<") {
                         self.found.push(Found::at(
                             line,
@@ -337,6 +399,7 @@ impl MarkedEventReceiver for Walk<'_> {
                     Frame::Mapping {
                         at_key: true,
                         keys: HashMap::new(),
+                        shape: if is_value { shape_at(&self.path) } else { None },
                     }
                 };
                 self.frames.push((frame, (anchor > 0).then_some(anchor), 1));
