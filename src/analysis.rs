@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde::Serialize as DeriveSerialize;
 
 use crate::ahp::{self, HierarchyWeights, NodeWeights, PriorityMethod};
-use crate::problem::Problem;
+use crate::problem::{Derivation, Problem};
 use crate::ranking::rank_scores;
 use crate::screening::{Breach, screen};
 use crate::topsis::{Degenerate, Normalization, Topsis};
@@ -22,6 +22,8 @@ pub struct RankOptions {
     pub cr_threshold: f64,
     /// Mark alternatives whose score is at least this.
     pub satisfactory: Option<f64>,
+    /// Include how derived values were computed in the report.
+    pub explain: bool,
 }
 
 impl Default for RankOptions {
@@ -31,6 +33,7 @@ impl Default for RankOptions {
             ahp_method: PriorityMethod::Eigen,
             cr_threshold: ahp::DEFAULT_CR_THRESHOLD,
             satisfactory: None,
+            explain: false,
         }
     }
 }
@@ -240,6 +243,28 @@ impl<'a> ConsistencyEntry<'a> {
     }
 }
 
+/// How a derived value was computed, as JSON.
+struct ExplainEntry<'a>(Derivation<'a>);
+
+impl Serialize for ExplainEntry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        match self.0 {
+            Derivation::Shared(a) => {
+                map.serialize_entry("shared", &a.shared)?;
+                map.serialize_entry("new", &a.new)?;
+            }
+            Derivation::Curve(c, volume) => {
+                map.serialize_entry("fixed", &c.fixed())?;
+                map.serialize_entry("unit_cost", &c.unit_cost())?;
+                map.serialize_entry("volume", &volume)?;
+                map.serialize_entry("learning_rate", &c.learning_rate())?;
+            }
+        }
+        map.end()
+    }
+}
+
 #[derive(DeriveSerialize)]
 struct ScreenedEntry<'a> {
     id: &'a str,
@@ -272,6 +297,14 @@ impl Serialize for Row<'_> {
             .map(|(c, l)| (c.id.as_str(), p.scores.get(e.index, l.column)))
             .collect();
         row.serialize_field("values", &OrderedMap(values))?;
+        if self.report.options.explain {
+            let explained: Vec<_> = p
+                .criteria
+                .leaves()
+                .filter_map(|(c, l)| Some((c.id.as_str(), ExplainEntry(p.derivation(e.index, l.column)?))))
+                .collect();
+            row.serialize_field("explain", &OrderedMap(explained))?;
+        }
         row.end()
     }
 }

@@ -29,6 +29,7 @@
 
 pub mod ahp;
 pub mod analysis;
+pub mod cost;
 pub mod error;
 mod matrix;
 pub mod problem;

@@ -148,6 +148,65 @@ pub enum DiagnosticKind {
     /// An empty required text.
     #[error("must not be empty")]
     EmptyText,
+    /// `use` naming nothing in the library.
+    #[error("`{name}` is not in the criteria library; it has {known}")]
+    UnknownLibraryCriterion {
+        /// The name given.
+        name: String,
+        /// The library's ids, formatted.
+        known: String,
+    },
+    /// `derive:` with an unknown form.
+    #[error("unknown derivation {0}; expected `learning_curve` or `{{shared: DIMENSION}}`")]
+    UnknownDerive(String),
+    /// A dimension not in `core`.
+    #[error("`{dimension}` is not a dimension of `core`; it has {known}")]
+    UnknownDimension {
+        /// The name given.
+        dimension: String,
+        /// The dimensions of `core`, formatted.
+        known: String,
+    },
+    /// A direction that a derived leaf cannot have.
+    #[error("a `{derive}` criterion is a {expected} criterion; remove `direction` or set it to `{expected}`")]
+    DerivedDirection {
+        /// The derivation.
+        derive: &'static str,
+        /// The direction it needs.
+        expected: &'static str,
+    },
+    /// A score given for a criterion computed from assets.
+    #[error("`{0}` is computed from `assets`; do not score it")]
+    DerivedScored(String),
+    /// An alternative with no assets in a dimension a criterion needs.
+    #[error("`{criterion}` needs this alternative's `assets.{dimension}`, which lists nothing")]
+    MissingAssets {
+        /// The derived leaf.
+        criterion: String,
+        /// The dimension.
+        dimension: String,
+    },
+    /// A cost-curve score that is not a mapping.
+    #[error("a `learning_curve` score is `{{fixed, unit_cost, volume, learning_rate}}`, found {0}")]
+    CurveExpected(String),
+    /// A missing cost-curve key.
+    #[error("missing `{0}`")]
+    MissingCurveKey(String),
+    /// An invalid cost-curve parameter.
+    #[error("{0}")]
+    Curve(String),
+    /// A volume that is not a positive integer.
+    #[error("`volume` must be a whole number >= 1, found {0}")]
+    Volume(f64),
+    /// `baseline` on a leaf that is not a learning curve.
+    #[error("`baseline` is only allowed with `derive: learning_curve`")]
+    UnexpectedBaseline,
+    /// A rubric entry for a value the criterion cannot take.
+    #[error("rubric entry `{0}` is neither a number nor a level of this criterion")]
+    RubricKey(String),
+    /// A criterion without `id` (and without `use`).
+    #[error("missing `id` (or `use` to take a criterion from the library)")]
+    MissingId,
     /// A criterion id that is not `[a-z0-9_-]+`.
     #[error("criterion id `{0}` must be lowercase letters, digits, `_` or `-`")]
     CriterionId(String),

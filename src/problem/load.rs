@@ -3,25 +3,33 @@
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
-use super::raw::RawProblem;
+use super::library::CriteriaLibrary;
+use super::raw::{RawCriterion, RawProblem, Shape};
+use super::validate::Issue;
 use super::{Problem, scan, validate};
 
 /// Files larger than this are refused before parsing (16 MiB).
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
 
 /// How to load a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Largest input accepted, in bytes.
     pub max_size: u64,
+    /// The criteria library `use` draws from; the built-in one if `None`.
+    pub library: Option<Arc<CriteriaLibrary>>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_size: DEFAULT_MAX_SIZE,
+            library: None,
         }
     }
 }
@@ -36,76 +44,24 @@ impl Problem {
     /// assert_eq!(err.0[0].to_string(), "p.yaml:2:11: criteria: must list at least one criterion");
     /// ```
     pub fn from_yaml_str(text: &str, source: &str) -> Result<Problem, Diagnostics> {
-        Problem::from_bytes(text.as_bytes(), source, LoadOptions::default())
+        Problem::from_bytes(text.as_bytes(), source, &LoadOptions::default())
     }
 
     /// Loads a problem from raw bytes (UTF-8, an optional byte-order mark).
-    pub fn from_bytes(bytes: &[u8], source: &str, options: LoadOptions) -> Result<Problem, Diagnostics> {
-        let one = |found: Box<scan::Found>| Diagnostics(vec![located(source, *found)]);
-        if bytes.len() as u64 > options.max_size {
-            return Err(Diagnostics(vec![Diagnostic {
-                location: Location {
-                    source: source.to_owned(),
-                    ..Location::default()
-                },
-                kind: DiagnosticKind::TooLarge {
-                    limit: options.max_size,
-                },
-            }]));
+    pub fn from_bytes(bytes: &[u8], source: &str, options: &LoadOptions) -> Result<Problem, Diagnostics> {
+        let mut raw: RawProblem = parse(bytes, source, Shape::Problem, options.max_size)?;
+        let mut issues = Vec::new();
+        if uses_library(&raw.criteria) {
+            let library = options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
+            library.resolve(&mut raw.criteria, "", &mut issues);
         }
-        let text = scan::decode(bytes).map_err(one)?;
-        scan::check_flow_depth(text).map_err(one)?;
-        let scanned = scan::scan(text).map_err(one)?;
-        if !scanned.found.is_empty() {
-            return Err(Diagnostics(
-                scanned.found.into_iter().map(|f| located(source, f)).collect(),
-            ));
-        }
-        if scanned.empty {
-            return Err(Diagnostics(vec![Diagnostic {
-                location: Location {
-                    source: source.to_owned(),
-                    ..Location::default()
-                },
-                kind: DiagnosticKind::Empty,
-            }]));
-        }
-        let raw: RawProblem = serde_yaml::from_str(text).map_err(|e| Diagnostics(vec![from_serde(source, &e)]))?;
-        validate::validate(raw).map_err(|issues| {
-            let wanted: HashSet<String> = issues.iter().flat_map(|(path, _)| ancestors(path)).collect();
-            let positions = scan::positions(text, &wanted);
-            Diagnostics(
-                issues
-                    .into_iter()
-                    .map(|(path, kind)| {
-                        let position = ancestors(&path).find_map(|p| positions.get(&p).copied());
-                        Diagnostic {
-                            location: Location {
-                                source: source.to_owned(),
-                                line: position.map(|p| p.0),
-                                column: position.map(|p| p.1),
-                                path,
-                            },
-                            kind,
-                        }
-                    })
-                    .collect(),
-            )
-        })
+        validate::validate(raw, issues).map_err(|issues| locate(bytes, source, issues))
     }
 
     /// Loads a problem file; `-` reads standard input.
-    pub fn from_path(path: &Path, options: LoadOptions) -> Result<Problem, Diagnostics> {
+    pub fn from_path(path: &Path, options: &LoadOptions) -> Result<Problem, Diagnostics> {
         let source = path.display().to_string();
-        let io_error = |e: std::io::Error| {
-            Diagnostics(vec![Diagnostic {
-                location: Location {
-                    source: source.clone(),
-                    ..Location::default()
-                },
-                kind: DiagnosticKind::Io(e.to_string()),
-            }])
-        };
+        let io_error = |e: std::io::Error| one(&source, None, DiagnosticKind::Io(e.to_string()));
         let mut bytes = Vec::new();
         // Read at most one byte past the limit so a huge input costs nothing.
         let limit = options.max_size.saturating_add(1);
@@ -122,6 +78,83 @@ impl Problem {
             .map_err(io_error)?;
         Problem::from_bytes(&bytes, &source, options)
     }
+}
+
+/// Whether any criterion in the tree says `use`.
+fn uses_library(criteria: &[RawCriterion]) -> bool {
+    criteria
+        .iter()
+        .any(|c| c.use_.is_some() || c.criteria.as_deref().is_some_and(uses_library))
+}
+
+fn one(source: &str, found: Option<scan::Found>, kind: DiagnosticKind) -> Diagnostics {
+    let location = match found {
+        Some(f) => Location {
+            source: source.to_owned(),
+            line: f.line,
+            column: f.column,
+            path: f.path,
+        },
+        None => Location {
+            source: source.to_owned(),
+            ..Location::default()
+        },
+    };
+    Diagnostics(vec![Diagnostic { location, kind }])
+}
+
+/// Guards, then deserialises a document whose top level has shape `root`.
+pub(super) fn parse<T: DeserializeOwned>(
+    bytes: &[u8],
+    source: &str,
+    root: Shape,
+    max_size: u64,
+) -> Result<T, Diagnostics> {
+    let located_one = |found: Box<scan::Found>| {
+        let found = *found;
+        let kind = found.kind.clone();
+        one(source, Some(found), kind)
+    };
+    if bytes.len() as u64 > max_size {
+        return Err(one(source, None, DiagnosticKind::TooLarge { limit: max_size }));
+    }
+    let text = scan::decode(bytes).map_err(located_one)?;
+    scan::check_flow_depth(text).map_err(located_one)?;
+    let scanned = scan::scan(text, root).map_err(located_one)?;
+    if !scanned.found.is_empty() {
+        return Err(Diagnostics(
+            scanned.found.into_iter().map(|f| located(source, f)).collect(),
+        ));
+    }
+    if scanned.empty {
+        return Err(one(source, None, DiagnosticKind::Empty));
+    }
+    serde_yaml::from_str(text).map_err(|e| Diagnostics(vec![from_serde(source, &e)]))
+}
+
+/// Adds line and column to problems found after deserialisation, from
+/// their field paths (or the nearest enclosing field that exists).
+pub(super) fn locate(bytes: &[u8], source: &str, issues: Vec<Issue>) -> Diagnostics {
+    let text = scan::decode(bytes).unwrap_or_default();
+    let wanted: HashSet<String> = issues.iter().flat_map(|(path, _)| ancestors(path)).collect();
+    let positions = scan::positions(text, &wanted);
+    Diagnostics(
+        issues
+            .into_iter()
+            .map(|(path, kind)| {
+                let position = ancestors(&path).find_map(|p| positions.get(&p).copied());
+                Diagnostic {
+                    location: Location {
+                        source: source.to_owned(),
+                        line: position.map(|p| p.0),
+                        column: position.map(|p| p.1),
+                        path,
+                    },
+                    kind,
+                }
+            })
+            .collect(),
+    )
 }
 
 /// `a.b[2].c`, then `a.b[2]`, `a.b`, `a`: the path and its ancestors.

@@ -7,16 +7,20 @@
 //! path ([`Diagnostic`]); the types here can then be trusted by the
 //! algorithms.
 
+mod derive;
 mod diagnostic;
+mod library;
 mod load;
 mod raw;
 mod scan;
 mod validate;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
+pub use library::{CriteriaLibrary, LibraryEntry};
 pub use load::{DEFAULT_MAX_SIZE, LoadOptions};
 
 use crate::ahp::PairwiseMatrix;
+use crate::cost::CostCurve;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A validated decision problem.
@@ -35,6 +39,11 @@ pub struct Problem {
     pub scores: DecisionMatrix,
     /// Hard rules applied before ranking.
     pub screening: Vec<ScreeningRule>,
+    /// The current business's assets per dimension (`core:`), for derived
+    /// relatedness.
+    pub core: Vec<(String, Vec<String>)>,
+    /// How the values of derived leaves were computed, per derived leaf.
+    pub derived: Vec<Derived>,
     /// Things worth knowing that do not make the input invalid.
     pub warnings: Vec<Warning>,
 }
@@ -105,6 +114,55 @@ pub struct Leaf {
     pub levels: Vec<(String, f64)>,
     /// Column in the decision matrix.
     pub column: usize,
+    /// What each score means (value or level name, sentence), if given.
+    pub rubric: Vec<(String, String)>,
+    /// How the value is computed, for a derived leaf.
+    pub derive: Option<Derive>,
+}
+
+/// How a derived leaf's value is computed instead of scored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Derive {
+    /// `|A ∩ C| / |A|`: the share of the alternative's assets in this
+    /// dimension that the core business already has.
+    Shared {
+        /// The dimension of `core` (technologies, markets...).
+        dimension: String,
+    },
+    /// Average cost per unit at the alternative's volume, from its cost
+    /// curve ([`crate::cost`]).
+    LearningCurve {
+        /// The current product's curve, if given.
+        baseline: Option<CostCurve>,
+    },
+}
+
+/// The inputs behind one derived leaf's values, per alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived {
+    /// The leaf's column.
+    pub column: usize,
+    /// Per alternative, in input order.
+    pub values: DerivedValues,
+}
+
+/// Per-alternative inputs of a derived leaf.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DerivedValues {
+    /// Which assets were shared with the core.
+    Shared(Vec<SharedAssets>),
+    /// Each alternative's cost curve and volume.
+    Curves(Vec<(CostCurve, u64)>),
+}
+
+/// An alternative's assets in one dimension, split by whether the core has
+/// them (as the alternative wrote them, trimmed, duplicates dropped).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SharedAssets {
+    /// Assets the core business already has.
+    pub shared: Vec<String>,
+    /// Assets new to the firm.
+    pub new: Vec<String>,
 }
 
 impl Leaf {
@@ -166,6 +224,40 @@ pub struct Bound {
     pub value: f64,
     /// The level name it was written as, if any.
     pub level: Option<String>,
+}
+
+/// How one alternative's value on a derived leaf was computed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Derivation<'a> {
+    /// The assets shared with the core and the new ones.
+    Shared(&'a SharedAssets),
+    /// The cost curve and the volume it was evaluated at.
+    Curve(&'a CostCurve, u64),
+}
+
+impl std::fmt::Display for Derivation<'_> {
+    /// `shared: hydraulics; new: battery packs` or the curve's parameters.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Derivation::Shared(s) => {
+                let list = |v: &[String]| if v.is_empty() { "none".to_owned() } else { v.join(", ") };
+                write!(f, "shared: {}; new: {}", list(&s.shared), list(&s.new))
+            }
+            Derivation::Curve(c, q) => write!(f, "{c}, volume {q}"),
+        }
+    }
+}
+
+impl Problem {
+    /// How alternative `row`'s value on the leaf in `column` was computed,
+    /// if that leaf is derived.
+    pub fn derivation(&self, row: usize, column: usize) -> Option<Derivation<'_>> {
+        let d = self.derived.iter().find(|d| d.column == column)?;
+        match &d.values {
+            DerivedValues::Shared(v) => v.get(row).map(Derivation::Shared),
+            DerivedValues::Curves(v) => v.get(row).map(|(c, q)| Derivation::Curve(c, *q)),
+        }
+    }
 }
 
 impl Criteria {

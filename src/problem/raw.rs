@@ -16,6 +16,7 @@ pub struct RawProblem {
     pub version: Option<Scalar>,
     pub name: Text,
     pub description: Option<Text>,
+    pub core: Option<Ordered<Vec<Text>>>,
     pub criteria: Vec<RawCriterion>,
     pub comparisons: Option<RawComparisons>,
     pub matrix: Option<Vec<Vec<Scalar>>>,
@@ -24,10 +25,14 @@ pub struct RawProblem {
     pub screening: Vec<RawRule>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCriterion {
-    pub id: Text,
+    /// Required unless `use` names a library criterion.
+    pub id: Option<Text>,
+    /// A criterion from the library to start from.
+    #[serde(rename = "use")]
+    pub use_: Option<Text>,
     pub name: Option<Text>,
     pub description: Option<Text>,
     pub direction: Option<RawDirection>,
@@ -35,10 +40,16 @@ pub struct RawCriterion {
     pub scale: Option<RawScale>,
     pub target: Option<Scalar>,
     pub levels: Option<Pairs>,
+    /// What each score means, by value or level name.
+    pub rubric: Option<Ordered<Text>>,
     pub weight: Option<Scalar>,
     pub criteria: Option<Vec<RawCriterion>>,
     pub comparisons: Option<RawComparisons>,
     pub matrix: Option<Vec<Vec<Scalar>>>,
+    /// `learning_curve`, or `{shared: DIM}`.
+    pub derive: Option<Scalar>,
+    /// The current product's cost curve, for a `learning_curve` leaf.
+    pub baseline: Option<Pairs>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -49,7 +60,7 @@ pub enum RawDirection {
     Target,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScale {
     pub min: Scalar,
@@ -62,7 +73,10 @@ pub struct RawAlternative {
     pub id: Text,
     pub name: Option<Text>,
     pub description: Option<Text>,
+    #[serde(default)]
     pub scores: Pairs,
+    /// What the alternative brings, per dimension of `core`.
+    pub assets: Option<Ordered<Vec<Text>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,13 +92,16 @@ pub struct RawRule {
 #[serde(transparent)]
 pub struct Text(pub String);
 
-/// A number or a word, as written.
+/// A number or a word, as written (or, where the format allows one, a
+/// small mapping such as a cost curve's parameters).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Scalar {
     /// A YAML number (possibly NaN or infinite: `.nan`, `.inf`).
     Number(f64),
     /// A string: a named level, a fraction, a quoted or too-large number.
     Text(String),
+    /// A mapping of names to values.
+    Map(Pairs),
 }
 
 impl fmt::Display for Scalar {
@@ -92,6 +109,7 @@ impl fmt::Display for Scalar {
         match self {
             Scalar::Number(v) => write!(f, "{v}"),
             Scalar::Text(s) => f.write_str(s),
+            Scalar::Map(_) => f.write_str("a mapping"),
         }
     }
 }
@@ -99,7 +117,7 @@ impl fmt::Display for Scalar {
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        impl Visitor<'_> for V {
+        impl<'de> Visitor<'de> for V {
             type Value = Scalar;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a number or a word")
@@ -116,33 +134,51 @@ impl<'de> Deserialize<'de> for Scalar {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
                 Ok(Scalar::Text(v.to_owned()))
             }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
+                Ordered::visit(map).map(Scalar::Map)
+            }
         }
         d.deserialize_any(V)
     }
 }
 
-/// A mapping kept in written order (scores, levels). Repeated keys are
+/// A mapping kept in written order (scores, levels, core). Repeated keys are
 /// caught before deserialisation, by the event scan.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Pairs(pub Vec<(String, Scalar)>);
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ordered<V>(pub Vec<(String, V)>);
 
-impl<'de> Deserialize<'de> for Pairs {
+/// Names mapped to numbers or words.
+pub type Pairs = Ordered<Scalar>;
+
+impl<V> Default for Ordered<V> {
+    fn default() -> Self {
+        Ordered(Vec::new())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Ordered<V> {
+    fn visit<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut pairs = Vec::new();
+        while let Some((k, v)) = map.next_entry::<Text, V>()? {
+            pairs.push((k.0, v));
+        }
+        Ok(Ordered(pairs))
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Pairs;
+        struct Vis<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Vis<V> {
+            type Value = Ordered<V>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping of names to numbers")
+                f.write_str("a mapping")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some((k, v)) = map.next_entry::<Text, Scalar>()? {
-                    pairs.push((k.0, v));
-                }
-                Ok(Pairs(pairs))
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Ordered<V>, A::Error> {
+                Ordered::visit(map)
             }
         }
-        d.deserialize_map(V)
+        d.deserialize_map(Vis(std::marker::PhantomData))
     }
 }
 

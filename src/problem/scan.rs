@@ -155,20 +155,24 @@ fn format_path(segments: &[Segment]) -> String {
     out
 }
 
-/// The shape of a mapping found at `path`, where the format fixes its keys.
-fn shape_at(path: &[Segment]) -> Option<Shape> {
-    let is_criterion = |p: &[Segment]| {
-        !p.is_empty()
+/// The shape of a mapping found at `path` in a document whose top level
+/// has shape `root`, where the format fixes its keys.
+fn shape_at(root: Shape, path: &[Segment]) -> Option<Shape> {
+    // A chain of `criteria[i]` steps; a criterion document starts with one.
+    let chain = |p: &[Segment]| {
+        (root == Shape::Criterion || !p.is_empty())
             && p.len().is_multiple_of(2)
             && p.chunks(2)
                 .all(|c| matches!(c, [Segment::Key(k), Segment::Index(_)] if k == "criteria"))
     };
     match path {
-        [] => Some(Shape::Problem),
-        [Segment::Key(k), Segment::Index(_)] if k == "alternatives" => Some(Shape::Alternative),
-        [Segment::Key(k), Segment::Index(_)] if k == "screening" => Some(Shape::Rule),
-        p if is_criterion(p) => Some(Shape::Criterion),
-        [head @ .., Segment::Key(k)] if k == "scale" && is_criterion(head) => Some(Shape::Scale),
+        [] if root == Shape::Problem => Some(Shape::Problem),
+        [Segment::Key(k), Segment::Index(_)] if root == Shape::Problem && k == "alternatives" => {
+            Some(Shape::Alternative)
+        }
+        [Segment::Key(k), Segment::Index(_)] if root == Shape::Problem && k == "screening" => Some(Shape::Rule),
+        p if chain(p) => Some(Shape::Criterion),
+        [head @ .., Segment::Key(k)] if k == "scale" && chain(head) => Some(Shape::Scale),
         _ => None,
     }
 }
@@ -221,6 +225,8 @@ enum Frame {
 
 /// Walks the event stream, tracking each node's field path.
 struct Walk<'a> {
+    /// The shape of the document's top level.
+    root: Shape,
     frames: Vec<(Frame, Option<usize>, u64)>,
     path: Vec<Segment>,
     /// Expanded size of each anchored node, by anchor id.
@@ -399,7 +405,11 @@ impl MarkedEventReceiver for Walk<'_> {
                     Frame::Mapping {
                         at_key: true,
                         keys: HashMap::new(),
-                        shape: if is_value { shape_at(&self.path) } else { None },
+                        shape: if is_value {
+                            shape_at(self.root, &self.path)
+                        } else {
+                            None
+                        },
                     }
                 };
                 self.frames.push((frame, (anchor > 0).then_some(anchor), 1));
@@ -427,9 +437,10 @@ pub struct Scan {
 
 /// Runs the event pass. A syntax error, a second document or an alias
 /// budget overrun stops it and is returned as the error.
-pub fn scan(text: &str) -> Result<Scan, Box<Found>> {
+pub fn scan(text: &str, root: Shape) -> Result<Scan, Box<Found>> {
     let budget = 8 * text.len() as u64 + (1 << 20);
     let mut walk = new_walk(budget, None);
+    walk.root = root;
     run(text, &mut walk)?;
     let empty = walk.expanded == 0;
     Ok(Scan {
@@ -449,6 +460,7 @@ pub fn positions(text: &str, wanted: &HashSet<String>) -> HashMap<String, (usize
 
 fn new_walk(budget: u64, wanted: Option<&HashSet<String>>) -> Walk<'_> {
     Walk {
+        root: Shape::Problem,
         frames: Vec::new(),
         path: Vec::new(),
         anchors: HashMap::new(),

@@ -4,11 +4,14 @@
 
 use std::collections::HashMap;
 
+use super::derive;
 use super::diagnostic::DiagnosticKind;
-use super::raw::{Pairs, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar, Text};
+use super::raw::{
+    Ordered, RawAlternative, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar, Text,
+};
 use super::{
-    Alternative, Bound, Criteria, Criterion, CriterionKind, Judgments, Leaf, Parent, Problem, ROOT_ID, ScreeningRule,
-    Weighting,
+    Alternative, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf, Parent,
+    Problem, ROOT_ID, ScreeningRule, Weighting,
 };
 use crate::ahp::PairwiseMatrix;
 use crate::error::MatrixError;
@@ -24,8 +27,11 @@ const MAX_ALTERNATIVE_ID: usize = 64;
 /// warning.
 const SCALE_MAX: f64 = 9.0;
 
-pub fn validate(raw: RawProblem) -> Result<Problem, Vec<Issue>> {
-    let mut v = Validator::default();
+pub fn validate(raw: RawProblem, earlier: Vec<Issue>) -> Result<Problem, Vec<Issue>> {
+    let mut v = Validator {
+        issues: earlier,
+        ..Validator::default()
+    };
     if let Some(version) = &raw.version
         && !matches!(version, Scalar::Number(n) if *n == 1.0)
         && !matches!(version, Scalar::Text(t) if t == "1")
@@ -34,6 +40,15 @@ pub fn validate(raw: RawProblem) -> Result<Problem, Vec<Issue>> {
     }
     let name = v.text(&raw.name, "name");
     let description = raw.description.map(|t| t.0);
+
+    v.core = raw
+        .core
+        .map(|Ordered(dims)| {
+            dims.into_iter()
+                .map(|(dim, names)| (dim, names.into_iter().map(|n| n.0.trim().to_owned()).collect()))
+                .collect()
+        })
+        .unwrap_or_default();
 
     // Criteria tree, root first.
     v.nodes.push(placeholder(ROOT_ID));
@@ -70,9 +85,22 @@ pub fn validate(raw: RawProblem) -> Result<Problem, Vec<Issue>> {
     let mut alternatives = Vec::with_capacity(raw.alternatives.len());
     let mut rows = Vec::with_capacity(raw.alternatives.len());
     let mut alternative_ids: HashMap<String, String> = HashMap::new();
+    let mut derived: Vec<Derived> = criteria
+        .leaves()
+        .filter_map(|(_, leaf)| {
+            let values = match leaf.derive.as_ref()? {
+                Derive::Shared { .. } => DerivedValues::Shared(Vec::new()),
+                Derive::LearningCurve { .. } => DerivedValues::Curves(Vec::new()),
+            };
+            Some(Derived {
+                column: leaf.column,
+                values,
+            })
+        })
+        .collect();
     for (i, alt) in raw.alternatives.into_iter().enumerate() {
         let path = format!("alternatives[{i}]");
-        let id = alt.id.0;
+        let id = alt.id.0.clone();
         if !valid_alternative_id(&id) {
             v.issue(format!("{path}.id"), DiagnosticKind::AlternativeId(id.clone()));
         } else if let Some(first) = alternative_ids.get(&id) {
@@ -86,11 +114,25 @@ pub fn validate(raw: RawProblem) -> Result<Problem, Vec<Issue>> {
         } else {
             alternative_ids.insert(id.clone(), format!("{path}.id"));
         }
-        rows.push(v.scores(&alt.scores, &criteria, &format!("{path}.scores")));
+        if let Some(Ordered(assets)) = &alt.assets {
+            for (dim, _) in assets {
+                if !v.core.iter().any(|(d, _)| d == dim) {
+                    let known = derive::dimensions(&v.core);
+                    v.issue(
+                        format!("{path}.assets.{dim}"),
+                        DiagnosticKind::UnknownDimension {
+                            dimension: dim.clone(),
+                            known,
+                        },
+                    );
+                }
+            }
+        }
+        rows.push(v.scores(&alt, &criteria, &path, &mut derived));
         alternatives.push(Alternative {
             id,
-            name: alt.name.map(|t| t.0),
-            description: alt.description.map(|t| t.0),
+            name: alt.name.clone().map(|t| t.0),
+            description: alt.description.clone().map(|t| t.0),
         });
     }
 
@@ -113,8 +155,29 @@ pub fn validate(raw: RawProblem) -> Result<Problem, Vec<Issue>> {
         alternatives,
         scores,
         screening,
+        core: v.core,
+        derived,
         warnings: v.warnings,
     })
+}
+
+/// Validates one criteria-library definition on its own: the criterion
+/// becomes the only child of a root.
+pub fn validate_entry(raw: RawCriterion) -> Result<(RawCriterion, Criteria), Vec<Issue>> {
+    let mut v = Validator::default();
+    v.nodes.push(placeholder(ROOT_ID));
+    let child = v.criterion(&raw, String::new());
+    v.nodes[0].kind = CriterionKind::Parent(Parent {
+        children: vec![child],
+        weighting: Weighting::Equal,
+    });
+    if !v.issues.is_empty() {
+        return Err(v.issues);
+    }
+    let leaves = (0..v.nodes.len())
+        .filter(|&i| matches!(v.nodes[i].kind, CriterionKind::Leaf(_)))
+        .collect();
+    Ok((raw, Criteria { nodes: v.nodes, leaves }))
 }
 
 fn placeholder(id: &str) -> Criterion {
@@ -161,6 +224,7 @@ fn number(value: &Scalar) -> Result<f64, DiagnosticKind> {
                 excerpt(text)
             ))),
         },
+        Scalar::Map(_) => Err(DiagnosticKind::Syntax("expected a number, found a mapping".into())),
     }
 }
 
@@ -205,8 +269,18 @@ fn judgment(value: &Scalar) -> Result<f64, DiagnosticKind> {
     }
 }
 
+/// Appends to the derivation record of the leaf in `column`.
+fn record(derived: &mut [Derived], column: usize, push: impl FnOnce(&mut DerivedValues)) {
+    if let Some(d) = derived.iter_mut().find(|d| d.column == column) {
+        push(&mut d.values);
+    }
+}
+
 #[derive(Default)]
 struct Validator {
+    core: Vec<(String, Vec<String>)>,
+    /// Leaves whose `derive` is invalid (reported once, not per alternative).
+    broken_derive: std::collections::HashSet<String>,
     nodes: Vec<Criterion>,
     ids: HashMap<String, String>,
     issues: Vec<Issue>,
@@ -231,8 +305,14 @@ impl Validator {
 
     /// Adds a criterion (and its sub-tree) and returns its node index.
     fn criterion(&mut self, raw: &RawCriterion, path: String) -> usize {
-        let id = raw.id.0.clone();
-        if !valid_criterion_id(&id) {
+        let id = match &raw.id {
+            Some(id) => id.0.clone(),
+            None => {
+                self.issue(path.clone(), DiagnosticKind::MissingId);
+                String::new()
+            }
+        };
+        if raw.id.is_some() && !valid_criterion_id(&id) {
             self.issue(format!("{path}.id"), DiagnosticKind::CriterionId(id.clone()));
         } else if let Some(first) = self.ids.get(&id) {
             let first = first.clone();
@@ -266,6 +346,9 @@ impl Validator {
                     ("target", raw.target.is_some()),
                     ("scale", raw.scale.is_some()),
                     ("levels", raw.levels.is_some()),
+                    ("rubric", raw.rubric.is_some()),
+                    ("derive", raw.derive.is_some()),
+                    ("baseline", raw.baseline.is_some()),
                 ] {
                     if given {
                         self.issue(format!("{path}.{field}"), DiagnosticKind::ParentField(field));
@@ -325,10 +408,10 @@ impl Validator {
             }
             Some((min, max))
         });
-        let levels = raw
+        let levels: Vec<(String, f64)> = raw
             .levels
             .as_ref()
-            .map(|Pairs(pairs)| {
+            .map(|Ordered(pairs)| {
                 if pairs.is_empty() {
                     self.issue(format!("{path}.levels"), DiagnosticKind::EmptyList("level"));
                 }
@@ -346,12 +429,85 @@ impl Validator {
             .iter()
             .filter(|n| matches!(n.kind, CriterionKind::Leaf(_)))
             .count();
+        let rubric = raw
+            .rubric
+            .as_ref()
+            .map(|Ordered(entries)| {
+                entries
+                    .iter()
+                    .filter(|(key, _)| {
+                        let known = key.parse::<f64>().is_ok() || levels.iter().any(|(n, _)| n == key);
+                        if !known {
+                            self.issue(format!("{path}.rubric.{key}"), DiagnosticKind::RubricKey(key.clone()));
+                        }
+                        known
+                    })
+                    .map(|(key, text)| (key.clone(), text.0.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (direction, derive) = self.derivation(raw, path, direction);
         Leaf {
             direction,
             scale,
             levels,
             column,
+            rubric,
+            derive,
         }
+    }
+
+    /// A derived leaf's derivation, and the direction it implies.
+    fn derivation(&mut self, raw: &RawCriterion, path: &str, direction: Direction) -> (Direction, Option<Derive>) {
+        let Some(value) = &raw.derive else {
+            if raw.baseline.is_some() {
+                self.issue(format!("{path}.baseline"), DiagnosticKind::UnexpectedBaseline);
+            }
+            return (direction, None);
+        };
+        let derive = match derive::parse(value, &self.core) {
+            Ok(d) => d,
+            Err(kind) => {
+                self.issue(format!("{path}.derive"), kind);
+                // Not scored by hand either: no "missing score" follow-ups.
+                self.broken_derive
+                    .insert(raw.id.as_ref().map(|t| t.0.clone()).unwrap_or_default());
+                return (direction, None);
+            }
+        };
+        let (name, expected, implied) = match derive {
+            Derive::Shared { .. } => ("shared", RawDirection::Benefit, Direction::Benefit),
+            Derive::LearningCurve { .. } => ("learning_curve", RawDirection::Cost, Direction::Cost),
+        };
+        if raw.direction.is_some_and(|d| d != expected) {
+            let expected = if expected == RawDirection::Benefit {
+                "benefit"
+            } else {
+                "cost"
+            };
+            self.issue(
+                format!("{path}.direction"),
+                DiagnosticKind::DerivedDirection { derive: name, expected },
+            );
+        }
+        let derive = match (derive, &raw.baseline) {
+            (Derive::LearningCurve { .. }, Some(pairs)) => match derive::baseline(pairs) {
+                Ok(curve) => Derive::LearningCurve { baseline: Some(curve) },
+                Err(problems) => {
+                    for (key, kind) in problems {
+                        let at = key.map_or(format!("{path}.baseline"), |k| format!("{path}.baseline.{k}"));
+                        self.issue(at, kind);
+                    }
+                    Derive::LearningCurve { baseline: None }
+                }
+            },
+            (d @ Derive::Shared { .. }, Some(_)) => {
+                self.issue(format!("{path}.baseline"), DiagnosticKind::UnexpectedBaseline);
+                d
+            }
+            (d, None) => d,
+        };
+        (implied, Some(derive))
     }
 
     /// The source of the local weights of `children`; `path` is the node's
@@ -645,17 +801,37 @@ impl Validator {
         }
     }
 
-    /// One alternative's scores as a row in leaf order.
-    fn scores(&mut self, scores: &Pairs, criteria: &Criteria, path: &str) -> Vec<f64> {
-        let mut row = vec![f64::NAN; criteria.leaves.len()];
+    /// One alternative's values as a row in leaf order: its scores, and the
+    /// values of derived leaves computed from its assets and cost curves.
+    fn scores(&mut self, alt: &RawAlternative, criteria: &Criteria, path: &str, derived: &mut [Derived]) -> Vec<f64> {
+        let scores = &alt.scores;
+        let mut row = vec![0.0; criteria.leaves.len()];
         for (key, value) in &scores.0 {
-            let at = format!("{path}.{key}");
+            let at = format!("{path}.scores.{key}");
             match criteria.leaf(key) {
-                Some((criterion, leaf)) => {
-                    if let Some(v) = self.score(value, criterion, leaf, at) {
-                        row[leaf.column] = v;
+                Some((criterion, leaf)) => match &leaf.derive {
+                    Some(Derive::Shared { .. }) => self.issue(at, DiagnosticKind::DerivedScored(key.clone())),
+                    Some(Derive::LearningCurve { .. }) => match derive::curve(value) {
+                        Ok((curve, volume)) => {
+                            row[leaf.column] = curve.average_cost(volume);
+                            record(derived, leaf.column, |v| {
+                                if let DerivedValues::Curves(c) = v {
+                                    c.push((curve, volume));
+                                }
+                            });
+                        }
+                        Err(problems) => {
+                            for (sub, kind) in problems {
+                                self.issue(sub.map_or(at.clone(), |k| format!("{at}.{k}")), kind);
+                            }
+                        }
+                    },
+                    None => {
+                        if let Some(v) = self.score(value, criterion, leaf, at) {
+                            row[leaf.column] = v;
+                        }
                     }
-                }
+                },
                 None if criteria.nodes.iter().any(|n| n.id == *key) => {
                     self.issue(at, DiagnosticKind::ParentScored(key.clone()))
                 }
@@ -663,9 +839,41 @@ impl Validator {
             }
         }
         for (criterion, leaf) in criteria.leaves() {
-            if !scores.0.iter().any(|(k, _)| *k == criterion.id) {
-                self.issue(path, DiagnosticKind::MissingScore(criterion.id.clone()));
-                row[leaf.column] = 0.0;
+            if let Some(Derive::Shared { dimension }) = &leaf.derive {
+                let assets = alt
+                    .assets
+                    .as_ref()
+                    .and_then(|Ordered(a)| a.iter().find(|(d, _)| d == dimension))
+                    .map(|(_, list)| &list[..])
+                    .unwrap_or_default();
+                if assets.iter().all(|a| a.0.trim().is_empty()) {
+                    self.issue(
+                        format!("{path}.assets"),
+                        DiagnosticKind::MissingAssets {
+                            criterion: criterion.id.clone(),
+                            dimension: dimension.clone(),
+                        },
+                    );
+                    continue;
+                }
+                let core = self
+                    .core
+                    .iter()
+                    .find(|(d, _)| d == dimension)
+                    .map(|(_, c)| &c[..])
+                    .unwrap_or_default();
+                let (share, split) = derive::shared(assets, core);
+                row[leaf.column] = share;
+                record(derived, leaf.column, |v| {
+                    if let DerivedValues::Shared(s) = v {
+                        s.push(split);
+                    }
+                });
+            } else if !scores.0.iter().any(|(k, _)| *k == criterion.id) && !self.broken_derive.contains(&criterion.id) {
+                self.issue(
+                    format!("{path}.scores"),
+                    DiagnosticKind::MissingScore(criterion.id.clone()),
+                );
             }
         }
         row

@@ -46,6 +46,10 @@ pub struct Common {
     /// Do not print warnings on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also use the criteria definitions in this folder (`*.yaml`); they win
+    /// over built-in ones with the same id.
+    #[arg(long, value_name = "DIR")]
+    pub criteria_dir: Option<PathBuf>,
     /// Refuse problem files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = innorank::problem::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
@@ -83,6 +87,9 @@ pub struct RankArgs {
     /// Mark alternatives whose score is at least X as satisfactory.
     #[arg(long, value_name = "X", value_parser = finite)]
     pub satisfactory: Option<f64>,
+    /// Show how derived values were computed (shared assets, cost curves).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

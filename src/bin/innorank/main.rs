@@ -8,11 +8,12 @@ mod weights;
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 
 use innorank::Problem;
-use innorank::problem::{Diagnostics, LoadOptions};
+use innorank::problem::{CriteriaLibrary, Diagnostics, LoadOptions};
 
 use cli::{Cli, Command, Common};
 
@@ -86,13 +87,22 @@ fn write_stdout(output: &str) -> Result<(), Failure> {
 
 /// Loads the problem named on the command line.
 fn load(common: &Common) -> Result<Problem, Failure> {
-    Problem::from_path(
-        &common.file,
-        LoadOptions {
-            max_size: common.max_size,
-        },
-    )
-    .map_err(Failure::Invalid)
+    let options = LoadOptions {
+        max_size: common.max_size,
+        library: Some(library(common.criteria_dir.as_deref())?),
+    };
+    Problem::from_path(&common.file, &options).map_err(Failure::Invalid)
+}
+
+/// The built-in criteria library, extended by `--criteria-dir`.
+fn library(dir: Option<&std::path::Path>) -> Result<Arc<CriteriaLibrary>, Failure> {
+    let built_in = CriteriaLibrary::built_in();
+    let Some(dir) = dir else {
+        return Ok(built_in);
+    };
+    let mut library = (*built_in).clone();
+    library.add_dir(dir).map_err(Failure::Invalid)?;
+    Ok(Arc::new(library))
 }
 
 /// Prints warnings on standard error unless `--quiet`.

@@ -12,6 +12,7 @@ pub fn run(args: &RankArgs) -> Result<String, Failure> {
         ahp_method: args.ahp.ahp_method.into(),
         cr_threshold: args.ahp.cr_threshold,
         satisfactory: args.satisfactory,
+        explain: args.explain,
     };
     let mut report = innorank::rank(&problem, &options)?;
     warn(&args.common, &report.warnings);

@@ -20,7 +20,15 @@ pub fn rank(report: &RankReport<'_>) -> anyhow::Result<String> {
     if report.options.satisfactory.is_some() {
         header.push("satisfactory");
     }
-    header.extend(p.criteria.leaves().map(|(c, _)| c.id.as_str()));
+    let leaves: Vec<_> = p.criteria.leaves().collect();
+    header.extend(leaves.iter().map(|(c, _)| c.id.as_str()));
+    // With --explain, one `<leaf>_from` column per derived leaf.
+    let explained: Vec<_> = leaves
+        .iter()
+        .filter(|(_, l)| report.options.explain && p.derived.iter().any(|d| d.column == l.column))
+        .map(|(c, l)| (format!("{}_from", c.id), l.column))
+        .collect();
+    header.extend(explained.iter().map(|(name, _)| name.as_str()));
     w.write_record(&header)?;
     for r in &report.ranking {
         let alt = &p.alternatives[r.index];
@@ -35,7 +43,12 @@ pub fn rank(report: &RankReport<'_>) -> anyhow::Result<String> {
         if let Some(sat) = r.satisfactory {
             row.push(sat.to_string());
         }
-        row.extend(p.criteria.leaves().map(|(_, l)| full(p.scores.get(r.index, l.column))));
+        row.extend(leaves.iter().map(|(_, l)| full(p.scores.get(r.index, l.column))));
+        row.extend(explained.iter().map(|(_, column)| {
+            p.derivation(r.index, *column)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        }));
         w.write_record(&row)?;
     }
     finish(w)

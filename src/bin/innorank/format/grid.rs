@@ -21,8 +21,15 @@ fn value_cell(problem: &Problem, row: usize, leaf: usize) -> String {
     let v = problem.scores.get(row, l.column);
     match l.level_name(v) {
         Some(name) => format!("{v} ({name})"),
-        None => format!("{v}"),
+        None => compact(v),
     }
+}
+
+/// At most 4 decimals, without trailing zeros: `52.3996`, `0.5`, `2500`.
+pub fn compact(v: f64) -> String {
+    let text = format!("{v:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
 /// The ranking table, then the screened-out alternatives.
@@ -77,6 +84,23 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
         rows,
         notes,
     }];
+    if report.options.explain && !p.derived.is_empty() {
+        let mut rows = Vec::new();
+        for r in &report.ranking {
+            for (criterion, leaf) in p.criteria.leaves() {
+                if let Some(d) = p.derivation(r.index, leaf.column) {
+                    let value = compact(p.scores.get(r.index, leaf.column));
+                    rows.push(vec![r.id.clone(), criterion.id.clone(), value, d.to_string()]);
+                }
+            }
+        }
+        grids.push(Grid {
+            title: "Derived values".to_owned(),
+            header: ["Alternative", "Criterion", "Value", "From"].map(String::from).to_vec(),
+            rows,
+            notes: Vec::new(),
+        });
+    }
     if !report.screened_out.is_empty() {
         grids.push(Grid {
             title: "Screened out".to_owned(),

@@ -1,0 +1,137 @@
+//! Derived criteria: values computed from what an alternative brings
+//! (`assets`, cost-curve parameters) instead of scored by hand.
+
+use std::collections::HashSet;
+
+use super::diagnostic::DiagnosticKind;
+use super::raw::{Ordered, Pairs, Scalar, Text};
+use super::{Derive, SharedAssets};
+use crate::cost::{CostCurve, CurveError};
+
+/// Problems with a curve, each with the key it concerns (if any).
+type CurveProblems = Vec<(Option<String>, DiagnosticKind)>;
+
+/// Names are compared after trimming and case folding.
+pub fn fold(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Reads `derive:` on a leaf: `learning_curve` or `{shared: DIM}`, with DIM
+/// a dimension of `core`.
+pub fn parse(value: &Scalar, core: &[(String, Vec<String>)]) -> Result<Derive, DiagnosticKind> {
+    match value {
+        Scalar::Text(t) if t == "learning_curve" => Ok(Derive::LearningCurve { baseline: None }),
+        Scalar::Map(Ordered(pairs)) if pairs.len() == 1 && pairs[0].0 == "shared" => match &pairs[0].1 {
+            Scalar::Text(dim) if core.iter().any(|(d, _)| d == dim) => Ok(Derive::Shared { dimension: dim.clone() }),
+            Scalar::Text(dim) => Err(DiagnosticKind::UnknownDimension {
+                dimension: dim.clone(),
+                known: dimensions(core),
+            }),
+            other => Err(DiagnosticKind::UnknownDerive(other.to_string())),
+        },
+        other => Err(DiagnosticKind::UnknownDerive(match other {
+            Scalar::Map(_) => "a mapping other than `{shared: DIMENSION}`".to_owned(),
+            other => format!("`{other}`"),
+        })),
+    }
+}
+
+/// The dimensions of `core`, formatted for messages.
+pub fn dimensions(core: &[(String, Vec<String>)]) -> String {
+    if core.is_empty() {
+        "none (add `core:` to the problem)".to_owned()
+    } else {
+        core.iter()
+            .map(|(d, _)| format!("`{d}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The share of `assets` the core has in one dimension, and which.
+pub fn shared(assets: &[Text], core: &[String]) -> (f64, SharedAssets) {
+    let core: HashSet<String> = core.iter().map(|c| fold(c)).collect();
+    let mut seen = HashSet::new();
+    let mut split = SharedAssets::default();
+    for asset in assets {
+        let key = fold(&asset.0);
+        if key.is_empty() || !seen.insert(key.clone()) {
+            continue;
+        }
+        let name = asset.0.trim().to_owned();
+        if core.contains(&key) {
+            split.shared.push(name);
+        } else {
+            split.new.push(name);
+        }
+    }
+    let total = split.shared.len() + split.new.len();
+    let share = if total == 0 {
+        0.0
+    } else {
+        split.shared.len() as f64 / total as f64
+    };
+    (share, split)
+}
+
+/// Field names of a cost curve as an alternative gives it.
+const CURVE_KEYS: [&str; 4] = ["fixed", "unit_cost", "volume", "learning_rate"];
+/// Field names of a baseline curve.
+const BASELINE_KEYS: [&str; 3] = ["fixed", "unit_cost", "learning_rate"];
+
+/// Reads `{fixed, unit_cost, volume, learning_rate}`; problems come back
+/// with the key they concern.
+pub fn curve(value: &Scalar) -> Result<(CostCurve, u64), CurveProblems> {
+    let Scalar::Map(pairs) = value else {
+        return Err(vec![(None, DiagnosticKind::CurveExpected(value.to_string()))]);
+    };
+    let numbers = numbers(pairs, &CURVE_KEYS)?;
+    let volume = numbers[2];
+    if !(volume >= 1.0 && volume.fract() == 0.0 && volume <= u64::MAX as f64) {
+        return Err(vec![(Some("volume".into()), DiagnosticKind::Volume(volume))]);
+    }
+    let curve = CostCurve::new(numbers[0], numbers[1], numbers[3]).map_err(curve_error)?;
+    Ok((curve, volume as u64))
+}
+
+/// Reads a leaf's `baseline: {fixed, unit_cost, learning_rate}`.
+pub fn baseline(pairs: &Pairs) -> Result<CostCurve, CurveProblems> {
+    let n = numbers(pairs, &BASELINE_KEYS)?;
+    CostCurve::new(n[0], n[1], n[2]).map_err(curve_error)
+}
+
+fn curve_error(e: CurveError) -> CurveProblems {
+    let key = match e {
+        CurveError::Fixed(_) => "fixed",
+        CurveError::UnitCost(_) => "unit_cost",
+        _ => "learning_rate",
+    };
+    vec![(Some(key.to_owned()), DiagnosticKind::Curve(e.to_string()))]
+}
+
+/// The values of exactly `keys`, in that order.
+fn numbers(pairs: &Pairs, keys: &[&str]) -> Result<Vec<f64>, CurveProblems> {
+    let mut problems = Vec::new();
+    for (k, _) in &pairs.0 {
+        if !keys.contains(&k.as_str()) {
+            let expected = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            problems.push((
+                Some(k.clone()),
+                DiagnosticKind::UnknownKey {
+                    key: k.clone(),
+                    expected,
+                    suggestion: None,
+                },
+            ));
+        }
+    }
+    let mut values = Vec::with_capacity(keys.len());
+    for key in keys {
+        match pairs.0.iter().find(|(k, _)| k == key) {
+            Some((_, Scalar::Number(v))) if v.is_finite() => values.push(*v),
+            Some((_, other)) => problems.push((Some((*key).to_owned()), DiagnosticKind::NonFinite(other.to_string()))),
+            None => problems.push((None, DiagnosticKind::MissingCurveKey((*key).to_owned()))),
+        }
+    }
+    if problems.is_empty() { Ok(values) } else { Err(problems) }
+}
