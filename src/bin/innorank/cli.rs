@@ -30,6 +30,12 @@ pub enum Command {
         after_help = "Examples:\n  innorank weights examples/innovation-proposals.yaml\n  innorank weights problem.yaml --ahp-method geometric --format json\n  innorank weights problem.yaml --strict --cr-threshold 0.05"
     )]
     Weights(WeightsArgs),
+    /// Show the average-cost curves of `derive: learning_curve` criteria and
+    /// where each falls below the baseline.
+    #[command(
+        after_help = "Examples:\n  innorank cost examples/related-diversification.yaml\n  innorank cost problem.yaml --volumes 1000,50000,1000000 --format csv"
+    )]
+    Cost(CostArgs),
     /// Validate a problem file without ranking it.
     #[command(after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid")]
     Check(CheckArgs),
@@ -98,6 +104,15 @@ pub struct WeightsArgs {
     pub common: Common,
     #[command(flatten)]
     pub ahp: AhpArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Volumes to evaluate the average cost at.
+    #[arg(long, value_delimiter = ',', default_values_t = [1_000u64, 10_000, 100_000, 1_000_000], value_parser = clap::value_parser!(u64).range(1..))]
+    pub volumes: Vec<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 mod check;
 mod cli;
+mod cost;
 mod format;
 mod rank;
 mod weights;
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Command::Rank(args) => rank::run(&args),
         Command::Weights(args) => weights::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Cost(args) => cost::run(&args),
     };
     let mut stderr = std::io::stderr().lock();
     match result.and_then(|output| write_stdout(&output)) {

@@ -3,7 +3,7 @@
 
 use innorank::RankReport;
 
-use super::{CheckSummary, WeightsView, full};
+use super::{CheckSummary, CostView, WeightsView, crossing_text, full};
 
 fn finish(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<String> {
     let bytes = writer
@@ -103,5 +103,28 @@ pub fn check(summary: &CheckSummary) -> anyhow::Result<String> {
         summary.alternatives.to_string(),
         summary.screening_rules.to_string(),
     ])?;
+    finish(w)
+}
+
+/// `criterion,id,volume,average_cost,below_baseline_from`: one row per
+/// alternative and volume (its own volume first), baseline rows with id
+/// `(baseline)`.
+pub fn cost(view: &CostView<'_>) -> anyhow::Result<String> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record(["criterion", "id", "volume", "average_cost", "below_baseline_from"])?;
+    for c in view.curves {
+        if let Some((_, costs)) = &c.baseline {
+            for (q, v) in c.volumes.iter().zip(costs) {
+                w.write_record([c.criterion.as_str(), "(baseline)", &q.to_string(), &full(*v), ""])?;
+            }
+        }
+        for a in &c.alternatives {
+            let crossing = crossing_text(a.crossing);
+            let own = std::iter::once((a.volume, a.at_volume));
+            for (q, v) in own.chain(c.volumes.iter().copied().zip(a.average_costs.iter().copied())) {
+                w.write_record([c.criterion.as_str(), &a.id, &q.to_string(), &full(v), &crossing])?;
+            }
+        }
+    }
     finish(w)
 }

@@ -4,7 +4,7 @@
 use innorank::RankReport;
 use innorank::problem::Problem;
 
-use super::{WeightsView, fixed};
+use super::{CostView, WeightsView, crossing_text, fixed};
 
 /// A titled table of text cells.
 pub struct Grid {
@@ -180,4 +180,49 @@ fn scale_text(v: f64) -> String {
     } else {
         format!("1/{}", (1.0 / v).round())
     }
+}
+
+/// One grid per `learning_curve` criterion: the baseline, then each
+/// alternative's average cost at its own volume and at the chosen volumes.
+pub fn cost(view: &CostView<'_>) -> Vec<Grid> {
+    view.curves
+        .iter()
+        .map(|c| {
+            let mut header = ["Alternative", "Volume", "Avg cost at volume"]
+                .map(String::from)
+                .to_vec();
+            header.extend(c.volumes.iter().map(|q| format!("at {q}")));
+            let has_baseline = c.baseline.is_some();
+            if has_baseline {
+                header.push("Below baseline from".to_owned());
+            }
+            let mut rows = Vec::new();
+            if let Some((_, costs)) = &c.baseline {
+                let mut row = vec!["(baseline)".to_owned(), String::new(), String::new()];
+                row.extend(costs.iter().map(|&v| compact(v)));
+                row.push(String::new());
+                rows.push(row);
+            }
+            for a in &c.alternatives {
+                let mut row = vec![a.id.clone(), a.volume.to_string(), compact(a.at_volume)];
+                row.extend(a.average_costs.iter().map(|&v| compact(v)));
+                if has_baseline {
+                    row.push(crossing_text(a.crossing));
+                }
+                rows.push(row);
+            }
+            let mut notes = vec![
+                "average cost per unit = fixed/Q + (unit cost/Q) * sum of k^log2(learning rate), k = 1..Q".to_owned(),
+            ];
+            if let Some((b, _)) = &c.baseline {
+                notes.push(format!("baseline: {b}"));
+            }
+            Grid {
+                title: format!("{}: {}", view.problem, c.criterion),
+                header,
+                rows,
+                notes,
+            }
+        })
+        .collect()
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use innorank::ahp::{HierarchyWeights, NodeWeights, PriorityMethod};
+use innorank::cost::{CostCurve, CriterionCurves, Crossing};
 use innorank::{Problem, Warning};
 
 /// A number for people: `digits` decimals.
@@ -210,6 +211,116 @@ impl Serialize for Ordered<'_> {
         for (k, v) in self.0 {
             map.serialize_entry(k, v)?;
         }
+        map.end()
+    }
+}
+
+/// Everything `cost` shows.
+pub struct CostView<'a> {
+    pub problem: &'a str,
+    pub curves: &'a [CriterionCurves],
+}
+
+/// `always`, `never`, or the volume.
+pub fn crossing_text(c: Option<Crossing>) -> String {
+    match c {
+        None => String::new(),
+        Some(Crossing::Always) => "always".to_owned(),
+        Some(Crossing::Never) => "never".to_owned(),
+        Some(Crossing::From(q)) => q.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct CurveEntry {
+    fixed: f64,
+    unit_cost: f64,
+    learning_rate: f64,
+}
+
+impl From<&CostCurve> for CurveEntry {
+    fn from(c: &CostCurve) -> Self {
+        CurveEntry {
+            fixed: c.fixed(),
+            unit_cost: c.unit_cost(),
+            learning_rate: c.learning_rate(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct BaselineEntry {
+    curve: CurveEntry,
+    average_cost: Vec<f64>,
+}
+
+#[derive(Serialize)]
+struct AlternativeCurveEntry<'a> {
+    id: &'a str,
+    curve: CurveEntry,
+    volume: u64,
+    average_cost_at_volume: f64,
+    average_cost: Vec<f64>,
+    /// `"always"`, `"never"`, a volume, or absent without a baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    below_baseline_from: Option<crossing_json::Crossing>,
+}
+
+/// The JSON form of a crossing: a number, or "always" / "never".
+mod crossing_json {
+    use serde::{Serialize, Serializer};
+
+    pub struct Crossing(pub innorank::cost::Crossing);
+
+    impl Serialize for Crossing {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self.0 {
+                innorank::cost::Crossing::Always => s.serialize_str("always"),
+                innorank::cost::Crossing::Never => s.serialize_str("never"),
+                innorank::cost::Crossing::From(q) => s.serialize_u64(q),
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CriterionCurvesEntry<'a> {
+    criterion: &'a str,
+    volumes: &'a [u64],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineEntry>,
+    alternatives: Vec<AlternativeCurveEntry<'a>>,
+}
+
+impl Serialize for CostView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let entries: Vec<_> = self
+            .curves
+            .iter()
+            .map(|c| CriterionCurvesEntry {
+                criterion: &c.criterion,
+                volumes: &c.volumes,
+                baseline: c.baseline.as_ref().map(|(b, ac)| BaselineEntry {
+                    curve: b.into(),
+                    average_cost: ac.clone(),
+                }),
+                alternatives: c
+                    .alternatives
+                    .iter()
+                    .map(|a| AlternativeCurveEntry {
+                        id: &a.id,
+                        curve: (&a.curve).into(),
+                        volume: a.volume,
+                        average_cost_at_volume: a.at_volume,
+                        average_cost: a.average_costs.clone(),
+                        below_baseline_from: a.crossing.map(crossing_json::Crossing),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("problem", self.problem)?;
+        map.serialize_entry("criteria", &entries)?;
         map.end()
     }
 }
