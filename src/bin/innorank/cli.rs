@@ -36,6 +36,11 @@ pub enum Command {
         after_help = "Examples:\n  innorank cost examples/related-diversification.yaml\n  innorank cost problem.yaml --volumes 1000,50000,1000000 --format csv"
     )]
     Cost(CostArgs),
+    /// List the criteria library, or show one definition with its rubric.
+    #[command(
+        after_help = "Examples:\n  innorank criteria\n  innorank criteria risk\n  innorank criteria --criteria-dir our-criteria/ relatedness --format json"
+    )]
+    Criteria(CriteriaArgs),
     /// Validate a problem file without ranking it.
     #[command(after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid")]
     Check(CheckArgs),
@@ -104,6 +109,18 @@ pub struct WeightsArgs {
     pub common: Common,
     #[command(flatten)]
     pub ahp: AhpArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CriteriaArgs {
+    /// A criterion id (a family or one of its sub-criteria); all if omitted.
+    pub id: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Also use the criteria definitions in this folder (`*.yaml`).
+    #[arg(long, value_name = "DIR")]
+    pub criteria_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

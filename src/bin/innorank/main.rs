@@ -3,6 +3,7 @@
 mod check;
 mod cli;
 mod cost;
+mod criteria;
 mod format;
 mod rank;
 mod weights;
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         Command::Weights(args) => weights::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Cost(args) => cost::run(&args),
+        Command::Criteria(args) => criteria::run(&args),
     };
     let mut stderr = std::io::stderr().lock();
     match result.and_then(|output| write_stdout(&output)) {

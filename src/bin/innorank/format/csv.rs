@@ -128,3 +128,43 @@ pub fn cost(view: &CostView<'_>) -> anyhow::Result<String> {
     }
     finish(w)
 }
+
+/// `id,name,source,leaves`.
+pub fn library(entries: &[innorank::problem::LibraryEntry]) -> anyhow::Result<String> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record(["id", "name", "source", "leaves"])?;
+    for e in entries {
+        let leaves: Vec<&str> = e.criteria.leaves().map(|(c, _)| c.id.as_str()).collect();
+        w.write_record([
+            e.id.as_str(),
+            e.criteria.node(1).label(),
+            e.source.as_str(),
+            &leaves.join(" "),
+        ])?;
+    }
+    finish(w)
+}
+
+/// `id,parent,direction,unit,score,meaning`: one row per rubric entry.
+pub fn definition(d: &crate::criteria::Definition<'_>) -> anyhow::Result<String> {
+    fn rows(w: &mut ::csv::Writer<Vec<u8>>, d: &crate::criteria::Definition<'_>, parent: &str) -> anyhow::Result<()> {
+        for (score, meaning) in &d.rubric {
+            w.write_record([
+                d.id,
+                parent,
+                d.direction.unwrap_or(""),
+                d.unit.unwrap_or(""),
+                score,
+                meaning,
+            ])?;
+        }
+        for c in &d.criteria {
+            rows(w, c, d.id)?;
+        }
+        Ok(())
+    }
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record(["id", "parent", "direction", "unit", "score", "meaning"])?;
+    rows(&mut w, d, "")?;
+    finish(w)
+}
