@@ -35,6 +35,7 @@ mod matrix;
 pub mod problem;
 pub mod ranking;
 pub mod screening;
+pub mod template;
 pub mod topsis;
 pub mod warning;
 mod weights;

@@ -111,14 +111,27 @@ impl CriteriaLibrary {
         self.entries.iter().find(|e| e.id == id)
     }
 
+    /// The definition of a family or of any sub-criterion in the library.
+    fn find(&self, id: &str) -> Option<&RawCriterion> {
+        fn search<'a>(c: &'a RawCriterion, id: &str) -> Option<&'a RawCriterion> {
+            if c.id.as_ref().is_some_and(|i| i.0 == id) {
+                return Some(c);
+            }
+            c.criteria.iter().flatten().find_map(|sub| search(sub, id))
+        }
+        self.get(id)
+            .map(|e| &e.raw)
+            .or_else(|| self.entries.iter().find_map(|e| search(&e.raw, id)))
+    }
+
     /// Replaces every `use` in `criteria` (recursively) by the library
     /// definition with the given keys overriding it.
     pub(super) fn resolve(&self, criteria: &mut [RawCriterion], path: &str, issues: &mut Vec<Issue>) {
         for (i, c) in criteria.iter_mut().enumerate() {
             let at = format!("{path}criteria[{i}]");
             if let Some(name) = c.use_.take() {
-                match self.get(&name.0) {
-                    Some(entry) => *c = merge(&entry.raw, std::mem::take(c)),
+                match self.find(&name.0) {
+                    Some(base) => *c = merge(base, std::mem::take(c)),
                     None => {
                         let known = self.entries.iter().map(|e| format!("`{}`", e.id)).collect::<Vec<_>>();
                         issues.push((

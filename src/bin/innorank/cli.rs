@@ -41,6 +41,11 @@ pub enum Command {
         after_help = "Examples:\n  innorank criteria\n  innorank criteria risk\n  innorank criteria --criteria-dir our-criteria/ relatedness --format json"
     )]
     Criteria(CriteriaArgs),
+    /// Write a commented starting problem file built from the criteria library.
+    #[command(
+        after_help = "Examples:\n  innorank init --template innovation -o proposals.yaml\n  innorank init --template diversification > options.yaml"
+    )]
+    Init(InitArgs),
     /// Validate a problem file without ranking it.
     #[command(after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid")]
     Check(CheckArgs),
@@ -109,6 +114,30 @@ pub struct WeightsArgs {
     pub common: Common,
     #[command(flatten)]
     pub ahp: AhpArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Which kind of problem to start.
+    #[arg(long, value_enum)]
+    pub template: TemplateArg,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Also use the criteria definitions in this folder (`*.yaml`).
+    #[arg(long, value_name = "DIR")]
+    pub criteria_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateArg {
+    /// Screening and ranking innovation proposals.
+    Innovation,
+    /// Related-diversification options with derived relatedness and cost curves.
+    Diversification,
 }
 
 #[derive(Debug, Args)]

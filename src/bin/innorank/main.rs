@@ -5,6 +5,7 @@ mod cli;
 mod cost;
 mod criteria;
 mod format;
+mod init;
 mod rank;
 mod weights;
 
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Cost(args) => cost::run(&args),
         Command::Criteria(args) => criteria::run(&args),
+        Command::Init(args) => init::run(&args),
     };
     let mut stderr = std::io::stderr().lock();
     match result.and_then(|output| write_stdout(&output)) {

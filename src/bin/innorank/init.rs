@@ -1,0 +1,39 @@
+//! `innorank init`: write a commented starting file.
+
+use std::io::Write;
+
+use anyhow::Context;
+use innorank::template::{Template, render};
+
+use crate::cli::{InitArgs, TemplateArg};
+use crate::{Failure, library};
+
+pub fn run(args: &InitArgs) -> Result<String, Failure> {
+    let library = library(args.criteria_dir.as_deref())?;
+    let template = match args.template {
+        TemplateArg::Innovation => Template::Innovation,
+        TemplateArg::Diversification => Template::Diversification,
+    };
+    let text = render(template, &library)?;
+    let Some(path) = &args.output else {
+        return Ok(text);
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if args.force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("`{}` already exists; use --force to overwrite it", path.display())
+        } else {
+            anyhow::Error::new(e).context(format!("cannot create `{}`", path.display()))
+        }
+    })?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    eprintln!("wrote {}; next: innorank check {0}", path.display());
+    Ok(String::new())
+}
