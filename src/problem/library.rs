@@ -126,13 +126,27 @@ impl CriteriaLibrary {
 
     /// Replaces every `use` in `criteria` (recursively) by the library
     /// definition with the given keys overriding it.
-    pub(super) fn resolve(&self, criteria: &mut [RawCriterion], path: &str, issues: &mut Vec<Issue>) {
+    /// Names that are not in the library are reported in `issues` and
+    /// returned in `unresolved`.
+    pub(super) fn resolve(
+        &self,
+        criteria: &mut [RawCriterion],
+        path: &str,
+        issues: &mut Vec<Issue>,
+        unresolved: &mut Vec<String>,
+    ) {
         for (i, c) in criteria.iter_mut().enumerate() {
             let at = format!("{path}criteria[{i}]");
             if let Some(name) = c.use_.take() {
                 match self.find(&name.0) {
                     Some(base) => *c = merge(base, std::mem::take(c)),
                     None => {
+                        // Keep the name as the id so the rest validates
+                        // without follow-up errors about this criterion.
+                        if c.id.is_none() {
+                            c.id = Some(name.clone());
+                        }
+                        unresolved.push(name.0.clone());
                         let known = self.entries.iter().map(|e| format!("`{}`", e.id)).collect::<Vec<_>>();
                         issues.push((
                             format!("{at}.use"),
@@ -145,7 +159,7 @@ impl CriteriaLibrary {
                 }
             }
             if let Some(sub) = &mut c.criteria {
-                self.resolve(sub, &format!("{at}."), issues);
+                self.resolve(sub, &format!("{at}."), issues, unresolved);
             }
         }
     }

@@ -50,12 +50,12 @@ impl Problem {
     /// Loads a problem from raw bytes (UTF-8, an optional byte-order mark).
     pub fn from_bytes(bytes: &[u8], source: &str, options: &LoadOptions) -> Result<Problem, Diagnostics> {
         let mut raw: RawProblem = parse(bytes, source, Shape::Problem, options.max_size)?;
-        let mut issues = Vec::new();
+        let (mut issues, mut unresolved) = (Vec::new(), Vec::new());
         if uses_library(&raw.criteria) {
             let library = options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
-            library.resolve(&mut raw.criteria, "", &mut issues);
+            library.resolve(&mut raw.criteria, "", &mut issues, &mut unresolved);
         }
-        validate::validate(raw, issues).map_err(|issues| locate(bytes, source, issues))
+        validate::validate(raw, issues, unresolved).map_err(|issues| locate(bytes, source, issues))
     }
 
     /// Loads a problem file; `-` reads standard input.
@@ -81,7 +81,7 @@ impl Problem {
 }
 
 /// Whether any criterion in the tree says `use`.
-fn uses_library(criteria: &[RawCriterion]) -> bool {
+pub(super) fn uses_library(criteria: &[RawCriterion]) -> bool {
     criteria
         .iter()
         .any(|c| c.use_.is_some() || c.criteria.as_deref().is_some_and(uses_library))

@@ -7,6 +7,7 @@
 //! path ([`Diagnostic`]); the types here can then be trusted by the
 //! algorithms.
 
+mod builder;
 mod derive;
 mod diagnostic;
 mod library;
@@ -15,6 +16,7 @@ mod raw;
 mod scan;
 mod validate;
 
+pub use builder::{CriterionBuilder, ProblemBuilder};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
 pub use library::{CriteriaLibrary, LibraryEntry};
 pub use load::{DEFAULT_MAX_SIZE, LoadOptions};

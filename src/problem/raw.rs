@@ -10,7 +10,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProblem {
     pub version: Option<Scalar>,
@@ -67,7 +67,7 @@ pub struct RawScale {
     pub max: Scalar,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAlternative {
     pub id: Text,
@@ -79,7 +79,7 @@ pub struct RawAlternative {
     pub assets: Option<Ordered<Vec<Text>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub criterion: Text,

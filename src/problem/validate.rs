@@ -27,9 +27,12 @@ const MAX_ALTERNATIVE_ID: usize = 64;
 /// warning.
 const SCALE_MAX: f64 = 9.0;
 
-pub fn validate(raw: RawProblem, earlier: Vec<Issue>) -> Result<Problem, Vec<Issue>> {
+/// `earlier`: problems already found (in `use`); `unscored`: criteria whose
+/// definition is already reported broken, so their scores are not checked.
+pub fn validate(raw: RawProblem, earlier: Vec<Issue>, unscored: Vec<String>) -> Result<Problem, Vec<Issue>> {
     let mut v = Validator {
         issues: earlier,
+        unscored: unscored.into_iter().collect(),
         ..Validator::default()
     };
     if let Some(version) = &raw.version
@@ -279,8 +282,10 @@ fn record(derived: &mut [Derived], column: usize, push: impl FnOnce(&mut Derived
 #[derive(Default)]
 struct Validator {
     core: Vec<(String, Vec<String>)>,
-    /// Leaves whose `derive` is invalid (reported once, not per alternative).
-    broken_derive: std::collections::HashSet<String>,
+    /// Leaves whose definition is already reported broken (a bad `derive`,
+    /// an unknown `use`): their scores are not checked, to avoid follow-up
+    /// errors per alternative.
+    unscored: std::collections::HashSet<String>,
     nodes: Vec<Criterion>,
     ids: HashMap<String, String>,
     issues: Vec<Issue>,
@@ -470,7 +475,7 @@ impl Validator {
             Err(kind) => {
                 self.issue(format!("{path}.derive"), kind);
                 // Not scored by hand either: no "missing score" follow-ups.
-                self.broken_derive
+                self.unscored
                     .insert(raw.id.as_ref().map(|t| t.0.clone()).unwrap_or_default());
                 return (direction, None);
             }
@@ -869,7 +874,7 @@ impl Validator {
                         s.push(split);
                     }
                 });
-            } else if !scores.0.iter().any(|(k, _)| *k == criterion.id) && !self.broken_derive.contains(&criterion.id) {
+            } else if !scores.0.iter().any(|(k, _)| *k == criterion.id) && !self.unscored.contains(&criterion.id) {
                 self.issue(
                     format!("{path}.scores"),
                     DiagnosticKind::MissingScore(criterion.id.clone()),
