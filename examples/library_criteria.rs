@@ -3,6 +3,8 @@
 //! sub-criteria, weigh the two families, and rank:
 //! `cargo run --example library_criteria`.
 
+#![allow(clippy::print_stdout)] // an example shows its result
+
 use innorank::problem::{CriterionBuilder, Problem, ProblemBuilder};
 
 /// Three diversification options scored on two library families.

@@ -1,6 +1,8 @@
 //! Build an innovation-screening problem in code and rank it through the
 //! library API: `cargo run --example rank_in_code`.
 
+#![allow(clippy::print_stdout)] // an example shows its result
+
 use innorank::problem::{CriterionBuilder, Problem, ProblemBuilder};
 use innorank::{RankOptions, RankReport};
 

@@ -169,23 +169,28 @@ fn euler_maclaurin_tail(b: f64, n: f64, q: f64) -> f64 {
     total
 }
 
-/// Where an alternative's average cost falls below a baseline's for good.
+/// How an alternative's average-cost curve lies against the baseline's,
+/// judged by where it ends up at large volumes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Crossing {
-    /// Below the baseline at every volume from 1 on.
+    /// Below the baseline at every volume from 1 to [`MAX_VOLUME`].
     Always,
-    /// Below the baseline from this volume on (and not at the volume before).
+    /// Below the baseline from this volume on (and not at the volume
+    /// before): the innovation pays off past it.
     From(u64),
-    /// Not below the baseline for good at any volume up to [`MAX_VOLUME`].
+    /// Below the baseline at small volumes, but not beyond this one (it
+    /// learns more slowly than the baseline): cheaper only up to here.
+    Until(u64),
+    /// Never below the baseline up to [`MAX_VOLUME`].
     Never,
 }
 
-/// The volume from which `curve`'s average cost stays below `baseline`'s.
+/// Where `curve`'s average cost lies below `baseline`'s.
 ///
 /// The difference is sampled on a geometric grid of volumes (ratio about
-/// 1.01) up to [`MAX_VOLUME`]; the last sign change is refined by bisection
-/// to the exact integer volume. Two crossings closer together than one grid
-/// step would be seen as none.
+/// 1.01) up to [`MAX_VOLUME`]; the last change of side is refined by
+/// bisection to the exact integer volume. Two crossings closer together
+/// than one grid step would be seen as none.
 ///
 /// ```
 /// use innorank::cost::{crossing, CostCurve, Crossing};
@@ -193,6 +198,8 @@ pub enum Crossing {
 /// let new = CostCurve::new(5_000.0, 6.0, 1.0).unwrap();
 /// // 5000/Q + 6 < 1000/Q + 10  <=>  Q > 1000.
 /// assert_eq!(crossing(&new, &old), Crossing::From(1001));
+/// // The other way round: cheaper only while Q < 1000.
+/// assert_eq!(crossing(&old, &new), Crossing::Until(999));
 /// ```
 pub fn crossing(curve: &CostCurve, baseline: &CostCurve) -> Crossing {
     let below = |q: u64| curve.average_cost(q) < baseline.average_cost(q);
@@ -203,23 +210,21 @@ pub fn crossing(curve: &CostCurve, baseline: &CostCurve) -> Crossing {
         }
         grid.push(((last as f64 * 1.01).ceil() as u64).max(last + 1).min(MAX_VOLUME));
     }
-    if !below(MAX_VOLUME) {
-        return Crossing::Never;
-    }
-    // The last sampled volume that is not below.
-    let Some(i) = grid.iter().rposition(|&q| !below(q)) else {
-        return Crossing::Always;
+    let end = below(MAX_VOLUME);
+    // The last sampled volume on the other side than the end.
+    let Some(i) = grid.iter().rposition(|&q| below(q) != end) else {
+        return if end { Crossing::Always } else { Crossing::Never };
     };
-    let (mut lo, mut hi) = (grid[i], grid[i + 1]); // !below(lo), below(hi)
+    let (mut lo, mut hi) = (grid[i], grid[i + 1]); // below(lo) != end, below(hi) == end
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
-        if below(mid) {
+        if below(mid) == end {
             hi = mid;
         } else {
             lo = mid;
         }
     }
-    Crossing::From(hi)
+    if end { Crossing::From(hi) } else { Crossing::Until(lo) }
 }
 
 #[cfg(test)]
@@ -288,7 +293,10 @@ mod tests {
         let cheaper = CostCurve::new(500.0, 9.0, 1.0).unwrap();
         assert_eq!(crossing(&cheaper, &old), Crossing::Always);
         let dearer = CostCurve::new(500.0, 11.0, 1.0).unwrap();
-        assert_eq!(crossing(&dearer, &old), Crossing::Never);
+        // 500/Q + 11 < 1000/Q + 10  <=>  Q < 500.
+        assert_eq!(crossing(&dearer, &old), Crossing::Until(499));
+        let worse = CostCurve::new(2000.0, 11.0, 1.0).unwrap();
+        assert_eq!(crossing(&worse, &old), Crossing::Never);
         let later = CostCurve::new(100_000.0, 9.0, 1.0).unwrap();
         // 100000/Q + 9 < 1000/Q + 10  <=>  Q > 99000.
         assert_eq!(crossing(&later, &old), Crossing::From(99_001));

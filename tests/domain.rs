@@ -322,7 +322,7 @@ fn cost_command_finds_where_the_curve_falls_below_the_baseline() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let d1 = &v["criteria"][0]["alternatives"][0];
     // 5000/Q + 6 < 1000/Q + 10 from Q = 1001 on.
-    assert_eq!(d1["below_baseline_from"], 1001);
+    assert_eq!(d1["below_baseline"], serde_json::json!({"from": 1001}));
     assert_eq!(d1["average_cost"], serde_json::json!([56.0, 6.5]));
     assert_eq!(
         v["criteria"][0]["baseline"]["average_cost"],
@@ -336,7 +336,7 @@ fn cost_command_finds_where_the_curve_falls_below_the_baseline() {
         .get_output()
         .stdout
         .clone();
-    assert!(String::from_utf8(table).unwrap().contains("Below baseline from"));
+    assert!(String::from_utf8(table).unwrap().contains("from 1001"));
     innorank()
         .args(["cost", "examples/innovation-proposals.yaml"])
         .assert()

@@ -11,9 +11,10 @@ use crate::cost::{CostCurve, CurveError};
 /// Problems with a curve, each with the key it concerns (if any).
 type CurveProblems = Vec<(Option<String>, DiagnosticKind)>;
 
-/// Names are compared after trimming and case folding.
+/// Names are compared after case folding, ignoring surrounding spaces and
+/// runs of inner whitespace (`" Gear  machining"` is `gear machining`).
 pub fn fold(name: &str) -> String {
-    name.trim().to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Reads `derive:` on a leaf: `learning_curve` or `{shared: DIM}`, with DIM

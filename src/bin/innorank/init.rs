@@ -34,6 +34,6 @@ pub fn run(args: &InitArgs) -> Result<String, Failure> {
     })?;
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
-    eprintln!("wrote {}; next: innorank check {0}", path.display());
+    let _ = writeln!(std::io::stderr(), "wrote {0}; next: innorank check {0}", path.display());
     Ok(String::new())
 }

@@ -106,12 +106,12 @@ pub fn check(summary: &CheckSummary) -> anyhow::Result<String> {
     finish(w)
 }
 
-/// `criterion,id,volume,average_cost,below_baseline_from`: one row per
+/// `criterion,id,volume,average_cost,below_baseline`: one row per
 /// alternative and volume (its own volume first), baseline rows with id
 /// `(baseline)`.
 pub fn cost(view: &CostView<'_>) -> anyhow::Result<String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(["criterion", "id", "volume", "average_cost", "below_baseline_from"])?;
+    w.write_record(["criterion", "id", "volume", "average_cost", "below_baseline"])?;
     for c in view.curves {
         if let Some((_, costs)) = &c.baseline {
             for (q, v) in c.volumes.iter().zip(costs) {

@@ -194,7 +194,7 @@ pub fn cost(view: &CostView<'_>) -> Vec<Grid> {
             header.extend(c.volumes.iter().map(|q| format!("at {q}")));
             let has_baseline = c.baseline.is_some();
             if has_baseline {
-                header.push("Below baseline from".to_owned());
+                header.push("Below baseline".to_owned());
             }
             let mut rows = Vec::new();
             if let Some((_, costs)) = &c.baseline {

@@ -221,13 +221,14 @@ pub struct CostView<'a> {
     pub curves: &'a [CriterionCurves],
 }
 
-/// `always`, `never`, or the volume.
+/// `always`, `never`, `from Q` or `until Q`.
 pub fn crossing_text(c: Option<Crossing>) -> String {
     match c {
         None => String::new(),
         Some(Crossing::Always) => "always".to_owned(),
         Some(Crossing::Never) => "never".to_owned(),
-        Some(Crossing::From(q)) => q.to_string(),
+        Some(Crossing::From(q)) => format!("from {q}"),
+        Some(Crossing::Until(q)) => format!("until {q}"),
     }
 }
 
@@ -261,9 +262,10 @@ struct AlternativeCurveEntry<'a> {
     volume: u64,
     average_cost_at_volume: f64,
     average_cost: Vec<f64>,
-    /// `"always"`, `"never"`, a volume, or absent without a baseline.
+    /// `"always"`, `"never"`, `{"from": Q}` or `{"until": Q}`; absent
+    /// without a baseline.
     #[serde(skip_serializing_if = "Option::is_none")]
-    below_baseline_from: Option<crossing_json::Crossing>,
+    below_baseline: Option<crossing_json::Crossing>,
 }
 
 /// The JSON form of a crossing: a number, or "always" / "never".
@@ -274,11 +276,17 @@ mod crossing_json {
 
     impl Serialize for Crossing {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            match self.0 {
-                innorank::cost::Crossing::Always => s.serialize_str("always"),
-                innorank::cost::Crossing::Never => s.serialize_str("never"),
-                innorank::cost::Crossing::From(q) => s.serialize_u64(q),
-            }
+            use innorank::cost::Crossing::*;
+            use serde::ser::SerializeMap;
+            let (key, q) = match self.0 {
+                Always => return s.serialize_str("always"),
+                From(q) => ("from", q),
+                Until(q) => ("until", q),
+                Never => return s.serialize_str("never"),
+            };
+            let mut map = s.serialize_map(Some(1))?;
+            map.serialize_entry(key, &q)?;
+            map.end()
         }
     }
 }
@@ -313,7 +321,7 @@ impl Serialize for CostView<'_> {
                         volume: a.volume,
                         average_cost_at_volume: a.at_volume,
                         average_cost: a.average_costs.clone(),
-                        below_baseline_from: a.crossing.map(crossing_json::Crossing),
+                        below_baseline: a.crossing.map(crossing_json::Crossing),
                     })
                     .collect(),
             })
