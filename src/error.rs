@@ -83,14 +83,6 @@ pub enum DataError {
         /// The matrix's number of columns.
         expected: usize,
     },
-    /// A target is not finite, or a distance to it overflows.
-    #[error("criterion {col}: distance to the target {target} overflows")]
-    TargetOverflow {
-        /// 0-based column.
-        col: usize,
-        /// The target.
-        target: f64,
-    },
 }
 
 /// Why a set of pairwise judgments does not form a valid comparison matrix.

@@ -96,21 +96,34 @@ pub struct Topsis {
     normalization: Normalization,
 }
 
-/// One column ready for the distance pass: `v = scale * t(x)`, with the
-/// best and worst transformed values.
+/// One column ready for the distance pass: `v = scale * t(x) / divisor`,
+/// with the best and worst of `t(x) / divisor`.
+///
+/// Dividing by the column's largest magnitude first keeps every quantity in
+/// `[-1, 1]` (norms, differences, ranges), so columns near `f64::MAX` or
+/// made of subnormals cannot overflow or lose their spread. TOPSIS does not
+/// change when a column is multiplied by a positive constant, so this costs
+/// nothing in accuracy.
 struct Column {
     target: Option<f64>,
+    divisor: f64,
     scale: f64,
     best: f64,
     worst: f64,
 }
 
 impl Column {
-    fn transform(&self, x: f64) -> f64 {
+    /// The value ranked, up to the column's constant factor: `x`, or for a
+    /// target `|x/2 - target/2|` (halved so it cannot overflow).
+    fn raw(&self, x: f64) -> f64 {
         match self.target {
-            Some(t) => (x - t).abs(),
+            Some(t) => (x / 2.0 - t / 2.0).abs(),
             None => x,
         }
+    }
+
+    fn transform(&self, x: f64) -> f64 {
+        self.raw(x) / self.divisor
     }
 }
 
@@ -123,7 +136,7 @@ impl Topsis {
     /// Scores every alternative (row) of `matrix`.
     ///
     /// Fails when `weights` or `directions` do not have one entry per
-    /// column, or when a distance to a target overflows.
+    /// column.
     pub fn rank(
         &self,
         matrix: &DecisionMatrix,
@@ -143,8 +156,7 @@ impl Topsis {
         let mut degenerate = Vec::new();
         let mut columns = Vec::with_capacity(cols);
         for (col, (&direction, &weight)) in directions.iter().zip(weights.as_slice()).enumerate() {
-            let column = self.prepare(matrix.column(col), col, direction, weight, &mut degenerate)?;
-            columns.push(column);
+            columns.push(self.prepare(matrix.column(col), col, direction, weight, &mut degenerate));
         }
 
         let rows = matrix.rows();
@@ -187,59 +199,46 @@ impl Topsis {
         direction: Direction,
         weight: f64,
         degenerate: &mut Vec<Degenerate>,
-    ) -> Result<Column, DataError> {
+    ) -> Column {
         let target = match direction {
             Direction::Target(t) => Some(t),
             _ => None,
         };
         let mut column = Column {
             target,
+            divisor: 1.0,
             scale: 0.0,
             best: 0.0,
             worst: 0.0,
         };
-        let (mut min, mut max, mut largest) = (f64::INFINITY, f64::NEG_INFINITY, 0.0_f64);
+        column.divisor = values.iter().map(|&x| column.raw(x).abs()).fold(0.0, f64::max);
+        if column.divisor == 0.0 {
+            degenerate.push(match self.normalization {
+                Normalization::Vector => Degenerate::AllZero { col },
+                Normalization::MinMax => Degenerate::Constant { col },
+            });
+            return column;
+        }
+        let (mut min, mut max, mut squares) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
         for &x in values {
             let t = column.transform(x);
-            if !t.is_finite() {
-                return Err(DataError::TargetOverflow {
-                    col,
-                    target: target.unwrap_or(f64::NAN),
-                });
-            }
             min = min.min(t);
             max = max.max(t);
-            largest = largest.max(t.abs());
+            squares += t * t;
         }
         (column.best, column.worst) = match direction {
             Direction::Benefit => (max, min),
             Direction::Cost | Direction::Target(_) => (min, max),
         };
-        let denominator = match self.normalization {
-            // Scaled by the largest magnitude first so squares cannot overflow.
-            Normalization::Vector if largest > 0.0 => {
-                largest
-                    * values
-                        .iter()
-                        .map(|&x| (column.transform(x) / largest).powi(2))
-                        .sum::<f64>()
-                        .sqrt()
-            }
-            Normalization::Vector => {
-                degenerate.push(Degenerate::AllZero { col });
-                return Ok(column);
-            }
-            Normalization::MinMax => max - min,
-        };
         if min == max {
             degenerate.push(Degenerate::Constant { col });
-            return Ok(column);
+            return column;
         }
-        column.scale = weight / denominator;
-        if !column.scale.is_finite() {
-            // max - min overflowed: halve everything instead.
-            column.scale = weight / 2.0 / (max / 2.0 - min / 2.0);
-        }
-        Ok(column)
+        column.scale = weight
+            / match self.normalization {
+                Normalization::Vector => squares.sqrt(),
+                Normalization::MinMax => max - min,
+            };
+        column
     }
 }

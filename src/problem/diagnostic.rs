@@ -77,6 +77,23 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+impl DiagnosticKind {
+    /// Whether this reports something absent (a missing score, bound,
+    /// target...): after a misspelt key in the same mapping, such a report
+    /// is only an echo of the typo.
+    pub fn is_missing(&self) -> bool {
+        matches!(
+            self,
+            DiagnosticKind::MissingScore(_)
+                | DiagnosticKind::RuleWithoutBound
+                | DiagnosticKind::MissingTarget
+                | DiagnosticKind::MissingId
+                | DiagnosticKind::MissingAssets { .. }
+                | DiagnosticKind::MissingCurveKey(_)
+        )
+    }
+}
+
 /// What is wrong with the input. Messages name the user's own values in
 /// backticks.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -100,8 +117,8 @@ pub enum DiagnosticKind {
     /// Nothing but whitespace and comments.
     #[error("the file is empty")]
     Empty,
-    /// Brackets nested deeper than the limit.
-    #[error("brackets are nested more than {limit} levels deep")]
+    /// Lists and mappings nested deeper than the limit.
+    #[error("lists and mappings are nested more than {limit} levels deep")]
     TooDeep {
         /// The limit.
         limit: usize,
@@ -175,6 +192,9 @@ pub enum DiagnosticKind {
         /// The direction it needs.
         expected: &'static str,
     },
+    /// A key that makes no sense on a derived criterion.
+    #[error("`{0}` is not allowed on a derived criterion (its values are computed)")]
+    DerivedField(&'static str),
     /// A score given for a criterion computed from assets.
     #[error("`{0}` is computed from `assets`; do not score it")]
     DerivedScored(String),
@@ -314,6 +334,9 @@ pub enum DiagnosticKind {
     /// A score given for a parent criterion.
     #[error("`{0}` has sub-criteria; score its leaves instead")]
     ParentScored(String),
+    /// A screening rule naming a parent.
+    #[error("`{0}` has sub-criteria; a screening rule must name a leaf criterion")]
+    RuleOnParent(String),
     /// A leaf without a score.
     #[error("missing score for `{0}`")]
     MissingScore(String),

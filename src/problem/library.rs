@@ -193,8 +193,16 @@ fn merge(base: &RawCriterion, over: RawCriterion) -> RawCriterion {
 
 /// Parses and validates one library file.
 fn parse_entry(bytes: &[u8], file: &str, source: &str) -> Result<LibraryEntry, Diagnostics> {
-    let raw: RawCriterion = load::parse(bytes, file, Shape::Criterion, u64::MAX)?;
-    let (raw, criteria) = validate::validate_entry(raw).map_err(|issues| load::locate(bytes, file, issues))?;
+    let (raw, found): (RawCriterion, _) = load::parse(bytes, file, Shape::Criterion, u64::MAX)?;
+    let (raw, criteria) = match validate::validate_entry(raw) {
+        Ok(valid) if found.is_empty() => valid,
+        Ok(_) => return Err(Diagnostics(found)),
+        Err(issues) => {
+            return Err(Diagnostics(
+                found.into_iter().chain(load::locate(bytes, file, issues).0).collect(),
+            ));
+        }
+    };
     Ok(LibraryEntry {
         id: criteria.node(1).id.clone(),
         source: source.to_owned(),

@@ -49,13 +49,22 @@ impl Problem {
 
     /// Loads a problem from raw bytes (UTF-8, an optional byte-order mark).
     pub fn from_bytes(bytes: &[u8], source: &str, options: &LoadOptions) -> Result<Problem, Diagnostics> {
-        let mut raw: RawProblem = parse(bytes, source, Shape::Problem, options.max_size)?;
+        let (mut raw, found): (RawProblem, _) = parse(bytes, source, Shape::Problem, options.max_size)?;
         let (mut issues, mut unresolved) = (Vec::new(), Vec::new());
         if uses_library(&raw.criteria) {
             let library = options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
             library.resolve(&mut raw.criteria, "", &mut issues, &mut unresolved);
         }
-        validate::validate(raw, issues, unresolved).map_err(|issues| locate(bytes, source, issues))
+        match validate::validate(raw, issues, unresolved) {
+            Ok(problem) if found.is_empty() => Ok(problem),
+            Ok(_) => Err(Diagnostics(found)),
+            Err(issues) => {
+                let issues = without_echoes(&found, issues);
+                Err(Diagnostics(
+                    found.into_iter().chain(locate(bytes, source, issues).0).collect(),
+                ))
+            }
+        }
     }
 
     /// Loads a problem file; `-` reads standard input.
@@ -78,6 +87,24 @@ impl Problem {
             .map_err(io_error)?;
         Problem::from_bytes(&bytes, &source, options)
     }
+}
+
+/// Drops "missing ..." reports about a mapping that has a misspelt key:
+/// `score:` for `scores:` should not also give "missing score".
+fn without_echoes(found: &[Diagnostic], issues: Vec<Issue>) -> Vec<Issue> {
+    let typo_in: Vec<&str> = found
+        .iter()
+        .filter(|d| matches!(d.kind, DiagnosticKind::UnknownKey { .. }))
+        .filter_map(|d| d.location.path.rfind(['.', '[']).map(|cut| &d.location.path[..cut]))
+        .collect();
+    let inside = |path: &str, mapping: &str| {
+        path.strip_prefix(mapping)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    };
+    issues
+        .into_iter()
+        .filter(|(path, kind)| !(kind.is_missing() && typo_in.iter().any(|m| inside(path, m))))
+        .collect()
 }
 
 /// Whether any criterion in the tree says `use`.
@@ -104,12 +131,16 @@ fn one(source: &str, found: Option<scan::Found>, kind: DiagnosticKind) -> Diagno
 }
 
 /// Guards, then deserialises a document whose top level has shape `root`.
+///
+/// Problems the scan found that do not stop deserialisation (unknown and
+/// duplicate keys, merge keys, tags) come back beside the value, so they
+/// are reported together with the problems validation finds.
 pub(super) fn parse<T: DeserializeOwned>(
     bytes: &[u8],
     source: &str,
     root: Shape,
     max_size: u64,
-) -> Result<T, Diagnostics> {
+) -> Result<(T, Vec<Diagnostic>), Diagnostics> {
     let located_one = |found: Box<scan::Found>| {
         let found = *found;
         let kind = found.kind.clone();
@@ -121,15 +152,29 @@ pub(super) fn parse<T: DeserializeOwned>(
     let text = scan::decode(bytes).map_err(located_one)?;
     scan::check_flow_depth(text).map_err(located_one)?;
     let scanned = scan::scan(text, root).map_err(located_one)?;
-    if !scanned.found.is_empty() {
-        return Err(Diagnostics(
-            scanned.found.into_iter().map(|f| located(source, f)).collect(),
-        ));
-    }
     if scanned.empty {
         return Err(one(source, None, DiagnosticKind::Empty));
     }
-    serde_yaml::from_str(text).map_err(|e| Diagnostics(vec![from_serde(source, &e)]))
+    let found: Vec<Diagnostic> = scanned.found.into_iter().map(|f| located(source, f)).collect();
+    // Merge keys and tags change what the document means: reading on would
+    // only add confusing follow-up errors.
+    if found
+        .iter()
+        .any(|d| matches!(d.kind, DiagnosticKind::MergeKey | DiagnosticKind::Tag(_)))
+    {
+        return Err(Diagnostics(found));
+    }
+    match serde_yaml::from_str(text) {
+        Ok(value) => Ok((value, found)),
+        Err(e) => {
+            let mut all = found;
+            // A repeated struct field is already reported by the scan.
+            if all.is_empty() || !e.to_string().contains("duplicate field") {
+                all.push(from_serde(source, &e));
+            }
+            Err(Diagnostics(all))
+        }
+    }
 }
 
 /// Adds line and column to problems found after deserialisation, from
@@ -182,9 +227,32 @@ fn located(source: &str, found: scan::Found) -> Diagnostic {
     }
 }
 
+/// What the serde model's type names mean to a user.
+const TYPE_NAMES: [(&str, &str); 7] = [
+    (
+        "struct RawProblem",
+        "a problem: a mapping with `name`, `criteria` and `alternatives`",
+    ),
+    ("struct RawCriterion", "a criterion: a mapping with `id` (or `use`)"),
+    (
+        "struct RawAlternative",
+        "an alternative: a mapping with `id` and `scores`",
+    ),
+    ("struct RawScale", "a scale: `{min: ..., max: ...}`"),
+    (
+        "struct RawRule",
+        "a screening rule: `{criterion: ..., min: ..., max: ...}`",
+    ),
+    ("struct Text", "text"),
+    ("enum RawDirection", "`benefit`, `cost` or `target`"),
+];
+
 /// Splits serde_yaml's `PATH: MESSAGE at line L column C` into its parts.
 fn from_serde(source: &str, e: &serde_yaml::Error) -> Diagnostic {
     let mut message = e.to_string();
+    for (internal, meaning) in TYPE_NAMES {
+        message = message.replace(internal, meaning);
+    }
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
     }

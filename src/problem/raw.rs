@@ -1,6 +1,11 @@
 //! The problem file as written, before validation: a serde model that
 //! accepts every shape the format allows and refuses unknown keys.
 //!
+//! Unknown keys are not refused here but by the event scan
+//! ([`super::scan`]), which reads the field names of these structs
+//! ([`Shape::keys`]) and reports every unknown key at once, with a
+//! suggestion, instead of stopping at the first.
+//!
 //! Fields that may be a number or a word (scores, judgments) are kept as
 //! [`Scalar`] so that validation can report every bad value at once instead
 //! of stopping at the first.
@@ -11,7 +16,6 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawProblem {
     pub version: Option<Scalar>,
     pub name: Text,
@@ -26,7 +30,6 @@ pub struct RawProblem {
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawCriterion {
     /// Required unless `use` names a library criterion.
     pub id: Option<Text>,
@@ -61,14 +64,12 @@ pub enum RawDirection {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawScale {
     pub min: Scalar,
     pub max: Scalar,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawAlternative {
     pub id: Text,
     pub name: Option<Text>,
@@ -80,7 +81,6 @@ pub struct RawAlternative {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub criterion: Text,
     pub min: Option<Scalar>,

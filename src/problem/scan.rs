@@ -18,6 +18,10 @@ use super::raw::Shape;
 /// Deepest bracket nesting accepted (the format needs a handful).
 pub const MAX_FLOW_DEPTH: usize = 64;
 
+/// Deepest nesting of lists and mappings accepted, in any style (a criteria
+/// tree ten levels deep needs about 25).
+pub const MAX_NESTING: usize = 100;
+
 /// A problem found by a guard, with its 1-based position if known.
 #[derive(Debug)]
 pub struct Found {
@@ -225,6 +229,10 @@ enum Frame {
 
 /// Walks the event stream, tracking each node's field path.
 struct Walk<'a> {
+    /// The document.
+    text: &'a str,
+    /// Where the last mapping key started.
+    key_mark: Option<Marker>,
     /// The shape of the document's top level.
     root: Shape,
     frames: Vec<(Frame, Option<usize>, u64)>,
@@ -241,7 +249,31 @@ struct Walk<'a> {
     fatal: Option<Found>,
 }
 
+/// The handle yaml-rust2 gives YAML's standard tags (`!!str`, `!!float`),
+/// which are allowed; only custom tags are refused.
+const STANDARD_TAGS: &str = "tag:yaml.org,2002:";
+
 impl Walk<'_> {
+    /// Reports a custom tag at the `!` that starts it (the event's mark is
+    /// at the value after it).
+    fn tag(&mut self, tag: &yaml_rust2::parser::Tag, mark: Marker) {
+        if tag.handle == STANDARD_TAGS {
+            return;
+        }
+        let written = format!("{}{}", tag.handle, tag.suffix);
+        let line = self.text.lines().nth(mark.line().saturating_sub(1)).unwrap_or("");
+        let before: String = line.chars().take(mark.col()).collect();
+        let column = before
+            .rfind(&written)
+            .map_or(mark.col() + 1, |byte| before[..byte].chars().count() + 1);
+        self.found.push(Found::at(
+            mark.line(),
+            column,
+            format_path(&self.path),
+            DiagnosticKind::Tag(written),
+        ));
+    }
+
     /// Called for every node (scalar, alias, collection start) in value
     /// position or key position. Returns false for a mapping key.
     fn enter_node(&mut self, mark: Marker, key_text: Option<&str>, plain: bool) -> bool {
@@ -258,8 +290,10 @@ impl Walk<'_> {
             Frame::Mapping { at_key, keys, shape } => {
                 if *at_key {
                     *at_key = false;
+                    self.key_mark = Some(mark);
                     let key = key_text.unwrap_or("").to_owned();
-                    if let Some(shape) = shape.filter(|s| !s.keys().contains(&key.as_str())) {
+                    let merge = plain && key == "<<";
+                    if let Some(shape) = shape.filter(|s| !merge && !s.keys().contains(&key.as_str())) {
                         let mut path = self.path.clone();
                         path.push(Segment::Key(key.clone()));
                         self.found.push(Found::at(
@@ -269,7 +303,7 @@ impl Walk<'_> {
                             unknown_key(&key, shape.keys()),
                         ));
                     }
-                    if plain && key_text == Some("<<") {
+                    if merge {
                         self.found.push(Found::at(
                             line,
                             column,
@@ -353,14 +387,10 @@ impl MarkedEventReceiver for Walk<'_> {
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
-                let is_value = self.enter_node(mark, Some(&text), style == TScalarStyle::Plain);
-                if let Some(tag) = tag {
-                    self.found.push(Found::at(
-                        mark.line(),
-                        mark.col() + 1,
-                        format_path(&self.path),
-                        DiagnosticKind::Tag(format!("{}{}", tag.handle, tag.suffix)),
-                    ));
+                let plain = style == TScalarStyle::Plain;
+                let is_value = self.enter_node(mark, Some(&text), plain);
+                if let Some(tag) = &tag {
+                    self.tag(tag, mark);
                 }
                 let size = 1 + text.len() as u64;
                 self.charge(size, mark);
@@ -368,7 +398,13 @@ impl MarkedEventReceiver for Walk<'_> {
                     self.anchors.insert(anchor, size);
                 }
                 if is_value {
-                    self.record(mark);
+                    // An empty value (`criteria:` alone) has its mark at the
+                    // next token, often on the next line: use the key's.
+                    let at = match self.key_mark {
+                        Some(key) if plain && text.is_empty() => key,
+                        _ => mark,
+                    };
+                    self.record(at);
                     self.leave_node(size);
                 }
             }
@@ -385,12 +421,7 @@ impl MarkedEventReceiver for Walk<'_> {
                 let is_sequence = matches!(event, Event::SequenceStart(..));
                 let is_value = self.enter_node(mark, None, false);
                 if let Some(tag) = tag {
-                    self.found.push(Found::at(
-                        mark.line(),
-                        mark.col() + 1,
-                        format_path(&self.path),
-                        DiagnosticKind::Tag(format!("{}{}", tag.handle, tag.suffix)),
-                    ));
+                    self.tag(tag, mark);
                 }
                 if is_value {
                     self.record(mark);
@@ -438,8 +469,8 @@ pub struct Scan {
 /// Runs the event pass. A syntax error, a second document or an alias
 /// budget overrun stops it and is returned as the error.
 pub fn scan(text: &str, root: Shape) -> Result<Scan, Box<Found>> {
-    let budget = 8 * text.len() as u64 + (1 << 20);
-    let mut walk = new_walk(budget, None);
+    let budget = 2 * text.len() as u64 + (64 << 10);
+    let mut walk = new_walk(text, budget, None);
     walk.root = root;
     run(text, &mut walk)?;
     let empty = walk.expanded == 0;
@@ -451,15 +482,17 @@ pub fn scan(text: &str, root: Shape) -> Result<Scan, Box<Found>> {
 
 /// Finds the 1-based line and column of each wanted path.
 pub fn positions(text: &str, wanted: &HashSet<String>) -> HashMap<String, (usize, usize)> {
-    let mut walk = new_walk(u64::MAX, Some(wanted));
+    let mut walk = new_walk(text, u64::MAX, Some(wanted));
     // The text already passed `scan`, so the walk cannot fail here; if it
     // did, positions are simply left out.
     let _ = run(text, &mut walk);
     walk.positions
 }
 
-fn new_walk(budget: u64, wanted: Option<&HashSet<String>>) -> Walk<'_> {
+fn new_walk<'a>(text: &'a str, budget: u64, wanted: Option<&'a HashSet<String>>) -> Walk<'a> {
     Walk {
+        text,
+        key_mark: None,
         root: Shape::Problem,
         frames: Vec::new(),
         path: Vec::new(),
@@ -475,18 +508,26 @@ fn new_walk(budget: u64, wanted: Option<&HashSet<String>>) -> Walk<'_> {
 }
 
 fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
+    // Event by event rather than `Parser::load`, which recurses once per
+    // nesting level and overflows the stack on `- - - ...` input.
     let mut parser = Parser::new_from_str(text);
-    if let Err(e) = parser.load(walk, true) {
-        let m = e.marker();
-        return Err(Box::new(Found::at(
-            m.line(),
-            m.col() + 1,
-            String::new(),
-            DiagnosticKind::Syntax(e.info().to_owned()),
-        )));
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| {
+            let m = e.marker();
+            let kind = DiagnosticKind::Syntax(e.info().to_owned());
+            Box::new(Found::at(m.line(), m.col() + 1, String::new(), kind))
+        })?;
+        if event == Event::StreamEnd {
+            break;
+        }
+        walk.on_event(event, mark);
+        if walk.frames.len() > MAX_NESTING && walk.fatal.is_none() {
+            let kind = DiagnosticKind::TooDeep { limit: MAX_NESTING };
+            walk.fatal = Some(Found::at(mark.line(), mark.col() + 1, String::new(), kind));
+        }
+        if let Some(found) = walk.fatal.take() {
+            return Err(Box::new(found));
+        }
     }
-    match walk.fatal.take() {
-        Some(found) => Err(Box::new(found)),
-        None => Ok(()),
-    }
+    Ok(())
 }

@@ -480,6 +480,11 @@ impl Validator {
                 return (direction, None);
             }
         };
+        for (field, given) in [("levels", raw.levels.is_some()), ("scale", raw.scale.is_some())] {
+            if given {
+                self.issue(format!("{path}.{field}"), DiagnosticKind::DerivedField(field));
+            }
+        }
         let (name, expected, implied) = match derive {
             Derive::Shared { .. } => ("shared", RawDirection::Benefit, Direction::Benefit),
             Derive::LearningCurve { .. } => ("learning_curve", RawDirection::Cost, Direction::Cost),
@@ -944,7 +949,7 @@ impl Validator {
         let id = &rule.criterion.0;
         let Some((criterion, leaf)) = criteria.leaf(id) else {
             let kind = if criteria.nodes.iter().any(|n| n.id == *id) {
-                DiagnosticKind::ParentScored(id.clone())
+                DiagnosticKind::RuleOnParent(id.clone())
             } else {
                 DiagnosticKind::UnknownCriterion(excerpt(id))
             };

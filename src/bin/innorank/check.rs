@@ -6,7 +6,11 @@ use crate::{Failure, format, load, warn};
 pub fn run(args: &CheckArgs) -> Result<String, Failure> {
     let problem = load(&args.common)?;
     warn(&args.common, &problem.warnings);
-    let summary = format::CheckSummary::new(&args.common.file.display().to_string(), &problem);
+    let file = match args.common.file.to_str() {
+        Some("-") => "<stdin>".to_owned(),
+        _ => args.common.file.display().to_string(),
+    };
+    let summary = format::CheckSummary::new(&file, &problem);
     Ok(match args.common.format {
         Format::Json => format::json::to_string(&summary)?,
         Format::Csv => format::csv::check(&summary)?,

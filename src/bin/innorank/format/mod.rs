@@ -52,9 +52,15 @@ impl CheckSummary {
     }
 
     pub fn sentence(&self) -> String {
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         format!(
-            "{}: ok: `{}`, {} criteria ({} leaves), {} alternatives, {} screening rules",
-            self.file, self.problem, self.criteria, self.leaves, self.alternatives, self.screening_rules
+            "{}: ok: `{}`, {} ({}), {}, {}",
+            self.file,
+            self.problem,
+            count(self.criteria, "criterion", "criteria"),
+            count(self.leaves, "leaf", "leaves"),
+            count(self.alternatives, "alternative", "alternatives"),
+            count(self.screening_rules, "screening rule", "screening rules")
         )
     }
 }
