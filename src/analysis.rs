@@ -40,11 +40,11 @@ impl Default for RankOptions {
 
 /// One ranked alternative.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RankedAlternative {
+pub struct RankedAlternative<'p> {
     /// Its index in [`Problem::alternatives`].
     pub index: usize,
     /// Its id.
-    pub id: String,
+    pub id: &'p str,
     /// 1 is best; tied scores share the smaller rank.
     pub rank: usize,
     /// TOPSIS relative closeness, in `[0, 1]`; higher is better.
@@ -78,7 +78,7 @@ pub struct RankReport<'p> {
     /// Weights of every node.
     pub weights: HierarchyWeights,
     /// Survivors of screening, best first.
-    pub ranking: Vec<RankedAlternative>,
+    pub ranking: Vec<RankedAlternative<'p>>,
     /// Alternatives rejected by screening, in input order.
     pub screened_out: Vec<ScreenedOut>,
     /// Warnings about input and result.
@@ -135,7 +135,7 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
         .into_iter()
         .map(|(index, reasons)| ScreenedOut {
             index,
-            id: problem.alternatives[index].id.clone(),
+            id: problem.alternatives.id(index).to_owned(),
             reasons,
         })
         .collect();
@@ -145,7 +145,7 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
     match kept.len() {
         0 => warnings.push(Warning::NothingLeft),
         1 => warnings.push(Warning::SingleAlternative {
-            id: problem.alternatives[kept[0]].id.clone(),
+            id: problem.alternatives.id(kept[0]).to_owned(),
         }),
         _ => {}
     }
@@ -182,7 +182,7 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
             .into_iter()
             .map(|(i, rank)| RankedAlternative {
                 index: kept[i],
-                id: problem.alternatives[kept[i]].id.clone(),
+                id: problem.alternatives.id(kept[i]),
                 rank,
                 score: scores.closeness[i],
                 d_plus: scores.d_plus[i],
@@ -274,17 +274,16 @@ struct ScreenedEntry<'a> {
 
 struct Row<'a> {
     report: &'a RankReport<'a>,
-    entry: &'a RankedAlternative,
+    entry: &'a RankedAlternative<'a>,
 }
 
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (p, e) = (self.report.problem, self.entry);
-        let alt = &p.alternatives[e.index];
         let mut row = s.serialize_struct("RankedAlternative", 8)?;
         row.serialize_field("rank", &e.rank)?;
-        row.serialize_field("id", &alt.id)?;
-        row.serialize_field("name", alt.name.as_deref().unwrap_or(&alt.id))?;
+        row.serialize_field("id", p.alternatives.id(e.index))?;
+        row.serialize_field("name", p.alternatives.label(e.index))?;
         row.serialize_field("score", &e.score)?;
         row.serialize_field("d_plus", &e.d_plus)?;
         row.serialize_field("d_minus", &e.d_minus)?;
@@ -325,13 +324,10 @@ impl Serialize for RankReport<'_> {
         let screened: Vec<_> = self
             .screened_out
             .iter()
-            .map(|s| {
-                let alt = &p.alternatives[s.index];
-                ScreenedEntry {
-                    id: &alt.id,
-                    name: alt.name.as_deref().unwrap_or(&alt.id),
-                    reasons: s.reasons.iter().map(ToString::to_string).collect(),
-                }
+            .map(|s| ScreenedEntry {
+                id: p.alternatives.id(s.index),
+                name: p.alternatives.label(s.index),
+                reasons: s.reasons.iter().map(ToString::to_string).collect(),
             })
             .collect();
         out.serialize_field("screened_out", &screened)?;

@@ -358,13 +358,10 @@ pub fn curves(problem: &crate::Problem, volumes: &[u64]) -> Vec<CriterionCurves>
                 return None;
             };
             let at = |c: &CostCurve| volumes.iter().map(|&q| c.average_cost(q)).collect::<Vec<_>>();
-            let alternatives = problem
-                .alternatives
-                .iter()
-                .enumerate()
-                .filter_map(|(row, alt)| match problem.derivation(row, leaf.column)? {
+            let alternatives = (0..problem.alternatives.len())
+                .filter_map(|row| match problem.derivation(row, leaf.column)? {
                     Derivation::Curve(curve, volume) => Some(AlternativeCurve {
-                        id: alt.id.clone(),
+                        id: problem.alternatives.id(row).to_owned(),
                         curve: *curve,
                         volume,
                         at_volume: curve.average_cost(volume),

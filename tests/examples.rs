@@ -51,7 +51,7 @@ fn group_judgments_top_three() {
 fn rank_in_code_example_ranks_the_gearbox_first_and_screens_the_loader() {
     let problem = rank_in_code::problem();
     let report = rank_in_code::rank(&problem);
-    let ids: Vec<&str> = report.ranking.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = report.ranking.iter().map(|r| r.id).collect();
     assert_eq!(ids, ["gearbox", "telematics", "e-drive"]);
     assert_eq!(report.screened_out[0].id, "autonomy");
     assert_eq!(report.ranking[0].satisfactory, Some(true));

@@ -105,7 +105,8 @@ alternatives:
     let a = innorank::rank(&with_outlier, &RankOptions::default()).unwrap();
     let b = innorank::rank(&without, &RankOptions::default()).unwrap();
     assert_eq!(a.screened_out[0].id, "big");
-    let scores = |r: &innorank::RankReport<'_>| r.ranking.iter().map(|x| (x.id.clone(), x.score)).collect::<Vec<_>>();
+    let scores =
+        |r: &innorank::RankReport<'_>| r.ranking.iter().map(|x| (x.id.to_owned(), x.score)).collect::<Vec<_>>();
     assert_eq!(scores(&a), scores(&b));
 }
 

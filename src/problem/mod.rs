@@ -7,6 +7,7 @@
 //! path ([`Diagnostic`]); the types here can then be trusted by the
 //! algorithms.
 
+mod alternatives;
 mod builder;
 mod derive;
 mod diagnostic;
@@ -16,6 +17,7 @@ mod raw;
 mod scan;
 mod validate;
 
+pub use alternatives::Alternatives;
 pub use builder::{CriterionBuilder, ProblemBuilder};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
 pub use library::{CriteriaLibrary, LibraryEntry};
@@ -34,8 +36,8 @@ pub struct Problem {
     pub description: Option<String>,
     /// The criteria tree.
     pub criteria: Criteria,
-    /// The alternatives, in file order.
-    pub alternatives: Vec<Alternative>,
+    /// The alternatives, in input order.
+    pub alternatives: Alternatives,
     /// Every alternative's value on every leaf (named levels already turned
     /// into numbers), rows in alternative order, columns in leaf order.
     pub scores: DecisionMatrix,
@@ -48,17 +50,6 @@ pub struct Problem {
     pub derived: Vec<Derived>,
     /// Things worth knowing that do not make the input invalid.
     pub warnings: Vec<Warning>,
-}
-
-/// An alternative (a proposal, a diversification option...).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Alternative {
-    /// Unique id.
-    pub id: String,
-    /// Optional display name.
-    pub name: Option<String>,
-    /// Optional free text.
-    pub description: Option<String>,
 }
 
 /// The criteria tree. Node 0 is the implicit root, whose children are the

@@ -10,7 +10,7 @@ use super::raw::{
     Ordered, RawAlternative, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar, Text,
 };
 use super::{
-    Alternative, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf, Parent,
+    Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf, Parent,
     Problem, ROOT_ID, ScreeningRule, Weighting,
 };
 use crate::ahp::PairwiseMatrix;
@@ -85,7 +85,7 @@ pub fn validate(raw: RawProblem, earlier: Vec<Issue>, unscored: Vec<String>) -> 
     if raw.alternatives.is_empty() {
         v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
     }
-    let mut alternatives = Vec::with_capacity(raw.alternatives.len());
+    let mut alternatives = Alternatives::default();
     let mut rows = Vec::with_capacity(raw.alternatives.len());
     let mut alternative_ids: HashMap<String, String> = HashMap::new();
     let mut derived: Vec<Derived> = criteria
@@ -132,11 +132,11 @@ pub fn validate(raw: RawProblem, earlier: Vec<Issue>, unscored: Vec<String>) -> 
             }
         }
         rows.push(v.scores(&alt, &criteria, &path, &mut derived));
-        alternatives.push(Alternative {
-            id,
-            name: alt.name.clone().map(|t| t.0),
-            description: alt.description.clone().map(|t| t.0),
-        });
+        alternatives.push(
+            &id,
+            alt.name.as_ref().map(|t| t.0.as_str()),
+            alt.description.as_ref().map(|t| t.0.as_str()),
+        );
     }
 
     let screening = raw

@@ -31,11 +31,10 @@ pub fn rank(report: &RankReport<'_>) -> anyhow::Result<String> {
     header.extend(explained.iter().map(|(name, _)| name.as_str()));
     w.write_record(&header)?;
     for r in &report.ranking {
-        let alt = &p.alternatives[r.index];
         let mut row = vec![
             r.rank.to_string(),
-            alt.id.clone(),
-            alt.name.clone().unwrap_or_default(),
+            r.id.to_owned(),
+            p.alternatives.name(r.index).unwrap_or_default().to_owned(),
             full(r.score),
             full(r.d_plus),
             full(r.d_minus),

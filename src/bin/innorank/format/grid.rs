@@ -53,10 +53,9 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
         .ranking
         .iter()
         .map(|r| {
-            let alt = &p.alternatives[r.index];
-            let label = match &alt.name {
-                Some(name) => format!("{} {name}", alt.id),
-                None => alt.id.clone(),
+            let label = match p.alternatives.name(r.index) {
+                Some(name) => format!("{} {name}", r.id),
+                None => r.id.to_owned(),
             };
             let mut row = vec![r.rank.to_string(), label, fixed(r.score, 4)];
             if let Some(sat) = r.satisfactory {
@@ -90,7 +89,7 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
             for (criterion, leaf) in p.criteria.leaves() {
                 if let Some(d) = p.derivation(r.index, leaf.column) {
                     let value = compact(p.scores.get(r.index, leaf.column));
-                    rows.push(vec![r.id.clone(), criterion.id.clone(), value, d.to_string()]);
+                    rows.push(vec![r.id.to_owned(), criterion.id.clone(), value, d.to_string()]);
                 }
             }
         }

@@ -1,0 +1,95 @@
+//! The alternatives' ids and names, stored compactly: one text buffer per
+//! field and an end offset per alternative, so a million alternatives cost
+//! a few bytes each beyond their text.
+
+/// One field of every alternative (ids, names...), back to back.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Labels {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Labels {
+    fn push(&mut self, label: &str) {
+        self.text.push_str(label);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn reserve(&mut self, rows: usize, bytes: usize) {
+        self.ends.reserve(rows);
+        self.text.reserve(bytes);
+    }
+}
+
+/// The alternatives of a problem, in input order.
+///
+/// ```
+/// use innorank::problem::Alternatives;
+/// let mut a = Alternatives::default();
+/// a.push("p1", Some("Gearbox"), None);
+/// a.push("p2", None, None);
+/// assert_eq!((a.len(), a.id(1), a.name(0), a.label(1)), (2, "p2", Some("Gearbox"), "p2"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alternatives {
+    ids: Labels,
+    names: Labels,
+    descriptions: Labels,
+}
+
+impl Alternatives {
+    /// Adds an alternative; an empty name or description counts as none.
+    pub fn push(&mut self, id: &str, name: Option<&str>, description: Option<&str>) {
+        self.ids.push(id);
+        self.names.push(name.unwrap_or(""));
+        self.descriptions.push(description.unwrap_or(""));
+    }
+
+    /// Makes room for `rows` more alternatives with ids of about
+    /// `id_bytes` bytes in all.
+    pub fn reserve(&mut self, rows: usize, id_bytes: usize) {
+        self.ids.reserve(rows, id_bytes);
+        self.names.reserve(rows, 0);
+        self.descriptions.reserve(rows, 0);
+    }
+
+    /// Number of alternatives.
+    pub fn len(&self) -> usize {
+        self.ids.ends.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ids.ends.is_empty()
+    }
+
+    /// The id of alternative `i`.
+    pub fn id(&self, i: usize) -> &str {
+        self.ids.get(i)
+    }
+
+    /// The display name of alternative `i`, if it has one.
+    pub fn name(&self, i: usize) -> Option<&str> {
+        Some(self.names.get(i)).filter(|n| !n.is_empty())
+    }
+
+    /// The description of alternative `i`, if it has one.
+    pub fn description(&self, i: usize) -> Option<&str> {
+        Some(self.descriptions.get(i)).filter(|d| !d.is_empty())
+    }
+
+    /// The name if there is one, else the id.
+    pub fn label(&self, i: usize) -> &str {
+        self.name(i).unwrap_or_else(|| self.id(i))
+    }
+
+    /// The ids in input order.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.id(i))
+    }
+}
