@@ -25,7 +25,8 @@ impl Direction {
 }
 
 /// A rectangular matrix of finite scores, stored column by column so each
-/// criterion's values are contiguous.
+/// criterion's values are contiguous (and a column read from a file is
+/// moved in, never copied).
 ///
 /// ```
 /// use innorank::DecisionMatrix;
@@ -37,8 +38,7 @@ impl Direction {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionMatrix {
     rows: usize,
-    cols: usize,
-    columns: Vec<f64>,
+    columns: Vec<Vec<f64>>,
 }
 
 impl DecisionMatrix {
@@ -49,7 +49,7 @@ impl DecisionMatrix {
         if rows.is_empty() || cols == 0 {
             return Err(DataError::EmptyMatrix);
         }
-        let mut columns = vec![0.0; rows.len() * cols];
+        let mut columns = vec![Vec::with_capacity(rows.len()); cols];
         for (r, row) in rows.iter().enumerate() {
             if row.len() != cols {
                 return Err(DataError::RaggedRow {
@@ -62,12 +62,11 @@ impl DecisionMatrix {
                 if !value.is_finite() {
                     return Err(DataError::NonFinite { row: r, col: c, value });
                 }
-                columns[c * rows.len() + r] = value;
+                columns[c].push(value);
             }
         }
         Ok(DecisionMatrix {
             rows: rows.len(),
-            cols,
             columns,
         })
     }
@@ -78,9 +77,7 @@ impl DecisionMatrix {
         if columns.is_empty() || rows == 0 {
             return Err(DataError::EmptyMatrix);
         }
-        let cols = columns.len();
-        let mut data = Vec::with_capacity(rows * cols);
-        for (c, column) in columns.into_iter().enumerate() {
+        for (c, column) in columns.iter().enumerate() {
             if column.len() != rows {
                 return Err(DataError::RaggedColumn {
                     col: c,
@@ -91,13 +88,8 @@ impl DecisionMatrix {
             if let Some((r, &value)) = column.iter().enumerate().find(|(_, v)| !v.is_finite()) {
                 return Err(DataError::NonFinite { row: r, col: c, value });
             }
-            data.extend(column);
         }
-        Ok(DecisionMatrix {
-            rows,
-            cols,
-            columns: data,
-        })
+        Ok(DecisionMatrix { rows, columns })
     }
 
     /// Number of alternatives.
@@ -107,16 +99,16 @@ impl DecisionMatrix {
 
     /// Number of criteria.
     pub fn cols(&self) -> usize {
-        self.cols
+        self.columns.len()
     }
 
     /// The scores of every alternative on criterion `col`.
     pub fn column(&self, col: usize) -> &[f64] {
-        &self.columns[col * self.rows..(col + 1) * self.rows]
+        &self.columns[col]
     }
 
     /// The score of alternative `row` on criterion `col`.
     pub fn get(&self, row: usize, col: usize) -> f64 {
-        self.columns[col * self.rows + row]
+        self.columns[col][row]
     }
 }

@@ -4,7 +4,8 @@
 
 use super::diagnostic::{Diagnostic, Diagnostics, Location};
 use super::raw::{
-    Ordered, RawAlternative, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar, Text,
+    Ordered, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar,
+    Text,
 };
 use super::{LoadOptions, Problem, library::CriteriaLibrary, validate};
 
@@ -67,7 +68,7 @@ impl ProblemBuilder {
                 criteria: Vec::new(),
                 comparisons: None,
                 matrix: None,
-                alternatives: Vec::new(),
+                alternatives: Some(RawAlternatives::List(Vec::new())),
                 screening: Vec::new(),
             },
             options: LoadOptions::default(),
@@ -107,7 +108,10 @@ impl ProblemBuilder {
 
     /// Adds an alternative with a display name.
     pub fn named_alternative(mut self, id: &str, name: Option<&str>, scores: &[(&str, f64)]) -> Self {
-        self.raw.alternatives.push(RawAlternative {
+        let Some(RawAlternatives::List(list)) = &mut self.raw.alternatives else {
+            unreachable!("the builder only writes a list");
+        };
+        list.push(RawAlternative {
             id: text(id),
             name: name.map(text),
             description: None,
@@ -140,9 +144,11 @@ impl ProblemBuilder {
             let library = self.options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
             library.resolve(&mut self.raw.criteria, "", &mut issues, &mut unresolved);
         }
-        validate::validate(self.raw, issues, unresolved).map_err(|issues| {
+        let plan = validate::CsvPlan::default();
+        validate::validate(self.raw, issues, unresolved, &plan).map_err(|rejected| {
             Diagnostics(
-                issues
+                rejected
+                    .issues
                     .into_iter()
                     .map(|(path, kind)| Diagnostic {
                         location: Location {
@@ -152,6 +158,7 @@ impl ProblemBuilder {
                         },
                         kind,
                     })
+                    .chain(rejected.located)
                     .collect(),
             )
         })

@@ -224,6 +224,45 @@ pub enum DiagnosticKind {
     /// A rubric entry for a value the criterion cannot take.
     #[error("rubric entry `{0}` is neither a number nor a level of this criterion")]
     RubricKey(String),
+    /// A CSV row with a different number of fields than the header.
+    #[error("the row has {found} fields, the header has {expected}")]
+    RaggedRow {
+        /// Fields in the row.
+        found: usize,
+        /// Fields in the header.
+        expected: usize,
+    },
+    /// A CSV column the problem does not know.
+    #[error("unknown column `{0}`; columns are `id`, `name` and the leaf criteria (or pass --ignore-extra-columns)")]
+    UnknownColumn(String),
+    /// A CSV column given twice.
+    #[error("duplicate column `{column}` (also column {first})")]
+    DuplicateColumn {
+        /// The header.
+        column: String,
+        /// 1-based position of the first one.
+        first: usize,
+    },
+    /// A required CSV column missing.
+    #[error("missing column `{0}`")]
+    MissingColumn(String),
+    /// An empty CSV cell.
+    #[error("empty cell")]
+    EmptyCell,
+    /// Error collection stopped.
+    #[error("more than {0} problems; stopped looking")]
+    TooManyErrors(usize),
+    /// A CSV path that leaves the problem's folder.
+    #[error("`{0}` is outside the problem file's folder; pass --allow-outside-paths to allow it")]
+    OutsidePath(String),
+    /// CSV alternatives with derived criteria.
+    #[error(
+        "criteria derived from `assets` or cost curves need the alternatives written in the problem file, not in CSV"
+    )]
+    DerivedWithCsv,
+    /// No alternatives at all.
+    #[error("no alternatives: give `alternatives:` (a list or `{{csv: FILE}}`) or --alternatives FILE.csv")]
+    NoAlternatives,
     /// A criterion without `id` (and without `use`).
     #[error("missing `id` (or `use` to take a criterion from the library)")]
     MissingId,

@@ -2,15 +2,16 @@
 
 use std::collections::HashSet;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use super::csv_input::CsvSource;
 use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
 use super::library::CriteriaLibrary;
 use super::raw::{RawCriterion, RawProblem, Shape};
-use super::validate::Issue;
+use super::validate::{CsvPlan, Issue};
 use super::{Problem, scan, validate};
 
 /// Files larger than this are refused before parsing (16 MiB).
@@ -23,6 +24,17 @@ pub struct LoadOptions {
     pub max_size: u64,
     /// The criteria library `use` draws from; the built-in one if `None`.
     pub library: Option<Arc<CriteriaLibrary>>,
+    /// A CSV file of alternatives replacing the problem's own (a path from
+    /// the command line: taken as given).
+    pub alternatives_csv: Option<PathBuf>,
+    /// The folder `alternatives: {csv: FILE}` is relative to: the problem
+    /// file's folder ([`Problem::from_path`] sets it), else the working
+    /// directory.
+    pub base_dir: Option<PathBuf>,
+    /// Let `{csv: FILE}` name a file outside that folder.
+    pub allow_outside_paths: bool,
+    /// Skip CSV columns that are not `id`, `name` or a leaf.
+    pub ignore_extra_columns: bool,
 }
 
 impl Default for LoadOptions {
@@ -30,6 +42,25 @@ impl Default for LoadOptions {
         LoadOptions {
             max_size: DEFAULT_MAX_SIZE,
             library: None,
+            alternatives_csv: None,
+            base_dir: None,
+            allow_outside_paths: false,
+            ignore_extra_columns: false,
+        }
+    }
+}
+
+impl LoadOptions {
+    fn csv_plan(&self) -> CsvPlan {
+        CsvPlan {
+            replacement: self.alternatives_csv.as_ref().map(|path| CsvSource {
+                path: path.clone(),
+                shown: path.display().to_string(),
+                ignore_extra_columns: self.ignore_extra_columns,
+            }),
+            base_dir: self.base_dir.clone().unwrap_or_default(),
+            allow_outside: self.allow_outside_paths,
+            ignore_extra_columns: self.ignore_extra_columns,
         }
     }
 }
@@ -55,13 +86,14 @@ impl Problem {
             let library = options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
             library.resolve(&mut raw.criteria, "", &mut issues, &mut unresolved);
         }
-        match validate::validate(raw, issues, unresolved) {
+        match validate::validate(raw, issues, unresolved, &options.csv_plan()) {
             Ok(problem) if found.is_empty() => Ok(problem),
             Ok(_) => Err(Diagnostics(found)),
-            Err(issues) => {
-                let issues = without_echoes(&found, issues);
+            Err(rejected) => {
+                let issues = without_echoes(&found, rejected.issues);
+                let yaml = locate(bytes, source, issues).0;
                 Err(Diagnostics(
-                    found.into_iter().chain(locate(bytes, source, issues).0).collect(),
+                    found.into_iter().chain(yaml).chain(rejected.located).collect(),
                 ))
             }
         }

@@ -9,6 +9,7 @@
 
 mod alternatives;
 mod builder;
+mod csv_input;
 mod derive;
 mod diagnostic;
 mod library;

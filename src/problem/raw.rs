@@ -24,7 +24,8 @@ pub struct RawProblem {
     pub criteria: Vec<RawCriterion>,
     pub comparisons: Option<RawComparisons>,
     pub matrix: Option<Vec<Vec<Scalar>>>,
-    pub alternatives: Vec<RawAlternative>,
+    /// Optional here so `--alternatives FILE.csv` can supply them.
+    pub alternatives: Option<RawAlternatives>,
     #[serde(default)]
     pub screening: Vec<RawRule>,
 }
@@ -179,6 +180,49 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
             }
         }
         d.deserialize_map(Vis(std::marker::PhantomData))
+    }
+}
+
+/// `alternatives:` a list, or `{csv: FILE}`.
+#[derive(Debug, Clone)]
+pub enum RawAlternatives {
+    /// Written in the problem file.
+    List(Vec<RawAlternative>),
+    /// In a CSV file, relative to the problem file's folder.
+    Csv(String),
+}
+
+impl<'de> Deserialize<'de> for RawAlternatives {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawAlternatives;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of alternatives, or `{csv: FILE}`")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawAlternatives, A::Error> {
+                let mut list = Vec::new();
+                while let Some(alt) = seq.next_element()? {
+                    list.push(alt);
+                }
+                Ok(RawAlternatives::List(list))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAlternatives, A::Error> {
+                let mut file = None;
+                while let Some(key) = map.next_key::<Text>()? {
+                    if key.0 != "csv" || file.is_some() {
+                        return Err(de::Error::custom(format_args!(
+                            "unknown key `{}`; alternatives in a file are written `{{csv: FILE}}`",
+                            key.0
+                        )));
+                    }
+                    file = Some(map.next_value::<Text>()?.0);
+                }
+                file.map(RawAlternatives::Csv)
+                    .ok_or_else(|| de::Error::custom("alternatives in a file are written `{csv: FILE}`"))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 

@@ -3,11 +3,15 @@
 //! path; positions are added by the loader.
 
 use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
 
+use super::csv_input::{self, CsvSource};
 use super::derive;
+use super::diagnostic::Diagnostic;
 use super::diagnostic::DiagnosticKind;
 use super::raw::{
-    Ordered, RawAlternative, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar, Text,
+    Ordered, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar,
+    Text,
 };
 use super::{
     Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf, Parent,
@@ -27,9 +31,35 @@ const MAX_ALTERNATIVE_ID: usize = 64;
 /// warning.
 const SCALE_MAX: f64 = 9.0;
 
+/// Where alternatives in CSV come from.
+#[derive(Debug, Clone, Default)]
+pub struct CsvPlan {
+    /// A file named on the command line, replacing the problem's own.
+    pub replacement: Option<CsvSource>,
+    /// The folder `{csv: FILE}` paths start from.
+    pub base_dir: PathBuf,
+    /// Allow `{csv: FILE}` to leave that folder.
+    pub allow_outside: bool,
+    /// Skip unknown columns.
+    pub ignore_extra_columns: bool,
+}
+
+/// Why validation failed: problems located by field path in the YAML, and
+/// problems already located elsewhere (in a CSV file).
+#[derive(Debug, Default)]
+pub struct Rejected {
+    pub issues: Vec<Issue>,
+    pub located: Vec<Diagnostic>,
+}
+
 /// `earlier`: problems already found (in `use`); `unscored`: criteria whose
 /// definition is already reported broken, so their scores are not checked.
-pub fn validate(raw: RawProblem, earlier: Vec<Issue>, unscored: Vec<String>) -> Result<Problem, Vec<Issue>> {
+pub fn validate(
+    raw: RawProblem,
+    earlier: Vec<Issue>,
+    unscored: Vec<String>,
+    csv: &CsvPlan,
+) -> Result<Problem, Rejected> {
     let mut v = Validator {
         issues: earlier,
         unscored: unscored.into_iter().collect(),
@@ -82,12 +112,7 @@ pub fn validate(raw: RawProblem, earlier: Vec<Issue>, unscored: Vec<String>) -> 
     };
 
     // Alternatives.
-    if raw.alternatives.is_empty() {
-        v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
-    }
-    let mut alternatives = Alternatives::default();
-    let mut rows = Vec::with_capacity(raw.alternatives.len());
-    let mut alternative_ids: HashMap<String, String> = HashMap::new();
+    let mut located = Vec::new();
     let mut derived: Vec<Derived> = criteria
         .leaves()
         .filter_map(|(_, leaf)| {
@@ -101,43 +126,51 @@ pub fn validate(raw: RawProblem, earlier: Vec<Issue>, unscored: Vec<String>) -> 
             })
         })
         .collect();
-    for (i, alt) in raw.alternatives.into_iter().enumerate() {
-        let path = format!("alternatives[{i}]");
-        let id = alt.id.0.clone();
-        if !valid_alternative_id(&id) {
-            v.issue(format!("{path}.id"), DiagnosticKind::AlternativeId(id.clone()));
-        } else if let Some(first) = alternative_ids.get(&id) {
-            v.issue(
-                format!("{path}.id"),
-                DiagnosticKind::DuplicateId {
-                    id: id.clone(),
-                    first: first.clone(),
-                },
-            );
-        } else {
-            alternative_ids.insert(id.clone(), format!("{path}.id"));
-        }
-        if let Some(Ordered(assets)) = &alt.assets {
-            for (dim, _) in assets {
-                if !v.core.iter().any(|(d, _)| d == dim) {
-                    let known = derive::dimensions(&v.core);
-                    v.issue(
-                        format!("{path}.assets.{dim}"),
-                        DiagnosticKind::UnknownDimension {
-                            dimension: dim.clone(),
-                            known,
-                        },
-                    );
-                }
+    let source = match (&csv.replacement, raw.alternatives) {
+        (Some(file), _) => Alternatives_::Csv(file.clone()),
+        (None, Some(RawAlternatives::Csv(file))) => match csv_path(&file, csv) {
+            Ok(path) => Alternatives_::Csv(CsvSource {
+                shown: path.display().to_string(),
+                path,
+                ignore_extra_columns: csv.ignore_extra_columns,
+            }),
+            Err(kind) => {
+                v.issue("alternatives.csv", kind);
+                Alternatives_::List(Vec::new())
             }
+        },
+        (None, Some(RawAlternatives::List(list))) => {
+            if list.is_empty() {
+                v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
+            }
+            Alternatives_::List(list)
         }
-        rows.push(v.scores(&alt, &criteria, &path, &mut derived));
-        alternatives.push(
-            &id,
-            alt.name.as_ref().map(|t| t.0.as_str()),
-            alt.description.as_ref().map(|t| t.0.as_str()),
-        );
-    }
+        (None, None) => {
+            v.issue("", DiagnosticKind::NoAlternatives);
+            Alternatives_::List(Vec::new())
+        }
+    };
+    let (alternatives, scores) = match source {
+        Alternatives_::Csv(file) if !derived.is_empty() => {
+            let _ = file;
+            v.issue("alternatives", DiagnosticKind::DerivedWithCsv);
+            (Alternatives::default(), None)
+        }
+        Alternatives_::Csv(file) => match csv_input::read(&file, &criteria) {
+            Ok(read) => (read.alternatives, Some(read.columns)),
+            Err(problems) => {
+                located = problems;
+                (Alternatives::default(), None)
+            }
+        },
+        Alternatives_::List(list) => {
+            let (alternatives, rows) = v.alternatives(list, &criteria, &mut derived);
+            let columns = (0..criteria.leaves.len())
+                .map(|c| rows.iter().map(|r| r[c]).collect())
+                .collect();
+            (alternatives, Some(columns))
+        }
+    };
 
     let screening = raw
         .screening
@@ -146,11 +179,20 @@ pub fn validate(raw: RawProblem, earlier: Vec<Issue>, unscored: Vec<String>) -> 
         .filter_map(|(i, rule)| v.rule(rule, &criteria, &format!("screening[{i}]")))
         .collect();
 
-    if !v.issues.is_empty() {
-        return Err(v.issues);
+    if !v.issues.is_empty() || !located.is_empty() {
+        return Err(Rejected {
+            issues: v.issues,
+            located,
+        });
     }
-    let scores = DecisionMatrix::from_rows(rows)
-        .map_err(|e| vec![(String::from("alternatives"), DiagnosticKind::Syntax(e.to_string()))])?;
+    let scores = scores
+        .filter(|_| !alternatives.is_empty())
+        .map(DecisionMatrix::from_columns)
+        .and_then(Result::ok)
+        .ok_or_else(|| Rejected {
+            issues: vec![(String::from("alternatives"), DiagnosticKind::EmptyList("alternative"))],
+            located: Vec::new(),
+        })?;
     Ok(Problem {
         name,
         description,
@@ -162,6 +204,23 @@ pub fn validate(raw: RawProblem, earlier: Vec<Issue>, unscored: Vec<String>) -> 
         derived,
         warnings: v.warnings,
     })
+}
+
+/// Where the alternatives come from, once the options are applied.
+enum Alternatives_ {
+    List(Vec<RawAlternative>),
+    Csv(CsvSource),
+}
+
+/// The file a problem's `{csv: FILE}` names: relative to the problem's
+/// folder, and inside it unless allowed otherwise.
+fn csv_path(file: &str, plan: &CsvPlan) -> Result<PathBuf, DiagnosticKind> {
+    let path = Path::new(file);
+    let escapes = path.is_absolute() || path.components().any(|c| matches!(c, Component::ParentDir));
+    if escapes && !plan.allow_outside {
+        return Err(DiagnosticKind::OutsidePath(excerpt(file)));
+    }
+    Ok(plan.base_dir.join(path))
 }
 
 /// Validates one criteria-library definition on its own: the criterion
@@ -203,7 +262,7 @@ fn valid_criterion_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
-fn valid_alternative_id(id: &str) -> bool {
+pub(super) fn valid_alternative_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ALTERNATIVE_ID
         && id
@@ -240,7 +299,7 @@ fn yaml_spelling(v: f64) -> String {
 }
 
 /// At most 40 characters of user text, for messages.
-fn excerpt(text: &str) -> String {
+pub(super) fn excerpt(text: &str) -> String {
     const MAX: usize = 40;
     if text.chars().count() <= MAX {
         text.to_owned()
@@ -293,6 +352,55 @@ struct Validator {
 }
 
 impl Validator {
+    /// Alternatives written in the problem file: ids, assets, and values in
+    /// leaf order (derived leaves computed).
+    fn alternatives(
+        &mut self,
+        list: Vec<RawAlternative>,
+        criteria: &Criteria,
+        derived: &mut [Derived],
+    ) -> (Alternatives, Vec<Vec<f64>>) {
+        let mut alternatives = Alternatives::default();
+        let mut rows = Vec::with_capacity(list.len());
+        let mut ids: HashMap<String, String> = HashMap::new();
+        for (i, alt) in list.into_iter().enumerate() {
+            let path = format!("alternatives[{i}]");
+            let id = alt.id.0.clone();
+            if !valid_alternative_id(&id) {
+                self.issue(format!("{path}.id"), DiagnosticKind::AlternativeId(id.clone()));
+            } else if let Some(first) = ids.get(&id) {
+                let first = first.clone();
+                self.issue(
+                    format!("{path}.id"),
+                    DiagnosticKind::DuplicateId { id: id.clone(), first },
+                );
+            } else {
+                ids.insert(id.clone(), format!("{path}.id"));
+            }
+            if let Some(Ordered(assets)) = &alt.assets {
+                for (dim, _) in assets {
+                    if !self.core.iter().any(|(d, _)| d == dim) {
+                        let known = derive::dimensions(&self.core);
+                        self.issue(
+                            format!("{path}.assets.{dim}"),
+                            DiagnosticKind::UnknownDimension {
+                                dimension: dim.clone(),
+                                known,
+                            },
+                        );
+                    }
+                }
+            }
+            rows.push(self.scores(&alt, criteria, &path, derived));
+            alternatives.push(
+                &id,
+                alt.name.as_ref().map(|t| t.0.as_str()),
+                alt.description.as_ref().map(|t| t.0.as_str()),
+            );
+        }
+        (alternatives, rows)
+    }
+
     fn issue(&mut self, path: impl Into<String>, kind: DiagnosticKind) {
         self.issues.push((path.into(), kind));
     }

@@ -66,6 +66,16 @@ pub struct Common {
     /// over built-in ones with the same id.
     #[arg(long, value_name = "DIR")]
     pub criteria_dir: Option<PathBuf>,
+    /// Read the alternatives from this CSV file (header: id[,name],<leaf ids>),
+    /// replacing the problem's own.
+    #[arg(long, value_name = "FILE.csv")]
+    pub alternatives: Option<PathBuf>,
+    /// Skip CSV columns that are not `id`, `name` or a leaf criterion.
+    #[arg(long)]
+    pub ignore_extra_columns: bool,
+    /// Let `alternatives: {csv: FILE}` name a file outside the problem's folder.
+    #[arg(long)]
+    pub allow_outside_paths: bool,
     /// Refuse problem files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = innorank::problem::DEFAULT_MAX_SIZE)]
     pub max_size: u64,

@@ -96,6 +96,10 @@ fn load(common: &Common) -> Result<Problem, Failure> {
     let options = LoadOptions {
         max_size: common.max_size,
         library: Some(library(common.criteria_dir.as_deref())?),
+        alternatives_csv: common.alternatives.clone(),
+        base_dir: None,
+        allow_outside_paths: common.allow_outside_paths,
+        ignore_extra_columns: common.ignore_extra_columns,
     };
     Problem::from_path(&common.file, &options).map_err(Failure::Invalid)
 }
