@@ -24,21 +24,22 @@ impl Direction {
     }
 }
 
-/// A rectangular matrix of finite scores, stored column by column so each
-/// criterion's values are contiguous (and a column read from a file is
-/// moved in, never copied).
+/// A rectangular matrix of finite scores, stored row by row: an
+/// alternative's values sit together, which suits both the TOPSIS distance
+/// pass and writing a ranking out in rank order.
 ///
 /// ```
 /// use innorank::DecisionMatrix;
 /// let m = DecisionMatrix::from_rows(vec![vec![1.0, 10.0], vec![2.0, 20.0]]).unwrap();
 /// assert_eq!((m.rows(), m.cols()), (2, 2));
-/// assert_eq!(m.column(1), &[10.0, 20.0]);
+/// assert_eq!(m.row(1), &[2.0, 20.0]);
+/// assert_eq!(m.column(1).collect::<Vec<_>>(), vec![10.0, 20.0]);
 /// assert_eq!(m.get(1, 0), 2.0);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionMatrix {
-    rows: usize,
-    columns: Vec<Vec<f64>>,
+    cols: usize,
+    data: Vec<f64>,
 }
 
 impl DecisionMatrix {
@@ -46,10 +47,7 @@ impl DecisionMatrix {
     /// non-zero length and every score must be finite.
     pub fn from_rows(rows: Vec<Vec<f64>>) -> Result<Self, DataError> {
         let cols = rows.first().map_or(0, Vec::len);
-        if rows.is_empty() || cols == 0 {
-            return Err(DataError::EmptyMatrix);
-        }
-        let mut columns = vec![Vec::with_capacity(rows.len()); cols];
+        let mut data = Vec::with_capacity(rows.len() * cols);
         for (r, row) in rows.iter().enumerate() {
             if row.len() != cols {
                 return Err(DataError::RaggedRow {
@@ -58,25 +56,14 @@ impl DecisionMatrix {
                     expected: cols,
                 });
             }
-            for (c, &value) in row.iter().enumerate() {
-                if !value.is_finite() {
-                    return Err(DataError::NonFinite { row: r, col: c, value });
-                }
-                columns[c].push(value);
-            }
+            data.extend_from_slice(row);
         }
-        Ok(DecisionMatrix {
-            rows: rows.len(),
-            columns,
-        })
+        DecisionMatrix::from_row_major(cols, data)
     }
 
-    /// Builds a matrix from columns of scores (the layout it is stored in).
+    /// Builds a matrix from columns of scores.
     pub fn from_columns(columns: Vec<Vec<f64>>) -> Result<Self, DataError> {
         let rows = columns.first().map_or(0, Vec::len);
-        if columns.is_empty() || rows == 0 {
-            return Err(DataError::EmptyMatrix);
-        }
         for (c, column) in columns.iter().enumerate() {
             if column.len() != rows {
                 return Err(DataError::RaggedColumn {
@@ -85,30 +72,69 @@ impl DecisionMatrix {
                     expected: rows,
                 });
             }
-            if let Some((r, &value)) = column.iter().enumerate().find(|(_, v)| !v.is_finite()) {
-                return Err(DataError::NonFinite { row: r, col: c, value });
-            }
         }
-        Ok(DecisionMatrix { rows, columns })
+        let data = (0..rows).flat_map(|r| columns.iter().map(move |c| c[r])).collect();
+        DecisionMatrix::from_row_major(columns.len(), data)
+    }
+
+    /// Takes `data` as rows of `cols` values each, back to back.
+    pub fn from_row_major(cols: usize, data: Vec<f64>) -> Result<Self, DataError> {
+        if cols == 0 || data.is_empty() {
+            return Err(DataError::EmptyMatrix);
+        }
+        if !data.len().is_multiple_of(cols) {
+            return Err(DataError::RaggedRow {
+                row: data.len() / cols,
+                len: data.len() % cols,
+                expected: cols,
+            });
+        }
+        if let Some(i) = data.iter().position(|v| !v.is_finite()) {
+            return Err(DataError::NonFinite {
+                row: i / cols,
+                col: i % cols,
+                value: data[i],
+            });
+        }
+        Ok(DecisionMatrix { cols, data })
     }
 
     /// Number of alternatives.
     pub fn rows(&self) -> usize {
-        self.rows
+        self.data.len() / self.cols
     }
 
     /// Number of criteria.
     pub fn cols(&self) -> usize {
-        self.columns.len()
+        self.cols
+    }
+
+    /// Alternative `row`'s values, in criterion order.
+    pub fn row(&self, row: usize) -> &[f64] {
+        &self.data[row * self.cols..(row + 1) * self.cols]
+    }
+
+    /// Every row's values, back to back.
+    pub fn as_row_major(&self) -> &[f64] {
+        &self.data
     }
 
     /// The scores of every alternative on criterion `col`.
-    pub fn column(&self, col: usize) -> &[f64] {
-        &self.columns[col]
+    pub fn column(&self, col: usize) -> impl ExactSizeIterator<Item = f64> + '_ {
+        self.data[col..].iter().step_by(self.cols).copied()
     }
 
     /// The score of alternative `row` on criterion `col`.
     pub fn get(&self, row: usize, col: usize) -> f64 {
-        self.columns[col][row]
+        self.data[row * self.cols + col]
+    }
+
+    /// The matrix of the given rows only, in that order.
+    pub fn select_rows(&self, rows: &[usize]) -> Result<Self, DataError> {
+        let mut data = Vec::with_capacity(rows.len() * self.cols);
+        for &r in rows {
+            data.extend_from_slice(self.row(r));
+        }
+        DecisionMatrix::from_row_major(self.cols, data)
     }
 }

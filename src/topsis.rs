@@ -135,6 +135,9 @@ impl Topsis {
 
     /// Scores every alternative (row) of `matrix`.
     ///
+    /// The distance pass runs on all cores (rayon); every number is the same
+    /// as on one thread, since each row is computed on its own.
+    ///
     /// Fails when `weights` or `directions` do not have one entry per
     /// column.
     pub fn rank(
@@ -143,6 +146,8 @@ impl Topsis {
         weights: &Weights,
         directions: &[Direction],
     ) -> Result<TopsisScores, DataError> {
+        use rayon::prelude::*;
+
         let cols = matrix.cols();
         for (what, found) in [("weights", weights.len()), ("directions", directions.len())] {
             if found != cols {
@@ -153,35 +158,37 @@ impl Topsis {
                 });
             }
         }
-        let mut degenerate = Vec::new();
-        let mut columns = Vec::with_capacity(cols);
-        for (col, (&direction, &weight)) in directions.iter().zip(weights.as_slice()).enumerate() {
-            columns.push(self.prepare(matrix.column(col), col, direction, weight, &mut degenerate));
-        }
+        let (columns, degenerate) = self.prepare(matrix, weights, directions);
+        // Columns that count, as (position, column).
+        let active: Vec<(usize, &Column)> = columns.iter().enumerate().filter(|(_, c)| c.scale != 0.0).collect();
 
         let rows = matrix.rows();
-        let mut d_plus = vec![0.0; rows];
-        let mut d_minus = vec![0.0; rows];
-        for (col, column) in columns.iter().enumerate() {
-            if column.scale == 0.0 {
-                continue;
-            }
-            for (row, &x) in matrix.column(col).iter().enumerate() {
-                let t = column.transform(x);
-                d_plus[row] += (column.scale * (t - column.best)).powi(2);
-                d_minus[row] += (column.scale * (t - column.worst)).powi(2);
-            }
-        }
-        let mut closeness = Vec::with_capacity(rows);
-        for (p, m) in d_plus.iter_mut().zip(d_minus.iter_mut()) {
-            *p = p.sqrt();
-            *m = m.sqrt();
-            let total = *p + *m;
-            closeness.push(if total > 0.0 { *m / total } else { 0.5 });
-        }
+        let (mut d_plus, mut d_minus, mut closeness) = (vec![0.0; rows], vec![0.0; rows], vec![0.0; rows]);
+        const CHUNK: usize = 8192;
+        matrix
+            .as_row_major()
+            .par_chunks(CHUNK * cols)
+            .zip(d_plus.par_chunks_mut(CHUNK))
+            .zip(d_minus.par_chunks_mut(CHUNK))
+            .zip(closeness.par_chunks_mut(CHUNK))
+            .for_each(|(((values, plus), minus), close)| {
+                for (r, row) in values.chunks_exact(cols).enumerate() {
+                    let (mut p, mut m) = (0.0, 0.0);
+                    for &(c, column) in &active {
+                        let t = column.transform(row[c]);
+                        p += (column.scale * (t - column.best)).powi(2);
+                        m += (column.scale * (t - column.worst)).powi(2);
+                    }
+                    let (p, m) = (p.sqrt(), m.sqrt());
+                    plus[r] = p;
+                    minus[r] = m;
+                    close[r] = if p + m > 0.0 { m / (p + m) } else { 0.5 };
+                }
+            });
+        let mut degenerate = degenerate;
         // D+ + D- = 0 for one row means ideal = anti-ideal on every column
         // that counts, hence for every row.
-        if closeness.iter().all(|&c| c == 0.5) && d_plus.iter().all(|&d| d == 0.0) {
+        if active.is_empty() {
             degenerate.push(Degenerate::NoDiscrimination);
         }
         Ok(TopsisScores {
@@ -192,53 +199,74 @@ impl Topsis {
         })
     }
 
+    /// Each column's scale, best and worst values, in two passes over the
+    /// rows: the largest magnitude first, then the spread of the values
+    /// divided by it.
     fn prepare(
         &self,
-        values: &[f64],
-        col: usize,
-        direction: Direction,
-        weight: f64,
-        degenerate: &mut Vec<Degenerate>,
-    ) -> Column {
-        let target = match direction {
-            Direction::Target(t) => Some(t),
-            _ => None,
-        };
-        let mut column = Column {
-            target,
-            divisor: 1.0,
-            scale: 0.0,
-            best: 0.0,
-            worst: 0.0,
-        };
-        column.divisor = values.iter().map(|&x| column.raw(x).abs()).fold(0.0, f64::max);
-        if column.divisor == 0.0 {
-            degenerate.push(match self.normalization {
-                Normalization::Vector => Degenerate::AllZero { col },
-                Normalization::MinMax => Degenerate::Constant { col },
-            });
-            return column;
+        matrix: &DecisionMatrix,
+        weights: &Weights,
+        directions: &[Direction],
+    ) -> (Vec<Column>, Vec<Degenerate>) {
+        let cols = matrix.cols();
+        let mut columns: Vec<Column> = directions
+            .iter()
+            .map(|d| Column {
+                target: match d {
+                    Direction::Target(t) => Some(*t),
+                    _ => None,
+                },
+                divisor: 0.0,
+                scale: 0.0,
+                best: 0.0,
+                worst: 0.0,
+            })
+            .collect();
+        let values = matrix.as_row_major();
+        for row in values.chunks_exact(cols) {
+            for (column, &x) in columns.iter_mut().zip(row) {
+                column.divisor = column.divisor.max(column.raw(x).abs());
+            }
         }
-        let (mut min, mut max, mut squares) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
-        for &x in values {
-            let t = column.transform(x);
-            min = min.min(t);
-            max = max.max(t);
-            squares += t * t;
+        let mut stats = vec![(f64::INFINITY, f64::NEG_INFINITY, 0.0_f64); cols];
+        for row in values.chunks_exact(cols) {
+            for ((column, stat), &x) in columns.iter().zip(&mut stats).zip(row) {
+                if column.divisor > 0.0 {
+                    let t = column.transform(x);
+                    stat.0 = stat.0.min(t);
+                    stat.1 = stat.1.max(t);
+                    stat.2 += t * t;
+                }
+            }
         }
-        (column.best, column.worst) = match direction {
-            Direction::Benefit => (max, min),
-            Direction::Cost | Direction::Target(_) => (min, max),
-        };
-        if min == max {
-            degenerate.push(Degenerate::Constant { col });
-            return column;
-        }
-        column.scale = weight
-            / match self.normalization {
-                Normalization::Vector => squares.sqrt(),
-                Normalization::MinMax => max - min,
+        let mut degenerate = Vec::new();
+        for (col, ((column, &(min, max, squares)), (&direction, &weight))) in columns
+            .iter_mut()
+            .zip(&stats)
+            .zip(directions.iter().zip(weights.as_slice()))
+            .enumerate()
+        {
+            if column.divisor == 0.0 {
+                degenerate.push(match self.normalization {
+                    Normalization::Vector => Degenerate::AllZero { col },
+                    Normalization::MinMax => Degenerate::Constant { col },
+                });
+                continue;
+            }
+            (column.best, column.worst) = match direction {
+                Direction::Benefit => (max, min),
+                Direction::Cost | Direction::Target(_) => (min, max),
             };
-        column
+            if min == max {
+                degenerate.push(Degenerate::Constant { col });
+                continue;
+            }
+            column.scale = weight
+                / match self.normalization {
+                    Normalization::Vector => squares.sqrt(),
+                    Normalization::MinMax => max - min,
+                };
+        }
+        (columns, degenerate)
     }
 }

@@ -34,10 +34,10 @@ enum Column {
     Skip,
 }
 
-/// The alternatives and their values, column by column in leaf order.
+/// The alternatives and their values, row by row, in leaf order.
 pub struct CsvAlternatives {
     pub alternatives: Alternatives,
-    pub columns: Vec<Vec<f64>>,
+    pub values: Vec<f64>,
 }
 
 struct Errors<'a> {
@@ -105,7 +105,8 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     }
 
     let mut alternatives = Alternatives::default();
-    let mut values: Vec<Vec<f64>> = vec![Vec::new(); leaves.len()];
+    let mut values: Vec<f64> = Vec::new();
+    let mut row = vec![0.0; leaves.len()];
     let mut lines: Vec<u64> = Vec::new();
     let mut record = csv::ByteRecord::new();
     let mut previous_end = reader.position().byte();
@@ -123,7 +124,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
             // Reserve for the whole file from the first row's length.
             let row_bytes = (reader.position().byte() - previous_end).max(1);
             let rows = (size / row_bytes + 16).min(size / 2 + 16) as usize;
-            values.iter_mut().for_each(|c| c.reserve(rows));
+            values.reserve(rows * leaves.len());
             lines.reserve(rows);
             alternatives.reserve(rows, rows * 8);
         }
@@ -164,7 +165,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
                         errors.push(Some(line), leaves[c].0, kind);
                         0.0
                     });
-                    values[c].push(value);
+                    row[c] = value;
                 }
             }
         }
@@ -172,6 +173,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
             errors.push(Some(line), "id", DiagnosticKind::AlternativeId(excerpt(id)));
         }
         alternatives.push(id, Some(name), None);
+        values.extend_from_slice(&row);
         lines.push(line);
         if errors.full() {
             break;
@@ -198,10 +200,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     }
     drop(first);
     if errors.list.is_empty() {
-        Ok(CsvAlternatives {
-            alternatives,
-            columns: values,
-        })
+        Ok(CsvAlternatives { alternatives, values })
     } else {
         Err(errors.list)
     }

@@ -117,7 +117,11 @@ impl Problem {
         std::fs::File::open(path)
             .and_then(|f| f.take(limit).read_to_end(&mut bytes))
             .map_err(io_error)?;
-        Problem::from_bytes(&bytes, &source, options)
+        let mut options = options.clone();
+        if options.base_dir.is_none() {
+            options.base_dir = path.parent().map(Path::to_path_buf);
+        }
+        Problem::from_bytes(&bytes, &source, &options)
     }
 }
 

@@ -157,7 +157,10 @@ pub fn validate(
             (Alternatives::default(), None)
         }
         Alternatives_::Csv(file) => match csv_input::read(&file, &criteria) {
-            Ok(read) => (read.alternatives, Some(read.columns)),
+            Ok(read) => (
+                read.alternatives,
+                Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
+            ),
             Err(problems) => {
                 located = problems;
                 (Alternatives::default(), None)
@@ -165,10 +168,7 @@ pub fn validate(
         },
         Alternatives_::List(list) => {
             let (alternatives, rows) = v.alternatives(list, &criteria, &mut derived);
-            let columns = (0..criteria.leaves.len())
-                .map(|c| rows.iter().map(|r| r[c]).collect())
-                .collect();
-            (alternatives, Some(columns))
+            (alternatives, Some(DecisionMatrix::from_rows(rows)))
         }
     };
 
@@ -187,7 +187,6 @@ pub fn validate(
     }
     let scores = scores
         .filter(|_| !alternatives.is_empty())
-        .map(DecisionMatrix::from_columns)
         .and_then(Result::ok)
         .ok_or_else(|| Rejected {
             issues: vec![(String::from("alternatives"), DiagnosticKind::EmptyList("alternative"))],

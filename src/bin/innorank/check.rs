@@ -1,9 +1,9 @@
 //! `innorank check`: validate only.
 
 use crate::cli::{CheckArgs, Format};
-use crate::{Failure, format, load, warn};
+use crate::{Failure, emit, format, load, warn};
 
-pub fn run(args: &CheckArgs) -> Result<String, Failure> {
+pub fn run(args: &CheckArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     warn(&args.common, &problem.warnings);
     let file = match args.common.file.to_str() {
@@ -11,9 +11,10 @@ pub fn run(args: &CheckArgs) -> Result<String, Failure> {
         _ => args.common.file.display().to_string(),
     };
     let summary = format::CheckSummary::new(&file, &problem);
-    Ok(match args.common.format {
+    let text = match args.common.format {
         Format::Json => format::json::to_string(&summary)?,
         Format::Csv => format::csv::check(&summary)?,
         Format::Table | Format::Markdown => format!("{}\n", summary.sentence()),
-    })
+    };
+    emit(out, &text)
 }

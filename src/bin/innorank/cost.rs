@@ -3,9 +3,9 @@
 use innorank::cost::curves;
 
 use crate::cli::{CostArgs, Format};
-use crate::{Failure, format, load, warn};
+use crate::{Failure, emit, format, load, warn};
 
-pub fn run(args: &CostArgs) -> Result<String, Failure> {
+pub fn run(args: &CostArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     warn(&args.common, &problem.warnings);
     let mut volumes = args.volumes.clone();
@@ -23,10 +23,11 @@ pub fn run(args: &CostArgs) -> Result<String, Failure> {
         problem: &problem.name,
         curves: &curves,
     };
-    Ok(match args.common.format {
+    let text = match args.common.format {
         Format::Json => format::json::to_string(&view)?,
         Format::Csv => format::csv::cost(&view)?,
         Format::Table => format::table::render(&format::grid::cost(&view)),
         Format::Markdown => format::markdown::render(&format::grid::cost(&view)),
-    })
+    };
+    emit(out, &text)
 }

@@ -6,12 +6,12 @@ use innorank::ahp::{PriorityMethod, weigh};
 use innorank::problem::{Criteria, CriterionKind, LibraryEntry};
 
 use crate::cli::{CriteriaArgs, Format};
-use crate::{Failure, format, library};
+use crate::{Failure, emit, format, library};
 
-pub fn run(args: &CriteriaArgs) -> Result<String, Failure> {
+pub fn run(args: &CriteriaArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let library = library(args.criteria_dir.as_deref())?;
     let Some(id) = &args.id else {
-        return Ok(match args.format {
+        let text = match args.format {
             Format::Json => format::json::to_string(&library.entries().iter().map(Summary::new).collect::<Vec<_>>())?,
             Format::Csv => format::csv::library(library.entries())?,
             Format::Table | Format::Markdown => library
@@ -19,7 +19,8 @@ pub fn run(args: &CriteriaArgs) -> Result<String, Failure> {
                 .iter()
                 .map(|e| Summary::new(e).line() + "\n")
                 .collect(),
-        });
+        };
+        return emit(out, &text);
     };
     // An id of a family, or of one of its sub-criteria.
     let found = library.entries().iter().find_map(|e| {
@@ -30,12 +31,13 @@ pub fn run(args: &CriteriaArgs) -> Result<String, Failure> {
         let known: Vec<String> = library.entries().iter().map(|e| format!("`{}`", e.id)).collect();
         return Err(anyhow::anyhow!("`{id}` is not in the criteria library; it has {}", known.join(", ")).into());
     };
-    Ok(match args.format {
+    let text = match args.format {
         Format::Json => format::json::to_string(&Definition::new(entry, index))?,
         Format::Csv => format::csv::definition(&Definition::new(entry, index))?,
         Format::Table => describe(entry, index, false),
         Format::Markdown => describe(entry, index, true),
-    })
+    };
+    emit(out, &text)
 }
 
 /// One line per library family.

@@ -1,14 +1,14 @@
 //! `innorank init`: write a commented starting file.
 
-use std::io::Write;
+use std::io::Write as _;
 
 use anyhow::Context;
 use innorank::template::{Template, render};
 
 use crate::cli::{InitArgs, TemplateArg};
-use crate::{Failure, library};
+use crate::{Failure, emit, library};
 
-pub fn run(args: &InitArgs) -> Result<String, Failure> {
+pub fn run(args: &InitArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let library = library(args.criteria_dir.as_deref())?;
     let template = match args.template {
         TemplateArg::Innovation => Template::Innovation,
@@ -16,7 +16,7 @@ pub fn run(args: &InitArgs) -> Result<String, Failure> {
     };
     let text = render(template, &library)?;
     let Some(path) = &args.output else {
-        return Ok(text);
+        return emit(out, &text);
     };
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
@@ -35,5 +35,5 @@ pub fn run(args: &InitArgs) -> Result<String, Failure> {
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     let _ = writeln!(std::io::stderr(), "wrote {0}; next: innorank check {0}", path.display());
-    Ok(String::new())
+    Ok(())
 }

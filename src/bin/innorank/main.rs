@@ -40,17 +40,22 @@ impl<E: Into<anyhow::Error>> From<E> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = match cli.command {
-        Command::Rank(args) => rank::run(&args),
-        Command::Weights(args) => weights::run(&args),
-        Command::Check(args) => check::run(&args),
-        Command::Cost(args) => cost::run(&args),
-        Command::Criteria(args) => criteria::run(&args),
-        Command::Init(args) => init::run(&args),
-    };
+        Command::Rank(args) => rank::run(&args, &mut out),
+        Command::Weights(args) => weights::run(&args, &mut out),
+        Command::Check(args) => check::run(&args, &mut out),
+        Command::Cost(args) => cost::run(&args, &mut out),
+        Command::Criteria(args) => criteria::run(&args, &mut out),
+        Command::Init(args) => init::run(&args, &mut out),
+    }
+    .and_then(|()| out.flush().map_err(Failure::from));
     let mut stderr = std::io::stderr().lock();
-    match result.and_then(|output| write_stdout(&output)) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
+        // `innorank rank ... | head`: the reader left; not an error.
+        Err(Failure::Other(e)) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(Failure::Invalid(diagnostics)) => {
             for d in diagnostics.iter() {
                 let _ = writeln!(stderr, "error: {d}");
@@ -79,16 +84,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes the whole output at once; a closed pipe (`| head`) is not an
-/// error.
-fn write_stdout(output: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(anyhow::Error::new(e).context("cannot write the output").into())
-        }
-        _ => Ok(()),
-    }
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Writes a command's text output.
+fn emit(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
+    out.write_all(text.as_bytes()).map_err(Failure::from)
 }
 
 /// Loads the problem named on the command line.

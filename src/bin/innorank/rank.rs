@@ -3,9 +3,12 @@
 use innorank::RankOptions;
 
 use crate::cli::{Format, RankArgs};
-use crate::{Failure, format, load, warn};
+use crate::{Failure, emit, format, load, warn};
 
-pub fn run(args: &RankArgs) -> Result<String, Failure> {
+/// Rows a table shows when `--top` is not given.
+const TABLE_ROWS: usize = 50;
+
+pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     let options = RankOptions {
         normalization: args.normalization.into(),
@@ -25,22 +28,35 @@ pub fn run(args: &RankArgs) -> Result<String, Failure> {
             .map(|n| format!("`{}`", n.id));
         return Err(Failure::Inconsistent(nodes.collect()));
     }
-    if let Some(n) = args.top {
+    // A table for people shows the top rows unless told otherwise; CSV and
+    // JSON are for programs and get every row.
+    let shown = match (args.top, args.common.format) {
+        (Some(n), _) => Some(n),
+        (None, Format::Table | Format::Markdown) => Some(TABLE_ROWS),
+        (None, Format::Csv | Format::Json) => None,
+    };
+    if let Some(n) = shown {
         report.ranking.truncate(n);
     }
-    Ok(match args.common.format {
-        Format::Json => format::json::to_string(&report)?,
+    match args.common.format {
+        Format::Json => format::json::write(out, &report),
         Format::Csv => {
             if !report.screened_out.is_empty() {
-                let ids: Vec<&str> = report.screened_out.iter().map(|s| s.id.as_str()).collect();
+                let ids: Vec<&str> = report.screened_out.iter().take(10).map(|s| s.id.as_str()).collect();
+                let more = report.screened_out.len().saturating_sub(ids.len());
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
                 warn(
                     &args.common,
-                    [format!("screened out (not in the CSV): {}", ids.join(", "))],
+                    [format!("screened out (not in the CSV): {}{more}", ids.join(", "))],
                 );
             }
-            format::csv::rank(&report)?
+            format::csv::rank(&report, out)
         }
-        Format::Table => format::table::render(&format::grid::rank(&report)),
-        Format::Markdown => format::markdown::render(&format::grid::rank(&report)),
-    })
+        Format::Table => emit(out, &format::table::render(&format::grid::rank(&report))),
+        Format::Markdown => emit(out, &format::markdown::render(&format::grid::rank(&report))),
+    }
 }

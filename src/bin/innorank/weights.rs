@@ -3,9 +3,9 @@
 use innorank::analysis::weight_warnings;
 
 use crate::cli::{Format, WeightsArgs};
-use crate::{Failure, format, load, warn};
+use crate::{Failure, emit, format, load, warn};
 
-pub fn run(args: &WeightsArgs) -> Result<String, Failure> {
+pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     let weights = innorank::ahp::weigh(&problem.criteria, args.ahp.ahp_method.into(), args.ahp.cr_threshold);
     let mut warnings = problem.warnings.clone();
@@ -26,10 +26,11 @@ pub fn run(args: &WeightsArgs) -> Result<String, Failure> {
         threshold: args.ahp.cr_threshold,
         warnings: &warnings,
     };
-    Ok(match args.common.format {
+    let text = match args.common.format {
         Format::Json => format::json::to_string(&view)?,
         Format::Csv => format::csv::weights(&view)?,
         Format::Table => format::table::render(&format::grid::weights(&view)),
         Format::Markdown => format::markdown::render(&format::grid::weights(&view)),
-    })
+    };
+    emit(out, &text)
 }

@@ -12,15 +12,30 @@ fn finish(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<String> {
     Ok(String::from_utf8(bytes)?)
 }
 
-/// `rank,id,name,score,d_plus,d_minus[,satisfactory],<leaf ids...>`.
-pub fn rank(report: &RankReport<'_>) -> anyhow::Result<String> {
+/// Rows formatted per parallel task.
+const CHUNK_ROWS: usize = 16_384;
+
+/// A value in CSV: integers as integers (`3`), anything else in the
+/// shortest form that reads back exactly (`0.25`, `5.8e-5`).
+fn number_bytes<'b>(buffer: &'b mut ryu::Buffer, ints: &'b mut itoa::Buffer, v: f64) -> &'b [u8] {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        ints.format(v as i64).as_bytes()
+    } else {
+        buffer.format_finite(v).as_bytes()
+    }
+}
+
+/// `rank,id,name,score,d_plus,d_minus[,satisfactory],<leaf ids...>[,<leaf>_from...]`,
+/// streamed: rows are formatted in parallel chunks and written in order.
+pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(), crate::Failure> {
+    use rayon::prelude::*;
+
     let p = report.problem;
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let leaves: Vec<_> = p.criteria.leaves().collect();
     let mut header = vec!["rank", "id", "name", "score", "d_plus", "d_minus"];
     if report.options.satisfactory.is_some() {
         header.push("satisfactory");
     }
-    let leaves: Vec<_> = p.criteria.leaves().collect();
     header.extend(leaves.iter().map(|(c, _)| c.id.as_str()));
     // With --explain, one `<leaf>_from` column per derived leaf.
     let explained: Vec<_> = leaves
@@ -29,28 +44,54 @@ pub fn rank(report: &RankReport<'_>) -> anyhow::Result<String> {
         .map(|(c, l)| (format!("{}_from", c.id), l.column))
         .collect();
     header.extend(explained.iter().map(|(name, _)| name.as_str()));
+    let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(&header)?;
-    for r in &report.ranking {
-        let mut row = vec![
-            r.rank.to_string(),
-            r.id.to_owned(),
-            p.alternatives.name(r.index).unwrap_or_default().to_owned(),
-            full(r.score),
-            full(r.d_plus),
-            full(r.d_minus),
-        ];
-        if let Some(sat) = r.satisfactory {
-            row.push(sat.to_string());
+    out.write_all(&finish_bytes(w)?)?;
+
+    let format_chunk = |rows: &[innorank::RankedAlternative<'_>]| -> anyhow::Result<Vec<u8>> {
+        let mut w = ::csv::WriterBuilder::new().from_writer(Vec::with_capacity(rows.len() * 128));
+        let (mut floats, mut ints) = (ryu::Buffer::new(), itoa::Buffer::new());
+        for r in rows {
+            w.write_field(ints.format(r.rank))?;
+            w.write_field(r.id)?;
+            w.write_field(p.alternatives.name(r.index).unwrap_or_default())?;
+            for v in [r.score, r.d_plus, r.d_minus] {
+                w.write_field(floats.format_finite(v))?;
+            }
+            if let Some(sat) = r.satisfactory {
+                w.write_field(if sat { "true" } else { "false" })?;
+            }
+            for (_, l) in &leaves {
+                w.write_field(number_bytes(&mut floats, &mut ints, p.scores.get(r.index, l.column)))?;
+            }
+            for (_, column) in &explained {
+                w.write_field(
+                    p.derivation(r.index, *column)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                )?;
+            }
+            w.write_record(None::<&[u8]>)?;
         }
-        row.extend(leaves.iter().map(|(_, l)| full(p.scores.get(r.index, l.column))));
-        row.extend(explained.iter().map(|(_, column)| {
-            p.derivation(r.index, *column)
-                .map(|d| d.to_string())
-                .unwrap_or_default()
-        }));
-        w.write_record(&row)?;
+        finish_bytes(w)
+    };
+    let window = rayon::current_num_threads().max(1) * 2;
+    for group in report.ranking.chunks(CHUNK_ROWS * window) {
+        let parts: Vec<Vec<u8>> = group
+            .par_chunks(CHUNK_ROWS)
+            .map(format_chunk)
+            .collect::<anyhow::Result<_>>()?;
+        for part in parts {
+            out.write_all(&part)?;
+        }
     }
-    finish(w)
+    Ok(())
+}
+
+fn finish_bytes(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
+    writer
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot write CSV: {e}"))
 }
 
 /// `node,criterion,local,global,node_cr,node_consistent`.

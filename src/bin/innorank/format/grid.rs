@@ -75,7 +75,10 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
     let shown = report.ranking.len();
     let ranked = p.alternatives.len() - report.screened_out.len();
     if shown < ranked {
-        notes.push(format!("showing the top {shown} of {ranked} ranked alternatives"));
+        notes.push(format!(
+            "showing the top {shown} of {ranked} ranked alternatives ({} more; --top N to change)",
+            ranked - shown
+        ));
     }
     let mut grids = vec![Grid {
         title: p.name.clone(),
@@ -107,16 +110,27 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
             rows: report
                 .screened_out
                 .iter()
+                .take(TABLE_SCREENED)
                 .map(|s| {
                     let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
                     vec![s.id.clone(), reasons.join("; ")]
                 })
                 .collect(),
-            notes: Vec::new(),
+            notes: if report.screened_out.len() > TABLE_SCREENED {
+                vec![format!(
+                    "and {} more (all of them in --format json)",
+                    report.screened_out.len() - TABLE_SCREENED
+                )]
+            } else {
+                Vec::new()
+            },
         });
     }
     grids
 }
+
+/// Screened-out alternatives a table lists.
+const TABLE_SCREENED: usize = 50;
 
 /// One grid per parent node: its children's weights, then (if any) the
 /// estimated judgments and the judgments that hurt consistency most.
