@@ -67,3 +67,30 @@ fn library_criteria_example_uses_library_judgments() {
     assert!(sources.iter().all(|s| *s == innorank::ahp::WeightSource::Judgments));
     assert_eq!(report.weights.nodes.len(), 3);
 }
+
+#[test]
+fn large_csv_portfolio_ranks_from_any_directory() {
+    // The CSV path in large.yaml is relative to the YAML file, not to the
+    // working directory.
+    let r = ranking("examples/large.yaml");
+    assert_eq!(r.len(), 7397, "10,000 candidates minus those screened out");
+    let ids: Vec<&str> = r.iter().take(3).map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["c07685", "c04404", "c07467"]);
+    let out = Command::cargo_bin("innorank")
+        .unwrap()
+        .current_dir("examples")
+        .args(["rank", "large.yaml", "--format", "csv", "--top", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("1,c07685,")
+    );
+}

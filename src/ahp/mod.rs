@@ -43,7 +43,7 @@ mod hierarchy;
 mod matrix;
 mod priorities;
 
-pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex};
+pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex, UnknownName};
 pub use hierarchy::{HierarchyWeights, NodeWeights, WeightSource, weigh};
 pub use matrix::{Deviation, Estimate, PairwiseMatrix};
 pub use priorities::{Priorities, PriorityMethod};

@@ -130,7 +130,7 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
 }
 
 /// Screened-out alternatives a table lists.
-const TABLE_SCREENED: usize = 50;
+const TABLE_SCREENED: usize = 20;
 
 /// One grid per parent node: its children's weights, then (if any) the
 /// estimated judgments and the judgments that hurt consistency most.

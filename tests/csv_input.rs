@@ -1,0 +1,164 @@
+//! Alternatives from CSV: `{csv: FILE}`, `--alternatives`, and every CSV
+//! error located by file, line and column header.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+/// A folder with `p.yaml` and the given CSV files, removed on drop.
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str, yaml: &str, files: &[(&str, &[u8])]) -> Dir {
+        let dir = std::env::temp_dir().join(format!("innorank-csv-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("p.yaml"), yaml).unwrap();
+        for (file, bytes) in files {
+            std::fs::write(dir.join(file), bytes).unwrap();
+        }
+        Dir(dir)
+    }
+
+    fn run(&self, extra: &[&str]) -> assert_cmd::assert::Assert {
+        Command::cargo_bin("innorank")
+            .unwrap()
+            .current_dir(&self.0)
+            .args(["rank", "p.yaml", "--format", "csv"])
+            .args(extra)
+            .assert()
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const PROBLEM: &str = "name: c\ncriteria:\n  - {id: gain}\n  - {id: risk, direction: cost, levels: {low: 1, high: 5}, scale: {min: 1, max: 5}}\nalternatives: {csv: alts.csv}\n";
+
+fn stderr_lines(a: assert_cmd::assert::Assert) -> Vec<String> {
+    let out = a.code(2).stdout("").get_output().stderr.clone();
+    String::from_utf8(out).unwrap().lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn csv_with_bom_names_levels_and_any_column_order_ranks() {
+    let dir = Dir::new(
+        "ok",
+        PROBLEM,
+        &[(
+            "alts.csv",
+            b"\xEF\xBB\xBFrisk,id,name,gain\n low ,a,\"Alpha, Inc\",3\nhigh,b,,4\n2,c,Gamma,1.5\n",
+        )],
+    );
+    let out = dir.run(&[]).success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "rank,id,name,score,d_plus,d_minus,gain,risk");
+    assert!(lines[1].starts_with("1,a,\"Alpha, Inc\","), "{text}");
+    assert!(lines[1].ends_with(",3,1"), "level `low` read as 1: {text}");
+}
+
+#[test]
+fn command_line_csv_replaces_the_problem_alternatives() {
+    let dir = Dir::new(
+        "override",
+        PROBLEM,
+        &[
+            ("alts.csv", b"id,gain,risk\na,1,1\n"),
+            ("other.csv", b"id,gain,risk\nx,1,5\ny,2,1\n"),
+        ],
+    );
+    let out = dir
+        .run(&["--alternatives", "other.csv"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.lines().nth(1).unwrap().starts_with("1,y,"), "{text}");
+}
+
+#[test]
+fn every_cell_error_is_located_by_line_and_column() {
+    let csv = b"id,gain,risk\na,1,low\nb,x,1\nc,NaN,2\nd,1e400,2\ne,,2\nf,1,medium\ng,1,9\nh,1\na,2,2\nbad id,1,1\n";
+    let dir = Dir::new("cells", PROBLEM, &[("alts.csv", csv)]);
+    let lines = stderr_lines(dir.run(&[]));
+    let expected = [
+        "gain: `x` is not a number, and `gain` has no named levels".to_owned(),
+        "gain: must be a finite number, found `NaN`".to_owned(),
+        "gain: number `1e400` is out of range".to_owned(),
+        "gain: empty cell".to_owned(),
+        "risk: `medium` is not a level of `risk`; its levels are `low`, `high`".to_owned(),
+        "risk: score 9 is outside the scale 1..5 of `risk`".to_owned(),
+        "the row has 2 fields, the header has 3".to_owned(),
+        "id: alternative id `bad id` must be 1-64 letters, digits, `_`, `-` or `.`".to_owned(),
+        "id: duplicate id `a` (also at line 2)".to_owned(),
+    ];
+    let line_numbers = [3, 4, 5, 6, 7, 8, 9, 11, 10];
+    assert_eq!(lines.len(), expected.len() + 1, "{lines:#?}");
+    // The CSV is named as the problem file names it, relative to its folder.
+    for ((got, want), line) in lines.iter().zip(&expected).zip(line_numbers) {
+        assert_eq!(got, &format!("error: alts.csv:{line}: {want}"));
+    }
+    assert_eq!(
+        lines.last().unwrap(),
+        &format!("error: {} problems found; nothing was ranked", expected.len())
+    );
+}
+
+#[test]
+fn header_problems_are_reported_and_extra_columns_can_be_ignored() {
+    let dir = Dir::new("header", PROBLEM, &[("alts.csv", b"id,gain,gain,notes\na,1,2,x\n")]);
+    let lines = stderr_lines(dir.run(&[]));
+    let file = "alts.csv";
+    assert_eq!(
+        lines,
+        [
+            format!("error: {file}:1: gain: duplicate column `gain` (also column 2)"),
+            format!(
+                "error: {file}:1: notes: unknown column `notes`; columns are `id`, `name` and the leaf criteria (or pass --ignore-extra-columns)"
+            ),
+            format!("error: {file}:1: missing column `risk`"),
+            "error: 3 problems found; nothing was ranked".to_owned(),
+        ]
+    );
+    let ok = Dir::new(
+        "extra",
+        PROBLEM,
+        &[("alts.csv", b"id,gain,risk,notes\na,1,2,x\nb,2,1,y\n")],
+    );
+    ok.run(&["--ignore-extra-columns"]).success();
+}
+
+#[test]
+fn csv_paths_stay_inside_the_problem_folder_unless_allowed() {
+    let yaml = PROBLEM.replace("alts.csv", "../outside.csv");
+    let dir = Dir::new("outside", &yaml, &[]);
+    let lines = stderr_lines(dir.run(&[]));
+    assert_eq!(
+        lines,
+        [
+            "error: p.yaml:5:21: alternatives.csv: `../outside.csv` is outside the problem file's folder; pass --allow-outside-paths to allow it"
+        ]
+    );
+    let missing = dir.run(&["--allow-outside-paths"]).code(2).get_output().stderr.clone();
+    assert!(
+        String::from_utf8(missing)
+            .unwrap()
+            .contains("outside.csv: cannot read the file")
+    );
+}
+
+#[test]
+fn derived_criteria_need_alternatives_in_yaml() {
+    let yaml = "name: d\ncore: {markets: [a]}\ncriteria:\n  - {id: s, derive: {shared: markets}}\nalternatives: {csv: alts.csv}\n";
+    let dir = Dir::new("derived", yaml, &[("alts.csv", b"id,s\na,1\n")]);
+    let lines = stderr_lines(dir.run(&[]));
+    assert_eq!(
+        lines,
+        [
+            "error: p.yaml:5:15: alternatives: criteria derived from `assets` or cost curves need the alternatives written in the problem file, not in CSV"
+        ]
+    );
+}
