@@ -171,4 +171,77 @@ pub enum MatrixError {
         /// The largest size supported.
         max: usize,
     },
+    /// Group judgments with no judge.
+    #[error("no judges given")]
+    NoJudges,
+    /// A judge's weight is negative, zero or not finite.
+    #[error("judge `{judge}` has weight {weight}, expected a positive finite number")]
+    InvalidJudgeWeight {
+        /// The judge's name.
+        judge: String,
+        /// The weight given.
+        weight: f64,
+    },
+    /// One judge's judgments are invalid on their own (an index out of
+    /// range, a pair judged twice, a non-positive value, ...).
+    #[error("judge `{judge}`: {source}")]
+    JudgeJudgments {
+        /// The judge's name.
+        judge: String,
+        /// What is wrong with them.
+        source: Box<MatrixError>,
+    },
+    /// A judge's own judgments do not link every item, so the judge has no
+    /// priority vector of their own (needed to aggregate priorities, AIP).
+    #[error("judge `{judge}`'s judgments leave {} groups unlinked, so they have no priorities of their own", groups.len())]
+    JudgeDisconnected {
+        /// The judge's name.
+        judge: String,
+        /// The connected groups of the judge's judgments, as in
+        /// [`MatrixError::Disconnected`].
+        groups: Vec<Vec<usize>>,
+    },
+    /// A score used for AHP synthesis is zero, negative or not finite
+    /// (scores become priorities `x / sum x` or `(1/x) / sum (1/x)`).
+    #[error("score {index} is {value}; AHP priorities from scores need positive finite scores")]
+    NonPositiveScore {
+        /// 0-based alternative.
+        index: usize,
+        /// The score found.
+        value: f64,
+    },
+    /// AHP priorities from scores need a benefit or cost direction, not a
+    /// target.
+    #[error("AHP priorities from scores need a benefit or cost direction, not a target")]
+    TargetScores,
+    /// A leaf's local priorities cover a different number of alternatives
+    /// than the first leaf's.
+    #[error("leaf {leaf} has {len} local priorities, expected {expected}")]
+    LeafLength {
+        /// 0-based leaf.
+        leaf: usize,
+        /// Its number of priorities.
+        len: usize,
+        /// The first leaf's number.
+        expected: usize,
+    },
+    /// A leaf weight is negative or not finite.
+    #[error("leaf {leaf} has weight {value}, expected a finite number >= 0")]
+    InvalidLeafWeight {
+        /// 0-based leaf.
+        leaf: usize,
+        /// The weight found.
+        value: f64,
+    },
+    /// A local priority is negative or not finite, or all of a leaf's local
+    /// priorities are zero.
+    #[error("leaf {leaf}: local priority {index} is {value}, expected finite, >= 0 and not all zero")]
+    InvalidLocalPriority {
+        /// 0-based leaf.
+        leaf: usize,
+        /// 0-based alternative.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
 }

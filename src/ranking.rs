@@ -15,18 +15,25 @@ pub const TIE_TOLERANCE: f64 = 1e-12;
 /// assert_eq!(order, vec![(1, 1), (3, 1), (2, 3), (0, 4)]);
 /// ```
 pub fn rank_scores(scores: &[f64]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    use rayon::slice::ParallelSliceMut;
+
+    // Best first, equal scores by index: a total order, so the parallel
+    // unstable sort gives the same result every time.
+    let mut order: Vec<(f64, usize)> = scores.iter().copied().zip(0..).collect();
+    order.par_sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut ranked = Vec::with_capacity(order.len());
     let mut start = 0;
     while start < order.len() {
-        let head = scores[order[start]];
+        let head = order[start].0;
         let mut end = start + 1;
-        while end < order.len() && tied(head, scores[order[end]]) {
+        while end < order.len() && tied(head, order[end].0) {
             end += 1;
         }
-        order[start..end].sort_unstable();
-        ranked.extend(order[start..end].iter().map(|&i| (i, start + 1)));
+        // Nearly equal scores may have come out of index order.
+        if end - start > 1 {
+            order[start..end].sort_unstable_by_key(|&(_, i)| i);
+        }
+        ranked.extend(order[start..end].iter().map(|&(_, i)| (i, start + 1)));
         start = end;
     }
     ranked

@@ -38,11 +38,13 @@
 //! assert!(p.consistency.cr.abs() < 1e-12);
 //! ```
 
+mod completion;
 mod consistency;
 mod hierarchy;
 mod matrix;
 mod priorities;
 
+pub use completion::{AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_TOLERANCE, Solution};
 pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex, UnknownName};
 pub use hierarchy::{HierarchyWeights, NodeWeights, WeightSource, weigh};
 pub use matrix::{Deviation, Estimate, PairwiseMatrix};

@@ -2,20 +2,32 @@
 //! field and an end offset per alternative, so a million alternatives cost
 //! a few bytes each beyond their text.
 
-/// One field of every alternative (ids, names...), back to back.
+/// One field of every alternative (ids, names...), back to back. A field
+/// that is empty for every alternative so far stores nothing but a count.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Labels {
     text: String,
+    /// End offset of each label; empty while every label is empty.
     ends: Vec<usize>,
+    count: usize,
 }
 
 impl Labels {
     fn push(&mut self, label: &str) {
-        self.text.push_str(label);
-        self.ends.push(self.text.len());
+        if !label.is_empty() && self.ends.is_empty() {
+            self.ends.resize(self.count, 0);
+        }
+        self.count += 1;
+        if !label.is_empty() || !self.ends.is_empty() {
+            self.text.push_str(label);
+            self.ends.push(self.text.len());
+        }
     }
 
     fn get(&self, i: usize) -> &str {
+        if self.ends.is_empty() {
+            return "";
+        }
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.text[start..self.ends[i]]
     }
@@ -54,18 +66,16 @@ impl Alternatives {
     /// `id_bytes` bytes in all.
     pub fn reserve(&mut self, rows: usize, id_bytes: usize) {
         self.ids.reserve(rows, id_bytes);
-        self.names.reserve(rows, 0);
-        self.descriptions.reserve(rows, 0);
     }
 
     /// Number of alternatives.
     pub fn len(&self) -> usize {
-        self.ids.ends.len()
+        self.ids.count
     }
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.ids.ends.is_empty()
+        self.ids.count == 0
     }
 
     /// The id of alternative `i`.

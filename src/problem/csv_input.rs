@@ -107,7 +107,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     let mut alternatives = Alternatives::default();
     let mut values: Vec<f64> = Vec::new();
     let mut row = vec![0.0; leaves.len()];
-    let mut lines: Vec<u64> = Vec::new();
+    let mut lines: Vec<u32> = Vec::new();
     let mut record = csv::ByteRecord::new();
     let mut previous_end = reader.position().byte();
     loop {
@@ -174,7 +174,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         }
         alternatives.push(id, Some(name), None);
         values.extend_from_slice(&row);
-        lines.push(line);
+        lines.push(u32::try_from(line).unwrap_or(u32::MAX));
         if errors.full() {
             break;
         }
@@ -183,11 +183,12 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         errors.push(None, "", DiagnosticKind::EmptyList("alternative (row)"));
     }
     // Duplicate ids, reported at the repeat with the line of the first.
-    let mut first: HashMap<&str, u64> = HashMap::with_capacity(alternatives.len());
+    let mut first: HashMap<&str, u32, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(alternatives.len(), Default::default());
     for (i, id) in alternatives.ids().enumerate() {
         if let Some(&line) = first.get(id) {
             errors.push(
-                Some(lines[i]),
+                Some(u64::from(lines[i])),
                 "id",
                 DiagnosticKind::DuplicateId {
                     id: excerpt(id),

@@ -1,0 +1,466 @@
+//! Completing incomplete judgments, and the options that choose how
+//! priorities are derived ([`AhpOptions`]).
+//!
+//! Two completions are offered ([`Completion`]):
+//!
+//! * [`Completion::Harker`] (default): a missing `a_ij` is `w_i / w_j` of the
+//!   priorities themselves (Harker 1987; see the [module docs](super)).
+//! * [`Completion::LambdaMin`]: the missing entries are chosen so that the
+//!   completed matrix has the smallest principal eigenvalue, i.e. the
+//!   smallest CR (Bozóki, Fülöp & Rónyai 2010, "On optimal completion of
+//!   incomplete pairwise comparison matrices", *Mathematical and Computer
+//!   Modelling* 52(1-2), 318-333, doi:10.1016/j.mcm.2010.02.047). Written
+//!   in the logarithms `x = ln a` of the missing entries, `lambda_max` is a
+//!   convex function (the Perron root is log-convex in the log-entries,
+//!   Kingman 1961), and for judgments that link every item the minimiser is
+//!   unique (BFR 2010, Theorem 2). The priorities are then those of the
+//!   completed matrix by the chosen [`PriorityMethod`].
+//!
+//! The minimisation is cyclic coordinate descent (as in BFR 2010, Sec. 5):
+//! each missing log-entry in turn is set to the root of
+//! `d lambda_max / dx = (v_i w_j a_ij - v_j w_i a_ji) / (v . w)` (`w`, `v`
+//! the right and left Perron vectors, by power iteration), found by a
+//! bracketing search and safeguarded regula falsi (Illinois) to a bracket
+//! narrower than 1e-14 in `x`. Cycles repeat until no log-entry moves by
+//! [`LAMBDA_MIN_TOLERANCE`] (1e-12, i.e. a relative change of 1e-12 in the
+//! filled-in value) or after [`LAMBDA_MIN_MAX_CYCLES`] cycles. The descent
+//! starts from the logarithmic least-squares completion, which is already
+//! close to the optimum.
+
+use nalgebra::{DMatrix, DVector};
+
+use super::consistency::{UnknownName, parse_name};
+use super::{Estimate, PairwiseMatrix, Priorities, PriorityMethod, RandomIndex};
+
+/// How missing judgments are filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Completion {
+    /// `a_ij = w_i / w_j` of the method's own priorities (Harker 1987 for the
+    /// eigenvector; for the geometric method the logarithmic least-squares
+    /// solution over the given judgments, which is self-consistent in the
+    /// same way). The default.
+    #[default]
+    Harker,
+    /// The entries minimising `lambda_max` of the completed matrix (Bozóki,
+    /// Fülöp & Rónyai 2010); see the [module docs](self).
+    LambdaMin,
+}
+
+impl Completion {
+    /// Every completion, the default first.
+    pub const ALL: [Completion; 2] = [Completion::Harker, Completion::LambdaMin];
+
+    /// The name used on the command line and in reports: `harker` or
+    /// `lambda-min`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Completion::Harker => "harker",
+            Completion::LambdaMin => "lambda-min",
+        }
+    }
+}
+
+impl std::fmt::Display for Completion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Completion {
+    type Err = UnknownName;
+
+    /// Parses a [`Completion::name`], ignoring ASCII case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_name(s, "completion", &Completion::ALL, |c| c.name())
+    }
+}
+
+/// Everything that decides how a comparison matrix becomes priorities: the
+/// priority method, the completion of missing judgments and the random
+/// index for CR. `AhpOptions::default()` is the eigenvector, Harker's
+/// completion and Saaty's table, i.e. what
+/// [`PairwiseMatrix::priorities`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AhpOptions {
+    /// Eigenvector or row geometric mean.
+    pub method: PriorityMethod,
+    /// How missing judgments are filled in.
+    pub completion: Completion,
+    /// The random-index table for CR.
+    pub random_index: RandomIndex,
+}
+
+/// Priorities of one matrix together with the values used for the missing
+/// judgments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Solution {
+    /// The priorities and the consistency of the completed matrix.
+    pub priorities: Priorities,
+    /// The pairs above the diagonal that were not judged, with the values
+    /// actually filled in (empty for a complete matrix).
+    pub estimates: Vec<Estimate>,
+}
+
+/// Coordinate descent stops once no missing log-entry moved by more than
+/// this in a full cycle (see the [module docs](self)).
+pub const LAMBDA_MIN_TOLERANCE: f64 = 1e-12;
+/// Coordinate descent gives up after this many cycles (the last iterate is
+/// used); not reached on any matrix in the test suite.
+pub const LAMBDA_MIN_MAX_CYCLES: usize = 10_000;
+/// Width in `x = ln a` below which a one-dimensional root bracket counts as
+/// solved.
+const ROOT_WIDTH: f64 = 1e-14;
+/// Power iteration for the Perron vectors stops once no component of the
+/// normalised iterate moves by more than this.
+const PERRON_TOLERANCE: f64 = 1e-15;
+/// Power iteration gives up after this many steps.
+const PERRON_MAX_STEPS: usize = 100_000;
+
+impl PairwiseMatrix {
+    /// The items' priorities and the filled-in judgments, as `options` say.
+    ///
+    /// ```
+    /// use innorank::ahp::{AhpOptions, Completion, PairwiseMatrix};
+    /// // Bozóki, Fülöp & Rónyai (2010), 4 items, the pair (2, 3) not judged.
+    /// let m = PairwiseMatrix::from_judgments(
+    ///     4,
+    ///     &[(0, 1, 1.0), (0, 2, 5.0), (0, 3, 2.0), (1, 2, 3.0), (1, 3, 4.0)],
+    /// )
+    /// .unwrap();
+    /// let options = AhpOptions { completion: Completion::LambdaMin, ..AhpOptions::default() };
+    /// let s = m.solve(&options);
+    /// assert_eq!((s.estimates[0].row, s.estimates[0].col), (2, 3));
+    /// assert!((s.estimates[0].value - 0.7302967433).abs() < 1e-9);
+    /// // The smallest lambda_max any completion can give, so never above Harker's.
+    /// let harker = m.solve(&AhpOptions::default());
+    /// assert!(s.priorities.consistency.lambda_max <= harker.priorities.consistency.lambda_max);
+    /// ```
+    pub fn solve(&self, options: &AhpOptions) -> Solution {
+        let AhpOptions {
+            method,
+            completion,
+            random_index,
+        } = *options;
+        if self.is_complete() {
+            return Solution {
+                priorities: self.priorities_with(method, random_index),
+                estimates: Vec::new(),
+            };
+        }
+        match completion {
+            Completion::Harker => {
+                let priorities = self.priorities_with(method, random_index);
+                let estimates = self.estimates(&priorities.weights);
+                Solution { priorities, estimates }
+            }
+            Completion::LambdaMin => {
+                let estimates = self.lambda_min_completion();
+                let completed = self.filled(&estimates);
+                Solution {
+                    priorities: completed.priorities_with(method, random_index),
+                    estimates,
+                }
+            }
+        }
+    }
+
+    /// The items' priorities as `options` say; see [`PairwiseMatrix::solve`].
+    pub fn priorities_with_options(&self, options: &AhpOptions) -> Priorities {
+        self.solve(options).priorities
+    }
+
+    /// The values `options` fill in for the pairs not judged; see
+    /// [`PairwiseMatrix::solve`].
+    pub fn estimates_with_options(&self, options: &AhpOptions) -> Vec<Estimate> {
+        self.solve(options).estimates
+    }
+
+    /// The complete matrix that `options` derive the priorities from: the
+    /// judgments plus the filled-in values (the matrix itself when complete).
+    ///
+    /// ```
+    /// use innorank::ahp::{AhpOptions, PairwiseMatrix};
+    /// let m = PairwiseMatrix::from_judgments(3, &[(0, 1, 2.0), (1, 2, 3.0)]).unwrap();
+    /// let c = m.completed_with_options(&AhpOptions::default());
+    /// assert!(c.is_complete());
+    /// assert!((c.get(0, 2).unwrap() - 6.0).abs() < 1e-9);
+    /// ```
+    pub fn completed_with_options(&self, options: &AhpOptions) -> PairwiseMatrix {
+        if self.is_complete() {
+            return self.clone();
+        }
+        self.filled(&self.solve(options).estimates)
+    }
+
+    /// The missing judgments that minimise `lambda_max` of the completed
+    /// matrix (Bozóki, Fülöp & Rónyai 2010), pairs above the diagonal in
+    /// row-major order; empty for a complete matrix. See the
+    /// [module docs](self) for the algorithm and its tolerance.
+    pub fn lambda_min_completion(&self) -> Vec<Estimate> {
+        let n = self.n();
+        let missing: Vec<(usize, usize)> = (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .filter(|&(i, j)| self.get(i, j).is_none())
+            .collect();
+        if missing.is_empty() {
+            return Vec::new();
+        }
+        // Start from the logarithmic least-squares ratios.
+        let start = self.priorities(PriorityMethod::Geometric).weights;
+        let mut a = self.completed(&start);
+        let mut perron = Perron::new(n);
+        for _ in 0..LAMBDA_MIN_MAX_CYCLES {
+            let mut moved: f64 = 0.0;
+            for &(i, j) in &missing {
+                let old = a[(i, j)].ln();
+                let new = minimise_coordinate(&mut a, i, j, old, &mut perron);
+                set_entry(&mut a, i, j, new);
+                moved = moved.max((new - old).abs());
+            }
+            if moved <= LAMBDA_MIN_TOLERANCE {
+                break;
+            }
+        }
+        missing
+            .into_iter()
+            .map(|(row, col)| Estimate {
+                row,
+                col,
+                value: a[(row, col)],
+            })
+            .collect()
+    }
+
+    /// This matrix with `estimates` written into the missing pairs.
+    fn filled(&self, estimates: &[Estimate]) -> PairwiseMatrix {
+        let n = self.n();
+        let mut rows: Vec<Vec<f64>> = (0..n)
+            .map(|i| (0..n).map(|j| self.get(i, j).unwrap_or(0.0)).collect())
+            .collect();
+        for e in estimates {
+            rows[e.row][e.col] = e.value;
+            rows[e.col][e.row] = 1.0 / e.value;
+        }
+        PairwiseMatrix::from_rows(rows).expect("judgments plus positive reciprocal estimates form a valid matrix")
+    }
+}
+
+/// Sets `a_ij = e^x` and `a_ji = e^-x`.
+fn set_entry(a: &mut DMatrix<f64>, i: usize, j: usize, x: f64) {
+    a[(i, j)] = x.exp();
+    a[(j, i)] = (-x).exp();
+}
+
+/// Right and left Perron vectors, kept between calls as warm starts.
+struct Perron {
+    right: DVector<f64>,
+    left: DVector<f64>,
+}
+
+impl Perron {
+    fn new(n: usize) -> Self {
+        let start = DVector::from_element(n, 1.0 / n as f64);
+        Perron {
+            right: start.clone(),
+            left: start,
+        }
+    }
+
+    /// `d lambda_max / dx` for `x = ln a_ij` at the current matrix: with
+    /// `A w = lambda w`, `v^T A = lambda v^T`, the derivative of `lambda` is
+    /// `v^T (dA/dx) w / (v^T w)`, and `dA/dx` has `a_ij` at (i, j) and
+    /// `-a_ji` at (j, i).
+    fn slope(&mut self, a: &DMatrix<f64>, i: usize, j: usize) -> f64 {
+        power_iterate(a, &mut self.right);
+        power_iterate(&a.transpose(), &mut self.left);
+        let (w, v) = (&self.right, &self.left);
+        (v[i] * w[j] * a[(i, j)] - v[j] * w[i] * a[(j, i)]) / v.dot(w)
+    }
+}
+
+/// Normalises `x` (sum 1) to the Perron vector of the positive matrix `b`.
+fn power_iterate(b: &DMatrix<f64>, x: &mut DVector<f64>) {
+    for _ in 0..PERRON_MAX_STEPS {
+        let next = b * &*x;
+        let next = &next / next.sum();
+        let moved = (&next - &*x).amax();
+        *x = next;
+        if moved <= PERRON_TOLERANCE {
+            break;
+        }
+    }
+}
+
+/// The `x = ln a_ij` minimising `lambda_max` with every other entry fixed:
+/// the root of the non-decreasing slope (lambda_max is convex in `x` and
+/// grows without bound both ways, so the root exists).
+fn minimise_coordinate(a: &mut DMatrix<f64>, i: usize, j: usize, x0: f64, perron: &mut Perron) -> f64 {
+    let mut slope_at = |x: f64| {
+        set_entry(a, i, j, x);
+        perron.slope(a, i, j)
+    };
+    let g0 = slope_at(x0);
+    if g0 == 0.0 {
+        return x0;
+    }
+    // Step downhill, doubling, until the slope changes sign.
+    let direction = -g0.signum();
+    let (mut near, mut g_near) = (x0, g0);
+    let mut step = 0.125;
+    let (far, g_far) = loop {
+        let x = near + direction * step;
+        let g = slope_at(x);
+        if g == 0.0 {
+            return x;
+        }
+        if g.signum() != g0.signum() {
+            break (x, g);
+        }
+        (near, g_near) = (x, g);
+        step *= 2.0;
+        if step > 1e3 {
+            // Entries of e^1000 would overflow long before; unreachable for a
+            // positive matrix, whose lambda_max grows without bound.
+            return near;
+        }
+    };
+    let ((mut lo, mut g_lo), (mut hi, mut g_hi)) = if near < far {
+        ((near, g_near), (far, g_far))
+    } else {
+        ((far, g_far), (near, g_near))
+    };
+    // Illinois regula falsi on [lo, hi] with g(lo) < 0 < g(hi), falling back
+    // to bisection when the secant point leaves the bracket.
+    let mut last_side = 0i8;
+    for _ in 0..500 {
+        if hi - lo <= ROOT_WIDTH * lo.abs().max(hi.abs()).max(1.0) {
+            break;
+        }
+        let mut x = (lo * g_hi - hi * g_lo) / (g_hi - g_lo);
+        if !(x > lo && x < hi) {
+            x = 0.5 * (lo + hi);
+        }
+        let g = slope_at(x);
+        if g == 0.0 {
+            return x;
+        }
+        if g < 0.0 {
+            (lo, g_lo) = (x, g);
+            if last_side == -1 {
+                g_hi *= 0.5;
+            }
+            last_side = -1;
+        } else {
+            (hi, g_hi) = (x, g);
+            if last_side == 1 {
+                g_lo *= 0.5;
+            }
+            last_side = 1;
+        }
+    }
+    // The end of the bracket with the smaller slope is the closer to the
+    // root (the bracket is at most ROOT_WIDTH wide here anyway).
+    if -g_lo < g_hi { lo } else { hi }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(completion: Completion) -> AhpOptions {
+        AhpOptions {
+            completion,
+            ..AhpOptions::default()
+        }
+    }
+
+    #[test]
+    fn default_options_reproduce_priorities() {
+        let m = PairwiseMatrix::from_judgments(4, &[(0, 1, 1.0), (0, 2, 5.0), (1, 2, 3.0), (1, 3, 4.0)]).unwrap();
+        let s = m.solve(&AhpOptions::default());
+        assert_eq!(s.priorities, m.priorities(PriorityMethod::Eigen));
+        assert_eq!(s.estimates, m.estimates(&s.priorities.weights));
+    }
+
+    #[test]
+    fn complete_matrix_ignores_the_completion() {
+        let m = PairwiseMatrix::from_judgments(3, &[(0, 1, 2.0), (0, 2, 5.0), (1, 2, 3.0)]).unwrap();
+        let a = m.solve(&options(Completion::Harker));
+        let b = m.solve(&options(Completion::LambdaMin));
+        assert_eq!(a, b);
+        assert!(b.estimates.is_empty());
+        assert!(m.lambda_min_completion().is_empty());
+    }
+
+    #[test]
+    fn consistent_chain_is_completed_exactly() {
+        // w = (8, 4, 2, 1): every completion method must find a consistent matrix.
+        let m = PairwiseMatrix::from_judgments(4, &[(0, 1, 2.0), (1, 2, 2.0), (3, 2, 0.5)]).unwrap();
+        let s = m.solve(&options(Completion::LambdaMin));
+        for e in &s.estimates {
+            let want = 2f64.powi((e.col - e.row) as i32);
+            assert!((e.value / want - 1.0).abs() < 1e-10, "{e:?}");
+        }
+        assert!((s.priorities.consistency.lambda_max - 4.0).abs() < 1e-10);
+        assert!((s.priorities.weights[0] - 8.0 / 15.0).abs() < 1e-10);
+    }
+
+    #[test]
+    fn three_items_one_missing_gives_the_geometric_mean_of_the_path() {
+        // For n = 3 with a_13 missing, lambda_max = 1 + r + 1/r with
+        // r = (a_12 a_23 / a_13)^(1/3) is minimal at a_13 = a_12 a_23.
+        let m = PairwiseMatrix::from_judgments(3, &[(0, 1, 3.0), (1, 2, 5.0)]).unwrap();
+        let e = m.lambda_min_completion();
+        assert_eq!(e.len(), 1);
+        assert!((e[0].value - 15.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn lambda_min_is_at_most_harker_and_is_a_stationary_point() {
+        let judgments = [
+            (0, 1, 2.0),
+            (0, 2, 3.0),
+            (0, 4, 7.0),
+            (1, 2, 2.0),
+            (1, 3, 3.0),
+            (2, 4, 3.0),
+            (3, 4, 2.0),
+        ];
+        let m = PairwiseMatrix::from_judgments(5, &judgments).unwrap();
+        let lm = m.solve(&options(Completion::LambdaMin));
+        let hk = m.solve(&options(Completion::Harker));
+        assert!(lm.priorities.consistency.lambda_max <= hk.priorities.consistency.lambda_max + 1e-12);
+        // Moving any filled-in value by 1e-4 (relative) raises lambda_max.
+        let base = lm.priorities.consistency.lambda_max;
+        for k in 0..lm.estimates.len() {
+            for factor in [1.0 + 1e-4, 1.0 - 1e-4] {
+                let mut e = lm.estimates.clone();
+                e[k].value *= factor;
+                let lambda = m.filled(&e).priorities(PriorityMethod::Eigen).consistency.lambda_max;
+                assert!(lambda > base, "estimate {k} x {factor}: {lambda} <= {base}");
+            }
+        }
+    }
+
+    #[test]
+    fn geometric_method_uses_the_lambda_min_completed_matrix() {
+        let m = PairwiseMatrix::from_judgments(4, &[(0, 1, 1.0), (0, 2, 5.0), (1, 2, 3.0), (1, 3, 4.0)]).unwrap();
+        let o = AhpOptions {
+            method: PriorityMethod::Geometric,
+            completion: Completion::LambdaMin,
+            ..AhpOptions::default()
+        };
+        let s = m.solve(&o);
+        let c = m.completed_with_options(&o);
+        assert_eq!(s.priorities, c.priorities(PriorityMethod::Geometric));
+        assert_eq!(s.estimates, m.lambda_min_completion());
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for c in Completion::ALL {
+            assert_eq!(c.name().parse::<Completion>(), Ok(c));
+        }
+        assert!("bfr".parse::<Completion>().is_err());
+    }
+}
