@@ -36,6 +36,22 @@ impl Labels {
         self.ends.reserve(rows);
         self.text.reserve(bytes);
     }
+
+    fn append(&mut self, other: Labels) {
+        if self.ends.is_empty() && other.ends.is_empty() {
+            self.count += other.count;
+            return;
+        }
+        self.ends.resize(self.count, self.text.len());
+        let base = self.text.len();
+        self.text.push_str(&other.text);
+        if other.ends.is_empty() {
+            self.ends.resize(self.count + other.count, self.text.len());
+        } else {
+            self.ends.extend(other.ends.iter().map(|e| e + base));
+        }
+        self.count += other.count;
+    }
 }
 
 /// The alternatives of a problem, in input order.
@@ -46,6 +62,10 @@ impl Labels {
 /// a.push("p1", Some("Gearbox"), None);
 /// a.push("p2", None, None);
 /// assert_eq!((a.len(), a.id(1), a.name(0), a.label(1)), (2, "p2", Some("Gearbox"), "p2"));
+/// let mut b = Alternatives::default();
+/// b.push("p3", None, Some("later"));
+/// a.append(b);
+/// assert_eq!((a.len(), a.id(2), a.name(2), a.description(2)), (3, "p3", None, Some("later")));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Alternatives {
@@ -96,6 +116,13 @@ impl Alternatives {
     /// The name if there is one, else the id.
     pub fn label(&self, i: usize) -> &str {
         self.name(i).unwrap_or_else(|| self.id(i))
+    }
+
+    /// Moves `other`'s alternatives to the end of these.
+    pub fn append(&mut self, other: Alternatives) {
+        self.ids.append(other.ids);
+        self.names.append(other.names);
+        self.descriptions.append(other.descriptions);
     }
 
     /// The ids in input order.

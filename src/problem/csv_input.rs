@@ -75,12 +75,34 @@ impl Errors<'_> {
     }
 }
 
+/// What one stretch of rows gave.
+struct Chunk {
+    alternatives: Alternatives,
+    values: Vec<f64>,
+    lines: Vec<u32>,
+    errors: Vec<Diagnostic>,
+}
+
+/// What every chunk needs to read its rows.
+struct Layout<'a> {
+    shown: &'a str,
+    header: &'a csv::ByteRecord,
+    columns: &'a [Column],
+    leaves: &'a [(&'a str, &'a Leaf)],
+}
+
+/// Below this many bytes of rows, one thread reads them all.
+const PARALLEL_BYTES: usize = 1 << 20;
+
 /// Reads every alternative of `source` for the leaves of `criteria`.
+///
+/// The file is read whole. Unless it contains a quote (whose field could
+/// hold a line break), its rows are split at line breaks into stretches
+/// parsed on all cores and joined in file order, so the result is the same
+/// as reading it on one thread.
 pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, Vec<Diagnostic>> {
-    let mut errors = Errors {
-        shown: &source.shown,
-        list: Vec::new(),
-    };
+    use rayon::prelude::*;
+
     let fail = |kind: DiagnosticKind| {
         vec![Diagnostic {
             location: Location {
@@ -90,94 +112,64 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
             kind,
         }]
     };
-    let file = std::fs::File::open(&source.path).map_err(|e| fail(DiagnosticKind::Io(e.to_string())))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(std::io::BufReader::with_capacity(1 << 16, file));
+    let bytes = std::fs::read(&source.path).map_err(|e| fail(DiagnosticKind::Io(e.to_string())))?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(&bytes[..]);
     let header = reader.byte_headers().map_err(|e| fail(csv_error(&e)))?.clone();
+    let data_start = (reader.position().byte() as usize).min(bytes.len());
+    let header_lines = reader.position().line() - 1;
+    drop(reader);
+
+    let mut errors = Errors {
+        shown: &source.shown,
+        list: Vec::new(),
+    };
     let leaves: Vec<(&str, &Leaf)> = criteria.leaves().map(|(c, l)| (c.id.as_str(), l)).collect();
     let columns = map_header(&header, criteria, &leaves, source.ignore_extra_columns, &mut errors);
     if !errors.list.is_empty() {
         return Err(errors.list);
     }
+    let layout = Layout {
+        shown: &source.shown,
+        header: &header,
+        columns: &columns,
+        leaves: &leaves,
+    };
 
+    let data = &bytes[data_start..];
+    let stretches = if data.len() >= PARALLEL_BYTES && !data.contains(&b'"') {
+        split_at_lines(data, rayon::current_num_threads() * 4)
+    } else {
+        vec![data]
+    };
+    // The line each stretch starts on.
+    let newlines: Vec<u64> = stretches
+        .par_iter()
+        .map(|s| s.iter().filter(|&&b| b == b'\n').count() as u64)
+        .collect();
+    let mut first_lines = Vec::with_capacity(stretches.len());
+    let mut line = header_lines;
+    for n in &newlines {
+        first_lines.push(line);
+        line += n;
+    }
+    let chunks: Vec<Chunk> = stretches
+        .par_iter()
+        .zip(first_lines)
+        .map(|(stretch, before)| parse_rows(stretch, before, &layout))
+        .collect();
+    drop(bytes);
+
+    let rows: usize = chunks.iter().map(|c| c.lines.len()).sum();
     let mut alternatives = Alternatives::default();
-    let mut values: Vec<f64> = Vec::new();
-    let mut row = vec![0.0; leaves.len()];
-    let mut lines: Vec<u32> = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    let mut previous_end = reader.position().byte();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                errors.push(e.position().map(|p| p.line()), "", csv_error(&e));
-                break;
-            }
+    let mut values = Vec::with_capacity(rows * leaves.len());
+    let mut lines = Vec::with_capacity(rows);
+    for chunk in chunks {
+        for d in chunk.errors {
+            errors.push(d.location.line.map(|l| l as u64), &d.location.path, d.kind);
         }
-        let line = record.position().map_or(0, |p| p.line());
-        if lines.is_empty() {
-            // Reserve for the whole file from the first row's length.
-            let row_bytes = (reader.position().byte() - previous_end).max(1);
-            let rows = (size / row_bytes + 16).min(size / 2 + 16) as usize;
-            values.reserve(rows * leaves.len());
-            lines.reserve(rows);
-            alternatives.reserve(rows, rows * 8);
-        }
-        previous_end = reader.position().byte();
-        if record.len() != header.len() {
-            errors.push(
-                Some(line),
-                "",
-                DiagnosticKind::RaggedRow {
-                    found: record.len(),
-                    expected: header.len(),
-                },
-            );
-            if errors.full() {
-                break;
-            }
-            continue;
-        }
-        let (mut id, mut name) = ("", "");
-        for (field, &column) in record.iter().zip(&columns) {
-            let text = match std::str::from_utf8(field.trim_ascii()) {
-                Ok(t) => t,
-                Err(_) => {
-                    errors.push(
-                        Some(line),
-                        column_name(&header, &columns, column),
-                        DiagnosticKind::InvalidUtf8,
-                    );
-                    continue;
-                }
-            };
-            match column {
-                Column::Id => id = text,
-                Column::Name => name = text,
-                Column::Skip => {}
-                Column::Leaf(c) => {
-                    let value = cell(text, leaves[c]).unwrap_or_else(|kind| {
-                        errors.push(Some(line), leaves[c].0, kind);
-                        0.0
-                    });
-                    row[c] = value;
-                }
-            }
-        }
-        if !valid_id(id) {
-            errors.push(Some(line), "id", DiagnosticKind::AlternativeId(excerpt(id)));
-        }
-        alternatives.push(id, Some(name), None);
-        values.extend_from_slice(&row);
-        lines.push(u32::try_from(line).unwrap_or(u32::MAX));
-        if errors.full() {
-            break;
-        }
+        alternatives.append(chunk.alternatives);
+        values.extend_from_slice(&chunk.values);
+        lines.extend_from_slice(&chunk.lines);
     }
     if alternatives.is_empty() && errors.list.is_empty() {
         errors.push(None, "", DiagnosticKind::EmptyList("alternative (row)"));
@@ -204,6 +196,116 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         Ok(CsvAlternatives { alternatives, values })
     } else {
         Err(errors.list)
+    }
+}
+
+/// About `parts` stretches of `data`, each ending just after a line break
+/// (the last at the end).
+fn split_at_lines(data: &[u8], parts: usize) -> Vec<&[u8]> {
+    let target = data.len().div_ceil(parts.max(1));
+    let mut stretches = Vec::with_capacity(parts);
+    let mut rest = data;
+    while rest.len() > target {
+        let cut = rest[target..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |p| target + p + 1);
+        let (head, tail) = rest.split_at(cut);
+        stretches.push(head);
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        stretches.push(rest);
+    }
+    stretches
+}
+
+/// Parses the rows of one stretch; `before` is the number of lines before it.
+fn parse_rows(stretch: &[u8], before: u64, layout: &Layout<'_>) -> Chunk {
+    let mut errors = Errors {
+        shown: layout.shown,
+        list: Vec::new(),
+    };
+    let cols = layout.leaves.len();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(stretch);
+    // Reserve from the first row's length.
+    let estimate = stretch
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(1, |p| stretch.len() / (p + 1) + 1);
+    let mut alternatives = Alternatives::default();
+    alternatives.reserve(estimate, estimate * 8);
+    let mut values: Vec<f64> = Vec::with_capacity(estimate * cols);
+    let mut lines: Vec<u32> = Vec::with_capacity(estimate);
+    let mut row = vec![0.0; cols];
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                errors.push(e.position().map(|p| before + p.line()), "", csv_error(&e));
+                break;
+            }
+        }
+        let line = before + record.position().map_or(0, |p| p.line());
+        if record.len() != layout.header.len() {
+            errors.push(
+                Some(line),
+                "",
+                DiagnosticKind::RaggedRow {
+                    found: record.len(),
+                    expected: layout.header.len(),
+                },
+            );
+            if errors.full() {
+                break;
+            }
+            continue;
+        }
+        let (mut id, mut name) = ("", "");
+        for (field, &column) in record.iter().zip(layout.columns) {
+            let text = match std::str::from_utf8(field.trim_ascii()) {
+                Ok(t) => t,
+                Err(_) => {
+                    errors.push(
+                        Some(line),
+                        column_name(layout.header, layout.columns, column),
+                        DiagnosticKind::InvalidUtf8,
+                    );
+                    continue;
+                }
+            };
+            match column {
+                Column::Id => id = text,
+                Column::Name => name = text,
+                Column::Skip => {}
+                Column::Leaf(c) => {
+                    row[c] = cell(text, layout.leaves[c]).unwrap_or_else(|kind| {
+                        errors.push(Some(line), layout.leaves[c].0, kind);
+                        0.0
+                    });
+                }
+            }
+        }
+        if !valid_id(id) {
+            errors.push(Some(line), "id", DiagnosticKind::AlternativeId(excerpt(id)));
+        }
+        alternatives.push(id, Some(name), None);
+        values.extend_from_slice(&row);
+        lines.push(u32::try_from(line).unwrap_or(u32::MAX));
+        if errors.full() {
+            break;
+        }
+    }
+    Chunk {
+        alternatives,
+        values,
+        lines,
+        errors: errors.list,
     }
 }
 
