@@ -40,12 +40,19 @@
 
 mod completion;
 mod consistency;
+mod group;
 mod hierarchy;
 mod matrix;
 mod priorities;
+mod repair;
 
 pub use completion::{AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_TOLERANCE, Solution};
 pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex, UnknownName};
+pub use group::{
+    Aggregation, Disagreement, GroupJudgments, GroupPriorities, JudgeAgreement, JudgmentSet,
+    SAATY_COMPATIBILITY_THRESHOLD, compatibility_index, geometric_compatibility_index,
+};
 pub use hierarchy::{HierarchyWeights, NodeWeights, WeightSource, weigh};
 pub use matrix::{Deviation, Estimate, PairwiseMatrix};
 pub use priorities::{Priorities, PriorityMethod};
+pub use repair::{Repair, RepairOutcome, Revision, suggest_revisions};

@@ -48,32 +48,40 @@ pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(),
     w.write_record(&header)?;
     out.write_all(&finish_bytes(w)?)?;
 
+    // Rows are built by hand: numbers and ids never need quoting, so only
+    // names and explanations go through the CSV quoting rules.
     let format_chunk = |rows: &[innorank::RankedAlternative<'_>]| -> anyhow::Result<Vec<u8>> {
-        let mut w = ::csv::WriterBuilder::new().from_writer(Vec::with_capacity(rows.len() * 128));
+        let mut buf = Vec::with_capacity(rows.len() * 128);
         let (mut floats, mut ints) = (ryu::Buffer::new(), itoa::Buffer::new());
         for r in rows {
-            w.write_field(ints.format(r.rank))?;
-            w.write_field(r.id)?;
-            w.write_field(p.alternatives.name(r.index).unwrap_or_default())?;
+            buf.extend_from_slice(ints.format(r.rank).as_bytes());
+            buf.push(b',');
+            buf.extend_from_slice(r.id.as_bytes());
+            buf.push(b',');
+            quoted(&mut buf, p.alternatives.name(r.index).unwrap_or_default());
             for v in [r.score, r.d_plus, r.d_minus] {
-                w.write_field(floats.format_finite(v))?;
+                buf.push(b',');
+                buf.extend_from_slice(floats.format_finite(v).as_bytes());
             }
             if let Some(sat) = r.satisfactory {
-                w.write_field(if sat { "true" } else { "false" })?;
+                buf.extend_from_slice(if sat { b",true" } else { b",false" });
             }
-            for (_, l) in &leaves {
-                w.write_field(number_bytes(&mut floats, &mut ints, p.scores.get(r.index, l.column)))?;
+            for &v in p.scores.row(r.index) {
+                buf.push(b',');
+                buf.extend_from_slice(number_bytes(&mut floats, &mut ints, v));
             }
             for (_, column) in &explained {
-                w.write_field(
-                    p.derivation(r.index, *column)
+                buf.push(b',');
+                quoted(
+                    &mut buf,
+                    &p.derivation(r.index, *column)
                         .map(|d| d.to_string())
                         .unwrap_or_default(),
-                )?;
+                );
             }
-            w.write_record(None::<&[u8]>)?;
+            buf.push(b'\n');
         }
-        finish_bytes(w)
+        Ok(buf)
     };
     let window = rayon::current_num_threads().max(1) * 2;
     for group in report.ranking.chunks(CHUNK_ROWS * window) {
@@ -86,6 +94,22 @@ pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+fn quoted(buf: &mut Vec<u8>, field: &str) {
+    if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        buf.push(b'"');
+        for b in field.bytes() {
+            if b == b'"' {
+                buf.push(b'"');
+            }
+            buf.push(b);
+        }
+        buf.push(b'"');
+    } else {
+        buf.extend_from_slice(field.as_bytes());
+    }
 }
 
 fn finish_bytes(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
