@@ -9,7 +9,7 @@ use crate::problem::{Derivation, Problem};
 use crate::ranking::rank_scores;
 use crate::screening::{Breach, screen};
 use crate::topsis::{Degenerate, Normalization, Topsis};
-use crate::{DecisionMatrix, Error, Warning};
+use crate::{Error, Warning};
 
 /// Options of a ranking run.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -150,12 +150,16 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
         _ => {}
     }
     if !kept.is_empty() {
-        let columns = (0..problem.scores.cols())
-            .map(|c| kept.iter().map(|&r| problem.scores.get(r, c)).collect())
-            .collect();
-        let matrix = DecisionMatrix::from_columns(columns)?;
+        // Rank the survivors; copy them out only if screening removed some.
+        let selected;
+        let matrix = if kept.len() == problem.scores.rows() {
+            &problem.scores
+        } else {
+            selected = problem.scores.select_rows(kept)?;
+            &selected
+        };
         let scores =
-            Topsis::new(options.normalization).rank(&matrix, &weights.leaves, &problem.criteria.directions())?;
+            Topsis::new(options.normalization).rank(matrix, &weights.leaves, &problem.criteria.directions())?;
         let leaf_id = |col: usize| {
             problem
                 .criteria
@@ -178,18 +182,17 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
                 Degenerate::NoDiscrimination => Warning::NoDiscrimination,
             });
         }
-        ranking = rank_scores(&scores.closeness)
-            .into_iter()
-            .map(|(i, rank)| RankedAlternative {
-                index: kept[i],
-                id: problem.alternatives.id(kept[i]),
-                rank,
-                score: scores.closeness[i],
-                d_plus: scores.d_plus[i],
-                d_minus: scores.d_minus[i],
-                satisfactory: options.satisfactory.map(|x| scores.closeness[i] >= x),
-            })
-            .collect();
+        let order = rank_scores(&scores.closeness);
+        ranking.reserve_exact(order.len());
+        ranking.extend(order.into_iter().map(|(i, rank)| RankedAlternative {
+            index: kept[i],
+            id: problem.alternatives.id(kept[i]),
+            rank,
+            score: scores.closeness[i],
+            d_plus: scores.d_plus[i],
+            d_minus: scores.d_minus[i],
+            satisfactory: options.satisfactory.map(|x| scores.closeness[i] >= x),
+        }));
     }
     Ok(RankReport {
         problem,
