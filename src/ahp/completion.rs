@@ -1,31 +1,6 @@
 //! Completing incomplete judgments, and the options that choose how
-//! priorities are derived ([`AhpOptions`]).
-//!
-//! Two completions are offered ([`Completion`]):
-//!
-//! * [`Completion::Harker`] (default): a missing `a_ij` is `w_i / w_j` of the
-//!   priorities themselves (Harker 1987; see the [module docs](super)).
-//! * [`Completion::LambdaMin`]: the missing entries are chosen so that the
-//!   completed matrix has the smallest principal eigenvalue, i.e. the
-//!   smallest CR (Bozóki, Fülöp & Rónyai 2010, "On optimal completion of
-//!   incomplete pairwise comparison matrices", *Mathematical and Computer
-//!   Modelling* 52(1-2), 318-333, doi:10.1016/j.mcm.2010.02.047). Written
-//!   in the logarithms `x = ln a` of the missing entries, `lambda_max` is a
-//!   convex function (the Perron root is log-convex in the log-entries,
-//!   Kingman 1961), and for judgments that link every item the minimiser is
-//!   unique (BFR 2010, Theorem 2). The priorities are then those of the
-//!   completed matrix by the chosen [`PriorityMethod`].
-//!
-//! The minimisation is cyclic coordinate descent (as in BFR 2010, Sec. 5):
-//! each missing log-entry in turn is set to the root of
-//! `d lambda_max / dx = (v_i w_j a_ij - v_j w_i a_ji) / (v . w)` (`w`, `v`
-//! the right and left Perron vectors, by power iteration), found by a
-//! bracketing search and safeguarded regula falsi (Illinois) to a bracket
-//! narrower than 1e-14 in `x`. Cycles repeat until no log-entry moves by
-//! [`LAMBDA_MIN_TOLERANCE`] (1e-12, i.e. a relative change of 1e-12 in the
-//! filled-in value) or after [`LAMBDA_MIN_MAX_CYCLES`] cycles. The descent
-//! starts from the logarithmic least-squares completion, which is already
-//! close to the optimum.
+//! priorities are derived ([`AhpOptions`]). See [`Completion`] and
+//! [`PairwiseMatrix::lambda_min_completion`].
 
 use nalgebra::{DMatrix, DVector};
 
@@ -33,6 +8,23 @@ use super::consistency::{UnknownName, parse_name};
 use super::{Estimate, PairwiseMatrix, Priorities, PriorityMethod, RandomIndex};
 
 /// How missing judgments are filled in.
+///
+/// * [`Completion::Harker`] (default): a missing `a_ij` is `w_i / w_j` of the
+///   priorities themselves (Harker 1987; see the [module docs](super)).
+/// * [`Completion::LambdaMin`]: the missing entries are chosen so that the
+///   completed matrix has the smallest principal eigenvalue, i.e. the smallest
+///   CR (Bozóki, Fülöp & Rónyai 2010, "On optimal completion of incomplete
+///   pairwise comparison matrices", *Mathematical and Computer Modelling*
+///   52(1-2), 318-333, doi:10.1016/j.mcm.2010.02.047; the completion AHPy
+///   uses). The priorities are then those of the completed matrix by the
+///   chosen [`PriorityMethod`]. Algorithm and tolerance:
+///   [`PairwiseMatrix::lambda_min_completion`].
+///
+/// ```
+/// use innorank::ahp::Completion;
+/// assert_eq!("lambda-min".parse::<Completion>(), Ok(Completion::LambdaMin));
+/// assert_eq!(Completion::default().name(), "harker");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Completion {
     /// `a_ij = w_i / w_j` of the method's own priorities (Harker 1987 for the
@@ -42,7 +34,8 @@ pub enum Completion {
     #[default]
     Harker,
     /// The entries minimising `lambda_max` of the completed matrix (Bozóki,
-    /// Fülöp & Rónyai 2010); see the [module docs](self).
+    /// Fülöp & Rónyai 2010); see
+    /// [`PairwiseMatrix::lambda_min_completion`].
     LambdaMin,
 }
 
@@ -102,7 +95,7 @@ pub struct Solution {
 }
 
 /// Coordinate descent stops once no missing log-entry moved by more than
-/// this in a full cycle (see the [module docs](self)).
+/// this in a full cycle (see [`PairwiseMatrix::lambda_min_completion`]).
 pub const LAMBDA_MIN_TOLERANCE: f64 = 1e-12;
 /// Coordinate descent gives up after this many cycles (the last iterate is
 /// used); not reached on any matrix in the test suite.
@@ -194,8 +187,26 @@ impl PairwiseMatrix {
 
     /// The missing judgments that minimise `lambda_max` of the completed
     /// matrix (Bozóki, Fülöp & Rónyai 2010), pairs above the diagonal in
-    /// row-major order; empty for a complete matrix. See the
-    /// [module docs](self) for the algorithm and its tolerance.
+    /// row-major order; empty for a complete matrix.
+    ///
+    /// Written in the logarithms `x = ln a` of the missing entries,
+    /// `lambda_max` is a convex function (the Perron root is log-convex in the
+    /// log-entries: Kingman 1961, "A convexity property of positive matrices",
+    /// *Quarterly J. of Mathematics* 12, 283-284), and BFR 2010 prove that the
+    /// minimiser is unique when the judgments link every item (which
+    /// [`PairwiseMatrix::from_judgments`] ensures).
+    ///
+    /// The minimisation is cyclic coordinate descent (the cyclic coordinates
+    /// method of BFR 2010):
+    /// each missing log-entry in turn is set to the root of
+    /// `d lambda_max / dx = (v_i w_j a_ij - v_j w_i a_ji) / (v . w)` (`w`, `v`
+    /// the right and left Perron vectors, by power iteration), found by a
+    /// bracketing search and safeguarded regula falsi (Illinois) to a bracket
+    /// narrower than 1e-14 in `x`. Cycles repeat until no log-entry moves by
+    /// [`LAMBDA_MIN_TOLERANCE`] (1e-12, i.e. a relative change of 1e-12 in the
+    /// filled-in value) or after [`LAMBDA_MIN_MAX_CYCLES`] cycles. The descent
+    /// starts from the logarithmic least-squares completion, which is already
+    /// close to the optimum.
     pub fn lambda_min_completion(&self) -> Vec<Estimate> {
         let n = self.n();
         let missing: Vec<(usize, usize)> = (0..n)

@@ -1,52 +1,5 @@
 //! Several judges comparing the same items: aggregation, agreement and the
-//! judgment the group disagrees about most.
-//!
-//! Two aggregations (Forman & Peniwati 1998, "Aggregating individual
-//! judgments and priorities with the analytic hierarchy process", *European
-//! Journal of Operational Research* 108(1), 165-169):
-//!
-//! * [`Aggregation::Aij`] (default), aggregation of individual judgments: for
-//!   every pair, the weighted geometric mean of the judgments of the judges
-//!   who judged it, the judge weights renormalised over those judges,
-//!   `a_ij = exp(sum_k a_k ln a_ij^(k) / sum_k a_k)`; the group priorities
-//!   are those of that matrix. Judges may leave pairs out; together they
-//!   must link every item.
-//! * [`Aggregation::Aip`], aggregation of individual priorities: the weighted
-//!   geometric mean of the judges' own priority vectors, renormalised to sum
-//!   1, `w_i ∝ prod_k (w_i^(k))^(a_k / sum a)`. Every judge's own judgments
-//!   must then link every item ([`MatrixError::JudgeDisconnected`]).
-//!
-//! Agreement of each judge with the group priorities `w` (both computed over
-//! the pairs the judge judged, both 0 / 1 for a judge who agrees perfectly):
-//!
-//! * Saaty's compatibility index `S(A, W) = (1/n^2) sum_ij a_ij w_j / w_i`
-//!   (Saaty 1994, *Fundamentals of Decision Making and Priority Theory*,
-//!   RWS; see Garuti & Salomon 2011, "Compatibility indices between priority
-//!   vectors", *Int. J. of the Analytic Hierarchy Process* 4(2), 152-160):
-//!   1 when the judge's judgments are exactly `w_i / w_j`, and at most
-//!   [`SAATY_COMPATIBILITY_THRESHOLD`] (1.1) counts as compatible. For an
-//!   incomplete judge the mean runs over the diagonal and the judged entries
-//!   (both orientations) instead of all `n^2` entries.
-//! * The geometric compatibility index (GCOMPI; Aguarón, Escobar,
-//!   Moreno-Jiménez & Turón 2019, "AHP-group decision making based on
-//!   consistency", *Mathematics* 7(3), 242, doi:10.3390/math7030242):
-//!   `GCOMPI(A, w) = 2 / ((n - 1)(n - 2)) sum_{i<j} ln^2(a_ij w_j / w_i)`,
-//!   Crawford & Williams' geometric consistency index (GCI, Aguarón &
-//!   Moreno-Jiménez 2003, *EJOR* 147(1), 137-145) with the group's
-//!   priorities in place of the judge's own; 0 for perfect agreement. Defined
-//!   for n >= 3. For an incomplete judge the sum runs over the `m` judged
-//!   pairs and is scaled by `(n(n-1)/2) / m`, so a complete set gives the
-//!   published formula.
-//!
-//! The group **consensus** reported is the judge-weighted mean of the
-//! judges' GCOMPI (0 = every judge agrees with the group exactly; the GCI
-//! thresholds 0.31 for n = 3, 0.35 for n = 4 and 0.37 for n > 4 of Aguarón &
-//! Moreno-Jiménez 2003 are the customary yardstick).
-//!
-//! The **disagreement** finder reports, over every judge and every judgment
-//! they gave, the one whose `ln a_ij^(k)` lies farthest from the AIJ group
-//! value `ln a_ij` of the same pair (whichever aggregation is used for the
-//! priorities, the AIJ value is the group's "aggregated judgment").
+//! judgment the group disagrees about most (see [`GroupJudgments`]).
 
 use serde::Serialize;
 
@@ -54,8 +7,11 @@ use super::consistency::{UnknownName, parse_name};
 use super::{AhpOptions, Consistency, Estimate, PairwiseMatrix};
 use crate::error::MatrixError;
 
-/// Saaty's limit for his compatibility index: `S <= 1.1` counts as
-/// compatible (Saaty 1994; Garuti & Salomon 2011).
+/// Saaty's suggested limit for his compatibility index: `S <= 1.1` (a 10%
+/// deviation) counts as compatible (Saaty & Peniwati 2008, *Group Decision
+/// Making: Drawing Out and Reconciling Differences*, RWS Publications; the
+/// value is quoted from secondary sources, the book's text was not checked
+/// here). See [`GroupJudgments`].
 pub const SAATY_COMPATIBILITY_THRESHOLD: f64 = 1.1;
 
 /// How the judges' judgments become group priorities.
@@ -130,22 +86,71 @@ impl JudgmentSet {
 /// Validated judgments of several judges over the same `n` items, with the
 /// AIJ matrix and each judge's own matrix.
 ///
+/// Two aggregations (Forman & Peniwati 1998, "Aggregating individual
+/// judgments and priorities with the analytic hierarchy process", *European
+/// Journal of Operational Research* 108(1), 165-169):
+///
+/// * [`Aggregation::Aij`] (default), aggregation of individual judgments: for
+///   every pair, the weighted geometric mean of the judgments of the judges
+///   who judged it, the judge weights renormalised over those judges,
+///   `a_ij = exp(sum_k a_k ln a_ij^(k) / sum_k a_k)`; the group priorities
+///   are those of that matrix. Judges may leave pairs out; together they
+///   must link every item.
+/// * [`Aggregation::Aip`], aggregation of individual priorities: the weighted
+///   geometric mean of the judges' own priority vectors, renormalised to sum
+///   1, `w_i ∝ prod_k (w_i^(k))^(a_k / sum a)`. Every judge's own judgments
+///   must then link every item ([`MatrixError::JudgeDisconnected`]).
+///
+/// Agreement of each judge with the group priorities `w` (both computed over
+/// the pairs the judge judged, both 0 / 1 for a judge who agrees perfectly):
+///
+/// * Saaty's compatibility index `S(A, W) = (1/n^2) sum_ij a_ij w_j / w_i`,
+///   the mean of the Hadamard product of `A` and `W^T`, `W = (w_i / w_j)`
+///   (as presented in Garuti & Salomon 2011, "Compatibility indices between
+///   priority vectors", *Int. J. of the Analytic Hierarchy Process* 4(2),
+///   from p. 152): 1 when the judge's judgments are exactly `w_i / w_j`, and at most
+///   [`SAATY_COMPATIBILITY_THRESHOLD`] (1.1) counts as compatible. For an
+///   incomplete judge the mean runs over the diagonal and the judged entries
+///   (both orientations) instead of all `n^2` entries.
+/// * The geometric compatibility index (GCOMPI; Aguarón, Escobar,
+///   Moreno-Jiménez & Turón 2019, "AHP-group decision making based on
+///   consistency", *Mathematics* 7(3), 242, doi:10.3390/math7030242):
+///   `GCOMPI(A, w) = 2 / ((n - 1)(n - 2)) sum_{i<j} ln^2(a_ij w_j / w_i)`,
+///   Crawford & Williams' geometric consistency index (GCI, Aguarón &
+///   Moreno-Jiménez 2003, *EJOR* 147(1), 137-145) with the group's
+///   priorities in place of the judge's own; 0 for perfect agreement. Defined
+///   for n >= 3. For an incomplete judge the sum runs over the `m` judged
+///   pairs and is scaled by `(n(n-1)/2) / m`, so a complete set gives the
+///   published formula.
+///
+/// The group **consensus** reported is the judge-weighted mean of the
+/// judges' GCOMPI (0 = every judge agrees with the group exactly; the GCI
+/// thresholds 0.31 for n = 3, 0.35 for n = 4 and 0.37 for n > 4 of Aguarón &
+/// Moreno-Jiménez 2003 give a sense of scale).
+///
+/// The **disagreement** finder reports, over every judge and every judgment
+/// they gave, the one whose `ln a_ij^(k)` lies farthest from the AIJ group
+/// value `ln a_ij` of the same pair (whichever aggregation is used for the
+/// priorities, the AIJ value is the group's "aggregated judgment").
+///
 /// ```
 /// use innorank::ahp::{AhpOptions, Aggregation, GroupJudgments, JudgmentSet};
 /// let group = GroupJudgments::new(
 ///     2,
 ///     vec![
 ///         JudgmentSet::new("ann", vec![(0, 1, 2.0)]),
-///         JudgmentSet::new("bob", vec![(0, 1, 8.0)]),
+///         JudgmentSet::new("bob", vec![(0, 1, 8.0)]).with_weight(3.0),
 ///     ],
 /// )
 /// .unwrap();
-/// // AIJ: sqrt(2 * 8) = 4, so the priorities are 4/5 and 1/5.
+/// // AIJ: 2^(1/4) 8^(3/4) = 2^(5/2), so the priorities are 2^(5/2) : 1.
 /// let g = group.aggregate(Aggregation::Aij, &AhpOptions::default()).unwrap();
-/// assert!((g.weights[0] - 0.8).abs() < 1e-12);
+/// let a = 2f64.powf(2.5);
+/// assert!((g.weights[0] - a / (a + 1.0)).abs() < 1e-12);
+/// // Ann's 2 is 2^(3/2) away from the group's 2^(5/2), Bob's 8 only 2^(1/2).
 /// let d = g.disagreement.unwrap();
-/// assert_eq!(d.judge, "ann"); // ties (both ln 2 away) go to the first judge
-/// assert!((d.distance - 2f64.ln()).abs() < 1e-12);
+/// assert_eq!(d.judge, "ann");
+/// assert!((d.distance - 1.5 * 2f64.ln()).abs() < 1e-12);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupJudgments {
@@ -407,7 +412,7 @@ impl GroupJudgments {
 
 /// Saaty's compatibility index of `matrix` with `weights`:
 /// `S = (1/n^2) sum_ij a_ij w_j / w_i`, over the diagonal and the judged
-/// entries for an incomplete matrix (see the [module docs](self)).
+/// entries for an incomplete matrix (see [`GroupJudgments`]).
 ///
 /// ```
 /// use innorank::ahp::{compatibility_index, PairwiseMatrix};
@@ -422,7 +427,7 @@ pub fn compatibility_index(matrix: &PairwiseMatrix, weights: &[f64]) -> f64 {
 
 /// The geometric compatibility index of `matrix` with `weights`,
 /// `2 / ((n-1)(n-2)) sum_{i<j} ln^2(a_ij w_j / w_i)` (rescaled for an
-/// incomplete matrix, see the [module docs](self)); `None` for n < 3. With the
+/// incomplete matrix, see [`GroupJudgments`]); `None` for n < 3. With the
 /// matrix's own row-geometric-mean priorities it is the geometric consistency
 /// index (GCI).
 ///

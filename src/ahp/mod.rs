@@ -37,6 +37,37 @@
 //! assert!((p.weights[0] - 4.0 / 7.0).abs() < 1e-12);
 //! assert!(p.consistency.cr.abs() < 1e-12);
 //! ```
+//!
+//! # Extensions
+//!
+//! * Options ([`AhpOptions`]): the priority method, the completion of missing
+//!   judgments ([`Completion::Harker`] or [`Completion::LambdaMin`], the
+//!   completion minimising `lambda_max`, Bozóki, Fülöp & Rónyai 2010) and the
+//!   random-index table ([`RandomIndex`]: Saaty, Donegan & Dodd, Tummala &
+//!   Ling, Alonso & Lamata). [`PairwiseMatrix::solve`] returns the priorities
+//!   with the values filled in for missing judgments.
+//! * Group judgments ([`GroupJudgments`]): aggregation of individual
+//!   judgments or priorities ([`Aggregation`]), each judge's consistency and
+//!   compatibility with the group, a consensus figure and the judgment the
+//!   group disagrees about most.
+//! * Consistency repair ([`suggest_revisions`]): judgments to change, one at
+//!   a time, until CR is within a threshold.
+//! * Synthesis ([`synthesize`]): the alternatives' global scores from leaf
+//!   weights and local priorities, distributive or ideal ([`Synthesis`]).
+//!
+//! ```
+//! use innorank::ahp::{AhpOptions, Completion, PairwiseMatrix, PriorityMethod, RandomIndex};
+//! let m = PairwiseMatrix::from_judgments(3, &[(0, 1, 2.0), (1, 2, 3.0)]).unwrap();
+//! let options = AhpOptions {
+//!     method: PriorityMethod::Eigen,
+//!     completion: Completion::LambdaMin,
+//!     random_index: RandomIndex::DoneganDodd,
+//! };
+//! let s = m.solve(&options);
+//! // Two judgments on a chain are completed consistently: a_02 = 2 * 3.
+//! assert!((s.estimates[0].value - 6.0).abs() < 1e-9);
+//! assert!(s.priorities.consistency.cr < 1e-9);
+//! ```
 
 mod completion;
 mod consistency;
@@ -45,6 +76,7 @@ mod hierarchy;
 mod matrix;
 mod priorities;
 mod repair;
+mod synthesis;
 
 pub use completion::{AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_TOLERANCE, Solution};
 pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex, UnknownName};
@@ -56,3 +88,4 @@ pub use hierarchy::{HierarchyWeights, NodeWeights, WeightSource, weigh};
 pub use matrix::{Deviation, Estimate, PairwiseMatrix};
 pub use priorities::{Priorities, PriorityMethod};
 pub use repair::{Repair, RepairOutcome, Revision, suggest_revisions};
+pub use synthesis::{LeafPriorities, Synthesis, SynthesisScores, priorities_from_scores, synthesize};

@@ -1,26 +1,5 @@
-//! Suggesting revisions that make an inconsistent matrix consistent.
-//!
-//! Greedy repair, one judgment at a time (in the spirit of the iterative
-//! procedures surveyed by Kułakowski 2020, *Understanding the Analytic
-//! Hierarchy Process*, CRC, and of Saaty's advice to revise the judgment
-//! that deviates most from the priorities, Saaty 2003, "Decision-making with
-//! the AHP: Why is the principal eigenvector necessary", *EJOR* 145(1),
-//! 85-91):
-//!
-//! 1. Derive the priorities `w` (as the [`AhpOptions`] say). Stop when
-//!    `CR <= threshold`.
-//! 2. Rank the judged pairs by how far they are from the priorities,
-//!    `|ln(a_ij w_j / w_i)|`, worst first (ties in row-major order).
-//! 3. Take the first pair whose nearest value on Saaty's scale (1/9..1/2,
-//!    1..9) to `w_i / w_j` differs from its judgment **and** whose change to
-//!    that value lowers CR; set it and go back to 1.
-//! 4. When no judged pair qualifies, stop: the repair is stuck.
-//!
-//! Requiring each accepted change to lower CR makes CR strictly decrease
-//! from step to step, so the procedure ends (the judgments can take finitely
-//! many values); it only skips a judgment whose move would not help, which
-//! the plain "most deviating first" rule could otherwise repeat forever.
-//! Missing judgments are never revised; they are re-completed at each step.
+//! Suggesting revisions that make an inconsistent matrix consistent (see
+//! [`suggest_revisions`]).
 
 use serde::Serialize;
 
@@ -73,10 +52,60 @@ impl Repair {
     pub fn is_consistent(&self) -> bool {
         self.outcome != RepairOutcome::Stuck
     }
+
+    /// The net change of every revised pair, in the order each pair was
+    /// first revised: `from` is the original judgment, `to` the last one
+    /// suggested and `cr_after` the CR after that pair's last revision. A
+    /// pair can be revised more than once on the way (e.g. 7 -> 1 -> 1/4);
+    /// this is what to show a decision maker.
+    ///
+    /// ```
+    /// use innorank::ahp::{suggest_revisions, AhpOptions, PairwiseMatrix};
+    /// let m = PairwiseMatrix::from_judgments(3, &[(0, 1, 3.0), (1, 2, 3.0), (0, 2, 0.5)]).unwrap();
+    /// let repair = suggest_revisions(&m, &AhpOptions::default(), 0.1);
+    /// for change in repair.changes() {
+    ///     assert_eq!(m.get(change.row, change.col), Some(change.from));
+    ///     assert_eq!(repair.revised.get(change.row, change.col), Some(change.to));
+    /// }
+    /// ```
+    pub fn changes(&self) -> Vec<Revision> {
+        let mut out: Vec<Revision> = Vec::new();
+        for r in &self.revisions {
+            match out.iter_mut().find(|c| (c.row, c.col) == (r.row, r.col)) {
+                Some(c) => {
+                    c.to = r.to;
+                    c.cr_after = r.cr_after;
+                }
+                None => out.push(*r),
+            }
+        }
+        out
+    }
 }
 
-/// Suggests judgments to change, one at a time, until `CR <= threshold`
-/// (see the [module docs](self)).
+/// Suggests judgments to change, one at a time, until `CR <= threshold`.
+///
+/// Greedy repair, one judgment at a time (in the spirit of the iterative
+/// procedures surveyed by Kułakowski 2020, *Understanding the Analytic
+/// Hierarchy Process*, CRC, and of Saaty's advice to revise the judgment
+/// that deviates most from the priorities, Saaty 2003, "Decision-making with
+/// the AHP: Why is the principal eigenvector necessary", *EJOR* 145(1),
+/// 85-91):
+///
+/// 1. Derive the priorities `w` (as the [`AhpOptions`] say). Stop when
+///    `CR <= threshold`.
+/// 2. Rank the judged pairs by how far they are from the priorities,
+///    `|ln(a_ij w_j / w_i)|`, worst first (ties in row-major order).
+/// 3. Take the first pair whose nearest value on Saaty's scale (1/9..1/2,
+///    1..9) to `w_i / w_j` differs from its judgment **and** whose change to
+///    that value lowers CR; set it and go back to 1.
+/// 4. When no judged pair qualifies, stop: the repair is stuck.
+///
+/// Requiring each accepted change to lower CR makes CR strictly decrease
+/// from step to step, so the procedure ends (the judgments can take finitely
+/// many values); it only skips a judgment whose move would not help, which
+/// the plain "most deviating first" rule could otherwise repeat forever.
+/// Missing judgments are never revised; they are re-completed at each step.
 ///
 /// ```
 /// use innorank::ahp::{suggest_revisions, AhpOptions, PairwiseMatrix, RepairOutcome};
@@ -201,6 +230,13 @@ mod tests {
         assert!(r.revisions.len() <= 4, "{:?}", r.revisions);
         check_monotone(&r);
         assert!((r.revised.priorities(PriorityMethod::Eigen).consistency.cr - r.cr_after).abs() < 1e-12);
+        // a_12 = 7 is revised three times on the way (7 -> 1 -> 1/4 -> 1/9).
+        let changes = r.changes();
+        assert!(changes.len() < r.revisions.len());
+        for c in &changes {
+            assert_eq!(m.get(c.row, c.col), Some(c.from));
+            assert_eq!(r.revised.get(c.row, c.col), Some(c.to));
+        }
     }
 
     #[test]
