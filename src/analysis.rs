@@ -4,22 +4,44 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use serde::Serialize as DeriveSerialize;
 
-use crate::ahp::{self, HierarchyWeights, NodeWeights, PriorityMethod};
+use crate::ahp::{self, HierarchyWeights, NodeWeights, Synthesis, WeighOptions};
 use crate::problem::{Derivation, Problem};
 use crate::ranking::rank_scores;
 use crate::screening::{Breach, screen};
 use crate::topsis::{Degenerate, Normalization, Topsis};
 use crate::{Error, Warning};
 
+/// The ranking method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// Relative closeness to the ideal solution (default).
+    #[default]
+    Topsis,
+    /// AHP synthesis: leaf weights times the alternatives' local priorities.
+    Ahp,
+}
+
+impl Method {
+    /// The name used on the command line and in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Topsis => "topsis",
+            Method::Ahp => "ahp",
+        }
+    }
+}
+
 /// Options of a ranking run.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RankOptions {
+    /// TOPSIS (default) or AHP.
+    pub method: Method,
     /// TOPSIS column normalisation.
     pub normalization: Normalization,
-    /// How AHP priorities are derived.
-    pub ahp_method: PriorityMethod,
-    /// CR above this makes a node inconsistent.
-    pub cr_threshold: f64,
+    /// AHP synthesis mode (for `Method::Ahp`).
+    pub synthesis: Synthesis,
+    /// How the criteria weights are derived and judged.
+    pub weighing: WeighOptions,
     /// Mark alternatives whose score is at least this.
     pub satisfactory: Option<f64>,
     /// Include how derived values were computed in the report.
@@ -29,9 +51,10 @@ pub struct RankOptions {
 impl Default for RankOptions {
     fn default() -> Self {
         RankOptions {
+            method: Method::Topsis,
             normalization: Normalization::Vector,
-            ahp_method: PriorityMethod::Eigen,
-            cr_threshold: ahp::DEFAULT_CR_THRESHOLD,
+            synthesis: Synthesis::Distributive,
+            weighing: WeighOptions::new(),
             satisfactory: None,
             explain: false,
         }
@@ -49,10 +72,10 @@ pub struct RankedAlternative<'p> {
     pub rank: usize,
     /// TOPSIS relative closeness, in `[0, 1]`; higher is better.
     pub score: f64,
-    /// Distance to the ideal.
-    pub d_plus: f64,
-    /// Distance to the anti-ideal.
-    pub d_minus: f64,
+    /// Distance to the ideal (TOPSIS only).
+    pub d_plus: Option<f64>,
+    /// Distance to the anti-ideal (TOPSIS only).
+    pub d_minus: Option<f64>,
     /// Whether the score reaches the satisfactory level, when one was given.
     pub satisfactory: Option<bool>,
 }
@@ -125,9 +148,9 @@ pub fn weight_warnings(weights: &HierarchyWeights, threshold: f64) -> Vec<Warnin
 /// Screens the alternatives, derives the weights and ranks the survivors
 /// with TOPSIS.
 pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankReport<'p>, Error> {
-    let weights = ahp::weigh(&problem.criteria, options.ahp_method, options.cr_threshold);
+    let weights = ahp::weigh_with(&problem.criteria, &options.weighing)?;
     let mut warnings = problem.warnings.clone();
-    warnings.extend(weight_warnings(&weights, options.cr_threshold));
+    warnings.extend(weight_warnings(&weights, options.weighing.cr_threshold));
 
     let screening = screen(problem);
     let screened_out = screening
@@ -158,8 +181,19 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
             selected = problem.scores.select_rows(kept)?;
             &selected
         };
-        let scores =
-            Topsis::new(options.normalization).rank(matrix, &weights.leaves, &problem.criteria.directions())?;
+        let (closeness, d_plus, d_minus, degenerate) = match options.method {
+            Method::Topsis => {
+                let s =
+                    Topsis::new(options.normalization).rank(matrix, &weights.leaves, &problem.criteria.directions())?;
+                (s.closeness, Some(s.d_plus), Some(s.d_minus), s.degenerate)
+            }
+            Method::Ahp => (
+                ahp_scores(problem, matrix, kept, &weights, options)?,
+                None,
+                None,
+                Vec::new(),
+            ),
+        };
         let leaf_id = |col: usize| {
             problem
                 .criteria
@@ -170,7 +204,7 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
         };
         // With one alternative every column is constant: the single
         // warning above says it all.
-        let degenerate = if kept.len() > 1 { &scores.degenerate[..] } else { &[] };
+        let degenerate = if kept.len() > 1 { &degenerate[..] } else { &[] };
         for d in degenerate {
             warnings.push(match *d {
                 Degenerate::AllZero { col } => Warning::AllZeroColumn {
@@ -182,16 +216,16 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
                 Degenerate::NoDiscrimination => Warning::NoDiscrimination,
             });
         }
-        let order = rank_scores(&scores.closeness);
+        let order = rank_scores(&closeness);
         ranking.reserve_exact(order.len());
         ranking.extend(order.into_iter().map(|(i, rank)| RankedAlternative {
             index: kept[i],
             id: problem.alternatives.id(kept[i]),
             rank,
-            score: scores.closeness[i],
-            d_plus: scores.d_plus[i],
-            d_minus: scores.d_minus[i],
-            satisfactory: options.satisfactory.map(|x| scores.closeness[i] >= x),
+            score: closeness[i],
+            d_plus: d_plus.as_ref().map(|d| d[i]),
+            d_minus: d_minus.as_ref().map(|d| d[i]),
+            satisfactory: options.satisfactory.map(|x| closeness[i] >= x),
         }));
     }
     Ok(RankReport {
@@ -202,6 +236,47 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
         screened_out,
         warnings,
     })
+}
+
+/// AHP scores of the survivors: each leaf's local priorities from the
+/// alternatives' pairwise comparisons if the problem gives them, else from
+/// their scores (benefit `x/sum x`, cost `(1/x)/sum(1/x)`), weighted by the
+/// leaf's global weight and summed (distributive or ideal synthesis).
+fn ahp_scores(
+    problem: &Problem,
+    matrix: &crate::DecisionMatrix,
+    kept: &[usize],
+    weights: &HierarchyWeights,
+    options: &RankOptions,
+) -> Result<Vec<f64>, Error> {
+    use crate::ahp::{LeafPriorities, PairwiseMatrix, synthesize};
+    let mut leaves = Vec::new();
+    for ((criterion, leaf), &weight) in problem.criteria.leaves().zip(weights.leaves.as_slice()) {
+        let fail = |source| Error::AhpRanking {
+            criterion: criterion.id.clone(),
+            source,
+        };
+        let judged = problem.alternative_comparisons.iter().find(|(c, _)| *c == leaf.column);
+        let priorities = match judged {
+            Some((_, judgments)) => {
+                // Only judgments among the survivors count.
+                let position = |i: usize| kept.iter().position(|&k| k == i);
+                let kept_judgments: Vec<(usize, usize, f64)> = judgments
+                    .iter()
+                    .filter_map(|&(a, b, v)| Some((position(a)?, position(b)?, v)))
+                    .collect();
+                let m = PairwiseMatrix::from_judgments(kept.len(), &kept_judgments).map_err(fail)?;
+                LeafPriorities::from_matrix(weight, &m, &options.weighing.ahp)
+            }
+            None => {
+                let column: Vec<f64> = matrix.column(leaf.column).collect();
+                LeafPriorities::from_scores(weight, &column, &leaf.direction).map_err(fail)?
+            }
+        };
+        leaves.push(priorities);
+    }
+    let scores = synthesize(&leaves, options.synthesis)?;
+    Ok(scores.normalized)
 }
 
 /// `(key, value)` pairs serialised as a JSON object, in order.
@@ -288,8 +363,10 @@ impl Serialize for Row<'_> {
         row.serialize_field("id", p.alternatives.id(e.index))?;
         row.serialize_field("name", p.alternatives.label(e.index))?;
         row.serialize_field("score", &e.score)?;
-        row.serialize_field("d_plus", &e.d_plus)?;
-        row.serialize_field("d_minus", &e.d_minus)?;
+        if let (Some(p), Some(m)) = (e.d_plus, e.d_minus) {
+            row.serialize_field("d_plus", &p)?;
+            row.serialize_field("d_minus", &m)?;
+        }
         if let Some(sat) = e.satisfactory {
             row.serialize_field("satisfactory", &sat)?;
         }
@@ -314,11 +391,18 @@ impl Serialize for Row<'_> {
 impl Serialize for RankReport<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let p = self.problem;
-        let mut out = s.serialize_struct("RankReport", 10)?;
+        let mut out = s.serialize_struct("RankReport", 14)?;
         out.serialize_field("problem", &p.name)?;
-        out.serialize_field("method", "topsis")?;
-        out.serialize_field("normalization", self.options.normalization.name())?;
-        out.serialize_field("ahp_method", self.options.ahp_method.name())?;
+        let o = &self.options;
+        out.serialize_field("method", o.method.name())?;
+        match o.method {
+            Method::Topsis => out.serialize_field("normalization", o.normalization.name())?,
+            Method::Ahp => out.serialize_field("synthesis", o.synthesis.name())?,
+        }
+        out.serialize_field("ahp_method", o.weighing.ahp.method.name())?;
+        out.serialize_field("completion", o.weighing.ahp.completion.name())?;
+        out.serialize_field("random_index", o.weighing.ahp.random_index.name())?;
+        out.serialize_field("aggregation", o.weighing.aggregation.name())?;
         out.serialize_field("weights", &OrderedMap(self.leaf_weights().collect()))?;
         let consistency: Vec<_> = self.weights.nodes.iter().map(ConsistencyEntry::new).collect();
         out.serialize_field("consistency", &consistency)?;

@@ -19,6 +19,18 @@ pub enum Error {
     /// A pairwise comparison matrix is not valid.
     #[error(transparent)]
     Matrix(#[from] MatrixError),
+    /// The weights of a node cannot be derived with the options chosen.
+    #[error(transparent)]
+    Weighing(#[from] crate::ahp::WeighError),
+    /// AHP ranking cannot use these scores or comparisons.
+    #[error("criterion `{criterion}`: {source}")]
+    AhpRanking {
+        /// The leaf.
+        criterion: String,
+        /// What went wrong.
+        #[source]
+        source: MatrixError,
+    },
 }
 
 /// Invalid numbers passed to [`crate::DecisionMatrix`], [`crate::Weights`]

@@ -40,7 +40,7 @@ pub mod topsis;
 pub mod warning;
 mod weights;
 
-pub use analysis::{RankOptions, RankReport, RankedAlternative, ScreenedOut, rank};
+pub use analysis::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank};
 pub use error::Error;
 pub use matrix::{DecisionMatrix, Direction};
 pub use problem::{LoadOptions, Problem};

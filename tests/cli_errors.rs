@@ -14,9 +14,8 @@ use assert_cmd::Command;
 use assert_cmd::assert::Assert;
 
 /// The keys each mapping accepts, as listed in unknown-key messages.
-const PROBLEM_KEYS: &str =
-    "`version`, `name`, `description`, `core`, `criteria`, `comparisons`, `matrix`, `alternatives`, `screening`";
-const CRITERION_KEYS: &str = "`id`, `use`, `name`, `description`, `direction`, `unit`, `scale`, `target`, `levels`, `rubric`, `weight`, `criteria`, `comparisons`, `matrix`, `derive`, `baseline`";
+const PROBLEM_KEYS: &str = "`version`, `name`, `description`, `core`, `criteria`, `comparisons`, `judges`, `matrix`, `alternative_comparisons`, `alternatives`, `screening`";
+const CRITERION_KEYS: &str = "`id`, `use`, `name`, `description`, `direction`, `unit`, `scale`, `target`, `levels`, `rubric`, `weight`, `criteria`, `comparisons`, `judges`, `matrix`, `derive`, `baseline`";
 const ALTERNATIVE_KEYS: &str = "`id`, `name`, `description`, `scores`, `assets`";
 const RULE_KEYS: &str = "`criterion`, `min`, `max`";
 

@@ -40,8 +40,9 @@ alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
     // Per-judge CR: alice and bob judged every pair; carol's one pair links
     // only b and c.
     assert_eq!(root.judges.len(), 3);
-    assert!(root.judges[0].1.is_some() && root.judges[1].1.is_some());
-    assert_eq!(root.judges[2], ("carol".to_owned(), None));
+    assert!(root.judges[0].consistency.is_some() && root.judges[1].consistency.is_some());
+    assert_eq!(root.judges[2].judge, "carol");
+    assert_eq!(root.judges[2].consistency, None);
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Weights through the criteria tree: local priorities at every parent,
 //! global weights of the leaves as products along their paths.
 
-use super::{Consistency, Deviation, Estimate, PriorityMethod};
+use super::{Aggregation, AhpOptions, Consistency, Deviation, Disagreement, Estimate, JudgeAgreement, PriorityMethod};
 use crate::Weights;
+use crate::error::MatrixError;
 use crate::problem::{Criteria, Weighting};
 
 /// How many deviating judgments are listed for an inconsistent node.
@@ -55,9 +56,48 @@ pub struct NodeWeights {
     /// For an inconsistent node, the judgments that deviate most from the
     /// priorities, worst first.
     pub worst: Vec<Deviation>,
-    /// For group judgments, each judge's consistency (`None` for a judge
-    /// whose judgments alone do not link every child).
-    pub judges: Vec<(String, Option<Consistency>)>,
+    /// For group judgments, each judge's weight, consistency and agreement
+    /// with the group.
+    pub judges: Vec<JudgeAgreement>,
+    /// For group judgments, the judge-weighted geometric compatibility
+    /// (0 = full consensus).
+    pub consensus: Option<f64>,
+    /// For group judgments, the judgment farthest from the group's.
+    pub disagreement: Option<Disagreement>,
+}
+
+/// How [`weigh_with`] derives and judges the weights.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct WeighOptions {
+    /// Priority method, completion of missing judgments, random index.
+    pub ahp: AhpOptions,
+    /// How group judgments are combined.
+    pub aggregation: Aggregation,
+    /// CR above this makes a node inconsistent (0.10 by [`WeighOptions::new`]).
+    pub cr_threshold: f64,
+}
+
+impl WeighOptions {
+    /// The defaults: eigenvector, Harker completion, Saaty's random index,
+    /// AIJ, CR threshold 0.10.
+    pub fn new() -> Self {
+        WeighOptions {
+            cr_threshold: super::DEFAULT_CR_THRESHOLD,
+            ..WeighOptions::default()
+        }
+    }
+}
+
+/// Weighting failed at a node (AIP with a judge whose judgments do not link
+/// every child).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("node `{node}`: {source}")]
+pub struct WeighError {
+    /// The node.
+    pub node: String,
+    /// What went wrong.
+    #[source]
+    pub source: MatrixError,
 }
 
 /// The weights of the whole tree.
@@ -90,6 +130,20 @@ pub struct HierarchyWeights {
 /// assert_eq!(w.leaves.as_slice(), &[0.5, 0.375, 0.125]);
 /// ```
 pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> HierarchyWeights {
+    let options = WeighOptions {
+        ahp: AhpOptions {
+            method,
+            ..AhpOptions::default()
+        },
+        aggregation: Aggregation::Aij,
+        cr_threshold,
+    };
+    weigh_with(criteria, &options).expect("AIJ aggregation cannot fail on validated judgments")
+}
+
+/// [`weigh`] with every option: completion, random index, aggregation.
+pub fn weigh_with(criteria: &Criteria, options: &WeighOptions) -> Result<HierarchyWeights, WeighError> {
+    let cr_threshold = options.cr_threshold;
     let mut global = vec![0.0; criteria.nodes().len()];
     global[0] = 1.0;
     let mut nodes = Vec::new();
@@ -106,6 +160,8 @@ pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> 
             estimated: Vec::new(),
             worst: Vec::new(),
             judges: Vec::new(),
+            consensus: None,
+            disagreement: None,
         };
         match &parent.weighting {
             Weighting::Equal => {}
@@ -114,24 +170,32 @@ pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> 
                 node.local = w.as_slice().to_vec();
             }
             Weighting::Judgments(j) => {
-                let p = j.matrix.priorities(method);
-                node.source = if j.judges.is_empty() {
-                    WeightSource::Judgments
-                } else {
-                    WeightSource::GroupJudgments
-                };
-                node.consistent = p.consistency.is_consistent(cr_threshold);
-                node.estimated = j.matrix.estimates(&p.weights);
-                if !node.consistent {
-                    node.worst = j.matrix.deviations(&p.weights, WORST_JUDGMENTS);
+                // The matrix priorities come from: the judgments, or for a
+                // group the aggregated judgments (AIJ); AIP replaces the
+                // priorities but the aggregated matrix still measures CR.
+                let solution = j.matrix.solve(&options.ahp);
+                let mut weights = solution.priorities.weights;
+                node.consistency = solution.priorities.consistency;
+                node.estimated = solution.estimates;
+                node.source = WeightSource::Judgments;
+                if let Some(group) = &j.group {
+                    node.source = WeightSource::GroupJudgments;
+                    let g = group
+                        .aggregate(options.aggregation, &options.ahp)
+                        .map_err(|source| WeighError {
+                            node: criterion.id.clone(),
+                            source,
+                        })?;
+                    weights = g.weights;
+                    node.judges = g.judges;
+                    node.consensus = g.consensus;
+                    node.disagreement = g.disagreement;
                 }
-                node.judges = j
-                    .judges
-                    .iter()
-                    .map(|(name, m)| (name.clone(), m.as_ref().map(|m| m.priorities(method).consistency)))
-                    .collect();
-                node.consistency = p.consistency;
-                node.local = p.weights;
+                node.consistent = node.consistency.is_consistent(cr_threshold);
+                if !node.consistent {
+                    node.worst = j.matrix.deviations(&weights, WORST_JUDGMENTS);
+                }
+                node.local = weights;
             }
         }
         for (&child, &w) in parent.children.iter().zip(&node.local) {
@@ -140,5 +204,5 @@ pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> 
         nodes.push(node);
     }
     let leaves = Weights::from_normalized(criteria.leaf_nodes().iter().map(|&i| global[i]).collect());
-    HierarchyWeights { nodes, global, leaves }
+    Ok(HierarchyWeights { nodes, global, leaves })
 }

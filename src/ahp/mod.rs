@@ -84,7 +84,7 @@ pub use group::{
     Aggregation, Disagreement, GroupJudgments, GroupPriorities, JudgeAgreement, JudgmentSet,
     SAATY_COMPATIBILITY_THRESHOLD, compatibility_index, geometric_compatibility_index,
 };
-pub use hierarchy::{HierarchyWeights, NodeWeights, WeightSource, weigh};
+pub use hierarchy::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, WeightSource, weigh, weigh_with};
 pub use matrix::{Deviation, Estimate, PairwiseMatrix};
 pub use priorities::{Priorities, PriorityMethod};
 pub use repair::{Repair, RepairOutcome, Revision, suggest_revisions};

@@ -263,6 +263,18 @@ pub enum DiagnosticKind {
     /// No alternatives at all.
     #[error("no alternatives: give `alternatives:` (a list or `{{csv: FILE}}`) or --alternatives FILE.csv")]
     NoAlternatives,
+    /// `judges:` without group comparisons.
+    #[error("`judges` weighs the judges of group `comparisons` (a map from judge to judgments)")]
+    JudgesWithoutGroup,
+    /// A judge weight that is not positive.
+    #[error("a judge's weight must be > 0, found {0}")]
+    JudgeWeight(f64),
+    /// A judge without a weight when weights are given.
+    #[error("`judges` gives no weight for `{0}`; give every judge a weight or none")]
+    MissingJudgeWeight(String),
+    /// A weight for a judge who gave no judgments.
+    #[error("`{0}` is not one of the judges in `comparisons`")]
+    UnknownJudge(String),
     /// A criterion without `id` (and without `use`).
     #[error("missing `id` (or `use` to take a criterion from the library)")]
     MissingId,

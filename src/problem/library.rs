@@ -185,6 +185,7 @@ fn merge(base: &RawCriterion, over: RawCriterion) -> RawCriterion {
         weight: over.weight.or(base.weight),
         criteria: over.criteria.or(base.criteria),
         comparisons: over.comparisons.or(if own_children { None } else { base.comparisons }),
+        judges: over.judges.or(if own_children { None } else { base.judges }),
         matrix: over.matrix.or(if own_children { None } else { base.matrix }),
         derive: over.derive.or(base.derive),
         baseline: over.baseline.or(base.baseline),

@@ -24,7 +24,7 @@ pub use diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
 pub use library::{CriteriaLibrary, LibraryEntry};
 pub use load::{DEFAULT_MAX_SIZE, LoadOptions};
 
-use crate::ahp::PairwiseMatrix;
+use crate::ahp::{GroupJudgments, PairwiseMatrix};
 use crate::cost::CostCurve;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
@@ -49,6 +49,10 @@ pub struct Problem {
     pub core: Vec<(String, Vec<String>)>,
     /// How the values of derived leaves were computed, per derived leaf.
     pub derived: Vec<Derived>,
+    /// Pairwise comparisons of the alternatives under a leaf (`rank --method
+    /// ahp`): the leaf's column and the judgments `(a, b, value)` between
+    /// alternative indices.
+    pub alternative_comparisons: Vec<LeafJudgments>,
     /// Things worth knowing that do not make the input invalid.
     pub warnings: Vec<Warning>,
 }
@@ -113,6 +117,10 @@ pub struct Leaf {
     /// How the value is computed, for a derived leaf.
     pub derive: Option<Derive>,
 }
+
+/// Pairwise judgments of the alternatives under one leaf: the leaf's column
+/// and `(a, b, value)` triples between alternative indices.
+pub type LeafJudgments = (usize, Vec<(usize, usize, f64)>);
 
 /// How a derived leaf's value is computed instead of scored.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,9 +200,8 @@ pub struct Judgments {
     /// The matrix priorities are derived from (for a group, the element-wise
     /// geometric mean of the judges' judgments).
     pub matrix: PairwiseMatrix,
-    /// Each judge's own matrix, for group judgments; `None` for a judge whose
-    /// judgments alone do not link all children.
-    pub judges: Vec<(String, Option<PairwiseMatrix>)>,
+    /// The judges' own judgments and weights, for group judgments.
+    pub group: Option<GroupJudgments>,
 }
 
 /// A hard rule: keep an alternative only if its raw score on `criterion`

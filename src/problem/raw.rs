@@ -23,7 +23,12 @@ pub struct RawProblem {
     pub core: Option<Ordered<Vec<Text>>>,
     pub criteria: Vec<RawCriterion>,
     pub comparisons: Option<RawComparisons>,
+    /// Weights of the judges of group `comparisons`.
+    pub judges: Option<Pairs>,
     pub matrix: Option<Vec<Vec<Scalar>>>,
+    /// Pairwise comparisons of the alternatives under a leaf, for
+    /// `rank --method ahp`.
+    pub alternative_comparisons: Option<Ordered<Vec<Vec<Scalar>>>>,
     /// Optional here so `--alternatives FILE.csv` can supply them.
     pub alternatives: Option<RawAlternatives>,
     #[serde(default)]
@@ -49,6 +54,8 @@ pub struct RawCriterion {
     pub weight: Option<Scalar>,
     pub criteria: Option<Vec<RawCriterion>>,
     pub comparisons: Option<RawComparisons>,
+    /// Weights of the judges of group `comparisons`.
+    pub judges: Option<Pairs>,
     pub matrix: Option<Vec<Vec<Scalar>>>,
     /// `learning_curve`, or `{shared: DIM}`.
     pub derive: Option<Scalar>,

@@ -10,14 +10,14 @@ use super::derive;
 use super::diagnostic::Diagnostic;
 use super::diagnostic::DiagnosticKind;
 use super::raw::{
-    Ordered, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar,
-    Text,
+    Ordered, Pairs, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule,
+    Scalar, Text,
 };
 use super::{
-    Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf, Parent,
-    Problem, ROOT_ID, ScreeningRule, Weighting,
+    Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf,
+    LeafJudgments, Parent, Problem, ROOT_ID, ScreeningRule, Weighting,
 };
-use crate::ahp::PairwiseMatrix;
+use crate::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
 use crate::error::MatrixError;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
@@ -98,6 +98,7 @@ pub fn validate(
         "",
         &children,
         raw.comparisons.as_ref(),
+        raw.judges.as_ref(),
         raw.matrix.as_ref(),
         &raw.criteria,
     );
@@ -172,6 +173,11 @@ pub fn validate(
         }
     };
 
+    let alternative_comparisons = match &raw.alternative_comparisons {
+        Some(Ordered(by_leaf)) => v.alternative_comparisons(by_leaf, &criteria, &alternatives),
+        None => Vec::new(),
+    };
+
     let screening = raw
         .screening
         .iter()
@@ -201,6 +207,7 @@ pub fn validate(
         screening,
         core: v.core,
         derived,
+        alternative_comparisons,
         warnings: v.warnings,
     })
 }
@@ -400,6 +407,36 @@ impl Validator {
         (alternatives, rows)
     }
 
+    /// `alternative_comparisons: {leaf: [[a, b, value], ...]}`, as judgments
+    /// between alternative indices per leaf column.
+    fn alternative_comparisons(
+        &mut self,
+        by_leaf: &[(String, Vec<Vec<Scalar>>)],
+        criteria: &Criteria,
+        alternatives: &Alternatives,
+    ) -> Vec<LeafJudgments> {
+        let ids: Vec<String> = alternatives.ids().map(str::to_owned).collect();
+        let max = crate::ahp::RandomIndex::Saaty.max_n();
+        let mut out = Vec::new();
+        for (leaf_id, list) in by_leaf {
+            let path = format!("alternative_comparisons.{leaf_id}");
+            let Some((_, leaf)) = criteria.leaf(leaf_id) else {
+                self.issue(path, DiagnosticKind::UnknownCriterion(excerpt(leaf_id)));
+                continue;
+            };
+            if ids.len() > max {
+                self.issue(path, DiagnosticKind::TooManyCompared { n: ids.len(), max });
+                continue;
+            }
+            if let Some(triples) = self.triples(&path, &ids, list)
+                && self.pairwise(&path, &ids, &triples).is_some()
+            {
+                out.push((leaf.column, triples));
+            }
+        }
+        out
+    }
+
     fn issue(&mut self, path: impl Into<String>, kind: DiagnosticKind) {
         self.issues.push((path.into(), kind));
     }
@@ -474,7 +511,14 @@ impl Validator {
                     .enumerate()
                     .map(|(i, c)| self.criterion(c, format!("{path}.criteria[{i}]")))
                     .collect();
-                let weighting = self.weighting(&path, &children, raw.comparisons.as_ref(), raw.matrix.as_ref(), sub);
+                let weighting = self.weighting(
+                    &path,
+                    &children,
+                    raw.comparisons.as_ref(),
+                    raw.judges.as_ref(),
+                    raw.matrix.as_ref(),
+                    sub,
+                );
                 CriterionKind::Parent(Parent { children, weighting })
             }
             None => {
@@ -634,6 +678,7 @@ impl Validator {
         path: &str,
         children: &[usize],
         comparisons: Option<&RawComparisons>,
+        judges: Option<&Pairs>,
         matrix: Option<&Vec<Vec<Scalar>>>,
         raw_children: &[RawCriterion],
     ) -> Weighting {
@@ -678,17 +723,14 @@ impl Validator {
         }
         if let Some(comparisons) = comparisons {
             return self
-                .judgments(&at("comparisons"), &ids, comparisons)
+                .judgments(&at("comparisons"), &ids, comparisons, judges)
                 .map_or(Weighting::Equal, Weighting::Judgments);
         }
         if let Some(rows) = matrix {
             return self
                 .matrix(&at("matrix"), &ids, rows)
                 .map_or(Weighting::Equal, |matrix| {
-                    Weighting::Judgments(Judgments {
-                        matrix,
-                        judges: Vec::new(),
-                    })
+                    Weighting::Judgments(Judgments { matrix, group: None })
                 });
         }
         if any_weight {
@@ -719,15 +761,24 @@ impl Validator {
         Weighting::Equal
     }
 
-    fn judgments(&mut self, path: &str, ids: &[String], comparisons: &RawComparisons) -> Option<Judgments> {
+    fn judgments(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        comparisons: &RawComparisons,
+        judge_weights: Option<&Pairs>,
+    ) -> Option<Judgments> {
         match comparisons {
             RawComparisons::Single(list) => {
                 let triples = self.triples(path, ids, list)?;
                 let matrix = self.pairwise(path, ids, &triples)?;
-                Some(Judgments {
-                    matrix,
-                    judges: Vec::new(),
-                })
+                if judge_weights.is_some() {
+                    self.issue(
+                        path.replace("comparisons", "judges"),
+                        DiagnosticKind::JudgesWithoutGroup,
+                    );
+                }
+                Some(Judgments { matrix, group: None })
             }
             RawComparisons::Group(judges) => {
                 if judges.is_empty() {
@@ -745,30 +796,66 @@ impl Validator {
                 if !ok {
                     return None;
                 }
-                // AIJ: the geometric mean, per pair, of the judges who judged it.
-                let mut sums: Vec<((usize, usize), f64, usize)> = Vec::new();
-                for (_, triples) in &per_judge {
-                    for &(a, b, v) in triples {
-                        let (key, ln) = if a < b { ((a, b), v.ln()) } else { ((b, a), -v.ln()) };
-                        match sums.iter_mut().find(|(k, _, _)| *k == key) {
-                            Some((_, s, c)) => {
-                                *s += ln;
-                                *c += 1;
+                let weights_path = path.replace("comparisons", "judges");
+                let weight_of = |v: &mut Self, judge: &str| -> Option<f64> {
+                    let Some(Ordered(weights)) = judge_weights else {
+                        return Some(1.0);
+                    };
+                    match weights.iter().find(|(name, _)| name == judge) {
+                        Some((_, w)) => match number(w) {
+                            Ok(w) if w > 0.0 => Some(w),
+                            Ok(w) => {
+                                v.issue(format!("{weights_path}.{judge}"), DiagnosticKind::JudgeWeight(w));
+                                None
                             }
-                            None => sums.push((key, ln, 1)),
+                            Err(kind) => {
+                                v.issue(format!("{weights_path}.{judge}"), kind);
+                                None
+                            }
+                        },
+                        None => {
+                            v.issue(
+                                weights_path.clone(),
+                                DiagnosticKind::MissingJudgeWeight(judge.to_owned()),
+                            );
+                            None
+                        }
+                    }
+                };
+                if let Some(Ordered(weights)) = judge_weights {
+                    for (name, _) in weights {
+                        if !per_judge.iter().any(|(j, _)| j == name) {
+                            self.issue(
+                                format!("{weights_path}.{name}"),
+                                DiagnosticKind::UnknownJudge(name.clone()),
+                            );
                         }
                     }
                 }
-                let aggregated: Vec<(usize, usize, f64)> = sums
-                    .iter()
-                    .map(|&((a, b), s, c)| (a, b, (s / c as f64).exp()))
-                    .collect();
-                let matrix = self.pairwise(path, ids, &aggregated)?;
-                let judges = per_judge
-                    .into_iter()
-                    .map(|(name, triples)| (name, PairwiseMatrix::from_judgments(ids.len(), &triples).ok()))
-                    .collect();
-                Some(Judgments { matrix, judges })
+                let mut sets = Vec::with_capacity(per_judge.len());
+                for (judge, triples) in per_judge {
+                    let weight = weight_of(self, &judge)?;
+                    sets.push(JudgmentSet::new(judge, triples).with_weight(weight));
+                }
+                // Connectivity is checked on the union of the judges' pairs.
+                let union: Vec<(usize, usize, f64)> = {
+                    let mut seen = std::collections::HashSet::new();
+                    sets.iter()
+                        .flat_map(|s| s.judgments.iter().copied())
+                        .filter(|&(a, b, _)| seen.insert((a.min(b), a.max(b))))
+                        .collect()
+                };
+                self.pairwise(path, ids, &union)?;
+                match GroupJudgments::new(ids.len(), sets) {
+                    Ok(group) => Some(Judgments {
+                        matrix: group.aggregated_judgments().clone(),
+                        group: Some(group),
+                    }),
+                    Err(e) => {
+                        self.issue(path, DiagnosticKind::Matrix(e.to_string()));
+                        None
+                    }
+                }
             }
         }
     }

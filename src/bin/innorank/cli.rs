@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use innorank::ahp::PriorityMethod;
+use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis, WeighOptions};
 use innorank::topsis::Normalization;
 
 /// Weight criteria with AHP and rank alternatives with TOPSIS.
@@ -22,12 +22,12 @@ pub struct Cli {
 pub enum Command {
     /// Screen, weigh and rank the alternatives of a problem file.
     #[command(
-        after_help = "Examples:\n  innorank rank examples/innovation-proposals.yaml\n  innorank rank problem.yaml --format json --top 3\n  innorank rank problem.yaml --satisfactory 0.6 --normalization minmax\n  innorank rank - --format csv < problem.yaml > ranking.csv"
+        after_help = "Examples:\n  innorank rank examples/innovation-proposals.yaml\n  innorank rank problem.yaml --format json --top 3\n  innorank rank problem.yaml --satisfactory 0.6 --normalization minmax\n  innorank rank - --format csv < problem.yaml > ranking.csv\n  innorank rank problem.yaml --method ahp --synthesis ideal"
     )]
     Rank(RankArgs),
     /// Show the AHP weights of every node, with lambda_max, CI and CR.
     #[command(
-        after_help = "Examples:\n  innorank weights examples/innovation-proposals.yaml\n  innorank weights problem.yaml --ahp-method geometric --format json\n  innorank weights problem.yaml --strict --cr-threshold 0.05"
+        after_help = "Examples:\n  innorank weights examples/innovation-proposals.yaml\n  innorank weights problem.yaml --ahp-method geometric --format json\n  innorank weights problem.yaml --strict --cr-threshold 0.05\n  innorank weights problem.yaml --suggest --ri donegan-dodd"
     )]
     Weights(WeightsArgs),
     /// Show the average-cost curves of `derive: learning_curve` criteria and
@@ -93,6 +93,41 @@ pub struct AhpArgs {
     /// Fail with exit code 3 when a node is inconsistent.
     #[arg(long)]
     pub strict: bool,
+    /// How missing judgments are estimated: harker (as Expert Choice) or
+    /// lambda-min (Bozóki et al. 2010, as AHPy).
+    #[arg(long, value_name = "harker|lambda-min", default_value = "harker", value_parser = parse::<Completion>)]
+    pub completion: Completion,
+    /// Random-index table for CR: saaty, donegan-dodd (AHPy's default),
+    /// tummala-ling (pymcdm), alonso-lamata (R ahp).
+    #[arg(long, value_name = "TABLE", default_value = "saaty", value_parser = parse::<RandomIndex>)]
+    pub ri: RandomIndex,
+    /// How group judgments are combined: aij (the judgments) or aip (the
+    /// judges' priorities).
+    #[arg(long, value_name = "aij|aip", default_value = "aij", value_parser = parse::<Aggregation>)]
+    pub aggregate: Aggregation,
+}
+
+impl AhpArgs {
+    /// The weighting options these flags describe.
+    pub fn weighing(&self) -> WeighOptions {
+        WeighOptions {
+            ahp: AhpOptions {
+                method: self.ahp_method.into(),
+                completion: self.completion,
+                random_index: self.ri,
+            },
+            aggregation: self.aggregate,
+            cr_threshold: self.cr_threshold,
+        }
+    }
+}
+
+/// Parses an option value with the library's own names.
+fn parse<T: std::str::FromStr>(s: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    s.parse::<T>().map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +139,10 @@ pub struct RankArgs {
     /// Ranking method.
     #[arg(long, value_enum, default_value_t = Method::Topsis)]
     pub method: Method,
+    /// AHP synthesis (with --method ahp): distributive, or ideal (which
+    /// keeps ranks when a copy of an alternative is added).
+    #[arg(long, value_name = "distributive|ideal", default_value = "distributive", value_parser = parse::<Synthesis>)]
+    pub synthesis: Synthesis,
     /// How TOPSIS normalises each criterion's column.
     #[arg(long, value_enum, default_value_t = NormalizationArg::Vector)]
     pub normalization: NormalizationArg,
@@ -124,6 +163,11 @@ pub struct WeightsArgs {
     pub common: Common,
     #[command(flatten)]
     pub ahp: AhpArgs,
+    /// For each inconsistent node, propose the fewest revised judgments
+    /// (most deviating first, each to the nearest scale value) that bring CR
+    /// under the threshold. Nothing is changed.
+    #[arg(long)]
+    pub suggest: bool,
 }
 
 #[derive(Debug, Args)]
@@ -193,6 +237,17 @@ pub enum Format {
 pub enum Method {
     /// Closeness to the ideal solution.
     Topsis,
+    /// AHP synthesis of the alternatives' local priorities.
+    Ahp,
+}
+
+impl From<Method> for innorank::Method {
+    fn from(m: Method) -> Self {
+        match m {
+            Method::Topsis => innorank::Method::Topsis,
+            Method::Ahp => innorank::Method::Ahp,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

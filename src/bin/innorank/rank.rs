@@ -11,9 +11,10 @@ const TABLE_ROWS: usize = 50;
 pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     let options = RankOptions {
+        method: args.method.into(),
         normalization: args.normalization.into(),
-        ahp_method: args.ahp.ahp_method.into(),
-        cr_threshold: args.ahp.cr_threshold,
+        synthesis: args.synthesis,
+        weighing: args.ahp.weighing(),
         satisfactory: args.satisfactory,
         explain: args.explain,
     };

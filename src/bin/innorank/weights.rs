@@ -1,15 +1,18 @@
 //! `innorank weights`: the AHP weights of every node.
 
+use innorank::ahp::suggest_revisions;
 use innorank::analysis::weight_warnings;
+use innorank::problem::{CriterionKind, Parent, Weighting};
 
 use crate::cli::{Format, WeightsArgs};
 use crate::{Failure, emit, format, load, warn};
 
 pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
-    let weights = innorank::ahp::weigh(&problem.criteria, args.ahp.ahp_method.into(), args.ahp.cr_threshold);
+    let options = args.ahp.weighing();
+    let weights = innorank::ahp::weigh_with(&problem.criteria, &options).map_err(innorank::Error::from)?;
     let mut warnings = problem.warnings.clone();
-    warnings.extend(weight_warnings(&weights, args.ahp.cr_threshold));
+    warnings.extend(weight_warnings(&weights, options.cr_threshold));
     warn(&args.common, &warnings);
     if args.ahp.strict && weights.nodes.iter().any(|n| !n.consistent) {
         let nodes = weights
@@ -19,11 +22,29 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
             .map(|n| format!("`{}`", n.id));
         return Err(Failure::Inconsistent(nodes.collect()));
     }
+    // --suggest: revisions for every inconsistent node, from its (for a
+    // group, aggregated) judgments.
+    let suggestions = if args.suggest {
+        weights
+            .nodes
+            .iter()
+            .filter(|n| !n.consistent)
+            .filter_map(|n| match &problem.criteria.node(n.node).kind {
+                CriterionKind::Parent(Parent {
+                    weighting: Weighting::Judgments(j),
+                    ..
+                }) => Some((n.node, suggest_revisions(&j.matrix, &options.ahp, options.cr_threshold))),
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let view = format::WeightsView {
         problem: &problem,
         weights: &weights,
-        method: args.ahp.ahp_method.into(),
-        threshold: args.ahp.cr_threshold,
+        options,
+        suggestions: &suggestions,
         warnings: &warnings,
     };
     let text = match args.common.format {

@@ -32,7 +32,10 @@ pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(),
 
     let p = report.problem;
     let leaves: Vec<_> = p.criteria.leaves().collect();
-    let mut header = vec!["rank", "id", "name", "score", "d_plus", "d_minus"];
+    let mut header = vec!["rank", "id", "name", "score"];
+    if report.options.method == innorank::Method::Topsis {
+        header.extend(["d_plus", "d_minus"]);
+    }
     if report.options.satisfactory.is_some() {
         header.push("satisfactory");
     }
@@ -59,7 +62,9 @@ pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(),
             buf.extend_from_slice(r.id.as_bytes());
             buf.push(b',');
             quoted(&mut buf, p.alternatives.name(r.index).unwrap_or_default());
-            for v in [r.score, r.d_plus, r.d_minus] {
+            buf.push(b',');
+            buf.extend_from_slice(floats.format_finite(r.score).as_bytes());
+            for v in [r.d_plus, r.d_minus].into_iter().flatten() {
                 buf.push(b',');
                 buf.extend_from_slice(floats.format_finite(v).as_bytes());
             }

@@ -69,8 +69,8 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
     let mut notes = vec![format!(
         "TOPSIS, {} normalisation; weights by AHP ({}), CR threshold {}",
         o.normalization.name(),
-        o.ahp_method.name(),
-        o.cr_threshold
+        o.weighing.ahp.method.name(),
+        o.weighing.cr_threshold
     )];
     let shown = report.ranking.len();
     let ranked = p.alternatives.len() - report.screened_out.len();
@@ -142,26 +142,49 @@ pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
         let mut notes = vec![format!(
             "{} ({}): lambda_max {}, CI {}, RI {}, CR {} ({verdict} at {})",
             node.source.name(),
-            view.method.name(),
+            view.options.ahp.method.name(),
             fixed(c.lambda_max, 4),
             fixed(c.ci, 4),
             fixed(c.ri, 2),
             fixed(c.cr, 4),
-            view.threshold
+            view.options.cr_threshold
         )];
         for e in &node.estimated {
             notes.push(format!(
-                "estimated: {} vs {} = {} (not judged; Harker)",
+                "estimated: {} vs {} = {} (not judged; {} completion)",
                 node.children[e.row],
                 node.children[e.col],
-                fixed(e.value, 4)
+                fixed(e.value, 4),
+                view.options.ahp.completion.name()
             ));
         }
-        for (judge, jc) in &node.judges {
-            notes.push(match jc {
-                Some(jc) => format!("judge {judge}: CR {}", fixed(jc.cr, 4)),
-                None => format!("judge {judge}: judgments alone do not link every criterion; no CR"),
-            });
+        for g in &node.judges {
+            let cr = match &g.consistency {
+                Some(c) => format!("CR {}", fixed(c.cr, 4)),
+                None => "no CR (judgments alone do not link every criterion)".to_owned(),
+            };
+            notes.push(format!(
+                "judge {} (weight {}): {cr}, compatibility with the group {}",
+                g.judge,
+                fixed(g.weight, 3),
+                fixed(g.compatibility, 3)
+            ));
+        }
+        if let Some(c) = node.consensus {
+            notes.push(format!(
+                "consensus (weighted GCOMPI, 0 = full agreement): {}",
+                fixed(c, 4)
+            ));
+        }
+        if let Some(d) = &node.disagreement {
+            notes.push(format!(
+                "widest disagreement: {} judged [{}, {}] = {} against the group's {}",
+                d.judge,
+                node.children[d.row],
+                node.children[d.col],
+                fixed(d.judged, 4),
+                fixed(d.group, 4)
+            ));
         }
         for d in &node.worst {
             notes.push(format!(
@@ -171,6 +194,24 @@ pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
                 fixed(d.judged, 4),
                 fixed(d.fitted, 4),
                 scale_text(d.nearest_scale_value())
+            ));
+        }
+        if let Some(repair) = view.suggestion(node.node) {
+            for v in repair.changes() {
+                notes.push(format!(
+                    "suggest: [{}, {}] {} -> {} (CR then {})",
+                    node.children[v.row],
+                    node.children[v.col],
+                    scale_text(v.from),
+                    scale_text(v.to),
+                    fixed(v.cr_after, 4)
+                ));
+            }
+            notes.push(format!(
+                "suggestion: {} (CR {} -> {})",
+                super::outcome_text(repair.outcome),
+                fixed(repair.cr_before, 4),
+                fixed(repair.cr_after, 4)
             ));
         }
         grids.push(Grid {

@@ -10,7 +10,7 @@ pub mod table;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use innorank::ahp::{HierarchyWeights, NodeWeights, PriorityMethod};
+use innorank::ahp::{HierarchyWeights, NodeWeights, Repair, RepairOutcome, WeighOptions};
 use innorank::cost::{CostCurve, CriterionCurves, Crossing};
 use innorank::{Problem, Warning};
 
@@ -69,9 +69,26 @@ impl CheckSummary {
 pub struct WeightsView<'a> {
     pub problem: &'a Problem,
     pub weights: &'a HierarchyWeights,
-    pub method: PriorityMethod,
-    pub threshold: f64,
+    pub options: WeighOptions,
+    /// Suggested revisions per node index (`--suggest`).
+    pub suggestions: &'a [(usize, Repair)],
     pub warnings: &'a [Warning],
+}
+
+impl WeightsView<'_> {
+    /// The suggested revisions of the node with this index, if any.
+    pub fn suggestion(&self, node: usize) -> Option<&Repair> {
+        self.suggestions.iter().find(|(n, _)| *n == node).map(|(_, r)| r)
+    }
+}
+
+/// The words for a repair's outcome.
+pub fn outcome_text(outcome: RepairOutcome) -> &'static str {
+    match outcome {
+        RepairOutcome::AlreadyConsistent => "already consistent",
+        RepairOutcome::Consistent => "consistent after these revisions",
+        RepairOutcome::Stuck => "no revision on the scale lowers CR further",
+    }
 }
 
 impl WeightsView<'_> {
@@ -115,9 +132,38 @@ struct DeviationEntry<'a> {
 #[derive(Serialize)]
 struct JudgeEntry<'a> {
     judge: &'a str,
+    weight: f64,
     lambda_max: Option<f64>,
     ci: Option<f64>,
     cr: Option<f64>,
+    compatibility: f64,
+    gcompi: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct DisagreementEntry<'a> {
+    judge: &'a str,
+    a: &'a str,
+    b: &'a str,
+    judged: f64,
+    group: f64,
+}
+
+#[derive(Serialize)]
+struct RevisionEntry<'a> {
+    a: &'a str,
+    b: &'a str,
+    from: f64,
+    to: f64,
+    cr_after: f64,
+}
+
+#[derive(Serialize)]
+struct SuggestionEntry<'a> {
+    outcome: &'static str,
+    cr_before: f64,
+    cr_after: f64,
+    revisions: Vec<RevisionEntry<'a>>,
 }
 
 #[derive(Serialize)]
@@ -134,6 +180,12 @@ struct NodeEntry<'a> {
     estimated: Vec<PairEntry<'a>>,
     worst_judgments: Vec<DeviationEntry<'a>>,
     judges: Vec<JudgeEntry<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consensus: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disagreement: Option<DisagreementEntry<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<SuggestionEntry<'a>>,
 }
 
 impl Serialize for WeightsView<'_> {
@@ -180,20 +232,50 @@ impl Serialize for WeightsView<'_> {
                     judges: n
                         .judges
                         .iter()
-                        .map(|(judge, c)| JudgeEntry {
-                            judge,
-                            lambda_max: c.map(|c| c.lambda_max),
-                            ci: c.map(|c| c.ci),
-                            cr: c.map(|c| c.cr),
+                        .map(|g| JudgeEntry {
+                            judge: &g.judge,
+                            weight: g.weight,
+                            lambda_max: g.consistency.map(|c| c.lambda_max),
+                            ci: g.consistency.map(|c| c.ci),
+                            cr: g.consistency.map(|c| c.cr),
+                            compatibility: g.compatibility,
+                            gcompi: g.gcompi,
                         })
                         .collect(),
+                    consensus: n.consensus,
+                    disagreement: n.disagreement.as_ref().map(|d| DisagreementEntry {
+                        judge: &d.judge,
+                        a: name(d.row),
+                        b: name(d.col),
+                        judged: d.judged,
+                        group: d.group,
+                    }),
+                    suggestion: self.suggestion(n.node).map(|r| SuggestionEntry {
+                        outcome: outcome_text(r.outcome),
+                        cr_before: r.cr_before,
+                        cr_after: r.cr_after,
+                        revisions: r
+                            .changes()
+                            .iter()
+                            .map(|v| RevisionEntry {
+                                a: name(v.row),
+                                b: name(v.col),
+                                from: v.from,
+                                to: v.to,
+                                cr_after: v.cr_after,
+                            })
+                            .collect(),
+                    }),
                 }
             })
             .collect();
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("problem", &self.problem.name)?;
-        map.serialize_entry("ahp_method", self.method.name())?;
-        map.serialize_entry("cr_threshold", &self.threshold)?;
+        map.serialize_entry("ahp_method", self.options.ahp.method.name())?;
+        map.serialize_entry("completion", self.options.ahp.completion.name())?;
+        map.serialize_entry("random_index", self.options.ahp.random_index.name())?;
+        map.serialize_entry("aggregation", self.options.aggregation.name())?;
+        map.serialize_entry("cr_threshold", &self.options.cr_threshold)?;
         map.serialize_entry("nodes", &nodes)?;
         let leaves: Vec<(&str, f64)> = self
             .problem
