@@ -213,3 +213,29 @@ fn large_files_read_in_parallel_keep_order_and_line_numbers() {
     assert_eq!(tied, sorted, "tied rows keep input order");
     assert!(tied.len() > 10);
 }
+
+#[test]
+fn one_thread_and_many_give_identical_output() {
+    let mut csv = String::from("id,gain,risk\n");
+    for i in 0..60_000u64 {
+        // Deterministic, varied values with many near-ties.
+        let gain = (i * 7919 % 1000) as f64 / 8.0;
+        csv.push_str(&format!("r{i},{gain},{}\n", 1 + (i * 31) % 5));
+    }
+    let dir = Dir::new("threads", PROBLEM, &[("alts.csv", csv.as_bytes())]);
+    let run = |threads: &str| {
+        Command::cargo_bin("innorank")
+            .unwrap()
+            .current_dir(&dir.0)
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["rank", "p.yaml", "--format", "csv"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
+}
