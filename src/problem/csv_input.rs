@@ -385,39 +385,9 @@ fn cell(text: &str, (id, leaf): (&str, &Leaf)) -> Result<f64, DiagnosticKind> {
             return Err(DiagnosticKind::NonFinite(excerpt(text)));
         }
         Ok(_) => return Err(DiagnosticKind::OutOfRange(excerpt(text))),
-        Err(_) => match leaf.levels.iter().find(|(name, _)| name == text) {
-            Some((_, v)) => *v,
-            None if leaf.levels.is_empty() => {
-                return Err(DiagnosticKind::NoLevels {
-                    level: excerpt(text),
-                    criterion: id.to_owned(),
-                });
-            }
-            None => {
-                return Err(DiagnosticKind::UnknownLevel {
-                    level: excerpt(text),
-                    criterion: id.to_owned(),
-                    levels: leaf
-                        .levels
-                        .iter()
-                        .map(|(n, _)| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                });
-            }
-        },
+        Err(_) => super::validate::level_value(leaf, id, text)?.0,
     };
-    if let Some((min, max)) = leaf.scale
-        && !(min..=max).contains(&value)
-    {
-        return Err(DiagnosticKind::OutOfScale {
-            value,
-            criterion: id.to_owned(),
-            min,
-            max,
-        });
-    }
-    Ok(value)
+    super::validate::in_scale(leaf, id, value)
 }
 
 fn valid_id(id: &str) -> bool {

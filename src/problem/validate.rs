@@ -337,6 +337,41 @@ fn judgment(value: &Scalar) -> Result<f64, DiagnosticKind> {
     }
 }
 
+/// The value of the level `name` of a leaf, or why the word is not a score
+/// of it.
+pub(super) fn level_value<'l>(leaf: &'l Leaf, criterion: &str, name: &str) -> Result<(f64, &'l str), DiagnosticKind> {
+    match leaf.levels.iter().find(|(n, _)| n == name) {
+        Some((n, v)) => Ok((*v, n)),
+        None if leaf.levels.is_empty() => Err(DiagnosticKind::NoLevels {
+            level: excerpt(name),
+            criterion: criterion.to_owned(),
+        }),
+        None => Err(DiagnosticKind::UnknownLevel {
+            level: excerpt(name),
+            criterion: criterion.to_owned(),
+            levels: leaf
+                .levels
+                .iter()
+                .map(|(n, _)| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+/// `value` if it lies within the leaf's scale (when it has one).
+pub(super) fn in_scale(leaf: &Leaf, criterion: &str, value: f64) -> Result<f64, DiagnosticKind> {
+    match leaf.scale {
+        Some((min, max)) if !(min..=max).contains(&value) => Err(DiagnosticKind::OutOfScale {
+            value,
+            criterion: criterion.to_owned(),
+            min,
+            max,
+        }),
+        _ => Ok(value),
+    }
+}
+
 /// Appends to the derivation record of the leaf in `column`.
 fn record(derived: &mut [Derived], column: usize, push: impl FnOnce(&mut DerivedValues)) {
     if let Some(d) = derived.iter_mut().find(|d| d.column == column) {
@@ -1091,52 +1126,25 @@ impl Validator {
         leaf: &Leaf,
         at: &str,
     ) -> Option<(f64, Option<String>)> {
-        if let Scalar::Text(text) = value {
-            if let Some((name, v)) = leaf.levels.iter().find(|(name, _)| name == text.trim()) {
-                return Some((*v, Some(name.clone())));
-            }
-            if text.trim().parse::<f64>().is_err() {
-                let kind = if leaf.levels.is_empty() {
-                    DiagnosticKind::NoLevels {
-                        level: excerpt(text),
-                        criterion: criterion.id.clone(),
-                    }
-                } else {
-                    DiagnosticKind::UnknownLevel {
-                        level: excerpt(text),
-                        criterion: criterion.id.clone(),
-                        levels: leaf
-                            .levels
-                            .iter()
-                            .map(|(n, _)| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    }
-                };
-                self.issue(at, kind);
-                return None;
-            }
+        if let Scalar::Text(text) = value
+            && text.trim().parse::<f64>().is_err()
+        {
+            return match level_value(leaf, &criterion.id, text.trim()) {
+                Ok((v, name)) => Some((v, Some(name.to_owned()))),
+                Err(kind) => {
+                    self.issue(at, kind);
+                    None
+                }
+            };
         }
         self.number_at(value, at.to_owned()).map(|v| (v, None))
     }
 
     fn score(&mut self, value: &Scalar, criterion: &Criterion, leaf: &Leaf, at: String) -> Option<f64> {
         let (v, _) = self.level_or_number(value, criterion, leaf, &at)?;
-        if let Some((min, max)) = leaf.scale
-            && !(min..=max).contains(&v)
-        {
-            self.issue(
-                at,
-                DiagnosticKind::OutOfScale {
-                    value: v,
-                    criterion: criterion.id.clone(),
-                    min,
-                    max,
-                },
-            );
-            return None;
-        }
-        Some(v)
+        in_scale(leaf, &criterion.id, v)
+            .map_err(|kind| self.issue(at, kind))
+            .ok()
     }
 
     fn rule(&mut self, rule: &RawRule, criteria: &Criteria, path: &str) -> Option<ScreeningRule> {
