@@ -33,7 +33,7 @@ fn write_value(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, ints: &mut itoa::Buf
                 let digits = m.abs() as u64;
                 let unit = 10u64.pow(k as u32);
                 let fraction = digits % unit;
-                if fraction % 10 == 0 {
+                if fraction.is_multiple_of(10) {
                     break; // not the shortest form: leave it to ryu
                 }
                 if v < 0.0 {
