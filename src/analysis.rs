@@ -252,9 +252,9 @@ fn ahp_scores(
     use crate::ahp::{LeafPriorities, PairwiseMatrix, synthesize};
     let mut leaves = Vec::new();
     for ((criterion, leaf), &weight) in problem.criteria.leaves().zip(weights.leaves.as_slice()) {
-        let fail = |source| Error::AhpRanking {
+        let fail = |error| Error::AhpRanking {
             criterion: criterion.id.clone(),
-            source,
+            error,
         };
         let judged = problem.alternative_comparisons.iter().find(|(c, _)| *c == leaf.column);
         let priorities = match judged {

@@ -23,13 +23,12 @@ pub enum Error {
     #[error(transparent)]
     Weighing(#[from] crate::ahp::WeighError),
     /// AHP ranking cannot use these scores or comparisons.
-    #[error("criterion `{criterion}`: {source}")]
+    #[error("criterion `{criterion}`: {error}")]
     AhpRanking {
         /// The leaf.
         criterion: String,
         /// What went wrong.
-        #[source]
-        source: MatrixError,
+        error: MatrixError,
     },
 }
 
@@ -224,7 +223,9 @@ pub enum MatrixError {
     },
     /// AHP priorities from scores need a benefit or cost direction, not a
     /// target.
-    #[error("AHP priorities from scores need a benefit or cost direction, not a target")]
+    #[error(
+        "AHP priorities from scores need a benefit or cost direction, not a target; compare the alternatives pairwise under it (`alternative_comparisons`)"
+    )]
     TargetScores,
     /// A leaf's local priorities cover a different number of alternatives
     /// than the first leaf's.

@@ -91,13 +91,12 @@ impl WeighOptions {
 /// Weighting failed at a node (AIP with a judge whose judgments do not link
 /// every child).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("node `{node}`: {source}")]
+#[error("node `{node}`: {error}")]
 pub struct WeighError {
     /// The node.
     pub node: String,
     /// What went wrong.
-    #[source]
-    pub source: MatrixError,
+    pub error: MatrixError,
 }
 
 /// The weights of the whole tree.
@@ -182,9 +181,9 @@ pub fn weigh_with(criteria: &Criteria, options: &WeighOptions) -> Result<Hierarc
                     node.source = WeightSource::GroupJudgments;
                     let g = group
                         .aggregate(options.aggregation, &options.ahp)
-                        .map_err(|source| WeighError {
+                        .map_err(|error| WeighError {
                             node: criterion.id.clone(),
-                            source,
+                            error,
                         })?;
                     weights = g.weights;
                     node.judges = g.judges;

@@ -26,6 +26,9 @@ use cli::{Cli, Command, Common};
 pub enum Failure {
     /// Invalid input (exit 2).
     Invalid(Diagnostics),
+    /// The input cannot be used as the options ask (exit 2), e.g. AHP
+    /// ranking on a target criterion without comparisons.
+    Rejected(String),
     /// `--strict` and an inconsistent node (exit 3).
     Inconsistent(Vec<String>),
     /// Anything else (exit 1).
@@ -34,7 +37,12 @@ pub enum Failure {
 
 impl<E: Into<anyhow::Error>> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure::Other(e.into())
+        let e = e.into();
+        match e.downcast_ref::<innorank::Error>() {
+            Some(innorank::Error::Input(d)) => Failure::Invalid(d.clone()),
+            Some(innorank::Error::AhpRanking { .. } | innorank::Error::Weighing(_)) => Failure::Rejected(e.to_string()),
+            _ => Failure::Other(e),
+        }
     }
 }
 
@@ -67,6 +75,10 @@ fn main() -> ExitCode {
                     diagnostics.len()
                 );
             }
+            ExitCode::from(2)
+        }
+        Err(Failure::Rejected(message)) => {
+            let _ = writeln!(stderr, "error: {message}");
             ExitCode::from(2)
         }
         Err(Failure::Inconsistent(nodes)) => {

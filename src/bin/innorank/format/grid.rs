@@ -66,10 +66,15 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
         })
         .collect();
     let o = &report.options;
+    let method = match o.method {
+        innorank::Method::Topsis => format!("TOPSIS, {} normalisation", o.normalization.name()),
+        innorank::Method::Ahp => format!("AHP, {} synthesis", o.synthesis.name()),
+    };
     let mut notes = vec![format!(
-        "TOPSIS, {} normalisation; weights by AHP ({}), CR threshold {}",
-        o.normalization.name(),
+        "{method}; weights by AHP ({}, {} completion, {} RI), CR threshold {}",
         o.weighing.ahp.method.name(),
+        o.weighing.ahp.completion.name(),
+        o.weighing.ahp.random_index.name(),
         o.weighing.cr_threshold
     )];
     let shown = report.ranking.len();
