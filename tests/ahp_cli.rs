@@ -248,7 +248,10 @@ alternatives:
         .args(["rank", "-", "--method", "ahp"])
         .write_stdin(no)
         .assert()
-        .failure()
+        .code(2)
         .stdout("")
-        .stderr(predicates::str::contains("criterion `balance`"));
+        .stderr(
+            "error: criterion `balance`: AHP priorities from scores need a benefit or cost direction, not a target; \
+             compare the alternatives pairwise under it (`alternative_comparisons`)\n",
+        );
 }
