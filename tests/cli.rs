@@ -349,7 +349,7 @@ fn check_prints_a_one_line_summary() {
 
 #[test]
 fn every_command_help_has_an_example() {
-    for command in ["rank", "weights", "check"] {
+    for command in ["rank", "weights", "check", "cost", "criteria", "init"] {
         innorank(&[command, "--help"])
             .success()
             .stdout(predicates::str::contains("Examples:\n  innorank "));
