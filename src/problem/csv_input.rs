@@ -91,6 +91,9 @@ struct Layout<'a> {
     leaves: &'a [(&'a str, &'a Leaf)],
 }
 
+/// Files up to this size are read whole and parsed in parallel (1 GiB).
+const WHOLE_FILE_BYTES: u64 = 1 << 30;
+
 /// Below this many bytes of rows, one thread reads them all.
 const PARALLEL_BYTES: usize = 1 << 20;
 
@@ -112,9 +115,30 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
             kind,
         }]
     };
-    let bytes = std::fs::read(&source.path).map_err(|e| fail(DiagnosticKind::Io(e.to_string())))?;
+    let file = std::fs::File::open(&source.path).map_err(|e| fail(DiagnosticKind::Io(e.to_string())))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    // Past this size the file is streamed on one thread instead of being
+    // read whole, so memory stays proportional to the values kept.
+    let whole = size <= WHOLE_FILE_BYTES;
+    let bytes = if whole {
+        let mut bytes = Vec::with_capacity(size as usize + 1);
+        std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(|e| fail(DiagnosticKind::Io(e.to_string())))?;
+        bytes
+    } else {
+        Vec::new()
+    };
+    let mut stream = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(std::io::BufReader::with_capacity(1 << 16, &file));
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(&bytes[..]);
-    let header = reader.byte_headers().map_err(|e| fail(csv_error(&e)))?.clone();
+    let header = if whole {
+        reader.byte_headers()
+    } else {
+        stream.byte_headers()
+    }
+    .map_err(|e| fail(csv_error(&e)))?
+    .clone();
     let data_start = (reader.position().byte() as usize).min(bytes.len());
     let header_lines = reader.position().line() - 1;
     drop(reader);
@@ -136,7 +160,9 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     };
 
     let data = &bytes[data_start..];
-    let stretches = if data.len() >= PARALLEL_BYTES && !data.contains(&b'"') {
+    let stretches = if !whole {
+        Vec::new()
+    } else if data.len() >= PARALLEL_BYTES && !data.contains(&b'"') {
         split_at_lines(data, rayon::current_num_threads() * 4)
     } else {
         vec![data]
@@ -152,11 +178,26 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         first_lines.push(line);
         line += n;
     }
-    let chunks: Vec<Chunk> = stretches
-        .par_iter()
-        .zip(first_lines)
-        .map(|(stretch, before)| parse_rows(stretch, before, &layout))
-        .collect();
+    let chunks: Vec<Chunk> = if whole {
+        stretches
+            .par_iter()
+            .zip(first_lines)
+            .map(|(stretch, before)| {
+                let estimate = stretch
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(1, |p| stretch.len() / (p + 1) + 1);
+                let reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(*stretch);
+                parse_rows(reader, before, estimate, &layout)
+            })
+            .collect()
+    } else {
+        // Line numbers from the stream already count the header.
+        vec![parse_rows(stream, 0, 1 << 16, &layout)]
+    };
     drop(bytes);
 
     let rows: usize = chunks.iter().map(|c| c.lines.len()).sum();
@@ -220,22 +261,19 @@ fn split_at_lines(data: &[u8], parts: usize) -> Vec<&[u8]> {
     stretches
 }
 
-/// Parses the rows of one stretch; `before` is the number of lines before it.
-fn parse_rows(stretch: &[u8], before: u64, layout: &Layout<'_>) -> Chunk {
+/// Parses the rows `reader` gives; `before` is the number of lines before
+/// its first one, `estimate` about how many rows to expect.
+fn parse_rows<R: std::io::Read>(
+    mut reader: csv::Reader<R>,
+    before: u64,
+    estimate: usize,
+    layout: &Layout<'_>,
+) -> Chunk {
     let mut errors = Errors {
         shown: layout.shown,
         list: Vec::new(),
     };
     let cols = layout.leaves.len();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(stretch);
-    // Reserve from the first row's length.
-    let estimate = stretch
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(1, |p| stretch.len() / (p + 1) + 1);
     let mut alternatives = Alternatives::default();
     alternatives.reserve(estimate, estimate * 8);
     let mut values: Vec<f64> = Vec::with_capacity(estimate * cols);
