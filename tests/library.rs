@@ -128,3 +128,11 @@ alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
         assert!((got - want).abs() < 1e-12);
     }
 }
+/// The library example in README.md, as written there.
+#[test]
+fn readme_library_snippet() -> Result<(), Box<dyn std::error::Error>> {
+    let problem = innorank::Problem::from_path("examples/innovation-proposals.yaml".as_ref(), &Default::default())?;
+    let report = innorank::rank(&problem, &innorank::RankOptions::default())?;
+    assert_eq!(report.ranking[0].id, "p06");
+    Ok(())
+}
