@@ -216,17 +216,21 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
                 Degenerate::NoDiscrimination => Warning::NoDiscrimination,
             });
         }
+        // Built on all cores: looking up ids in rank order is random access.
+        use rayon::prelude::*;
         let order = rank_scores(&closeness);
-        ranking.reserve_exact(order.len());
-        ranking.extend(order.into_iter().map(|(i, rank)| RankedAlternative {
-            index: kept[i],
-            id: problem.alternatives.id(kept[i]),
-            rank,
-            score: closeness[i],
-            d_plus: d_plus.as_ref().map(|d| d[i]),
-            d_minus: d_minus.as_ref().map(|d| d[i]),
-            satisfactory: options.satisfactory.map(|x| closeness[i] >= x),
-        }));
+        ranking = order
+            .into_par_iter()
+            .map(|(i, rank)| RankedAlternative {
+                index: kept[i],
+                id: problem.alternatives.id(kept[i]),
+                rank,
+                score: closeness[i],
+                d_plus: d_plus.as_ref().map(|d| d[i]),
+                d_minus: d_minus.as_ref().map(|d| d[i]),
+                satisfactory: options.satisfactory.map(|x| closeness[i] >= x),
+            })
+            .collect();
     }
     Ok(RankReport {
         problem,
