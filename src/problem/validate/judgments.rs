@@ -1,0 +1,290 @@
+//! Pairwise judgments: triples, matrices, groups of judges, and the
+//! alternatives' comparisons under a leaf.
+
+use super::*;
+
+impl Validator {
+    pub(super) fn judgments(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        comparisons: &RawComparisons,
+        judge_weights: Option<&Pairs>,
+    ) -> Option<Judgments> {
+        match comparisons {
+            RawComparisons::Single(list) => {
+                let triples = self.triples(path, ids, list)?;
+                let matrix = self.pairwise(path, ids, &triples)?;
+                if judge_weights.is_some() {
+                    self.issue(
+                        path.replace("comparisons", "judges"),
+                        DiagnosticKind::JudgesWithoutGroup,
+                    );
+                }
+                Some(Judgments { matrix, group: None })
+            }
+            RawComparisons::Group(judges) => {
+                if judges.is_empty() {
+                    self.issue(path, DiagnosticKind::EmptyList("judge"));
+                    return None;
+                }
+                let mut per_judge = Vec::new();
+                let mut ok = true;
+                for (judge, list) in judges {
+                    match self.triples(&format!("{path}.{judge}"), ids, list) {
+                        Some(t) => per_judge.push((judge.clone(), t)),
+                        None => ok = false,
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+                let weights_path = path.replace("comparisons", "judges");
+                let weight_of = |v: &mut Self, judge: &str| -> Option<f64> {
+                    let Some(Ordered(weights)) = judge_weights else {
+                        return Some(1.0);
+                    };
+                    match weights.iter().find(|(name, _)| name == judge) {
+                        Some((_, w)) => match number(w) {
+                            Ok(w) if w > 0.0 => Some(w),
+                            Ok(w) => {
+                                v.issue(format!("{weights_path}.{judge}"), DiagnosticKind::JudgeWeight(w));
+                                None
+                            }
+                            Err(kind) => {
+                                v.issue(format!("{weights_path}.{judge}"), kind);
+                                None
+                            }
+                        },
+                        None => {
+                            v.issue(
+                                weights_path.clone(),
+                                DiagnosticKind::MissingJudgeWeight(judge.to_owned()),
+                            );
+                            None
+                        }
+                    }
+                };
+                if let Some(Ordered(weights)) = judge_weights {
+                    for (name, _) in weights {
+                        if !per_judge.iter().any(|(j, _)| j == name) {
+                            self.issue(
+                                format!("{weights_path}.{name}"),
+                                DiagnosticKind::UnknownJudge(name.clone()),
+                            );
+                        }
+                    }
+                }
+                let mut sets = Vec::with_capacity(per_judge.len());
+                for (judge, triples) in per_judge {
+                    let weight = weight_of(self, &judge)?;
+                    sets.push(JudgmentSet::new(judge, triples).with_weight(weight));
+                }
+                // Connectivity is checked on the union of the judges' pairs.
+                let union: Vec<(usize, usize, f64)> = {
+                    let mut seen = std::collections::HashSet::new();
+                    sets.iter()
+                        .flat_map(|s| s.judgments.iter().copied())
+                        .filter(|&(a, b, _)| seen.insert((a.min(b), a.max(b))))
+                        .collect()
+                };
+                self.pairwise(path, ids, &union)?;
+                match GroupJudgments::new(ids.len(), sets) {
+                    Ok(group) => Some(Judgments {
+                        matrix: group.aggregated_judgments().clone(),
+                        group: Some(group),
+                    }),
+                    Err(e) => {
+                        self.issue(path, DiagnosticKind::Matrix(e.to_string()));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks a list of `[a, b, value]` judgments and returns them as index
+    /// triples, or `None` after reporting what is wrong.
+    pub(super) fn triples(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        list: &[Vec<Scalar>],
+    ) -> Option<Vec<(usize, usize, f64)>> {
+        let before = self.issues.len();
+        let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut triples = Vec::with_capacity(list.len());
+        let siblings = ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
+        for (k, triple) in list.iter().enumerate() {
+            let at = format!("{path}[{k}]");
+            if triple.len() != 3 {
+                self.issue(at, DiagnosticKind::TripleLength(triple.len()));
+                continue;
+            }
+            let index = |slot: usize, v: &mut Self| -> Option<usize> {
+                let name = triple[slot].to_string();
+                let found = ids.iter().position(|i| *i == name);
+                if found.is_none() {
+                    v.issue(
+                        format!("{at}[{slot}]"),
+                        DiagnosticKind::NotSibling {
+                            id: excerpt(&name),
+                            siblings: siblings.clone(),
+                        },
+                    );
+                }
+                found
+            };
+            let a = index(0, self);
+            let b = index(1, self);
+            let value = judgment(&triple[2])
+                .map_err(|kind| self.issue(format!("{at}[2]"), kind))
+                .ok();
+            let (Some(a), Some(b), Some(value)) = (a, b, value) else {
+                continue;
+            };
+            if a == b {
+                self.issue(at, DiagnosticKind::SelfComparison(ids[a].clone()));
+                continue;
+            }
+            let key = (a.min(b), a.max(b));
+            if let Some(&first) = seen.get(&key) {
+                self.issue(
+                    at,
+                    DiagnosticKind::RepeatedPair {
+                        a: ids[a].clone(),
+                        b: ids[b].clone(),
+                        first: format!("{path}[{first}]"),
+                    },
+                );
+                continue;
+            }
+            seen.insert(key, k);
+            if !(1.0 / SCALE_MAX..=SCALE_MAX).contains(&value) {
+                self.warnings.push(Warning::JudgmentOffScale {
+                    path: format!("{at}[2]"),
+                    value,
+                });
+            }
+            triples.push((a, b, value));
+        }
+        (self.issues.len() == before).then_some(triples)
+    }
+
+    pub(super) fn pairwise(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        triples: &[(usize, usize, f64)],
+    ) -> Option<PairwiseMatrix> {
+        match PairwiseMatrix::from_judgments(ids.len(), triples) {
+            Ok(m) => Some(m),
+            Err(MatrixError::Disconnected { groups }) => {
+                let groups = groups
+                    .iter()
+                    .map(|g| {
+                        format!(
+                            "[{}]",
+                            g.iter().map(|&i| ids[i].as_str()).collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" and ");
+                self.issue(path, DiagnosticKind::Disconnected(groups));
+                None
+            }
+            Err(e) => {
+                self.issue(path, DiagnosticKind::Matrix(e.to_string()));
+                None
+            }
+        }
+    }
+
+    pub(super) fn matrix(&mut self, path: &str, ids: &[String], rows: &[Vec<Scalar>]) -> Option<PairwiseMatrix> {
+        let before = self.issues.len();
+        let n = ids.len();
+        if rows.len() != n {
+            self.issue(
+                path,
+                DiagnosticKind::Matrix(format!(
+                    "the matrix has {} rows; this node has {n} criteria",
+                    rows.len()
+                )),
+            );
+            return None;
+        }
+        let mut values = Vec::with_capacity(n);
+        for (i, row) in rows.iter().enumerate() {
+            if row.len() != n {
+                self.issue(
+                    format!("{path}[{i}]"),
+                    DiagnosticKind::Matrix(format!("row has {} entries, expected {n}", row.len())),
+                );
+                continue;
+            }
+            let parsed: Vec<f64> = row
+                .iter()
+                .enumerate()
+                .map(|(j, v)| {
+                    judgment(v)
+                        .map_err(|kind| self.issue(format!("{path}[{i}][{j}]"), kind))
+                        .unwrap_or(1.0)
+                })
+                .collect();
+            values.push(parsed);
+        }
+        if self.issues.len() != before {
+            return None;
+        }
+        match PairwiseMatrix::from_rows(values) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                let at = match &e {
+                    MatrixError::Diagonal { index, .. } => format!("{path}[{index}][{index}]"),
+                    MatrixError::NotReciprocal { row, col, .. } => format!("{path}[{col}][{row}]"),
+                    _ => path.to_owned(),
+                };
+                let message = match &e {
+                    MatrixError::Diagonal { value, .. } => format!("a diagonal entry must be 1, found {value}"),
+                    MatrixError::NotReciprocal { row, col, a_ij, a_ji } => format!(
+                        "must be the reciprocal of `{}` over `{}` ({a_ij}), found {a_ji}",
+                        ids[*row], ids[*col]
+                    ),
+                    other => other.to_string(),
+                };
+                self.issue(at, DiagnosticKind::Matrix(message));
+                None
+            }
+        }
+    }
+
+    /// `alternative_comparisons: {leaf: [[a, b, value], ...]}`, as judgments
+    /// between alternative indices per leaf column.
+    pub(super) fn alternative_comparisons(
+        &mut self,
+        by_leaf: &[(String, Vec<Vec<Scalar>>)],
+        criteria: &Criteria,
+        alternatives: &Alternatives,
+    ) -> Vec<LeafJudgments> {
+        let ids: Vec<String> = alternatives.ids().map(str::to_owned).collect();
+        let max = crate::ahp::RandomIndex::Saaty.max_n();
+        let mut out = Vec::new();
+        for (leaf_id, list) in by_leaf {
+            let path = format!("alternative_comparisons.{leaf_id}");
+            let Some((_, leaf)) = criteria.leaf(leaf_id) else {
+                self.issue(path, DiagnosticKind::UnknownCriterion(excerpt(leaf_id)));
+                continue;
+            };
+            if ids.len() > max {
+                self.issue(path, DiagnosticKind::TooManyCompared { n: ids.len(), max });
+                continue;
+            }
+            if let Some(triples) = self.triples(&path, &ids, list)
+                && self.pairwise(&path, &ids, &triples).is_some()
+            {
+                out.push((leaf.column, triples));
+            }
+        }
+        out
+    }
+}
