@@ -212,9 +212,12 @@ pub enum MatrixError {
         /// [`MatrixError::Disconnected`].
         groups: Vec<Vec<usize>>,
     },
-    /// A score used for AHP synthesis is zero, negative or not finite
-    /// (scores become priorities `x / sum x` or `(1/x) / sum (1/x)`).
-    #[error("score {index} is {value}; AHP priorities from scores need positive finite scores")]
+    /// A score unusable for AHP priorities: negative under a benefit
+    /// criterion (`x / sum x`), or not positive under a cost criterion
+    /// (`(1/x) / sum (1/x)`).
+    #[error(
+        "a score of {value} cannot become an AHP priority: scores must be >= 0 under a benefit criterion and > 0 under a cost criterion"
+    )]
     NonPositiveScore {
         /// 0-based alternative.
         index: usize,

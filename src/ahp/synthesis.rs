@@ -51,7 +51,10 @@ impl std::str::FromStr for Synthesis {
 /// Local priorities of the alternatives from their scores under one leaf:
 /// benefit `x_a / sum x`, cost `(1/x_a) / sum (1/x)`.
 ///
-/// Errors: a score that is not positive and finite
+/// A benefit leaf takes scores `>= 0` (all zero: equal priorities, the leaf
+/// separates nothing); a cost leaf needs them `> 0`.
+///
+/// Errors: a score outside those ranges or not finite
 /// ([`MatrixError::NonPositiveScore`]), a target direction
 /// ([`MatrixError::TargetScores`]), no scores ([`MatrixError::Empty`]).
 ///
@@ -65,7 +68,11 @@ pub fn priorities_from_scores(scores: &[f64], direction: &Direction) -> Result<V
     if scores.is_empty() {
         return Err(MatrixError::Empty);
     }
-    if let Some((index, &value)) = scores.iter().enumerate().find(|(_, x)| !(x.is_finite() && **x > 0.0)) {
+    let usable = |x: f64| match direction {
+        Direction::Cost => x.is_finite() && x > 0.0,
+        _ => x.is_finite() && x >= 0.0,
+    };
+    if let Some((index, &value)) = scores.iter().enumerate().find(|(_, x)| !usable(**x)) {
         return Err(MatrixError::NonPositiveScore { index, value });
     }
     let values: Vec<f64> = match direction {
@@ -74,6 +81,10 @@ pub fn priorities_from_scores(scores: &[f64], direction: &Direction) -> Result<V
         Direction::Target(_) => return Err(MatrixError::TargetScores),
     };
     let sum: f64 = values.iter().sum();
+    if sum == 0.0 {
+        // Every alternative scores 0 here: the leaf does not separate them.
+        return Ok(vec![1.0 / values.len() as f64; values.len()]);
+    }
     Ok(values.into_iter().map(|v| v / sum).collect())
 }
 
@@ -232,6 +243,16 @@ mod tests {
             priorities_from_scores(&[1.0, f64::NAN], &Direction::Benefit),
             Err(MatrixError::NonPositiveScore { index: 1, .. })
         ));
+        // Zero is a valid benefit score, not a valid cost.
+        assert_eq!(
+            priorities_from_scores(&[0.0, 2.0], &Direction::Benefit),
+            Ok(vec![0.0, 1.0])
+        );
+        assert_eq!(
+            priorities_from_scores(&[0.0, 0.0], &Direction::Benefit),
+            Ok(vec![0.5, 0.5])
+        );
+        assert!(priorities_from_scores(&[0.0, 2.0], &Direction::Cost).is_err());
         assert_eq!(
             priorities_from_scores(&[1.0, 2.0], &Direction::Target(1.5)),
             Err(MatrixError::TargetScores)
