@@ -62,7 +62,7 @@ impl std::str::FromStr for Synthesis {
 /// use innorank::{ahp::priorities_from_scores, Direction};
 /// assert_eq!(priorities_from_scores(&[1.0, 3.0], &Direction::Benefit).unwrap(), vec![0.25, 0.75]);
 /// assert_eq!(priorities_from_scores(&[1.0, 3.0], &Direction::Cost).unwrap(), vec![0.75, 0.25]);
-/// assert!(priorities_from_scores(&[0.0, 3.0], &Direction::Benefit).is_err());
+/// assert!(priorities_from_scores(&[0.0, 3.0], &Direction::Cost).is_err());
 /// ```
 pub fn priorities_from_scores(scores: &[f64], direction: &Direction) -> Result<Vec<f64>, MatrixError> {
     if scores.is_empty() {
