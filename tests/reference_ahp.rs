@@ -22,6 +22,7 @@
 //!   of questioning in the analytic hierarchy process", Mathematical Modelling 9(3-5),
 //!   353-360: B = A with missing entries 0 and b_ii = 1 + (missing in row i).
 
+mod common;
 use innorank::ahp::{PairwiseMatrix, Priorities, PriorityMethod};
 
 /// Tolerance for cross-checks against other libraries.
@@ -561,43 +562,7 @@ fn geometric_method_matches_numpy_row_geometric_mean_for_m7_drinks() {
 }
 
 /// 8x8 Saaty (1990) house criteria, inconsistent (CR 0.169).
-const M8_HOUSE_ROWS: &[&[f64]] = &[
-    &[1.0, 5.0, 3.0, 7.0, 6.0, 6.0, 0.3333333333333333, 0.25],
-    &[0.2, 1.0, 0.3333333333333333, 5.0, 3.0, 3.0, 0.2, 0.14285714285714285],
-    &[0.3333333333333333, 3.0, 1.0, 6.0, 3.0, 4.0, 6.0, 0.2],
-    &[
-        0.14285714285714285,
-        0.2,
-        0.16666666666666666,
-        1.0,
-        0.3333333333333333,
-        0.25,
-        0.14285714285714285,
-        0.125,
-    ],
-    &[
-        0.16666666666666666,
-        0.3333333333333333,
-        0.3333333333333333,
-        3.0,
-        1.0,
-        0.5,
-        0.2,
-        0.16666666666666666,
-    ],
-    &[
-        0.16666666666666666,
-        0.3333333333333333,
-        0.25,
-        4.0,
-        2.0,
-        1.0,
-        0.2,
-        0.16666666666666666,
-    ],
-    &[3.0, 5.0, 0.16666666666666666, 7.0, 5.0, 5.0, 1.0, 0.5],
-    &[4.0, 7.0, 5.0, 8.0, 6.0, 6.0, 2.0, 1.0],
-];
+const M8_HOUSE_ROWS: &[&[f64]] = common::SAATY_1990_HOUSE;
 
 /// Eigen: numpy `linalg.eig` (AHPy 2.1 `Compare('m8_house', ..., precision=15,
 /// random_index='saaty')` gives weights within 3.6e-16 and CR 0.17029462419573

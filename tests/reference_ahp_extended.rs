@@ -10,6 +10,7 @@
 //! is known to be less accurate (stated at the test); published figures to half a
 //! unit of their last digit.
 
+mod common;
 use innorank::ahp::{AhpOptions, Completion, PairwiseMatrix, PriorityMethod, RandomIndex};
 
 /// Tolerance for cross-checks against other libraries.
@@ -796,43 +797,7 @@ use innorank::ahp::{RepairOutcome, suggest_revisions};
 /// value.
 #[test]
 fn saaty_1990_house_matrix_is_repaired_in_few_steps() {
-    let rows: &[&[f64]] = &[
-        &[1.0, 5.0, 3.0, 7.0, 6.0, 6.0, 0.3333333333333333, 0.25],
-        &[0.2, 1.0, 0.3333333333333333, 5.0, 3.0, 3.0, 0.2, 0.14285714285714285],
-        &[0.3333333333333333, 3.0, 1.0, 6.0, 3.0, 4.0, 6.0, 0.2],
-        &[
-            0.14285714285714285,
-            0.2,
-            0.16666666666666666,
-            1.0,
-            0.3333333333333333,
-            0.25,
-            0.14285714285714285,
-            0.125,
-        ],
-        &[
-            0.16666666666666666,
-            0.3333333333333333,
-            0.3333333333333333,
-            3.0,
-            1.0,
-            0.5,
-            0.2,
-            0.16666666666666666,
-        ],
-        &[
-            0.16666666666666666,
-            0.3333333333333333,
-            0.25,
-            4.0,
-            2.0,
-            1.0,
-            0.2,
-            0.16666666666666666,
-        ],
-        &[3.0, 5.0, 0.16666666666666666, 7.0, 5.0, 5.0, 1.0, 0.5],
-        &[4.0, 7.0, 5.0, 8.0, 6.0, 6.0, 2.0, 1.0],
-    ];
+    let rows = common::SAATY_1990_HOUSE;
     let m = from_rows(rows);
     let repair = suggest_revisions(&m, &AhpOptions::default(), 0.1);
     assert_close("CR before (Saaty 1990: 0.169)", repair.cr_before, 0.169, 5e-4);
