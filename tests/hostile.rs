@@ -121,10 +121,10 @@ fn padded_bomb_is_refused() {
 
 /// One 1 MiB string aliased 20,000 times.
 fn big_string_bomb() -> String {
-    let mut yaml = format!(
-        "name: t\ndescription: &big \"{}\"\nalternatives: [",
-        "x".repeat(1 << 20)
-    );
+    // A 1 MiB string written as a literal block (short lines), so only the
+    // alias budget can stop it.
+    let line = format!("  {}\n", "x".repeat(63));
+    let mut yaml = format!("name: t\ndescription: &big |\n{}alternatives: [", line.repeat(1 << 14));
     yaml.push_str(&vec!["*big"; 20_000].join(", "));
     yaml.push_str("]\n");
     yaml
@@ -133,7 +133,25 @@ fn big_string_bomb() -> String {
 #[test]
 fn big_string_aliased_many_times_is_refused() {
     let stderr = refused("-", Some(big_string_bomb().into_bytes()));
-    assert_located(&stderr, "<stdin>", Some(3), ALIAS_BUDGET);
+    assert_located(&stderr, "<stdin>", Some((1 << 14) + 3), ALIAS_BUDGET);
+}
+
+#[test]
+fn one_huge_line_is_refused_before_parsing() {
+    // The YAML scanner holds every token of a line in a flow collection: a
+    // 16 MB one-line list would cost gigabytes.
+    let yaml = format!("name: t\nmatrix: [{}]\n", vec!["1"; 5_000_000].join(", "));
+    let stderr = refused("-", Some(yaml.into_bytes()));
+    assert_located(&stderr, "<stdin>", Some(2), "the line is longer than 1048576 bytes");
+}
+
+#[test]
+fn a_million_values_is_the_limit() {
+    // Over a million values the problem belongs in CSV; the walk stops at
+    // the value that crosses the limit, before the YAML reader keeps them.
+    let yaml = format!("name: t\nmatrix:\n{}", "  - 1\n".repeat(1_100_000));
+    let stderr = refused("-", Some(yaml.into_bytes()));
+    assert_located(&stderr, "<stdin>", None, "the file holds more than 1000000 values");
 }
 
 /// `{a: {a: ... }}` nested 100,000 deep (about 500 KB).

@@ -129,6 +129,20 @@ pub enum DiagnosticKind {
         /// The budget.
         budget: u64,
     },
+    /// A line longer than the limit.
+    #[error("the line is longer than {limit} bytes; break it into several lines")]
+    LineTooLong {
+        /// The limit.
+        limit: usize,
+    },
+    /// More values than a problem file may hold.
+    #[error(
+        "the file holds more than {limit} values; put large alternative sets in a CSV file (`alternatives: {{csv: FILE}}`)"
+    )]
+    TooManyValues {
+        /// The limit.
+        limit: u64,
+    },
     /// More than one YAML document.
     #[error("a problem file holds one YAML document; found another here")]
     MultipleDocuments,

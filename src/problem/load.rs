@@ -186,6 +186,7 @@ pub(super) fn parse<T: DeserializeOwned>(
         return Err(one(source, None, DiagnosticKind::TooLarge { limit: max_size }));
     }
     let text = scan::decode(bytes).map_err(located_one)?;
+    scan::check_line_length(text).map_err(located_one)?;
     scan::check_flow_depth(text).map_err(located_one)?;
     let scanned = scan::scan(text, root).map_err(located_one)?;
     if scanned.empty {

@@ -22,6 +22,33 @@ pub const MAX_FLOW_DEPTH: usize = 64;
 /// tree ten levels deep needs about 25).
 pub const MAX_NESTING: usize = 100;
 
+/// Most values (nodes, aliases expanded) a problem file may hold. The
+/// YAML reader keeps every event in memory (about 200 bytes each): a
+/// million values is a few hundred MB; larger sets belong in CSV.
+pub const MAX_NODES: u64 = 1_000_000;
+
+/// What a node costs once expanded: nodes, and nodes plus string bytes
+/// (the measure the alias budget applies to).
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    nodes: u64,
+    units: u64,
+}
+
+impl Cost {
+    fn node(bytes: usize) -> Self {
+        Cost {
+            nodes: 1,
+            units: 1 + bytes as u64,
+        }
+    }
+
+    fn add(&mut self, other: Cost) {
+        self.nodes = self.nodes.saturating_add(other.nodes);
+        self.units = self.units.saturating_add(other.units);
+    }
+}
+
 /// A problem found by a guard, with its 1-based position if known.
 #[derive(Debug)]
 pub struct Found {
@@ -68,6 +95,24 @@ fn position_of(prefix: &[u8]) -> (usize, usize) {
     let start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
     let column = 1 + String::from_utf8_lossy(&prefix[start..]).chars().count();
     (line, column)
+}
+
+/// Longest line accepted (1 MiB): the YAML scanner holds every token of a
+/// line inside a flow collection, so one huge line costs far more memory
+/// than the same data over many lines.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// Refuses lines longer than [`MAX_LINE_BYTES`].
+pub fn check_line_length(text: &str) -> Result<(), Box<Found>> {
+    match text.split('\n').position(|line| line.len() > MAX_LINE_BYTES) {
+        Some(i) => Err(Box::new(Found::at(
+            i + 1,
+            1,
+            String::new(),
+            DiagnosticKind::LineTooLong { limit: MAX_LINE_BYTES },
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Refuses bracket nesting deeper than [`MAX_FLOW_DEPTH`], counting `[` and
@@ -235,11 +280,11 @@ struct Walk<'a> {
     key_mark: Option<Marker>,
     /// The shape of the document's top level.
     root: Shape,
-    frames: Vec<(Frame, Option<usize>, u64)>,
+    frames: Vec<(Frame, Option<usize>, Cost)>,
     path: Vec<Segment>,
     /// Expanded size of each anchored node, by anchor id.
-    anchors: HashMap<usize, u64>,
-    expanded: u64,
+    anchors: HashMap<usize, Cost>,
+    expanded: Cost,
     budget: u64,
     documents: usize,
     /// Paths whose position is wanted, and what was found for them.
@@ -347,24 +392,26 @@ impl Walk<'_> {
 
     /// Leaves a value node: pops its path segment and adds its size to the
     /// enclosing collection.
-    fn leave_node(&mut self, size: u64) {
+    fn leave_node(&mut self, size: Cost) {
         if let Some((frame, _, total)) = self.frames.last_mut() {
-            *total += size;
+            total.add(size);
             if matches!(frame, Frame::Sequence { .. }) || matches!(frame, Frame::Mapping { at_key: true, .. }) {
                 self.path.pop();
             }
         }
     }
 
-    fn charge(&mut self, size: u64, mark: Marker) {
-        self.expanded = self.expanded.saturating_add(size);
-        if self.expanded > self.budget && self.fatal.is_none() {
-            self.fatal = Some(Found::at(
-                mark.line(),
-                mark.col() + 1,
-                format_path(&self.path),
-                DiagnosticKind::AliasBudget { budget: self.budget },
-            ));
+    fn charge(&mut self, size: Cost, mark: Marker) {
+        self.expanded.add(size);
+        let kind = if self.expanded.units > self.budget {
+            DiagnosticKind::AliasBudget { budget: self.budget }
+        } else if self.expanded.nodes > MAX_NODES {
+            DiagnosticKind::TooManyValues { limit: MAX_NODES }
+        } else {
+            return;
+        };
+        if self.fatal.is_none() {
+            self.fatal = Some(Found::at(mark.line(), mark.col() + 1, format_path(&self.path), kind));
         }
     }
 }
@@ -392,7 +439,7 @@ impl MarkedEventReceiver for Walk<'_> {
                 if let Some(tag) = &tag {
                     self.tag(tag, mark);
                 }
-                let size = 1 + text.len() as u64;
+                let size = Cost::node(text.len());
                 self.charge(size, mark);
                 if anchor > 0 {
                     self.anchors.insert(anchor, size);
@@ -410,7 +457,7 @@ impl MarkedEventReceiver for Walk<'_> {
             }
             Event::Alias(anchor) => {
                 let is_value = self.enter_node(mark, None, false);
-                let size = self.anchors.get(&anchor).copied().unwrap_or(1);
+                let size = self.anchors.get(&anchor).copied().unwrap_or(Cost::node(0));
                 self.charge(size, mark);
                 if is_value {
                     self.record(mark);
@@ -429,7 +476,7 @@ impl MarkedEventReceiver for Walk<'_> {
                     // A collection used as a key: keep the path balanced.
                     self.path.push(Segment::Key(String::new()));
                 }
-                self.charge(1, mark);
+                self.charge(Cost::node(0), mark);
                 let frame = if is_sequence {
                     Frame::Sequence { next: 0 }
                 } else {
@@ -443,7 +490,7 @@ impl MarkedEventReceiver for Walk<'_> {
                         },
                     }
                 };
-                self.frames.push((frame, (anchor > 0).then_some(anchor), 1));
+                self.frames.push((frame, (anchor > 0).then_some(anchor), Cost::node(0)));
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some((_, anchor, size)) = self.frames.pop() {
@@ -473,7 +520,7 @@ pub fn scan(text: &str, root: Shape) -> Result<Scan, Box<Found>> {
     let mut walk = new_walk(text, budget, None);
     walk.root = root;
     run(text, &mut walk)?;
-    let empty = walk.expanded == 0;
+    let empty = walk.expanded.nodes == 0;
     Ok(Scan {
         found: walk.found,
         empty,
@@ -497,7 +544,7 @@ fn new_walk<'a>(text: &'a str, budget: u64, wanted: Option<&'a HashSet<String>>)
         frames: Vec::new(),
         path: Vec::new(),
         anchors: HashMap::new(),
-        expanded: 0,
+        expanded: Cost::default(),
         budget,
         documents: 0,
         wanted,
