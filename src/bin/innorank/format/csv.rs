@@ -27,25 +27,26 @@ fn write_value(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, ints: &mut itoa::Buf
         return;
     }
     if v.abs() < 1e9 && v.abs() >= 1e-4 {
-        for (k, scale) in [(1usize, 10.0), (2, 100.0), (3, 1e3), (4, 1e4), (5, 1e5), (6, 1e6)] {
-            let m = (v * scale).round();
-            if m / scale == v {
-                let digits = m.abs() as u64;
-                let unit = 10u64.pow(k as u32);
-                let fraction = digits % unit;
-                if fraction.is_multiple_of(10) {
-                    break; // not the shortest form: leave it to ryu
-                }
-                if v < 0.0 {
-                    buf.push(b'-');
-                }
-                buf.extend_from_slice(ints.format(digits / unit).as_bytes());
-                buf.push(b'.');
-                let text = ints.format(fraction);
-                buf.extend(std::iter::repeat_n(b'0', k - text.len()));
-                buf.extend_from_slice(text.as_bytes());
-                return;
+        let m = (v * 1e6).round();
+        if m / 1e6 == v {
+            // Drop the trailing zeros of the six decimals.
+            let (mut digits, mut k) = (m.abs() as u64, 6u32);
+            while digits % 10 == 0 && k > 0 {
+                digits /= 10;
+                k -= 1;
             }
+            let unit = 10u64.pow(k);
+            if v < 0.0 {
+                buf.push(b'-');
+            }
+            buf.extend_from_slice(ints.format(digits / unit).as_bytes());
+            if k > 0 {
+                buf.push(b'.');
+                let fraction = ints.format(digits % unit);
+                buf.extend(std::iter::repeat_n(b'0', k as usize - fraction.len()));
+                buf.extend_from_slice(fraction.as_bytes());
+            }
+            return;
         }
     }
     buf.extend_from_slice(floats.format_finite(v).as_bytes());
