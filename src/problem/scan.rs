@@ -338,35 +338,24 @@ impl Walk<'_> {
                     self.key_mark = Some(mark);
                     let key = key_text.unwrap_or("").to_owned();
                     let merge = plain && key == "<<";
-                    if let Some(shape) = shape.filter(|s| !merge && !s.keys().contains(&key.as_str())) {
+                    let key_path = || {
                         let mut path = self.path.clone();
                         path.push(Segment::Key(key.clone()));
-                        self.found.push(Found::at(
-                            line,
-                            column,
-                            format_path(&path),
-                            unknown_key(&key, shape.keys()),
-                        ));
+                        format_path(&path)
+                    };
+                    if let Some(shape) = shape.filter(|s| !merge && !s.keys().contains(&key.as_str())) {
+                        self.found
+                            .push(Found::at(line, column, key_path(), unknown_key(&key, shape.keys())));
                     }
                     if merge {
-                        self.found.push(Found::at(
-                            line,
-                            column,
-                            format_path(&self.path),
-                            DiagnosticKind::MergeKey,
-                        ));
+                        let path = format_path(&self.path);
+                        self.found.push(Found::at(line, column, path, DiagnosticKind::MergeKey));
                     } else if let Some(&first_line) = keys.get(&key) {
-                        let mut path = self.path.clone();
-                        path.push(Segment::Key(key.clone()));
-                        self.found.push(Found::at(
-                            line,
-                            column,
-                            format_path(&path),
-                            DiagnosticKind::DuplicateKey {
-                                key: key.clone(),
-                                first_line,
-                            },
-                        ));
+                        let kind = DiagnosticKind::DuplicateKey {
+                            key: key.clone(),
+                            first_line,
+                        };
+                        self.found.push(Found::at(line, column, key_path(), kind));
                     } else {
                         keys.insert(key.clone(), line);
                     }
