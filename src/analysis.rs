@@ -5,8 +5,10 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde::Serialize as DeriveSerialize;
 
 use crate::ahp::{self, HierarchyWeights, NodeWeights, Synthesis, WeighOptions};
+use crate::error::DataError;
 use crate::problem::{Derivation, Problem};
-use crate::ranking::rank_scores;
+pub use crate::ranking::RankedAlternative;
+use crate::ranking::{Entry, Ranking, sort_and_rank};
 use crate::screening::{Breach, screen};
 use crate::topsis::{Degenerate, Normalization, Topsis};
 use crate::{Error, Warning};
@@ -61,25 +63,6 @@ impl Default for RankOptions {
     }
 }
 
-/// One ranked alternative.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RankedAlternative<'p> {
-    /// Its index in [`Problem::alternatives`].
-    pub index: usize,
-    /// Its id.
-    pub id: &'p str,
-    /// 1 is best; tied scores share the smaller rank.
-    pub rank: usize,
-    /// TOPSIS relative closeness, in `[0, 1]`; higher is better.
-    pub score: f64,
-    /// Distance to the ideal (TOPSIS only).
-    pub d_plus: Option<f64>,
-    /// Distance to the anti-ideal (TOPSIS only).
-    pub d_minus: Option<f64>,
-    /// Whether the score reaches the satisfactory level, when one was given.
-    pub satisfactory: Option<bool>,
-}
-
 /// An alternative rejected by screening.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScreenedOut {
@@ -101,7 +84,7 @@ pub struct RankReport<'p> {
     /// Weights of every node.
     pub weights: HierarchyWeights,
     /// Survivors of screening, best first.
-    pub ranking: Vec<RankedAlternative<'p>>,
+    pub ranking: Ranking<'p>,
     /// Alternatives rejected by screening, in input order.
     pub screened_out: Vec<ScreenedOut>,
     /// Warnings about input and result.
@@ -148,6 +131,10 @@ pub fn weight_warnings(weights: &HierarchyWeights, threshold: f64) -> Vec<Warnin
 /// Screens the alternatives, derives the weights and ranks the survivors
 /// with TOPSIS.
 pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankReport<'p>, Error> {
+    let count = problem.alternatives.len();
+    if u32::try_from(count).is_err() {
+        return Err(DataError::TooManyAlternatives { count }.into());
+    }
     let weights = ahp::weigh_with(&problem.criteria, &options.weighing)?;
     let mut warnings = problem.warnings.clone();
     warnings.extend(weight_warnings(&weights, options.weighing.cr_threshold));
@@ -164,7 +151,7 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
         .collect();
 
     let kept = &screening.kept;
-    let mut ranking = Vec::new();
+    let mut ranking = Ranking::empty(&problem.alternatives);
     match kept.len() {
         0 => warnings.push(Warning::NothingLeft),
         1 => warnings.push(Warning::SingleAlternative {
@@ -181,18 +168,20 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
             selected = problem.scores.select_rows(kept)?;
             &selected
         };
-        let (closeness, d_plus, d_minus, degenerate) = match options.method {
-            Method::Topsis => {
-                let s =
-                    Topsis::new(options.normalization).rank(matrix, &weights.leaves, &problem.criteria.directions())?;
-                (s.closeness, Some(s.d_plus), Some(s.d_minus), s.degenerate)
+        // Ranks are kept as compact entries, filled by the method and put
+        // in order in place.
+        let (mut entries, degenerate) = match options.method {
+            Method::Topsis => Topsis::new(options.normalization).rank_map(
+                matrix,
+                &weights.leaves,
+                &problem.criteria.directions(),
+                |i, d| Entry::new(kept[i], d.closeness, d.d_plus, d.d_minus),
+            )?,
+            Method::Ahp => {
+                let scores = ahp_scores(problem, matrix, kept, &weights, options)?;
+                let entries = kept.iter().zip(scores).map(|(&i, s)| Entry::new(i, s, 0.0, 0.0));
+                (entries.collect(), Vec::new())
             }
-            Method::Ahp => (
-                ahp_scores(problem, matrix, kept, &weights, options)?,
-                None,
-                None,
-                Vec::new(),
-            ),
         };
         let leaf_id = |col: usize| {
             problem
@@ -216,21 +205,9 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
                 Degenerate::NoDiscrimination => Warning::NoDiscrimination,
             });
         }
-        // Built on all cores: looking up ids in rank order is random access.
-        use rayon::prelude::*;
-        let order = rank_scores(&closeness);
-        ranking = order
-            .into_par_iter()
-            .map(|(i, rank)| RankedAlternative {
-                index: kept[i],
-                id: problem.alternatives.id(kept[i]),
-                rank,
-                score: closeness[i],
-                d_plus: d_plus.as_ref().map(|d| d[i]),
-                d_minus: d_minus.as_ref().map(|d| d[i]),
-                satisfactory: options.satisfactory.map(|x| closeness[i] >= x),
-            })
-            .collect();
+        sort_and_rank(&mut entries);
+        let distances = options.method == Method::Topsis;
+        ranking = Ranking::new(&problem.alternatives, entries, distances, options.satisfactory);
     }
     Ok(RankReport {
         problem,
@@ -356,12 +333,12 @@ struct ScreenedEntry<'a> {
 
 struct Row<'a> {
     report: &'a RankReport<'a>,
-    entry: &'a RankedAlternative<'a>,
+    entry: RankedAlternative<'a>,
 }
 
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (p, e) = (self.report.problem, self.entry);
+        let (p, e) = (self.report.problem, &self.entry);
         let mut row = s.serialize_struct("RankedAlternative", 8)?;
         row.serialize_field("rank", &e.rank)?;
         row.serialize_field("id", p.alternatives.id(e.index))?;

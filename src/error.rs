@@ -40,6 +40,12 @@ pub enum DataError {
     /// No alternatives or no criteria.
     #[error("the decision matrix is empty")]
     EmptyMatrix,
+    /// More alternatives than a ranking can hold (2^32 - 1).
+    #[error("{count} alternatives are more than can be ranked at once (at most 4,294,967,295)")]
+    TooManyAlternatives {
+        /// How many there are.
+        count: usize,
+    },
     /// A row of a different length than the first.
     #[error("row {row} has {len} values, expected {expected}")]
     RaggedRow {

@@ -23,7 +23,7 @@
 //! "#, "example.yaml").unwrap();
 //!
 //! let report = innorank::rank(&problem, &RankOptions::default()).unwrap();
-//! assert_eq!(report.ranking[0].id, "a");
+//! assert_eq!(report.ranking.first().unwrap().id, "a");
 //! assert!((report.weights.leaves.as_slice()[1] - 0.75).abs() < 1e-12);
 //! ```
 

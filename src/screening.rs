@@ -78,6 +78,12 @@ pub struct Screening {
 /// assert_eq!(s.rejected[0].1[0].to_string(), "risk 9 > max 8");
 /// ```
 pub fn screen(problem: &Problem) -> Screening {
+    if problem.screening.is_empty() {
+        return Screening {
+            kept: (0..problem.alternatives.len()).collect(),
+            rejected: Vec::new(),
+        };
+    }
     let mut screening = Screening::default();
     for row in 0..problem.alternatives.len() {
         let breaches: Vec<Breach> = problem

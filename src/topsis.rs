@@ -90,6 +90,17 @@ pub struct TopsisScores {
     pub degenerate: Vec<Degenerate>,
 }
 
+/// Rows per block of parallel work.
+const CHUNK: usize = 8192;
+
+/// One alternative's distances and closeness.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Distances {
+    pub d_plus: f64,
+    pub d_minus: f64,
+    pub closeness: f64,
+}
+
 /// The TOPSIS method with its options.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Topsis {
@@ -146,6 +157,24 @@ impl Topsis {
         weights: &Weights,
         directions: &[Direction],
     ) -> Result<TopsisScores, DataError> {
+        let (rows, degenerate) = self.rank_map(matrix, weights, directions, |_, d| d)?;
+        Ok(TopsisScores {
+            closeness: rows.iter().map(|d| d.closeness).collect(),
+            d_plus: rows.iter().map(|d| d.d_plus).collect(),
+            d_minus: rows.iter().map(|d| d.d_minus).collect(),
+            degenerate,
+        })
+    }
+
+    /// [`Topsis::rank`] giving `make(row, distances)` for each row, so
+    /// callers get the results in the form they need without another pass.
+    pub(crate) fn rank_map<T: Send>(
+        &self,
+        matrix: &DecisionMatrix,
+        weights: &Weights,
+        directions: &[Direction],
+        make: impl Fn(usize, Distances) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<Degenerate>), DataError> {
         use rayon::prelude::*;
 
         let cols = matrix.cols();
@@ -158,45 +187,39 @@ impl Topsis {
                 });
             }
         }
-        let (columns, degenerate) = self.prepare(matrix, weights, directions);
+        let (columns, mut degenerate) = self.prepare(matrix, weights, directions);
         // Columns that count, as (position, column).
         let active: Vec<(usize, &Column)> = columns.iter().enumerate().filter(|(_, c)| c.scale != 0.0).collect();
 
-        let rows = matrix.rows();
-        let (mut d_plus, mut d_minus, mut closeness) = (vec![0.0; rows], vec![0.0; rows], vec![0.0; rows]);
-        const CHUNK: usize = 8192;
-        matrix
-            .as_row_major()
-            .par_chunks(CHUNK * cols)
-            .zip(d_plus.par_chunks_mut(CHUNK))
-            .zip(d_minus.par_chunks_mut(CHUNK))
-            .zip(closeness.par_chunks_mut(CHUNK))
-            .for_each(|(((values, plus), minus), close)| {
-                for (r, row) in values.chunks_exact(cols).enumerate() {
-                    let (mut p, mut m) = (0.0, 0.0);
-                    for &(c, column) in &active {
-                        let t = column.transform(row[c]);
-                        p += (column.scale * (t - column.best)).powi(2);
-                        m += (column.scale * (t - column.worst)).powi(2);
-                    }
-                    let (p, m) = (p.sqrt(), m.sqrt());
-                    plus[r] = p;
-                    minus[r] = m;
-                    close[r] = if p + m > 0.0 { m / (p + m) } else { 0.5 };
+        let out = (0..matrix.rows())
+            .into_par_iter()
+            .with_min_len(CHUNK)
+            .map(|r| {
+                let row = matrix.row(r);
+                let (mut p, mut m) = (0.0, 0.0);
+                for &(c, column) in &active {
+                    let t = column.transform(row[c]);
+                    p += (column.scale * (t - column.best)).powi(2);
+                    m += (column.scale * (t - column.worst)).powi(2);
                 }
-            });
-        let mut degenerate = degenerate;
+                let (p, m) = (p.sqrt(), m.sqrt());
+                let closeness = if p + m > 0.0 { m / (p + m) } else { 0.5 };
+                make(
+                    r,
+                    Distances {
+                        d_plus: p,
+                        d_minus: m,
+                        closeness,
+                    },
+                )
+            })
+            .collect();
         // D+ + D- = 0 for one row means ideal = anti-ideal on every column
         // that counts, hence for every row.
         if active.is_empty() {
             degenerate.push(Degenerate::NoDiscrimination);
         }
-        Ok(TopsisScores {
-            closeness,
-            d_plus,
-            d_minus,
-            degenerate,
-        })
+        Ok((out, degenerate))
     }
 
     /// Each column's scale, best and worst values, in two passes over the
@@ -208,6 +231,8 @@ impl Topsis {
         weights: &Weights,
         directions: &[Direction],
     ) -> (Vec<Column>, Vec<Degenerate>) {
+        use rayon::prelude::*;
+
         let cols = matrix.cols();
         let mut columns: Vec<Column> = directions
             .iter()
@@ -222,21 +247,48 @@ impl Topsis {
                 worst: 0.0,
             })
             .collect();
-        let values = matrix.as_row_major();
-        for row in values.chunks_exact(cols) {
-            for (column, &x) in columns.iter_mut().zip(row) {
-                column.divisor = column.divisor.max(column.raw(x).abs());
+        // Both passes run on all cores over fixed blocks of rows whose
+        // results are combined in block order, so every sum is the same on
+        // any number of threads.
+        let blocks = matrix.as_row_major().par_chunks(CHUNK * cols);
+        let divisors: Vec<Vec<f64>> = blocks
+            .clone()
+            .map(|block| {
+                let mut largest = vec![0.0_f64; cols];
+                for row in block.chunks_exact(cols) {
+                    for ((m, column), &x) in largest.iter_mut().zip(&columns).zip(row) {
+                        *m = m.max(column.raw(x).abs());
+                    }
+                }
+                largest
+            })
+            .collect();
+        for largest in divisors {
+            for (column, m) in columns.iter_mut().zip(largest) {
+                column.divisor = column.divisor.max(m);
             }
         }
-        let mut stats = vec![(f64::INFINITY, f64::NEG_INFINITY, 0.0_f64); cols];
-        for row in values.chunks_exact(cols) {
-            for ((column, stat), &x) in columns.iter().zip(&mut stats).zip(row) {
-                if column.divisor > 0.0 {
-                    let t = column.transform(x);
-                    stat.0 = stat.0.min(t);
-                    stat.1 = stat.1.max(t);
-                    stat.2 += t * t;
+        let empty = (f64::INFINITY, f64::NEG_INFINITY, 0.0_f64);
+        let partial: Vec<Vec<(f64, f64, f64)>> = blocks
+            .map(|block| {
+                let mut stats = vec![empty; cols];
+                for row in block.chunks_exact(cols) {
+                    for ((column, stat), &x) in columns.iter().zip(&mut stats).zip(row) {
+                        if column.divisor > 0.0 {
+                            let t = column.transform(x);
+                            stat.0 = stat.0.min(t);
+                            stat.1 = stat.1.max(t);
+                            stat.2 += t * t;
+                        }
+                    }
                 }
+                stats
+            })
+            .collect();
+        let mut stats = vec![empty; cols];
+        for block in partial {
+            for (stat, (min, max, squares)) in stats.iter_mut().zip(block) {
+                *stat = (stat.0.min(min), stat.1.max(max), stat.2 + squares);
             }
         }
         let mut degenerate = Vec::new();

@@ -239,3 +239,115 @@ fn one_thread_and_many_give_identical_output() {
     assert_eq!(one, run("2"));
     assert_eq!(one, run("4"));
 }
+
+/// The CSV output of `rank` on `csv` with `PROBLEM`, and its exit code.
+fn rank_csv(name: &str, csv: &[u8], extra: &[&str]) -> (i32, String, String) {
+    let dir = Dir::new(name, PROBLEM, &[("alts.csv", csv)]);
+    let out = dir.run(extra).get_output().clone();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (out.status.code().unwrap(), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn quoted_files_read_by_the_csv_crate_give_the_same_errors() {
+    // The first file has no quote and is read by innorank's own splitter;
+    // quoting one id sends the second to the csv crate. Both must agree.
+    let plain = b"id,gain,risk\na,1,low\nb,x,1\nh,1\ni,1,2,3\na,2,2\nbad id,1,1\nc,-0.50,6\n".to_vec();
+    let mut quoted = plain.clone();
+    quoted.splice(13..14, b"\"a\"".iter().copied());
+    assert!(quoted.starts_with(b"id,gain,risk\n\"a\",1,low\n"));
+    let (code, out, plain_errors) = rank_csv("split-plain", &plain, &[]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    let (_, _, quoted_errors) = rank_csv("split-quoted", &quoted, &[]);
+    assert_eq!(plain_errors, quoted_errors);
+    assert_eq!(
+        plain_errors.lines().collect::<Vec<_>>(),
+        [
+            "error: alts.csv:3: gain: `x` is not a number, and `gain` has no named levels",
+            "error: alts.csv:4: the row has 2 fields, the header has 3",
+            "error: alts.csv:5: the row has 4 fields, the header has 3",
+            "error: alts.csv:7: id: alternative id `bad id` must be 1-64 letters, digits, `_`, `-` or `.`",
+            "error: alts.csv:8: risk: score 6 is outside the scale 1..5 of `risk`",
+            "error: alts.csv:6: id: duplicate id `a` (also at line 2)",
+            "error: 6 problems found; nothing was ranked",
+        ]
+    );
+}
+
+#[test]
+fn line_ends_and_blank_lines_follow_the_csv_rules() {
+    let lf = b"id,gain,risk\na,1,low\n\nb,2.5,high\nc,3,2\n".to_vec();
+    let crlf = b"id,gain,risk\r\na,1,low\r\n\r\nb,2.5,high\r\nc,3,2".to_vec();
+    // A lone CR ends a record for the csv crate, which then reads the file.
+    let cr = b"id,gain,risk\ra,1,low\r\rb,2.5,high\rc,3,2\r".to_vec();
+    let (code, expected, _) = rank_csv("lf", &lf, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(expected.lines().count(), 4, "{expected}");
+    for (name, csv) in [("crlf", crlf), ("cr", cr)] {
+        let (code, out, err) = rank_csv(name, &csv, &[]);
+        assert_eq!((code, out.as_str()), (0, expected.as_str()), "{name}: {err}");
+    }
+    // Line numbers count the blank line.
+    let broken = b"id,gain,risk\r\na,1,low\r\n\r\nb,oops,high\r\n";
+    let (_, _, err) = rank_csv("crlf-error", broken, &[]);
+    assert!(err.starts_with("error: alts.csv:4: gain: `oops`"), "{err}");
+}
+
+#[test]
+fn plain_decimals_are_echoed_as_written_and_others_formatted() {
+    // Row a: plain decimals, echoed with their trailing zeros. Row b: a
+    // level name, row c: a padded cell and an exponent: formatted from the
+    // value. JSON always gives numbers.
+    let csv = b"id,gain,risk\na,2.50,3.0\nb,1.25,high\nc, 4 ,1e0\n";
+    let (code, out, err) = rank_csv("echo", csv, &[]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<(&str, &str)> = out
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let fields: Vec<&str> = l.splitn(7, ',').collect();
+            (fields[1], fields[6])
+        })
+        .collect();
+    assert_eq!(rows.len(), 3);
+    for (id, values) in rows {
+        let want = match id {
+            "a" => "2.50,3.0",
+            "b" => "1.25,5",
+            "c" => "4,1",
+            other => panic!("unexpected id {other}"),
+        };
+        assert_eq!(values, want, "row {id}");
+    }
+    let dir = Dir::new("echo-json", PROBLEM, &[("alts.csv", csv)]);
+    let out = Command::cargo_bin("innorank")
+        .unwrap()
+        .current_dir(&dir.0)
+        .args(["rank", "p.yaml", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let a = json["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "a")
+        .unwrap();
+    assert_eq!(a["values"], serde_json::json!({"gain": 2.5, "risk": 3.0}));
+}
+
+#[test]
+fn leaf_columns_apart_or_out_of_order_are_formatted() {
+    for (name, csv) in [
+        ("apart", &b"id,gain,name,risk\na,2.50,A,3.0\nb,1,B,2\n"[..]),
+        ("swapped", &b"risk,id,gain\n3.0,a,2.50\n2,b,1\n"[..]),
+    ] {
+        let (code, out, err) = rank_csv(name, csv, &[]);
+        assert_eq!(code, 0, "{err}");
+        let a = out.lines().find(|l| l.contains(",a,")).unwrap();
+        assert!(a.ends_with(",2.5,3"), "{name}: {a}");
+    }
+}

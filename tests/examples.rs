@@ -54,14 +54,14 @@ fn rank_in_code_example_ranks_the_gearbox_first_and_screens_the_loader() {
     let ids: Vec<&str> = report.ranking.iter().map(|r| r.id).collect();
     assert_eq!(ids, ["gearbox", "telematics", "e-drive"]);
     assert_eq!(report.screened_out[0].id, "autonomy");
-    assert_eq!(report.ranking[0].satisfactory, Some(true));
+    assert_eq!(report.ranking.first().unwrap().satisfactory, Some(true));
 }
 
 #[test]
 fn library_criteria_example_uses_library_judgments() {
     let problem = library_criteria::problem();
     let report = innorank::rank(&problem, &Default::default()).unwrap();
-    assert_eq!(report.ranking[0].id, "attachments");
+    assert_eq!(report.ranking.first().unwrap().id, "attachments");
     // risk and relatedness bring their sub-criteria's default judgments.
     let sources: Vec<_> = report.weights.nodes.iter().map(|n| n.source).collect();
     assert!(sources.iter().all(|s| *s == innorank::ahp::WeightSource::Judgments));

@@ -133,6 +133,6 @@ alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
 fn readme_library_snippet() -> Result<(), Box<dyn std::error::Error>> {
     let problem = innorank::Problem::from_path("examples/innovation-proposals.yaml".as_ref(), &Default::default())?;
     let report = innorank::rank(&problem, &innorank::RankOptions::default())?;
-    assert_eq!(report.ranking[0].id, "p06");
+    assert_eq!(report.ranking.first().unwrap().id, "p06");
     Ok(())
 }

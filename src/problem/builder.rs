@@ -23,7 +23,7 @@ use super::{LoadOptions, Problem, library::CriteriaLibrary, validate};
 ///     .build()
 ///     .unwrap();
 /// let report = innorank::rank(&problem, &Default::default()).unwrap();
-/// assert_eq!(report.ranking[0].id, "s1");
+/// assert_eq!(report.ranking.first().unwrap().id, "s1");
 /// ```
 #[derive(Debug, Clone)]
 pub struct ProblemBuilder {

@@ -16,6 +16,7 @@ mod library;
 mod load;
 mod raw;
 mod scan;
+mod score_text;
 mod validate;
 
 pub use alternatives::Alternatives;
@@ -23,6 +24,7 @@ pub use builder::{CriterionBuilder, ProblemBuilder};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
 pub use library::{CriteriaLibrary, LibraryEntry};
 pub use load::{DEFAULT_MAX_SIZE, LoadOptions};
+pub use score_text::ScoreText;
 
 use crate::ahp::{GroupJudgments, PairwiseMatrix};
 use crate::cost::CostCurve;
@@ -42,6 +44,9 @@ pub struct Problem {
     /// Every alternative's value on every leaf (named levels already turned
     /// into numbers), rows in alternative order, columns in leaf order.
     pub scores: DecisionMatrix,
+    /// The values as a CSV file wrote them, for output to echo (see
+    /// [`ScoreText`]). Set it to `None` after changing `scores`.
+    pub score_text: Option<ScoreText>,
     /// Hard rules applied before ranking.
     pub screening: Vec<ScreeningRule>,
     /// The current business's assets per dimension (`core:`), for derived

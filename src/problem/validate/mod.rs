@@ -155,25 +155,26 @@ pub fn validate(
             Alternatives_::List(Vec::new())
         }
     };
-    let (alternatives, scores) = match source {
+    let (alternatives, scores, score_text) = match source {
         Alternatives_::Csv(file) if !derived.is_empty() => {
             let _ = file;
             v.issue("alternatives", DiagnosticKind::DerivedWithCsv);
-            (Alternatives::default(), None)
+            (Alternatives::default(), None, None)
         }
         Alternatives_::Csv(file) => match csv_input::read(&file, &criteria) {
             Ok(read) => (
                 read.alternatives,
                 Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
+                read.text,
             ),
             Err(problems) => {
                 located = problems;
-                (Alternatives::default(), None)
+                (Alternatives::default(), None, None)
             }
         },
         Alternatives_::List(list) => {
             let (alternatives, rows) = v.alternatives(list, &criteria, &mut derived);
-            (alternatives, Some(DecisionMatrix::from_rows(rows)))
+            (alternatives, Some(DecisionMatrix::from_rows(rows)), None)
         }
     };
 
@@ -208,6 +209,7 @@ pub fn validate(
         criteria,
         alternatives,
         scores,
+        score_text,
         screening,
         core: v.core,
         derived,

@@ -15,6 +15,9 @@ fn finish(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<String> {
 /// Rows formatted per parallel task.
 const CHUNK_ROWS: usize = 16_384;
 
+/// Rows looked up together before they are formatted.
+const BATCH: usize = 32;
+
 /// Writes a value in the shortest form that reads back exactly: integers
 /// as integers (`3`), others as ryu would (`0.25`, `5.8e-5`). Values with at
 /// most six decimals (most input data) take a fast path that gives the same
@@ -79,50 +82,79 @@ pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(),
     out.write_all(&finish_bytes(w)?)?;
 
     // Rows are built by hand: numbers and ids never need quoting, so only
-    // names and explanations go through the CSV quoting rules.
-    let format_chunk = |rows: &[innorank::RankedAlternative<'_>]| -> anyhow::Result<Vec<u8>> {
-        let mut buf = Vec::with_capacity(rows.len() * 128);
+    // names and explanations go through the CSV quoting rules. Values are
+    // echoed from the input file when it wrote them plainly.
+    let text = p.score_text.as_ref();
+    let row_bytes = 96 + 24 * leaves.len();
+    let format_chunk = |buf: &mut Vec<u8>, rows: std::ops::Range<usize>| {
+        buf.clear();
+        buf.reserve(rows.len() * row_bytes);
         let (mut floats, mut ints) = (ryu::Buffer::new(), itoa::Buffer::new());
-        for r in rows {
-            buf.extend_from_slice(ints.format(r.rank).as_bytes());
-            buf.push(b',');
-            buf.extend_from_slice(r.id.as_bytes());
-            buf.push(b',');
-            quoted(&mut buf, p.alternatives.name(r.index).unwrap_or_default());
-            buf.push(b',');
-            buf.extend_from_slice(floats.format_finite(r.score).as_bytes());
-            for v in [r.d_plus, r.d_minus].into_iter().flatten() {
+        let mut ranked = report.ranking.range(rows);
+        let mut batch = Vec::with_capacity(BATCH);
+        loop {
+            // Rows in rank order sit anywhere in memory: look a batch up
+            // before formatting it, so that their cache misses overlap.
+            batch.clear();
+            let mut touched = 0u8;
+            for r in ranked.by_ref().take(BATCH) {
+                let values = text.and_then(|t| t.bytes(r.index));
+                touched ^= values.map_or(0, |v| v[0] ^ v[v.len() - 1]);
+                batch.push((r, values));
+            }
+            std::hint::black_box(touched);
+            if batch.is_empty() {
+                break;
+            }
+            for (r, values) in batch.drain(..) {
+                buf.extend_from_slice(ints.format(r.rank).as_bytes());
                 buf.push(b',');
-                buf.extend_from_slice(floats.format_finite(v).as_bytes());
-            }
-            if let Some(sat) = r.satisfactory {
-                buf.extend_from_slice(if sat { b",true" } else { b",false" });
-            }
-            for &v in p.scores.row(r.index) {
+                buf.extend_from_slice(r.id.as_bytes());
                 buf.push(b',');
-                write_value(&mut buf, &mut floats, &mut ints, v);
-            }
-            for (_, column) in &explained {
+                quoted(buf, p.alternatives.name(r.index).unwrap_or_default());
                 buf.push(b',');
-                quoted(
-                    &mut buf,
-                    &p.derivation(r.index, *column)
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                );
+                buf.extend_from_slice(floats.format_finite(r.score).as_bytes());
+                for v in [r.d_plus, r.d_minus].into_iter().flatten() {
+                    buf.push(b',');
+                    buf.extend_from_slice(floats.format_finite(v).as_bytes());
+                }
+                if let Some(sat) = r.satisfactory {
+                    buf.extend_from_slice(if sat { b",true" } else { b",false" });
+                }
+                if let Some(values) = values {
+                    buf.push(b',');
+                    buf.extend_from_slice(values);
+                } else {
+                    for &v in p.scores.row(r.index) {
+                        buf.push(b',');
+                        write_value(buf, &mut floats, &mut ints, v);
+                    }
+                }
+                for (_, column) in &explained {
+                    buf.push(b',');
+                    quoted(
+                        buf,
+                        &p.derivation(r.index, *column)
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    );
+                }
+                buf.push(b'\n');
             }
-            buf.push(b'\n');
         }
-        Ok(buf)
     };
-    let window = rayon::current_num_threads().max(1) * 2;
-    for group in report.ranking.chunks(CHUNK_ROWS * window) {
-        let parts: Vec<Vec<u8>> = group
-            .par_chunks(CHUNK_ROWS)
-            .map(format_chunk)
-            .collect::<anyhow::Result<_>>()?;
-        for part in parts {
-            out.write_all(&part)?;
+    // Groups of chunks are formatted in parallel and written in order; the
+    // buffers are reused, so memory stays that of one group.
+    let total = report.ranking.len();
+    let mut buffers = vec![Vec::new(); rayon::current_num_threads().max(1) * 2];
+    let group = CHUNK_ROWS * buffers.len();
+    for start in (0..total).step_by(group) {
+        buffers.par_iter_mut().enumerate().for_each(|(k, buf)| {
+            let from = (start + k * CHUNK_ROWS).min(total);
+            format_chunk(buf, from..(from + CHUNK_ROWS).min(total));
+        });
+        for buf in &buffers {
+            out.write_all(buf)?;
         }
     }
     Ok(())

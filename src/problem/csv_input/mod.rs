@@ -2,14 +2,17 @@
 //!
 //! Header: `id`, optional `name`, one column per leaf criterion, in any
 //! order. Cells are trimmed; a cell is a finite number or, on a leaf with
-//! `levels`, a level name. Values go straight into per-criterion columns,
-//! so a million rows cost little more than their numbers.
+//! `levels`, a level name. Values go straight into a row-major matrix, so a
+//! million rows cost little more than their numbers.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+mod decimal;
+mod quote_free;
+
 use super::diagnostic::{Diagnostic, DiagnosticKind, Location};
-use super::{Alternatives, Criteria, CriterionKind, Leaf};
+use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreText};
 
 /// Stop collecting after this many problems: the rest are usually the same.
 const MAX_ERRORS: usize = 50;
@@ -38,6 +41,8 @@ enum Column {
 pub struct CsvAlternatives {
     pub alternatives: Alternatives,
     pub values: Vec<f64>,
+    /// The leaf cells' text, for rows written in plain decimals.
+    pub text: Option<ScoreText>,
 }
 
 struct Errors<'a> {
@@ -73,39 +78,59 @@ impl Errors<'_> {
     fn full(&self) -> bool {
         self.list.len() > MAX_ERRORS
     }
+
+    fn ragged(&mut self, line: u64, found: usize, expected: usize) {
+        self.push(Some(line), "", DiagnosticKind::RaggedRow { found, expected });
+    }
+
+    fn check_id(&mut self, line: u64, id: &str) {
+        if !valid_id(id) {
+            self.push(Some(line), "id", DiagnosticKind::AlternativeId(excerpt(id)));
+        }
+    }
 }
 
-/// What one stretch of rows gave.
-struct Chunk {
+/// What every reader needs to turn a row into values.
+struct Layout<'a> {
+    shown: &'a str,
+    /// Column names, in file order.
+    names: Vec<String>,
+    columns: &'a [Column],
+    leaves: &'a [(&'a str, &'a Leaf)],
+    /// The first and last column of the leaves when they are side by side
+    /// in leaf order, so a row's leaf cells are one stretch of text.
+    leaf_span: Option<(usize, usize)>,
+}
+
+impl Layout<'_> {
+    fn name(&self, column: usize) -> &str {
+        &self.names[column]
+    }
+}
+
+/// The rows read: ids, values row by row, the line of each row, and the
+/// problems found.
+#[derive(Default)]
+struct Rows {
     alternatives: Alternatives,
     values: Vec<f64>,
     lines: Vec<u32>,
+    /// Where each row's leaf cells are in the file, when echoable.
+    spans: Option<Vec<(u32, u32)>>,
     errors: Vec<Diagnostic>,
 }
 
-/// What every chunk needs to read its rows.
-struct Layout<'a> {
-    shown: &'a str,
-    header: &'a csv::ByteRecord,
-    columns: &'a [Column],
-    leaves: &'a [(&'a str, &'a Leaf)],
-}
-
-/// Files up to this size are read whole and parsed in parallel (1 GiB).
+/// Files up to this size are read whole, and parsed in parallel unless they
+/// hold quotes (1 GiB).
 const WHOLE_FILE_BYTES: u64 = 1 << 30;
-
-/// Below this many bytes of rows, one thread reads them all.
-const PARALLEL_BYTES: usize = 1 << 20;
 
 /// Reads every alternative of `source` for the leaves of `criteria`.
 ///
-/// The file is read whole. Unless it contains a quote (whose field could
-/// hold a line break), its rows are split at line breaks into stretches
-/// parsed on all cores and joined in file order, so the result is the same
-/// as reading it on one thread.
+/// A file up to 1 GiB is read whole. Without quotes (whose fields could
+/// hold commas and line breaks) its rows are parsed on all cores by
+/// [`quote_free`]; otherwise, and for larger files streamed from disk, by
+/// the csv crate on one thread. Both give the same values and errors.
 pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, Vec<Diagnostic>> {
-    use rayon::prelude::*;
-
     let fail = |kind: DiagnosticKind| {
         vec![Diagnostic {
             location: Location {
@@ -117,13 +142,11 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     };
     let file = std::fs::File::open(&source.path).map_err(|e| fail(DiagnosticKind::Io(e.to_string())))?;
     let size = file.metadata().map_or(0, |m| m.len());
-    // Past this size the file is streamed on one thread instead of being
-    // read whole, so memory stays proportional to the values kept.
+    // Past this size the file is streamed instead of being read whole, so
+    // memory stays proportional to the values kept.
     let whole = size <= WHOLE_FILE_BYTES;
     let bytes = if whole {
-        let mut bytes = Vec::with_capacity(size as usize + 1);
-        std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(|e| fail(DiagnosticKind::Io(e.to_string())))?;
-        bytes
+        read_whole(&file, size as usize).map_err(|e| fail(DiagnosticKind::Io(e.to_string())))?
     } else {
         Vec::new()
     };
@@ -152,70 +175,110 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     if !errors.list.is_empty() {
         return Err(errors.list);
     }
+    let first_leaf = columns.iter().position(|c| *c == Column::Leaf(0));
     let layout = Layout {
         shown: &source.shown,
-        header: &header,
+        names: header
+            .iter()
+            .map(|n| String::from_utf8_lossy(n.trim_ascii()).into_owned())
+            .collect(),
         columns: &columns,
         leaves: &leaves,
+        leaf_span: first_leaf
+            .filter(|&f| (0..leaves.len()).all(|c| columns.get(f + c) == Some(&Column::Leaf(c))))
+            .map(|f| (f, f + leaves.len() - 1)),
     };
 
     let data = &bytes[data_start..];
-    let stretches = if !whole {
-        Vec::new()
-    } else if data.len() >= PARALLEL_BYTES && !data.contains(&b'"') {
-        split_at_lines(data, rayon::current_num_threads() * 4)
-    } else {
-        vec![data]
-    };
-    // The line each stretch starts on.
-    let newlines: Vec<u64> = stretches
-        .par_iter()
-        .map(|s| s.iter().filter(|&&b| b == b'\n').count() as u64)
-        .collect();
-    let mut first_lines = Vec::with_capacity(stretches.len());
-    let mut line = header_lines;
-    for n in &newlines {
-        first_lines.push(line);
-        line += n;
-    }
-    let chunks: Vec<Chunk> = if whole {
-        stretches
-            .par_iter()
-            .zip(first_lines)
-            .map(|(stretch, before)| {
-                let estimate = stretch
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(1, |p| stretch.len() / (p + 1) + 1);
-                let reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(*stretch);
-                parse_rows(reader, before, estimate, &layout)
-            })
-            .collect()
-    } else {
+    let rows = match whole {
+        true => quote_free::read(data, data_start, header_lines, &layout)
+            .unwrap_or_else(|| parse_rows(csv_reader(data), header_lines, &layout)),
         // Line numbers from the stream already count the header.
-        vec![parse_rows(stream, 0, 1 << 16, &layout)]
+        false => parse_rows(stream, 0, &layout),
     };
-    drop(bytes);
-
-    let rows: usize = chunks.iter().map(|c| c.lines.len()).sum();
-    let mut alternatives = Alternatives::default();
-    let mut values = Vec::with_capacity(rows * leaves.len());
-    let mut lines = Vec::with_capacity(rows);
-    for chunk in chunks {
-        for d in chunk.errors {
-            errors.push(d.location.line.map(|l| l as u64), &d.location.path, d.kind);
-        }
-        alternatives.append(chunk.alternatives);
-        values.extend_from_slice(&chunk.values);
-        lines.extend_from_slice(&chunk.lines);
+    let Rows {
+        alternatives,
+        values,
+        lines,
+        spans,
+        errors: found,
+    } = rows;
+    for d in found {
+        errors.push(d.location.line.map(|l| l as u64), &d.location.path, d.kind);
     }
     if alternatives.is_empty() && errors.list.is_empty() {
         errors.push(None, "", DiagnosticKind::EmptyList("alternative (row)"));
     }
-    // Duplicate ids, reported at the repeat with the line of the first.
+    duplicate_ids(&alternatives, &lines, &mut errors);
+    if !errors.list.is_empty() {
+        return Err(errors.list);
+    }
+    let text = spans
+        .filter(|s| s.iter().any(|&(start, end)| start < end))
+        .map(|spans| ScoreText::new(bytes, spans));
+    Ok(CsvAlternatives {
+        alternatives,
+        values,
+        text,
+    })
+}
+
+/// The whole of `file`, expected to be `size` bytes long. On Unix, big
+/// files are read in pieces on all cores, which halves the time spent
+/// copying pages into memory.
+fn read_whole(file: &std::fs::File, size: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    #[cfg(unix)]
+    if size >= PIECE {
+        use rayon::prelude::*;
+        use std::os::unix::fs::FileExt;
+        let mut bytes = vec![0u8; size];
+        let read = bytes
+            .par_chunks_mut(PIECE)
+            .enumerate()
+            .try_for_each(|(i, piece)| file.read_exact_at(piece, (i * PIECE) as u64));
+        // Unless the file changed size meanwhile.
+        if read.is_ok() && file.read_at(&mut [0], size as u64)? == 0 {
+            return Ok(bytes);
+        }
+    }
+    let mut bytes = Vec::with_capacity(size + 1);
+    let mut reader = file;
+    std::io::Seek::rewind(&mut reader)?;
+    reader.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Size of the pieces a big file is read in (4 MiB).
+const PIECE: usize = 1 << 22;
+
+/// A csv reader of rows after the header.
+fn csv_reader(data: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data)
+}
+
+/// Reports each repeated id at the repeat, with the line of the first.
+///
+/// Sorting the ids' 64-bit hashes on all cores shows that there is no
+/// repeat (the usual case) faster than a hash set can; only if two hashes
+/// are equal are the ids themselves compared.
+fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], errors: &mut Errors<'_>) {
+    use rayon::prelude::*;
+    use std::hash::BuildHasher;
+
+    let state = foldhash::fast::FixedState::with_seed(0x243f_6a88_85a3_08d3);
+    let mut hashes: Vec<u64> = (0..alternatives.len())
+        .into_par_iter()
+        .map(|i| state.hash_one(alternatives.id(i)))
+        .collect();
+    hashes.par_sort_unstable();
+    if hashes.windows(2).all(|w| w[0] != w[1]) {
+        return;
+    }
+    drop(hashes);
     let mut first: HashMap<&str, u32, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(alternatives.len(), Default::default());
     for (i, id) in alternatives.ids().enumerate() {
@@ -232,53 +295,17 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
             first.insert(id, lines[i]);
         }
     }
-    drop(first);
-    if errors.list.is_empty() {
-        Ok(CsvAlternatives { alternatives, values })
-    } else {
-        Err(errors.list)
-    }
 }
 
-/// About `parts` stretches of `data`, each ending just after a line break
-/// (the last at the end).
-fn split_at_lines(data: &[u8], parts: usize) -> Vec<&[u8]> {
-    let target = data.len().div_ceil(parts.max(1));
-    let mut stretches = Vec::with_capacity(parts);
-    let mut rest = data;
-    while rest.len() > target {
-        let cut = rest[target..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(rest.len(), |p| target + p + 1);
-        let (head, tail) = rest.split_at(cut);
-        stretches.push(head);
-        rest = tail;
-    }
-    if !rest.is_empty() {
-        stretches.push(rest);
-    }
-    stretches
-}
-
-/// Parses the rows `reader` gives; `before` is the number of lines before
-/// its first one, `estimate` about how many rows to expect.
-fn parse_rows<R: std::io::Read>(
-    mut reader: csv::Reader<R>,
-    before: u64,
-    estimate: usize,
-    layout: &Layout<'_>,
-) -> Chunk {
+/// Parses the rows `reader` gives on one thread; `before` is the number of
+/// lines before its first one.
+fn parse_rows<R: std::io::Read>(mut reader: csv::Reader<R>, before: u64, layout: &Layout<'_>) -> Rows {
     let mut errors = Errors {
         shown: layout.shown,
         list: Vec::new(),
     };
-    let cols = layout.leaves.len();
-    let mut alternatives = Alternatives::default();
-    alternatives.reserve(estimate, estimate * 8);
-    let mut values: Vec<f64> = Vec::with_capacity(estimate * cols);
-    let mut lines: Vec<u32> = Vec::with_capacity(estimate);
-    let mut row = vec![0.0; cols];
+    let mut out = Rows::default();
+    let mut row = vec![0.0; layout.leaves.len()];
     let mut record = csv::ByteRecord::new();
     loop {
         match reader.read_byte_record(&mut record) {
@@ -290,60 +317,69 @@ fn parse_rows<R: std::io::Read>(
             }
         }
         let line = before + record.position().map_or(0, |p| p.line());
-        if record.len() != layout.header.len() {
-            errors.push(
-                Some(line),
-                "",
-                DiagnosticKind::RaggedRow {
-                    found: record.len(),
-                    expected: layout.header.len(),
-                },
-            );
+        if record.len() != layout.names.len() {
+            errors.ragged(line, record.len(), layout.names.len());
             if errors.full() {
                 break;
             }
             continue;
         }
         let (mut id, mut name) = ("", "");
-        for (field, &column) in record.iter().zip(layout.columns) {
-            let text = match std::str::from_utf8(field.trim_ascii()) {
-                Ok(t) => t,
-                Err(_) => {
-                    errors.push(
-                        Some(line),
-                        column_name(layout.header, layout.columns, column),
-                        DiagnosticKind::InvalidUtf8,
-                    );
-                    continue;
-                }
-            };
-            match column {
-                Column::Id => id = text,
-                Column::Name => name = text,
-                Column::Skip => {}
-                Column::Leaf(c) => {
-                    row[c] = cell(text, layout.leaves[c]).unwrap_or_else(|kind| {
-                        errors.push(Some(line), layout.leaves[c].0, kind);
-                        0.0
-                    });
-                }
+        for (i, field) in record.iter().enumerate() {
+            match read_field(field, i, line, layout, &mut row, &mut errors) {
+                Field::Id(text) => id = text,
+                Field::Name(text) => name = text,
+                Field::Other => {}
             }
         }
-        if !valid_id(id) {
-            errors.push(Some(line), "id", DiagnosticKind::AlternativeId(excerpt(id)));
-        }
-        alternatives.push(id, Some(name), None);
-        values.extend_from_slice(&row);
-        lines.push(u32::try_from(line).unwrap_or(u32::MAX));
+        errors.check_id(line, id);
+        out.alternatives.push(id, Some(name), None);
+        out.values.extend_from_slice(&row);
+        out.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
         if errors.full() {
             break;
         }
     }
-    Chunk {
-        alternatives,
-        values,
-        lines,
-        errors: errors.list,
+    out.errors = errors.list;
+    out
+}
+
+/// What a field gave.
+enum Field<'t> {
+    Id(&'t str),
+    Name(&'t str),
+    Other,
+}
+
+/// Reads field `i` of a row on `line`: an id or name, or a leaf value
+/// into `row` (problems to `errors`).
+fn read_field<'t>(
+    field: &'t [u8],
+    i: usize,
+    line: u64,
+    layout: &Layout<'_>,
+    row: &mut [f64],
+    errors: &mut Errors<'_>,
+) -> Field<'t> {
+    let column = layout.columns[i];
+    if column == Column::Skip {
+        return Field::Other;
+    }
+    let Ok(text) = std::str::from_utf8(field.trim_ascii()) else {
+        errors.push(Some(line), layout.name(i), DiagnosticKind::InvalidUtf8);
+        return Field::Other;
+    };
+    match column {
+        Column::Id => Field::Id(text),
+        Column::Name => Field::Name(text),
+        Column::Skip => Field::Other,
+        Column::Leaf(c) => {
+            row[c] = cell(text, layout.leaves[c]).unwrap_or_else(|kind| {
+                errors.push(Some(line), layout.leaves[c].0, kind);
+                0.0
+            });
+            Field::Other
+        }
     }
 }
 
@@ -402,14 +438,6 @@ fn map_header(
         }
     }
     columns
-}
-
-fn column_name<'h>(header: &'h csv::ByteRecord, columns: &[Column], column: Column) -> &'h str {
-    columns
-        .iter()
-        .position(|c| *c == column)
-        .and_then(|i| std::str::from_utf8(&header[i]).ok())
-        .unwrap_or("")
 }
 
 /// A cell's value: a finite number, or a level of the leaf.

@@ -1,0 +1,212 @@
+//! Rows of a CSV file without quotes, read on all cores.
+//!
+//! Without quotes a record is a line and a field is the text between
+//! commas, so the rows can be split at line breaks and parsed in parallel
+//! straight into the final matrix. The csv crate's rules are kept: `\n` and
+//! `\r\n` end a record, empty lines are skipped, line numbers count every
+//! line. A lone `\r` (also a record end for the csv crate) sends the file
+//! back to the csv crate.
+
+use rayon::prelude::*;
+
+use super::super::validate::in_scale;
+use super::decimal;
+use super::{Column, Errors, Field, Layout, Rows, read_field};
+
+/// Below this many bytes of rows, one thread reads them all.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Reads the rows in `data`, which starts at byte `offset` of the file,
+/// after `before` lines. `None` if a quote or a lone `\r` needs the csv
+/// crate.
+pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>) -> Option<Rows> {
+    let stretches = if data.len() >= PARALLEL_BYTES {
+        split_at_lines(data, rayon::current_num_threads() * 4)
+    } else {
+        vec![data]
+    };
+    // Records and lines per stretch, to give each its place in the output.
+    let counts: Vec<(usize, u64)> = stretches.par_iter().map(|s| count(s)).collect::<Option<_>>()?;
+    let records: usize = counts.iter().map(|c| c.0).sum();
+    let cols = layout.leaves.len();
+    let mut values = vec![0.0; records * cols];
+    let mut lines = vec![0u32; records];
+    let mut spans = vec![(0u32, 0u32); if layout.leaf_span.is_some() { records } else { 0 }];
+
+    let mut jobs = Vec::with_capacity(stretches.len());
+    let (mut v, mut l, mut s) = (&mut values[..], &mut lines[..], &mut spans[..]);
+    let (mut start, mut line) = (offset, before);
+    for (stretch, &(n, newlines)) in stretches.iter().zip(&counts) {
+        let (v_here, v_rest) = v.split_at_mut(n * cols);
+        let (l_here, l_rest) = l.split_at_mut(n);
+        let (s_here, s_rest) = s.split_at_mut(if s.is_empty() { 0 } else { n });
+        jobs.push(Job {
+            data: stretch,
+            offset: start,
+            before: line,
+            values: v_here,
+            lines: l_here,
+            spans: s_here,
+        });
+        (v, l, s) = (v_rest, l_rest, s_rest);
+        start += stretch.len();
+        line += newlines;
+    }
+    let parts: Vec<(super::Alternatives, Vec<super::Diagnostic>)> =
+        jobs.into_par_iter().map(|job| job.run(layout)).collect();
+
+    let mut rows = Rows {
+        values,
+        lines,
+        spans: layout.leaf_span.map(|_| spans),
+        ..Rows::default()
+    };
+    for (alternatives, errors) in parts {
+        rows.alternatives.append(alternatives);
+        rows.errors.extend(errors);
+    }
+    Some(rows)
+}
+
+/// About `parts` stretches of `data`, each ending just after a line break
+/// (the last at the end).
+fn split_at_lines(data: &[u8], parts: usize) -> Vec<&[u8]> {
+    let target = data.len().div_ceil(parts.max(1));
+    let mut stretches = Vec::with_capacity(parts);
+    let mut rest = data;
+    while rest.len() > target {
+        let cut = memchr::memchr(b'\n', &rest[target..]).map_or(rest.len(), |p| target + p + 1);
+        let (head, tail) = rest.split_at(cut);
+        stretches.push(head);
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        stretches.push(rest);
+    }
+    stretches
+}
+
+/// The records (non-empty lines) and line breaks in `stretch`; `None` if
+/// it holds a quote, or a `\r` not followed by `\n` (nor at the very end).
+fn count(stretch: &[u8]) -> Option<(usize, u64)> {
+    if memchr::memchr(b'"', stretch).is_some()
+        || memchr::memchr_iter(b'\r', stretch).any(|p| stretch.get(p + 1).is_some_and(|&b| b != b'\n'))
+    {
+        return None;
+    }
+    let (mut records, mut newlines, mut start) = (0, 0, 0);
+    for end in memchr::memchr_iter(b'\n', stretch) {
+        newlines += 1;
+        records += usize::from(!is_blank(&stretch[start..end]));
+        start = end + 1;
+    }
+    records += usize::from(!is_blank(&stretch[start..]));
+    Some((records, newlines))
+}
+
+/// A line the csv crate skips.
+fn is_blank(line: &[u8]) -> bool {
+    matches!(line, [] | [b'\r'])
+}
+
+/// One stretch of rows and the parts of the output that are its own.
+struct Job<'d, 'o> {
+    data: &'d [u8],
+    /// Byte offset of `data` in the file.
+    offset: usize,
+    /// Lines before its first.
+    before: u64,
+    values: &'o mut [f64],
+    lines: &'o mut [u32],
+    /// Empty unless the leaf cells are side by side.
+    spans: &'o mut [(u32, u32)],
+}
+
+impl Job<'_, '_> {
+    fn run(self, layout: &Layout<'_>) -> (super::Alternatives, Vec<super::Diagnostic>) {
+        let mut errors = Errors {
+            shown: layout.shown,
+            list: Vec::new(),
+        };
+        let cols = layout.leaves.len();
+        let records = self.lines.len();
+        let mut alternatives = super::Alternatives::default();
+        alternatives.reserve(records, self.data.len() / (cols + 2));
+        let (mut record, mut line, mut start) = (0, self.before, 0);
+        let ends = memchr::memchr_iter(b'\n', self.data).chain(std::iter::once(self.data.len()));
+        for end in ends {
+            let text = &self.data[start..end];
+            let text = text.strip_suffix(b"\r").unwrap_or(text);
+            let line_start = start;
+            start = end + 1;
+            line += 1;
+            if text.is_empty() {
+                continue;
+            }
+            let row = &mut self.values[record * cols..(record + 1) * cols];
+            self.lines[record] = u32::try_from(line).unwrap_or(u32::MAX);
+            let errors_before = errors.list.len();
+            let (mut id, mut name, mut plain, mut span) = ("", "", true, (0, 0));
+            let (mut pos, mut complete) = (0, false);
+            for (i, &column) in layout.columns.iter().enumerate() {
+                if pos > text.len() {
+                    break;
+                }
+                let rest = &text[pos..];
+                let leading = match column {
+                    Column::Leaf(_) => decimal::leading(rest),
+                    _ => None,
+                };
+                let len = match (leading, column) {
+                    (Some((value, len)), Column::Leaf(c)) => {
+                        let (criterion, leaf) = layout.leaves[c];
+                        row[c] = in_scale(leaf, criterion, value).unwrap_or_else(|kind| {
+                            errors.push(Some(line), criterion, kind);
+                            0.0
+                        });
+                        len
+                    }
+                    _ => {
+                        plain &= !matches!(column, Column::Leaf(_));
+                        let len = memchr::memchr(b',', rest).unwrap_or(rest.len());
+                        match read_field(&rest[..len], i, line, layout, row, &mut errors) {
+                            Field::Id(t) => id = t,
+                            Field::Name(t) => name = t,
+                            Field::Other => {}
+                        }
+                        len
+                    }
+                };
+                if let Some((first, last)) = layout.leaf_span {
+                    if i == first {
+                        span.0 = pos;
+                    }
+                    if i == last {
+                        span.1 = pos + len;
+                    }
+                }
+                pos += len + 1;
+                complete = i + 1 == layout.columns.len() && pos == text.len() + 1;
+            }
+            // Ragged rows keep their slot so the others keep theirs; the
+            // error makes the whole read fail anyway.
+            if !complete {
+                errors.list.truncate(errors_before);
+                let found = memchr::memchr_iter(b',', text).count() + 1;
+                errors.ragged(line, found, layout.names.len());
+            } else {
+                errors.check_id(line, id);
+                if plain && layout.leaf_span.is_some() {
+                    let at = |p: usize| u32::try_from(self.offset + line_start + p).unwrap_or(0);
+                    self.spans[record] = (at(span.0), at(span.1));
+                }
+            }
+            alternatives.push(id, Some(name), None);
+            record += 1;
+            if errors.full() {
+                break;
+            }
+        }
+        (alternatives, errors.list)
+    }
+}
