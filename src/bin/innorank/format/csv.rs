@@ -13,7 +13,7 @@ fn finish(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<String> {
 }
 
 /// Rows formatted per parallel task.
-const CHUNK_ROWS: usize = 16_384;
+const CHUNK_ROWS: usize = 4_096;
 
 /// Rows looked up together before they are formatted.
 const BATCH: usize = 32;
