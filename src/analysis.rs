@@ -369,6 +369,16 @@ impl Serialize for Row<'_> {
     }
 }
 
+/// The ranking as a JSON list, written row by row.
+struct RankingRows<'a>(&'a RankReport<'a>);
+
+impl Serialize for RankingRows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        s.collect_seq(report.ranking.iter().map(|entry| Row { report, entry }))
+    }
+}
+
 impl Serialize for RankReport<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let p = self.problem;
@@ -387,8 +397,7 @@ impl Serialize for RankReport<'_> {
         out.serialize_field("weights", &OrderedMap(self.leaf_weights().collect()))?;
         let consistency: Vec<_> = self.weights.nodes.iter().map(ConsistencyEntry::new).collect();
         out.serialize_field("consistency", &consistency)?;
-        let rows: Vec<Row<'_>> = self.ranking.iter().map(|entry| Row { report: self, entry }).collect();
-        out.serialize_field("ranking", &rows)?;
+        out.serialize_field("ranking", &RankingRows(self))?;
         let screened: Vec<_> = self
             .screened_out
             .iter()

@@ -165,7 +165,7 @@ fn derived_criteria_need_alternatives_in_yaml() {
 
 #[test]
 fn large_files_read_in_parallel_keep_order_and_line_numbers() {
-    // Over 1 MB without quotes: read in stretches on several threads.
+    // Without quotes and over 64 KiB: read in stretches on several threads.
     let make = |broken: bool| {
         let mut csv = String::from("id,gain,risk\n");
         for i in 0..80_000 {
@@ -350,4 +350,33 @@ fn leaf_columns_apart_or_out_of_order_are_formatted() {
         let a = out.lines().find(|l| l.contains(",a,")).unwrap();
         assert!(a.ends_with(",2.5,3"), "{name}: {a}");
     }
+}
+
+#[test]
+fn error_lists_are_capped_and_ragged_rows_never_count_as_repeats() {
+    // 6,000 rows over 64 KiB, so read in parallel stretches; every 20th
+    // row is broken, and ragged rows reuse the id of a good row.
+    let mut plain = String::from("id,gain,risk\n");
+    for i in 0..6_000 {
+        match i % 20 {
+            7 => plain.push_str(&format!("r{i},oops,1\n")),
+            13 => plain.push_str("r0,1\n"),
+            _ => plain.push_str(&format!("r{i},{}.5,{}\n", i % 89, 1 + i % 5)),
+        }
+    }
+    assert!(plain.len() > 1 << 16);
+    let quoted = plain.replacen("r0,", "\"r0\",", 1);
+    let (code, out, errors) = rank_csv("cap-plain", plain.as_bytes(), &[]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    let (_, _, quoted_errors) = rank_csv("cap-quoted", quoted.as_bytes(), &[]);
+    assert_eq!(errors, quoted_errors);
+    let lines: Vec<&str> = errors.lines().collect();
+    assert_eq!(lines.len(), 52, "{errors}");
+    assert_eq!(
+        lines[0],
+        "error: alts.csv:9: gain: `oops` is not a number, and `gain` has no named levels"
+    );
+    assert_eq!(lines[1], "error: alts.csv:15: the row has 2 fields, the header has 3");
+    assert!(!errors.contains("duplicate"), "{errors}");
+    assert!(lines[50].contains("50"), "{}", lines[50]);
 }

@@ -5,7 +5,7 @@
 /// One field of every alternative (ids, names...), back to back. A field
 /// that is empty for every alternative so far stores nothing but a count.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Labels {
+pub(super) struct Labels {
     text: String,
     /// End offset of each label; empty while every label is empty.
     ends: Vec<usize>,
@@ -13,7 +13,25 @@ struct Labels {
 }
 
 impl Labels {
-    fn push(&mut self, label: &str) {
+    /// Labels written back to back in `text`, each ending at its entry of
+    /// `ends`.
+    pub(super) fn from_parts(text: String, ends: Vec<usize>) -> Self {
+        Labels {
+            count: ends.len(),
+            text,
+            ends,
+        }
+    }
+
+    /// `count` empty labels.
+    pub(super) fn empty(count: usize) -> Self {
+        Labels {
+            count,
+            ..Labels::default()
+        }
+    }
+
+    pub(super) fn push(&mut self, label: &str) {
         if !label.is_empty() && self.ends.is_empty() {
             self.ends.resize(self.count, 0);
         }
@@ -37,7 +55,7 @@ impl Labels {
         self.text.reserve(bytes);
     }
 
-    fn append(&mut self, other: Labels) {
+    pub(super) fn append(&mut self, other: Labels) {
         if self.ends.is_empty() && other.ends.is_empty() {
             self.count += other.count;
             return;
@@ -75,6 +93,16 @@ pub struct Alternatives {
 }
 
 impl Alternatives {
+    /// Alternatives from their ids, names and descriptions, one label per
+    /// alternative in each.
+    pub(super) fn from_labels(ids: Labels, names: Labels, descriptions: Labels) -> Self {
+        Alternatives {
+            ids,
+            names,
+            descriptions,
+        }
+    }
+
     /// Adds an alternative; an empty name or description counts as none.
     pub fn push(&mut self, id: &str, name: Option<&str>, description: Option<&str>) {
         self.ids.push(id);

@@ -117,6 +117,8 @@ struct Rows {
     lines: Vec<u32>,
     /// Where each row's leaf cells are in the file, when echoable.
     spans: Option<Vec<(u32, u32)>>,
+    /// Each id's [`id_hash`], when the reader computed them.
+    hashes: Option<Vec<u64>>,
     errors: Vec<Diagnostic>,
 }
 
@@ -190,17 +192,19 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     };
 
     let data = &bytes[data_start..];
-    let rows = match whole {
-        true => quote_free::read(data, data_start, header_lines, &layout)
-            .unwrap_or_else(|| parse_rows(csv_reader(data), header_lines, &layout)),
+    let rows = if whole {
+        quote_free::read(data, data_start, header_lines, &layout)
+            .unwrap_or_else(|| parse_rows(csv_reader(data), header_lines, &layout))
+    } else {
         // Line numbers from the stream already count the header.
-        false => parse_rows(stream, 0, &layout),
+        parse_rows(stream, 0, &layout)
     };
     let Rows {
         alternatives,
         values,
         lines,
         spans,
+        hashes,
         errors: found,
     } = rows;
     for d in found {
@@ -209,7 +213,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     if alternatives.is_empty() && errors.list.is_empty() {
         errors.push(None, "", DiagnosticKind::EmptyList("alternative (row)"));
     }
-    duplicate_ids(&alternatives, &lines, &mut errors);
+    duplicate_ids(&alternatives, &lines, hashes, &mut errors);
     if !errors.list.is_empty() {
         return Err(errors.list);
     }
@@ -260,20 +264,26 @@ fn csv_reader(data: &[u8]) -> csv::Reader<&[u8]> {
         .from_reader(data)
 }
 
+/// Hash of an id for the duplicate check (fixed, so runs are repeatable).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x243f_6a88_85a3_08d3).hash_one(id)
+}
+
 /// Reports each repeated id at the repeat, with the line of the first.
 ///
-/// Sorting the ids' 64-bit hashes on all cores shows that there is no
-/// repeat (the usual case) faster than a hash set can; only if two hashes
-/// are equal are the ids themselves compared.
-fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], errors: &mut Errors<'_>) {
+/// Sorting the ids' 64-bit hashes (`hashes`, or computed here) on all cores
+/// shows that there is no repeat (the usual case) faster than a hash set
+/// can; only if two hashes are equal are the ids themselves compared.
+fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], hashes: Option<Vec<u64>>, errors: &mut Errors<'_>) {
     use rayon::prelude::*;
-    use std::hash::BuildHasher;
 
-    let state = foldhash::fast::FixedState::with_seed(0x243f_6a88_85a3_08d3);
-    let mut hashes: Vec<u64> = (0..alternatives.len())
-        .into_par_iter()
-        .map(|i| state.hash_one(alternatives.id(i)))
-        .collect();
+    let mut hashes = hashes.unwrap_or_else(|| {
+        (0..alternatives.len())
+            .into_par_iter()
+            .map(|i| id_hash(alternatives.id(i)))
+            .collect()
+    });
     hashes.par_sort_unstable();
     if hashes.windows(2).all(|w| w[0] != w[1]) {
         return;
@@ -282,6 +292,9 @@ fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], errors: &mut Errors
     let mut first: HashMap<&str, u32, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(alternatives.len(), Default::default());
     for (i, id) in alternatives.ids().enumerate() {
+        if lines[i] == 0 {
+            continue;
+        }
         if let Some(&line) = first.get(id) {
             errors.push(
                 Some(u64::from(lines[i])),

@@ -4,17 +4,18 @@
 //! commas, so the rows can be split at line breaks and parsed in parallel
 //! straight into the final matrix. The csv crate's rules are kept: `\n` and
 //! `\r\n` end a record, empty lines are skipped, line numbers count every
-//! line. A lone `\r` (also a record end for the csv crate) sends the file
-//! back to the csv crate.
+//! line. A file with a quote anywhere, or a lone `\r` (also a record end
+//! for the csv crate), goes back to the csv crate.
 
 use rayon::prelude::*;
 
+use super::super::alternatives::Labels;
 use super::super::validate::in_scale;
 use super::decimal;
-use super::{Column, Errors, Field, Layout, Rows, read_field};
+use super::{Alternatives, Column, Errors, Field, Layout, Rows, id_hash, read_field};
 
-/// Below this many bytes of rows, one thread reads them all.
-const PARALLEL_BYTES: usize = 1 << 20;
+/// Below this many bytes of rows (64 KiB), one thread reads them all.
+const PARALLEL_BYTES: usize = 1 << 16;
 
 /// Reads the rows in `data`, which starts at byte `offset` of the file,
 /// after `before` lines. `None` if a quote or a lone `\r` needs the csv
@@ -32,14 +33,23 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
     let mut values = vec![0.0; records * cols];
     let mut lines = vec![0u32; records];
     let mut spans = vec![(0u32, 0u32); if layout.leaf_span.is_some() { records } else { 0 }];
+    // Ids go straight into one buffer, each stretch's at the start of its
+    // own region (ids are shorter than their rows), and are closed up after.
+    let mut ids = vec![0u8; data.len()];
+    let mut id_ends = vec![0usize; records];
+    let mut hashes = vec![0u64; records];
 
     let mut jobs = Vec::with_capacity(stretches.len());
     let (mut v, mut l, mut s) = (&mut values[..], &mut lines[..], &mut spans[..]);
+    let (mut i, mut e, mut h) = (&mut ids[..], &mut id_ends[..], &mut hashes[..]);
     let (mut start, mut line) = (offset, before);
     for (stretch, &(n, newlines)) in stretches.iter().zip(&counts) {
         let (v_here, v_rest) = v.split_at_mut(n * cols);
         let (l_here, l_rest) = l.split_at_mut(n);
         let (s_here, s_rest) = s.split_at_mut(if s.is_empty() { 0 } else { n });
+        let (i_here, i_rest) = i.split_at_mut(stretch.len());
+        let (e_here, e_rest) = e.split_at_mut(n);
+        let (h_here, h_rest) = h.split_at_mut(n);
         jobs.push(Job {
             data: stretch,
             offset: start,
@@ -47,25 +57,49 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
             values: v_here,
             lines: l_here,
             spans: s_here,
+            ids: i_here,
+            id_ends: e_here,
+            hashes: h_here,
         });
-        (v, l, s) = (v_rest, l_rest, s_rest);
+        (v, l, s, i, e, h) = (v_rest, l_rest, s_rest, i_rest, e_rest, h_rest);
         start += stretch.len();
         line += newlines;
     }
-    let parts: Vec<(super::Alternatives, Vec<super::Diagnostic>)> =
-        jobs.into_par_iter().map(|job| job.run(layout)).collect();
+    let parts: Vec<Part> = jobs.into_par_iter().map(|job| job.run(layout)).collect();
 
-    let mut rows = Rows {
+    // Close up the ids: each region's text moves down to follow the last.
+    let (mut names, mut errors) = (Labels::default(), Vec::new());
+    let (mut region, mut used, mut bases) = (0, 0, Vec::with_capacity(parts.len()));
+    for (part, stretch) in parts.into_iter().zip(&stretches) {
+        ids.copy_within(region..region + part.id_bytes, used);
+        bases.push(used);
+        used += part.id_bytes;
+        region += stretch.len();
+        names.append(part.names);
+        errors.extend(part.errors);
+    }
+    ids.truncate(used);
+    ids.shrink_to_fit();
+    let mut rest = &mut id_ends[..];
+    let mut chunks = Vec::with_capacity(bases.len());
+    for (&base, &(n, _)) in bases.iter().zip(&counts) {
+        let (here, tail) = rest.split_at_mut(n);
+        chunks.push((base, here));
+        rest = tail;
+    }
+    chunks
+        .into_par_iter()
+        .for_each(|(base, ends)| ends.iter_mut().for_each(|e| *e += base));
+    // Ids come from cells checked to be UTF-8, so this cannot fail.
+    let ids = String::from_utf8(ids).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Some(Rows {
+        alternatives: Alternatives::from_labels(Labels::from_parts(ids, id_ends), names, Labels::empty(records)),
         values,
         lines,
         spans: layout.leaf_span.map(|_| spans),
-        ..Rows::default()
-    };
-    for (alternatives, errors) in parts {
-        rows.alternatives.append(alternatives);
-        rows.errors.extend(errors);
-    }
-    Some(rows)
+        hashes: Some(hashes),
+        errors,
+    })
 }
 
 /// About `parts` stretches of `data`, each ending just after a line break
@@ -117,21 +151,34 @@ struct Job<'d, 'o> {
     /// Lines before its first.
     before: u64,
     values: &'o mut [f64],
+    /// The line of each row; 0 for a row not read (ragged, or after too
+    /// many errors), which the duplicate check skips.
     lines: &'o mut [u32],
     /// Empty unless the leaf cells are side by side.
     spans: &'o mut [(u32, u32)],
+    /// Room for the ids, written back to back from the start.
+    ids: &'o mut [u8],
+    /// Where each id ends in `ids`.
+    id_ends: &'o mut [usize],
+    hashes: &'o mut [u64],
+}
+
+/// What a job gives besides what it wrote in place.
+struct Part {
+    names: Labels,
+    errors: Vec<super::Diagnostic>,
+    /// Bytes of ids written.
+    id_bytes: usize,
 }
 
 impl Job<'_, '_> {
-    fn run(self, layout: &Layout<'_>) -> (super::Alternatives, Vec<super::Diagnostic>) {
+    fn run(self, layout: &Layout<'_>) -> Part {
         let mut errors = Errors {
             shown: layout.shown,
             list: Vec::new(),
         };
         let cols = layout.leaves.len();
-        let records = self.lines.len();
-        let mut alternatives = super::Alternatives::default();
-        alternatives.reserve(records, self.data.len() / (cols + 2));
+        let (mut names, mut id_bytes) = (Labels::default(), 0);
         let (mut record, mut line, mut start) = (0, self.before, 0);
         let ends = memchr::memchr_iter(b'\n', self.data).chain(std::iter::once(self.data.len()));
         for end in ends {
@@ -194,6 +241,7 @@ impl Job<'_, '_> {
                 errors.list.truncate(errors_before);
                 let found = memchr::memchr_iter(b',', text).count() + 1;
                 errors.ragged(line, found, layout.names.len());
+                (id, name, self.lines[record]) = ("", "", 0);
             } else {
                 errors.check_id(line, id);
                 if plain && layout.leaf_span.is_some() {
@@ -201,12 +249,24 @@ impl Job<'_, '_> {
                     self.spans[record] = (at(span.0), at(span.1));
                 }
             }
-            alternatives.push(id, Some(name), None);
+            self.ids[id_bytes..id_bytes + id.len()].copy_from_slice(id.as_bytes());
+            id_bytes += id.len();
+            self.id_ends[record] = id_bytes;
+            self.hashes[record] = id_hash(id);
+            names.push(name);
             record += 1;
             if errors.full() {
                 break;
             }
         }
-        (alternatives, errors.list)
+        // Rows left unread after too many errors stay empty.
+        self.id_ends[record..].fill(id_bytes);
+        self.lines[record..].fill(0);
+        names.append(Labels::empty(self.lines.len() - record));
+        Part {
+            names,
+            errors: errors.list,
+            id_bytes,
+        }
     }
 }
