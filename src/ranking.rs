@@ -53,7 +53,7 @@ impl Entry {
 pub(crate) fn sort_and_rank(entries: &mut [Entry]) {
     use rayon::slice::ParallelSliceMut;
 
-    entries.par_sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+    entries.par_sort_unstable_by_key(|e| (descending(e.score), e.index));
     let mut start = 0;
     while start < entries.len() {
         let head = entries[start].score;
@@ -71,6 +71,13 @@ pub(crate) fn sort_and_rank(entries: &mut [Entry]) {
         }
         start = end;
     }
+}
+
+/// A key that orders scores from highest to lowest, as `total_cmp` would
+/// in reverse, but compares as a plain integer.
+fn descending(score: f64) -> u64 {
+    let bits = score.to_bits();
+    if bits >> 63 == 1 { bits } else { !bits & !(1 << 63) }
 }
 
 fn tied(a: f64, b: f64) -> bool {
@@ -230,4 +237,31 @@ pub struct RankedAlternative<'p> {
     pub d_minus: Option<f64>,
     /// Whether the score reaches the satisfactory level, when one was given.
     pub satisfactory: Option<bool>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::descending;
+
+    #[test]
+    fn descending_keys_reverse_total_order() {
+        let values = [
+            f64::NEG_INFINITY,
+            -2.5,
+            -1e-300,
+            -0.0,
+            0.0,
+            5e-324,
+            0.25,
+            0.5,
+            1.0,
+            f64::MAX,
+            f64::INFINITY,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(descending(a).cmp(&descending(b)), b.total_cmp(&a), "{a} vs {b}");
+            }
+        }
+    }
 }
