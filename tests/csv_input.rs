@@ -380,3 +380,82 @@ fn error_lists_are_capped_and_ragged_rows_never_count_as_repeats() {
     assert!(!errors.contains("duplicate"), "{errors}");
     assert!(lines[50].contains("50"), "{}", lines[50]);
 }
+
+/// One generated CSV row: id, cells, and fields added or dropped.
+type GenRow = (&'static str, &'static str, &'static str, i8);
+
+/// `id,gain,risk` CSV text from generated rows; `quote_first` quotes the
+/// first row's id, which sends the file to the csv crate.
+fn generated_csv(rows: &[GenRow], crlf: bool, blanks: &[usize], quote_first: bool) -> String {
+    let end = if crlf { "\r\n" } else { "\n" };
+    let mut csv = format!("id,gain,risk{end}");
+    for (i, (id, gain, risk, extra)) in rows.iter().enumerate() {
+        if blanks.contains(&i) {
+            csv.push_str(end);
+        }
+        let id = if i == 0 && quote_first {
+            format!("\"{id}\"")
+        } else {
+            (*id).to_owned()
+        };
+        let mut fields = vec![id, (*gain).to_owned(), (*risk).to_owned()];
+        match extra {
+            1 => fields.push("9".to_owned()),
+            -1 => {
+                fields.pop();
+            }
+            _ => {}
+        }
+        csv.push_str(&fields.join(","));
+        csv.push_str(end);
+    }
+    csv
+}
+
+/// One alternative as loaded: id, name and the bits of its values.
+type Loaded = (String, Option<String>, Vec<u64>);
+
+/// What loading gave, comparable across the two readers: the alternatives,
+/// or the error messages.
+fn load_summary(dir: &std::path::Path) -> Result<Vec<Loaded>, String> {
+    let problem = innorank::Problem::from_path(&dir.join("p.yaml"), &Default::default()).map_err(|e| e.to_string())?;
+    Ok((0..problem.alternatives.len())
+        .map(|i| {
+            let a = &problem.alternatives;
+            let values = problem.scores.row(i).iter().map(|v| v.to_bits()).collect();
+            (a.id(i).to_owned(), a.name(i).map(str::to_owned), values)
+        })
+        .collect())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// innorank's quote-free reader and the csv crate agree on every file:
+    /// same alternatives and values, or the same errors at the same lines.
+    #[test]
+    fn both_readers_agree(
+        rows in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["a", "b", "c", "a1", "bad id", ""]),
+                proptest::sample::select(vec!["1", "2.50", "-0.5", "007", "1e3", " 4 ", "", "x", "0.000", "12345678901234567", "3.", ".5", "NaN"]),
+                proptest::sample::select(vec!["1", "5", "low", "high", "2.0", "6", " 3", "medium"]),
+                proptest::sample::select(vec![0i8, 0, 0, 0, 1, -1]),
+            ),
+            1..12,
+        ),
+        crlf: bool,
+        blanks in proptest::collection::vec(0usize..12, 0..3),
+        // Repeated rows make big files, read in parallel stretches.
+        repeat in proptest::sample::select(vec![1usize, 1, 1, 1000]),
+    ) {
+        let dir = Dir::new("agree", PROBLEM, &[]);
+        let rows = rows.repeat(repeat);
+        let mut results = Vec::new();
+        for quote in [false, true] {
+            std::fs::write(dir.0.join("alts.csv"), generated_csv(&rows, crlf, &blanks, quote)).unwrap();
+            results.push(load_summary(&dir.0));
+        }
+        proptest::prop_assert_eq!(&results[0], &results[1]);
+    }
+}

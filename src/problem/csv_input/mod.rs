@@ -9,7 +9,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 mod decimal;
+mod lines;
 mod quote_free;
+
+use lines::{Recent, Replay, Whole, record_line};
 
 use super::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreText};
@@ -155,7 +158,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     let mut stream = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(std::io::BufReader::with_capacity(1 << 16, &file));
+        .from_reader(Recent::new(std::io::BufReader::with_capacity(1 << 16, &file)));
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(&bytes[..]);
     let header = if whole {
         reader.byte_headers()
@@ -257,11 +260,11 @@ fn read_whole(file: &std::fs::File, size: usize) -> std::io::Result<Vec<u8>> {
 const PIECE: usize = 1 << 22;
 
 /// A csv reader of rows after the header.
-fn csv_reader(data: &[u8]) -> csv::Reader<&[u8]> {
+fn csv_reader(data: &[u8]) -> csv::Reader<Whole<'_>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(data)
+        .from_reader(Whole::new(data))
 }
 
 /// Hash of an id for the duplicate check (fixed, so runs are repeatable).
@@ -312,7 +315,7 @@ fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], hashes: Option<Vec<
 
 /// Parses the rows `reader` gives on one thread; `before` is the number of
 /// lines before its first one.
-fn parse_rows<R: std::io::Read>(mut reader: csv::Reader<R>, before: u64, layout: &Layout<'_>) -> Rows {
+fn parse_rows<R: Replay>(mut reader: csv::Reader<R>, before: u64, layout: &Layout<'_>) -> Rows {
     let mut errors = Errors {
         shown: layout.shown,
         list: Vec::new(),
@@ -329,7 +332,7 @@ fn parse_rows<R: std::io::Read>(mut reader: csv::Reader<R>, before: u64, layout:
                 break;
             }
         }
-        let line = before + record.position().map_or(0, |p| p.line());
+        let line = before + record.position().map_or(0, |p| record_line(p, reader.get_ref()));
         if record.len() != layout.names.len() {
             errors.ragged(line, record.len(), layout.names.len());
             if errors.full() {
