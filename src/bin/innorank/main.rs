@@ -111,7 +111,12 @@ fn emit(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
 fn load(common: &Common) -> Result<Problem, Failure> {
     let options = LoadOptions {
         max_size: common.max_size,
-        library: Some(library(common.criteria_dir.as_deref())?),
+        // Without --criteria-dir the loader reads the built-in library
+        // only if the problem uses it.
+        library: match &common.criteria_dir {
+            Some(dir) => Some(library(Some(dir))?),
+            None => None,
+        },
         alternatives_csv: common.alternatives.clone(),
         base_dir: None,
         allow_outside_paths: common.allow_outside_paths,
