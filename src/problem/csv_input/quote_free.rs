@@ -39,35 +39,40 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
     let mut id_ends = vec![0usize; records];
     let mut hashes = vec![0u64; records];
 
-    let mut jobs = Vec::with_capacity(stretches.len());
-    let (mut v, mut l, mut s) = (&mut values[..], &mut lines[..], &mut spans[..]);
-    let (mut i, mut e, mut h) = (&mut ids[..], &mut id_ends[..], &mut hashes[..]);
+    let sizes: Vec<usize> = counts.iter().map(|c| c.0).collect();
+    let spans_sizes = sizes.iter().map(|&n| if layout.leaf_span.is_some() { n } else { 0 });
+    let mut offsets = Vec::with_capacity(stretches.len());
     let (mut start, mut line) = (offset, before);
-    for (stretch, &(n, newlines)) in stretches.iter().zip(&counts) {
-        let (v_here, v_rest) = v.split_at_mut(n * cols);
-        let (l_here, l_rest) = l.split_at_mut(n);
-        let (s_here, s_rest) = s.split_at_mut(if s.is_empty() { 0 } else { n });
-        let (i_here, i_rest) = i.split_at_mut(stretch.len());
-        let (e_here, e_rest) = e.split_at_mut(n);
-        let (h_here, h_rest) = h.split_at_mut(n);
-        jobs.push(Job {
-            data: stretch,
-            offset: start,
-            before: line,
-            values: v_here,
-            lines: l_here,
-            spans: s_here,
-            ids: i_here,
-            id_ends: e_here,
-            hashes: h_here,
-        });
-        (v, l, s, i, e, h) = (v_rest, l_rest, s_rest, i_rest, e_rest, h_rest);
+    for (stretch, &(_, newlines)) in stretches.iter().zip(&counts) {
+        offsets.push((start, line));
         start += stretch.len();
         line += newlines;
     }
+    let mut values_parts = carve(&mut values, sizes.iter().map(|n| n * cols)).into_iter();
+    let mut lines_parts = carve(&mut lines, sizes.iter().copied()).into_iter();
+    let mut spans_parts = carve(&mut spans, spans_sizes).into_iter();
+    let mut ids_parts = carve(&mut ids, stretches.iter().map(|s| s.len())).into_iter();
+    let mut id_ends_parts = carve(&mut id_ends, sizes.iter().copied()).into_iter();
+    let mut hashes_parts = carve(&mut hashes, sizes.iter().copied()).into_iter();
+    let jobs: Vec<Job> = stretches
+        .iter()
+        .zip(offsets)
+        .map(|(data, (offset, before))| Job {
+            data,
+            offset,
+            before,
+            values: values_parts.next().unwrap_or_default(),
+            lines: lines_parts.next().unwrap_or_default(),
+            spans: spans_parts.next().unwrap_or_default(),
+            ids: ids_parts.next().unwrap_or_default(),
+            id_ends: id_ends_parts.next().unwrap_or_default(),
+            hashes: hashes_parts.next().unwrap_or_default(),
+        })
+        .collect();
     let parts: Vec<Part> = jobs.into_par_iter().map(|job| job.run(layout)).collect();
 
-    // Close up the ids: each region's text moves down to follow the last.
+    // Close up the ids: each region's text moves down to follow the last,
+    // and its ends move with it.
     let (mut names, mut errors) = (Labels::default(), Vec::new());
     let (mut region, mut used, mut bases) = (0, 0, Vec::with_capacity(parts.len()));
     for (part, stretch) in parts.into_iter().zip(&stretches) {
@@ -80,16 +85,10 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
     }
     ids.truncate(used);
     ids.shrink_to_fit();
-    let mut rest = &mut id_ends[..];
-    let mut chunks = Vec::with_capacity(bases.len());
-    for (&base, &(n, _)) in bases.iter().zip(&counts) {
-        let (here, tail) = rest.split_at_mut(n);
-        chunks.push((base, here));
-        rest = tail;
-    }
-    chunks
+    carve(&mut id_ends, sizes.iter().copied())
         .into_par_iter()
-        .for_each(|(base, ends)| ends.iter_mut().for_each(|e| *e += base));
+        .zip(bases)
+        .for_each(|(ends, base)| ends.iter_mut().for_each(|e| *e += base));
     // Ids come from cells checked to be UTF-8, so this cannot fail.
     let ids = String::from_utf8(ids).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Some(Rows {
@@ -100,6 +99,17 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
         hashes: Some(hashes),
         errors,
     })
+}
+
+/// `all` cut into consecutive pieces of the given sizes.
+fn carve<T>(mut all: &mut [T], sizes: impl Iterator<Item = usize>) -> Vec<&mut [T]> {
+    sizes
+        .map(|n| {
+            let (piece, rest) = std::mem::take(&mut all).split_at_mut(n);
+            all = rest;
+            piece
+        })
+        .collect()
 }
 
 /// About `parts` stretches of `data`, each ending just after a line break
