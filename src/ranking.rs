@@ -10,7 +10,8 @@ pub const TIE_TOLERANCE: f64 = 1e-12;
 /// Returns `(index, rank)` pairs. Equal scores (to [`TIE_TOLERANCE`]
 /// relative, compared with the first score of the tied run) share the
 /// smaller rank, the next rank skips (1, 2, 2, 4), and tied alternatives
-/// are listed in input order.
+/// are listed in input order. Up to 2^32 - 1 scores, as [`crate::rank`]
+/// allows.
 ///
 /// ```
 /// let order = innorank::ranking::rank_scores(&[0.2, 0.9, 0.5, 0.9]);
