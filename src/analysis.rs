@@ -369,22 +369,60 @@ impl Serialize for Row<'_> {
     }
 }
 
-/// The ranking as a JSON list, written row by row.
-struct RankingRows<'a>(&'a RankReport<'a>);
+/// The ranking as a JSON list, written row by row (or left empty).
+struct RankingRows<'a>(&'a RankReport<'a>, bool);
 
 impl Serialize for RankingRows<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let report = self.0;
-        s.collect_seq(report.ranking.iter().map(|entry| Row { report, entry }))
+        let rows = report.ranking.range(0..if self.1 { report.ranking.len() } else { 0 });
+        s.collect_seq(rows.map(|entry| Row { report, entry }))
+    }
+}
+
+/// The report as JSON, with or without its ranking rows.
+struct ReportJson<'a>(&'a RankReport<'a>, bool);
+
+impl<'p> RankReport<'p> {
+    /// The JSON of the report with an empty `ranking` list: with
+    /// [`RankReport::json_row`], what a writer needs to format the rows of a
+    /// big ranking separately (the CLI does so on all cores) and still
+    /// write exactly the JSON that serialising the whole report gives.
+    pub fn json_head(&self) -> impl Serialize + '_ {
+        ReportJson(self, false)
+    }
+
+    /// The JSON of one entry of the `ranking` list.
+    ///
+    /// ```
+    /// let p = innorank::Problem::from_yaml_str(
+    ///     "name: r\ncriteria: [{id: c}]\nalternatives: [{id: a, scores: {c: 1}}, {id: b, scores: {c: 2}}]\n",
+    ///     "r.yaml",
+    /// ).unwrap();
+    /// let report = innorank::rank(&p, &Default::default()).unwrap();
+    /// let whole = serde_json::to_value(&report).unwrap();
+    /// let row = serde_json::to_value(report.json_row(report.ranking.first().unwrap())).unwrap();
+    /// assert_eq!(whole["ranking"][0], row);
+    /// assert_eq!(serde_json::to_value(report.json_head()).unwrap()["ranking"], serde_json::json!([]));
+    /// ```
+    pub fn json_row<'a>(&'a self, entry: RankedAlternative<'a>) -> impl Serialize + 'a {
+        Row { report: self, entry }
     }
 }
 
 impl Serialize for RankReport<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let p = self.problem;
+        ReportJson(self, true).serialize(s)
+    }
+}
+
+impl Serialize for ReportJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (report, rows) = (self.0, self.1);
+        let p = report.problem;
         let mut out = s.serialize_struct("RankReport", 14)?;
         out.serialize_field("problem", &p.name)?;
-        let o = &self.options;
+        let o = &report.options;
         out.serialize_field("method", o.method.name())?;
         match o.method {
             Method::Topsis => out.serialize_field("normalization", o.normalization.name())?,
@@ -394,11 +432,11 @@ impl Serialize for RankReport<'_> {
         out.serialize_field("completion", o.weighing.ahp.completion.name())?;
         out.serialize_field("random_index", o.weighing.ahp.random_index.name())?;
         out.serialize_field("aggregation", o.weighing.aggregation.name())?;
-        out.serialize_field("weights", &OrderedMap(self.leaf_weights().collect()))?;
-        let consistency: Vec<_> = self.weights.nodes.iter().map(ConsistencyEntry::new).collect();
+        out.serialize_field("weights", &OrderedMap(report.leaf_weights().collect()))?;
+        let consistency: Vec<_> = report.weights.nodes.iter().map(ConsistencyEntry::new).collect();
         out.serialize_field("consistency", &consistency)?;
-        out.serialize_field("ranking", &RankingRows(self))?;
-        let screened: Vec<_> = self
+        out.serialize_field("ranking", &RankingRows(report, rows))?;
+        let screened: Vec<_> = report
             .screened_out
             .iter()
             .map(|s| ScreenedEntry {
@@ -408,7 +446,7 @@ impl Serialize for RankReport<'_> {
             })
             .collect();
         out.serialize_field("screened_out", &screened)?;
-        let warnings: Vec<String> = self.warnings.iter().map(ToString::to_string).collect();
+        let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
         out.serialize_field("warnings", &warnings)?;
         out.end()
     }

@@ -459,3 +459,44 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&results[0], &results[1]);
     }
 }
+
+#[test]
+fn json_of_a_big_ranking_is_what_serde_gives_for_the_whole_report() {
+    // Rows are serialised on all cores and spliced into the report's JSON:
+    // the result must be exactly serde_json's pretty print of the report.
+    let mut csv = String::from("id,name,gain,risk\n");
+    for i in 0..5_000u64 {
+        let name = match i % 4 {
+            0 => String::new(),
+            1 => format!("\"Q{i}, \"\"quoted\"\"\""),
+            2 => format!("Zoë {i}"),
+            _ => format!("line {i}"),
+        };
+        csv.push_str(&format!(
+            "r{i},{name},{},{}\n",
+            (i * 7919 % 1000) as f64 / 8.0,
+            1 + i % 5
+        ));
+    }
+    let dir = Dir::new("json-big", PROBLEM, &[("alts.csv", csv.as_bytes())]);
+    let problem = innorank::Problem::from_path(&dir.0.join("p.yaml"), &Default::default()).unwrap();
+    let options = innorank::RankOptions {
+        satisfactory: Some(0.5),
+        ..Default::default()
+    };
+    let report = innorank::rank(&problem, &options).unwrap();
+    let expected = serde_json::to_string_pretty(&report).unwrap() + "\n";
+    for threads in ["1", "3"] {
+        let out = Command::cargo_bin("innorank")
+            .unwrap()
+            .current_dir(&dir.0)
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["rank", "p.yaml", "--format", "json", "--satisfactory", "0.5"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert!(String::from_utf8(out).unwrap() == expected, "{threads} threads");
+    }
+}

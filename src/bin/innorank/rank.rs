@@ -40,7 +40,7 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         report.ranking.truncate(n);
     }
     match args.common.format {
-        Format::Json => format::json::write(out, &report),
+        Format::Json => format::json::rank(out, &report),
         Format::Csv => {
             if !report.screened_out.is_empty() {
                 let ids: Vec<&str> = report.screened_out.iter().take(10).map(|s| s.id.as_str()).collect();
