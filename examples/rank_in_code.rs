@@ -106,7 +106,7 @@ fn main() {
         println!("{:>2}. {:<12} {:.4} {mark}", r.rank, r.id, r.score);
     }
     for s in &report.screened_out {
-        let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
+        let reasons: Vec<String> = s.reasons().iter().map(ToString::to_string).collect();
         println!("screened out: {} ({})", s.id, reasons.join("; "));
     }
 }

@@ -9,7 +9,7 @@ use crate::error::DataError;
 use crate::problem::{Derivation, Problem};
 pub use crate::ranking::RankedAlternative;
 use crate::ranking::{Entry, Ranking, sort_and_rank};
-use crate::screening::{Breach, screen};
+use crate::screening::{Breach, breaches, screen};
 use crate::topsis::{Degenerate, Normalization, Topsis};
 use crate::{Error, Warning};
 
@@ -64,14 +64,21 @@ impl Default for RankOptions {
 }
 
 /// An alternative rejected by screening.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScreenedOut {
+#[derive(Debug, Clone)]
+pub struct ScreenedOut<'p> {
     /// Its index in [`Problem::alternatives`].
     pub index: usize,
     /// Its id.
-    pub id: String,
-    /// Every rule it broke.
-    pub reasons: Vec<Breach>,
+    pub id: &'p str,
+    problem: &'p Problem,
+}
+
+impl ScreenedOut<'_> {
+    /// Every rule it broke, worked out when asked: a million rejected
+    /// alternatives cost 32 bytes each until then.
+    pub fn reasons(&self) -> Vec<Breach> {
+        breaches(self.problem, self.index)
+    }
 }
 
 /// The result of [`rank`]. Serialises to the JSON of the CLI contract.
@@ -86,7 +93,7 @@ pub struct RankReport<'p> {
     /// Survivors of screening, best first.
     pub ranking: Ranking<'p>,
     /// Alternatives rejected by screening, in input order.
-    pub screened_out: Vec<ScreenedOut>,
+    pub screened_out: Vec<ScreenedOut<'p>>,
     /// Warnings about input and result.
     pub warnings: Vec<Warning>,
 }
@@ -142,11 +149,11 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
     let screening = screen(problem);
     let screened_out = screening
         .rejected
-        .into_iter()
-        .map(|(index, reasons)| ScreenedOut {
+        .iter()
+        .map(|&index| ScreenedOut {
             index,
-            id: problem.alternatives.id(index).to_owned(),
-            reasons,
+            id: problem.alternatives.id(index),
+            problem,
         })
         .collect();
 
@@ -369,6 +376,17 @@ impl Serialize for Row<'_> {
     }
 }
 
+/// The screened-out alternatives as a JSON list, written one by one (or
+/// left empty).
+struct ScreenedRows<'a>(&'a RankReport<'a>, bool);
+
+impl Serialize for ScreenedRows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let list = if self.1 { &self.0.screened_out[..] } else { &[] };
+        s.collect_seq(list.iter().map(|screened| self.0.json_screened(screened)))
+    }
+}
+
 /// The ranking as a JSON list, written row by row (or left empty).
 struct RankingRows<'a>(&'a RankReport<'a>, bool);
 
@@ -380,16 +398,26 @@ impl Serialize for RankingRows<'_> {
     }
 }
 
-/// The report as JSON, with or without its ranking rows.
+/// The report as JSON, with or without the entries of its two long lists.
 struct ReportJson<'a>(&'a RankReport<'a>, bool);
 
 impl<'p> RankReport<'p> {
-    /// The JSON of the report with an empty `ranking` list: with
-    /// [`RankReport::json_row`], what a writer needs to format the rows of a
-    /// big ranking separately (the CLI does so on all cores) and still
-    /// write exactly the JSON that serialising the whole report gives.
+    /// The JSON of the report with empty `ranking` and `screened_out`
+    /// lists: with [`RankReport::json_row`] and
+    /// [`RankReport::json_screened`], what a writer needs to format the
+    /// entries of big lists separately (the CLI does so on all cores) and
+    /// still write exactly the JSON that serialising the whole report gives.
     pub fn json_head(&self) -> impl Serialize + '_ {
         ReportJson(self, false)
+    }
+
+    /// The JSON of one entry of the `screened_out` list.
+    pub fn json_screened<'a>(&'a self, screened: &'a ScreenedOut<'a>) -> impl Serialize + 'a {
+        ScreenedEntry {
+            id: screened.id,
+            name: self.problem.alternatives.label(screened.index),
+            reasons: screened.reasons().iter().map(ToString::to_string).collect(),
+        }
     }
 
     /// The JSON of one entry of the `ranking` list.
@@ -436,16 +464,7 @@ impl Serialize for ReportJson<'_> {
         let consistency: Vec<_> = report.weights.nodes.iter().map(ConsistencyEntry::new).collect();
         out.serialize_field("consistency", &consistency)?;
         out.serialize_field("ranking", &RankingRows(report, rows))?;
-        let screened: Vec<_> = report
-            .screened_out
-            .iter()
-            .map(|s| ScreenedEntry {
-                id: p.alternatives.id(s.index),
-                name: p.alternatives.label(s.index),
-                reasons: s.reasons.iter().map(ToString::to_string).collect(),
-            })
-            .collect();
-        out.serialize_field("screened_out", &screened)?;
+        out.serialize_field("screened_out", &ScreenedRows(report, rows))?;
         let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
         out.serialize_field("warnings", &warnings)?;
         out.end()

@@ -52,13 +52,15 @@ impl fmt::Display for Breach {
     }
 }
 
-/// The outcome of screening.
+/// The outcome of screening: indices only, so that screening a million
+/// alternatives costs a few megabytes; [`breaches`] tells why one was
+/// rejected.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Screening {
     /// Indices of the alternatives that passed, in input order.
     pub kept: Vec<usize>,
-    /// Rejected alternatives with every rule each broke, in input order.
-    pub rejected: Vec<(usize, Vec<Breach>)>,
+    /// Indices of the rejected alternatives, in input order.
+    pub rejected: Vec<usize>,
 }
 
 /// Applies every rule of `problem` to every alternative. Bounds are
@@ -74,33 +76,40 @@ pub struct Screening {
 ///   - {id: b, scores: {risk: 9}}
 /// "#, "s.yaml").unwrap();
 /// let s = innorank::screening::screen(&p);
-/// assert_eq!(s.kept, vec![0]);
-/// assert_eq!(s.rejected[0].1[0].to_string(), "risk 9 > max 8");
+/// assert_eq!((s.kept, s.rejected), (vec![0], vec![1]));
+/// assert_eq!(innorank::screening::breaches(&p, 1)[0].to_string(), "risk 9 > max 8");
 /// ```
 pub fn screen(problem: &Problem) -> Screening {
-    if problem.screening.is_empty() {
-        return Screening {
-            kept: (0..problem.alternatives.len()).collect(),
-            rejected: Vec::new(),
-        };
-    }
     let mut screening = Screening::default();
+    if problem.screening.is_empty() {
+        screening.kept = (0..problem.alternatives.len()).collect();
+        return screening;
+    }
     for row in 0..problem.alternatives.len() {
-        let breaches: Vec<Breach> = problem
-            .screening
-            .iter()
-            .flat_map(|rule| breaches(problem, rule, row))
-            .collect();
-        if breaches.is_empty() {
+        let passes = problem.screening.iter().all(|rule| {
+            let value = problem.scores.get(row, rule.column);
+            rule.min.as_ref().is_none_or(|b| value >= b.value) && rule.max.as_ref().is_none_or(|b| value <= b.value)
+        });
+        if passes {
             screening.kept.push(row);
         } else {
-            screening.rejected.push((row, breaches));
+            screening.rejected.push(row);
         }
     }
     screening
 }
 
-fn breaches(problem: &Problem, rule: &ScreeningRule, row: usize) -> Vec<Breach> {
+/// Every rule alternative `row` of `problem` breaks, in rule order (empty
+/// if it passes).
+pub fn breaches(problem: &Problem, row: usize) -> Vec<Breach> {
+    problem
+        .screening
+        .iter()
+        .flat_map(|rule| rule_breaches(problem, rule, row))
+        .collect()
+}
+
+fn rule_breaches(problem: &Problem, rule: &ScreeningRule, row: usize) -> Vec<Breach> {
     let value = problem.scores.get(row, rule.column);
     let level = || {
         problem

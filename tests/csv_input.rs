@@ -462,8 +462,9 @@ proptest::proptest! {
 
 #[test]
 fn json_of_a_big_ranking_is_what_serde_gives_for_the_whole_report() {
-    // Rows are serialised on all cores and spliced into the report's JSON:
-    // the result must be exactly serde_json's pretty print of the report.
+    // List entries are serialised on all cores and spliced into the
+    // report's JSON: the result must be exactly serde_json's pretty print
+    // of the report.
     let mut csv = String::from("id,name,gain,risk\n");
     for i in 0..5_000u64 {
         let name = match i % 4 {
@@ -478,13 +479,16 @@ fn json_of_a_big_ranking_is_what_serde_gives_for_the_whole_report() {
             1 + i % 5
         ));
     }
-    let dir = Dir::new("json-big", PROBLEM, &[("alts.csv", csv.as_bytes())]);
+    // A screening rule sends about a fifth of the rows to `screened_out`.
+    let problem = format!("{PROBLEM}screening: [{{criterion: gain, min: 25}}]\n");
+    let dir = Dir::new("json-big", &problem, &[("alts.csv", csv.as_bytes())]);
     let problem = innorank::Problem::from_path(&dir.0.join("p.yaml"), &Default::default()).unwrap();
     let options = innorank::RankOptions {
         satisfactory: Some(0.5),
         ..Default::default()
     };
     let report = innorank::rank(&problem, &options).unwrap();
+    assert!(report.screened_out.len() > 500 && report.ranking.len() > 3_000);
     let expected = serde_json::to_string_pretty(&report).unwrap() + "\n";
     for threads in ["1", "3"] {
         let out = Command::cargo_bin("innorank")

@@ -43,7 +43,7 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         Format::Json => format::json::rank(out, &report),
         Format::Csv => {
             if !report.screened_out.is_empty() {
-                let ids: Vec<&str> = report.screened_out.iter().take(10).map(|s| s.id.as_str()).collect();
+                let ids: Vec<&str> = report.screened_out.iter().take(10).map(|s| s.id).collect();
                 let more = report.screened_out.len().saturating_sub(ids.len());
                 let more = if more > 0 {
                     format!(" and {more} more")

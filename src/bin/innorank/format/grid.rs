@@ -117,8 +117,8 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
                 .iter()
                 .take(TABLE_SCREENED)
                 .map(|s| {
-                    let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
-                    vec![s.id.clone(), reasons.join("; ")]
+                    let reasons: Vec<String> = s.reasons().iter().map(ToString::to_string).collect();
+                    vec![s.id.to_owned(), reasons.join("; ")]
                 })
                 .collect(),
             notes: if report.screened_out.len() > TABLE_SCREENED {

@@ -16,58 +16,83 @@ pub fn write<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> Result<()
     Ok(())
 }
 
-/// Rows serialised per parallel task.
+/// List entries serialised per parallel task.
 const CHUNK_ROWS: usize = 1_024;
 
-/// The `rank` report, byte for byte what [`write`] gives, with the ranking
-/// rows serialised on all cores: the head (every field, `ranking` empty)
-/// goes through serde as a whole, each row on its own, indented to its
-/// place in the list.
+/// The `rank` report, byte for byte what [`write`] gives, with the entries
+/// of its long lists (`ranking`, `screened_out`) serialised on all cores:
+/// the head (every field, both lists empty) goes through serde as a whole,
+/// each entry on its own, indented to its place in its list.
 pub fn rank(out: &mut dyn std::io::Write, report: &innorank::RankReport<'_>) -> Result<(), crate::Failure> {
+    let head = serde_json::to_string_pretty(&report.json_head()).map_err(anyhow::Error::new)?;
+    let lists = [
+        ("ranking", report.ranking.len()),
+        ("screened_out", report.screened_out.len()),
+    ];
+    // Where each empty list's `]` is in the head.
+    let mut ends = Vec::new();
+    for (name, _) in lists {
+        match head.find(&format!("\n  \"{name}\": []")) {
+            Some(at) => ends.push(at + name.len() + 8),
+            None => return write(out, report),
+        }
+    }
+    let mut written = 0;
+    for ((name, len), end) in lists.into_iter().zip(ends) {
+        out.write_all(&head.as_bytes()[written..end])?;
+        written = end;
+        if len == 0 {
+            continue;
+        }
+        write_list(out, len, |i, buf| match name {
+            "ranking" => match report.ranking.get(i) {
+                Some(entry) => serde_json::to_writer_pretty(buf, &report.json_row(entry)),
+                None => Ok(()),
+            },
+            _ => serde_json::to_writer_pretty(buf, &report.json_screened(&report.screened_out[i])),
+        })?;
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(&head.as_bytes()[written..])?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The `len` entries of a list at depth 1, each written by `entry` into an
+/// empty buffer, serialised in parallel chunks and written in order.
+fn write_list(
+    out: &mut dyn std::io::Write,
+    len: usize,
+    entry: impl Fn(usize, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> Result<(), crate::Failure> {
     use rayon::prelude::*;
 
-    const EMPTY: &str = "\n  \"ranking\": []";
-    let head = serde_json::to_string_pretty(&report.json_head()).map_err(anyhow::Error::new)?;
-    let at = match head.find(EMPTY) {
-        Some(at) if !report.ranking.is_empty() => at + EMPTY.len() - 1,
-        _ => return write(out, report),
-    };
-    out.write_all(&head.as_bytes()[..at])?;
-    let total = report.ranking.len();
     let mut buffers = vec![Vec::new(); rayon::current_num_threads().max(1) * 2];
     let group = CHUNK_ROWS * buffers.len();
-    let mut failed = None;
-    for start in (0..total).step_by(group) {
+    for start in (0..len).step_by(group) {
         let results: Vec<serde_json::Result<()>> = buffers
             .par_iter_mut()
             .enumerate()
             .map(|(k, buf)| {
                 buf.clear();
-                let from = (start + k * CHUNK_ROWS).min(total);
-                let mut row = Vec::new();
-                for (i, entry) in report.ranking.range(from..(from + CHUNK_ROWS).min(total)).enumerate() {
-                    row.clear();
-                    serde_json::to_writer_pretty(&mut row, &report.json_row(entry))?;
-                    buf.extend_from_slice(if from + i == 0 { b"\n    " } else { b",\n    " });
-                    indent(buf, &row);
+                let from = (start + k * CHUNK_ROWS).min(len);
+                let mut one = Vec::new();
+                for i in from..(from + CHUNK_ROWS).min(len) {
+                    one.clear();
+                    entry(i, &mut one)?;
+                    buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                    indent(buf, &one);
                 }
                 Ok(())
             })
             .collect();
         if let Some(e) = results.into_iter().find_map(Result::err) {
-            failed = Some(e);
-            break;
+            return Err(anyhow::Error::new(e).into());
         }
         for buf in &buffers {
             out.write_all(buf)?;
         }
     }
-    if let Some(e) = failed {
-        return Err(anyhow::Error::new(e).into());
-    }
-    out.write_all(b"\n  ]")?;
-    out.write_all(&head.as_bytes()[at + 1..])?;
-    out.write_all(b"\n")?;
     Ok(())
 }
 
