@@ -1,0 +1,89 @@
+//! The library's whole job on CSV alternatives: `Problem::from_path` (YAML
+//! plus a CSV of 10^4 to 10^6 rows x 8 criteria, parsed on all cores) and
+//! `innorank::rank` (weights, screening, TOPSIS, the sort). Output is not
+//! measured here; scripts/bench.sh times the CLI end to end.
+//!
+//! Run with `cargo bench --bench pipeline`.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use innorank::{Problem, RankOptions};
+
+const PROBLEM: &str = "name: pipeline bench
+criteria:
+  - {id: c1, direction: benefit, weight: 6}
+  - {id: c2, direction: cost, weight: 4}
+  - {id: c3, direction: benefit, weight: 3}
+  - {id: c4, direction: cost, weight: 4}
+  - {id: c5, direction: target, target: 0.6, weight: 2}
+  - {id: c6, direction: benefit, weight: 3}
+  - {id: c7, direction: cost, weight: 2}
+  - {id: c8, direction: benefit, weight: 1}
+alternatives: {csv: alternatives.csv}
+";
+
+/// A folder with the problem and `rows` alternatives written as plain
+/// decimals, like scripts/gen_data.py (a fixed xorshift stream).
+fn write_problem(rows: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("innorank-bench-pipeline-{rows}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64 ^ rows as u64;
+    let mut next = || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut csv = String::from("id,c1,c2,c3,c4,c5,c6,c7,c8\n");
+    for i in 0..rows {
+        let _ = writeln!(
+            csv,
+            "a{i:07},{:.2},{:.2},{:.4},{:.4},{:.6},{:.4},{:.1},{:.6}",
+            5.0e4 + 8.95e6 * next(),
+            2.0e4 + 7.98e6 * next(),
+            1.0 + 8.0 * next(),
+            1.0 + 8.0 * next(),
+            next(),
+            100.0 * next(),
+            3.0 + 45.0 * next(),
+            next(),
+        );
+    }
+    std::fs::write(dir.join("alternatives.csv"), csv).expect("written");
+    std::fs::write(dir.join("problem.yaml"), PROBLEM).expect("written");
+    dir
+}
+
+fn load(path: &Path) -> Problem {
+    Problem::from_path(path, &Default::default()).expect("a valid problem")
+}
+
+fn pipeline(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pipeline");
+    for rows in [10_000usize, 100_000, 1_000_000] {
+        let (samples, seconds) = if rows >= 100_000 { (10, 5) } else { (30, 3) };
+        group
+            .sample_size(samples)
+            .measurement_time(Duration::from_secs(seconds))
+            .warm_up_time(Duration::from_secs(1))
+            .throughput(Throughput::Elements((rows * 8) as u64));
+        let dir = write_problem(rows);
+        let path = dir.join("problem.yaml");
+        group.bench_with_input(BenchmarkId::new("load", rows), &path, |b, path| {
+            b.iter(|| load(black_box(path)))
+        });
+        let problem = load(&path);
+        group.bench_with_input(BenchmarkId::new("rank", rows), &problem, |b, problem| {
+            b.iter(|| innorank::rank(black_box(problem), &RankOptions::default()).expect("ranks").ranking.len())
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);
