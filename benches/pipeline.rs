@@ -78,7 +78,12 @@ fn pipeline(c: &mut Criterion) {
         });
         let problem = load(&path);
         group.bench_with_input(BenchmarkId::new("rank", rows), &problem, |b, problem| {
-            b.iter(|| innorank::rank(black_box(problem), &RankOptions::default()).expect("ranks").ranking.len())
+            b.iter(|| {
+                innorank::rank(black_box(problem), &RankOptions::default())
+                    .expect("ranks")
+                    .ranking
+                    .len()
+            })
         });
         let _ = std::fs::remove_dir_all(&dir);
     }
