@@ -64,6 +64,21 @@ impl Default for RankOptions {
 }
 
 /// An alternative rejected by screening.
+///
+/// ```
+/// let p = innorank::Problem::from_yaml_str(r#"
+/// name: s
+/// criteria: [{id: risk, direction: cost}, {id: gain}]
+/// screening: [{criterion: risk, max: 8}, {criterion: gain, min: 2}]
+/// alternatives:
+///   - {id: a, scores: {risk: 3, gain: 5}}
+///   - {id: b, scores: {risk: 9, gain: 1}}
+/// "#, "s.yaml").unwrap();
+/// let report = innorank::rank(&p, &Default::default()).unwrap();
+/// let out = &report.screened_out[0];
+/// let reasons: Vec<String> = out.reasons().iter().map(ToString::to_string).collect();
+/// assert_eq!((out.id, reasons), ("b", vec!["risk 9 > max 8".to_owned(), "gain 1 < min 2".to_owned()]));
+/// ```
 #[derive(Debug, Clone)]
 pub struct ScreenedOut<'p> {
     /// Its index in [`Problem::alternatives`].
