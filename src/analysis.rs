@@ -363,8 +363,8 @@ impl Serialize for Row<'_> {
         let (p, e) = (self.report.problem, &self.entry);
         let mut row = s.serialize_struct("RankedAlternative", 8)?;
         row.serialize_field("rank", &e.rank)?;
-        row.serialize_field("id", p.alternatives.id(e.index))?;
-        row.serialize_field("name", p.alternatives.label(e.index))?;
+        row.serialize_field("id", e.id)?;
+        row.serialize_field("name", p.alternatives.name(e.index).unwrap_or(e.id))?;
         row.serialize_field("score", &e.score)?;
         if let (Some(p), Some(m)) = (e.d_plus, e.d_minus) {
             row.serialize_field("d_plus", &p)?;

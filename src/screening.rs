@@ -86,10 +86,10 @@ pub fn screen(problem: &Problem) -> Screening {
         return screening;
     }
     for row in 0..problem.alternatives.len() {
-        let passes = problem.screening.iter().all(|rule| {
-            let value = problem.scores.get(row, rule.column);
-            rule.min.as_ref().is_none_or(|b| value >= b.value) && rule.max.as_ref().is_none_or(|b| value <= b.value)
-        });
+        let passes = problem
+            .screening
+            .iter()
+            .all(|rule| broken(rule, problem.scores.get(row, rule.column)).next().is_none());
         if passes {
             screening.kept.push(row);
         } else {
@@ -109,33 +109,24 @@ pub fn breaches(problem: &Problem, row: usize) -> Vec<Breach> {
         .collect()
 }
 
-fn rule_breaches(problem: &Problem, rule: &ScreeningRule, row: usize) -> Vec<Breach> {
+/// The bounds of `rule` that `value` breaks.
+fn broken(rule: &ScreeningRule, value: f64) -> impl Iterator<Item = (Side, &Bound)> {
+    let min = rule.min.as_ref().filter(|b| value < b.value).map(|b| (Side::Min, b));
+    let max = rule.max.as_ref().filter(|b| value > b.value).map(|b| (Side::Max, b));
+    min.into_iter().chain(max)
+}
+
+fn rule_breaches<'r>(problem: &'r Problem, rule: &'r ScreeningRule, row: usize) -> impl Iterator<Item = Breach> + 'r {
     let value = problem.scores.get(row, rule.column);
-    let level = || {
-        problem
-            .criteria
-            .leaf(&rule.criterion)
-            .and_then(|(_, leaf)| leaf.level_name(value))
-            .map(str::to_owned)
-    };
-    let mut out = Vec::new();
-    if let Some(min) = rule.min.as_ref().filter(|b| value < b.value) {
-        out.push(Breach {
-            criterion: rule.criterion.clone(),
-            value,
-            value_level: level(),
-            side: Side::Min,
-            bound: min.clone(),
-        });
-    }
-    if let Some(max) = rule.max.as_ref().filter(|b| value > b.value) {
-        out.push(Breach {
-            criterion: rule.criterion.clone(),
-            value,
-            value_level: level(),
-            side: Side::Max,
-            bound: max.clone(),
-        });
-    }
-    out
+    let level = problem
+        .criteria
+        .leaf(&rule.criterion)
+        .and_then(|(_, leaf)| leaf.level_name(value));
+    broken(rule, value).map(move |(side, bound)| Breach {
+        criterion: rule.criterion.clone(),
+        value,
+        value_level: level.map(str::to_owned),
+        side,
+        bound: bound.clone(),
+    })
 }

@@ -18,10 +18,15 @@ impl Dir {
         Dir(dir)
     }
 
+    /// `innorank` run in this folder.
+    fn innorank(&self) -> Command {
+        let mut command = Command::cargo_bin("innorank").unwrap();
+        command.current_dir(&self.0);
+        command
+    }
+
     fn run(&self, extra: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("innorank")
-            .unwrap()
-            .current_dir(&self.0)
+        self.innorank()
             .args(["rank", "p.yaml", "--format", "csv"])
             .args(extra)
             .assert()
@@ -224,9 +229,7 @@ fn one_thread_and_many_give_identical_output() {
     }
     let dir = Dir::new("threads", PROBLEM, &[("alts.csv", csv.as_bytes())]);
     let run = |threads: &str| {
-        Command::cargo_bin("innorank")
-            .unwrap()
-            .current_dir(&dir.0)
+        dir.innorank()
             .env("RAYON_NUM_THREADS", threads)
             .args(["rank", "p.yaml", "--format", "csv"])
             .assert()
@@ -320,9 +323,8 @@ fn plain_decimals_are_echoed_as_written_and_others_formatted() {
         assert_eq!(values, want, "row {id}");
     }
     let dir = Dir::new("echo-json", PROBLEM, &[("alts.csv", csv)]);
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
-        .current_dir(&dir.0)
+    let out = dir
+        .innorank()
         .args(["rank", "p.yaml", "--format", "json"])
         .assert()
         .success()
@@ -491,9 +493,8 @@ fn json_of_a_big_ranking_is_what_serde_gives_for_the_whole_report() {
     assert!(report.screened_out.len() > 500 && report.ranking.len() > 3_000);
     let expected = serde_json::to_string_pretty(&report).unwrap() + "\n";
     for threads in ["1", "3"] {
-        let out = Command::cargo_bin("innorank")
-            .unwrap()
-            .current_dir(&dir.0)
+        let out = dir
+            .innorank()
             .env("RAYON_NUM_THREADS", threads)
             .args(["rank", "p.yaml", "--format", "json", "--satisfactory", "0.5"])
             .assert()

@@ -113,10 +113,11 @@ fn load(common: &Common) -> Result<Problem, Failure> {
         max_size: common.max_size,
         // Without --criteria-dir the loader reads the built-in library
         // only if the problem uses it.
-        library: match &common.criteria_dir {
-            Some(dir) => Some(library(Some(dir))?),
-            None => None,
-        },
+        library: common
+            .criteria_dir
+            .as_deref()
+            .map(|dir| library(Some(dir)))
+            .transpose()?,
         alternatives_csv: common.alternatives.clone(),
         base_dir: None,
         allow_outside_paths: common.allow_outside_paths,

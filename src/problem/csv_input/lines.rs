@@ -26,29 +26,10 @@ pub(super) fn record_line(position: &csv::Position, source: &impl Replay) -> u64
     position.line() + breaks as u64
 }
 
-/// Rows held in memory.
-pub(super) struct Whole<'a> {
-    data: &'a [u8],
-    read: usize,
-}
-
-impl<'a> Whole<'a> {
-    pub(super) fn new(data: &'a [u8]) -> Self {
-        Whole { data, read: 0 }
-    }
-}
-
-impl Read for Whole<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = (&self.data[self.read..]).read(buf)?;
-        self.read += n;
-        Ok(n)
-    }
-}
-
-impl Replay for Whole<'_> {
+/// Rows held in memory: the cursor sees all of them.
+impl Replay for std::io::Cursor<&[u8]> {
     fn from(&self, byte: u64) -> Option<&[u8]> {
-        self.data.get(usize::try_from(byte).ok()?..)
+        self.get_ref().get(usize::try_from(byte).ok()?..)
     }
 }
 
@@ -116,11 +97,11 @@ mod tests {
     #[test]
     fn rows_after_blank_lines_and_crlf_rows_get_their_own_line() {
         for text in ["a\nb\n\nc\n\n\nd\n", "a\r\nb\r\n\r\nc\r\n\r\n\r\nd\r\n"] {
-            assert_eq!(lines(Whole::new, text), [1, 2, 4, 7], "{text:?}");
+            assert_eq!(lines(std::io::Cursor::new, text), [1, 2, 4, 7], "{text:?}");
             assert_eq!(lines(Recent::new, text), [1, 2, 4, 7], "{text:?}");
         }
         // A quoted field may hold a line break: the next row is a line on.
-        assert_eq!(lines(Whole::new, "\"a\nb\",1\n\nc,2\n"), [1, 4]);
+        assert_eq!(lines(std::io::Cursor::new, "\"a\nb\",1\n\nc,2\n"), [1, 4]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod decimal;
 mod lines;
 mod quote_free;
 
-use lines::{Recent, Replay, Whole, record_line};
+use lines::{Recent, Replay, record_line};
 
 use super::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreText};
@@ -260,11 +260,11 @@ fn read_whole(file: &std::fs::File, size: usize) -> std::io::Result<Vec<u8>> {
 const PIECE: usize = 1 << 22;
 
 /// A csv reader of rows after the header.
-fn csv_reader(data: &[u8]) -> csv::Reader<Whole<'_>> {
+fn csv_reader(data: &[u8]) -> csv::Reader<std::io::Cursor<&[u8]>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(Whole::new(data))
+        .from_reader(std::io::Cursor::new(data))
 }
 
 /// Hash of an id for the duplicate check (fixed, so runs are repeatable).

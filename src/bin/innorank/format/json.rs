@@ -25,46 +25,44 @@ const CHUNK_ROWS: usize = 1_024;
 /// each entry on its own, indented to its place in its list.
 pub fn rank(out: &mut dyn std::io::Write, report: &innorank::RankReport<'_>) -> Result<(), crate::Failure> {
     let head = serde_json::to_string_pretty(&report.json_head()).map_err(anyhow::Error::new)?;
-    let lists = [
-        ("ranking", report.ranking.len()),
-        ("screened_out", report.screened_out.len()),
+    let ranking = |i: usize, buf: &mut Vec<u8>| match report.ranking.get(i) {
+        Some(entry) => serde_json::to_writer_pretty(buf, &report.json_row(entry)),
+        None => Ok(()),
+    };
+    let screened =
+        |i: usize, buf: &mut Vec<u8>| serde_json::to_writer_pretty(buf, &report.json_screened(&report.screened_out[i]));
+    let lists: [(&str, usize, &Entry<'_>); 2] = [
+        ("ranking", report.ranking.len(), &ranking),
+        ("screened_out", report.screened_out.len(), &screened),
     ];
     // Where each empty list's `]` is in the head.
-    let mut ends = Vec::new();
-    for (name, _) in lists {
-        match head.find(&format!("\n  \"{name}\": []")) {
-            Some(at) => ends.push(at + name.len() + 8),
-            None => return write(out, report),
-        }
-    }
+    let ends: Option<Vec<usize>> = lists
+        .iter()
+        .map(|(name, ..)| head.find(&format!("\n  \"{name}\": []")).map(|at| at + name.len() + 8))
+        .collect();
+    let Some(ends) = ends else {
+        return write(out, report);
+    };
     let mut written = 0;
-    for ((name, len), end) in lists.into_iter().zip(ends) {
+    for ((_, len, entry), end) in lists.into_iter().zip(ends) {
         out.write_all(&head.as_bytes()[written..end])?;
         written = end;
-        if len == 0 {
-            continue;
+        if len > 0 {
+            write_list(out, len, entry)?;
+            out.write_all(b"\n  ")?;
         }
-        write_list(out, len, |i, buf| match name {
-            "ranking" => match report.ranking.get(i) {
-                Some(entry) => serde_json::to_writer_pretty(buf, &report.json_row(entry)),
-                None => Ok(()),
-            },
-            _ => serde_json::to_writer_pretty(buf, &report.json_screened(&report.screened_out[i])),
-        })?;
-        out.write_all(b"\n  ")?;
     }
     out.write_all(&head.as_bytes()[written..])?;
     out.write_all(b"\n")?;
     Ok(())
 }
 
+/// Writes entry `i` of a list into an empty buffer.
+type Entry<'a> = dyn Fn(usize, &mut Vec<u8>) -> serde_json::Result<()> + Sync + 'a;
+
 /// The `len` entries of a list at depth 1, each written by `entry` into an
 /// empty buffer, serialised in parallel chunks and written in order.
-fn write_list(
-    out: &mut dyn std::io::Write,
-    len: usize,
-    entry: impl Fn(usize, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
-) -> Result<(), crate::Failure> {
+fn write_list(out: &mut dyn std::io::Write, len: usize, entry: &Entry<'_>) -> Result<(), crate::Failure> {
     use rayon::prelude::*;
 
     let mut buffers = vec![Vec::new(); rayon::current_num_threads().max(1) * 2];
