@@ -6,9 +6,10 @@
 //! Inputs are inline YAML given on standard input (`-`, named `<stdin>` in
 //! messages) unless the test is about files.
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+
+mod common;
+use common::TempFile;
 
 use assert_cmd::Command;
 use assert_cmd::assert::Assert;
@@ -67,29 +68,6 @@ fn accepts(yaml: impl Into<Vec<u8>>) {
     assert_eq!(output.status.code(), Some(0), "stderr:\n{stderr}");
     assert!(stderr.is_empty(), "stderr:\n{stderr}");
     assert!(String::from_utf8_lossy(&output.stdout).contains("ok"));
-}
-
-/// A file under the system temporary folder, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str, contents: &[u8]) -> TempFile {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("innorank-cli-errors-{}-{unique}-{name}", std::process::id()));
-        std::fs::write(&path, contents).unwrap();
-        TempFile(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 // ---------------------------------------------------------------------------

@@ -5,8 +5,10 @@
 //! measured by hand with a release build).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::time::Duration;
+
+mod common;
+use common::TempFile;
 
 use assert_cmd::Command;
 
@@ -55,27 +57,6 @@ fn assert_located(stderr: &str, source: &str, line: Option<usize>, message: &str
         assert_eq!(found_line, line, "{stderr}");
     }
     assert!(lines[0].contains(message), "expected `{message}` in: {stderr}");
-}
-
-/// A file under the system temporary folder, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str, contents: &[u8]) -> TempFile {
-        let path = std::env::temp_dir().join(format!("innorank-hostile-{}-{name}", std::process::id()));
-        std::fs::write(&path, contents).unwrap();
-        TempFile(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 const ALIAS_BUDGET: &str = "aliases expand to more than";

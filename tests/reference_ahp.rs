@@ -23,6 +23,7 @@
 //!   353-360: B = A with missing entries 0 and b_ii = 1 + (missing in row i).
 
 mod common;
+use common::{assert_all_close, assert_close, from_rows};
 use innorank::ahp::{PairwiseMatrix, Priorities, PriorityMethod};
 
 /// Tolerance for cross-checks against other libraries.
@@ -41,26 +42,6 @@ fn from_upper(upper: &[&[f64]]) -> PairwiseMatrix {
         }
     }
     PairwiseMatrix::from_rows(rows).expect("valid reciprocal matrix")
-}
-
-/// A complete matrix given row by row.
-fn from_rows(rows: &[&[f64]]) -> PairwiseMatrix {
-    PairwiseMatrix::from_rows(rows.iter().map(|r| r.to_vec()).collect()).expect("valid reciprocal matrix")
-}
-
-fn assert_close(what: &str, got: f64, want: f64, tol: f64) {
-    assert!(
-        (got - want).abs() <= tol,
-        "{what}: got {got:.17}, want {want:.17} (|diff| {:.3e} > tol {tol:e})",
-        (got - want).abs()
-    );
-}
-
-fn assert_all_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
-    assert_eq!(got.len(), want.len(), "{what}: length");
-    for (i, (&g, &w)) in got.iter().zip(want).enumerate() {
-        assert_close(&format!("{what}[{i}]"), g, w, tol);
-    }
 }
 
 /// Expected eigen and geometric results for one complete matrix.

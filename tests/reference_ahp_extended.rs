@@ -11,29 +11,11 @@
 //! unit of their last digit.
 
 mod common;
+use common::{assert_all_close, assert_close, from_rows};
 use innorank::ahp::{AhpOptions, Completion, PairwiseMatrix, PriorityMethod, RandomIndex};
 
 /// Tolerance for cross-checks against other libraries.
 const LIB_TOL: f64 = 1e-9;
-
-fn from_rows(rows: &[&[f64]]) -> PairwiseMatrix {
-    PairwiseMatrix::from_rows(rows.iter().map(|r| r.to_vec()).collect()).expect("valid reciprocal matrix")
-}
-
-fn assert_close(what: &str, got: f64, want: f64, tol: f64) {
-    assert!(
-        (got - want).abs() <= tol,
-        "{what}: got {got:.17}, want {want:.17} (|diff| {:.3e} > tol {tol:e})",
-        (got - want).abs()
-    );
-}
-
-fn assert_all_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
-    assert_eq!(got.len(), want.len(), "{what}: length");
-    for (i, (&g, &w)) in got.iter().zip(want).enumerate() {
-        assert_close(&format!("{what}[{i}]"), g, w, tol);
-    }
-}
 
 // ---------------------------------------------------------------------------
 // 1. Random-index tables, each against the tool that uses it

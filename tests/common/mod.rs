@@ -1,4 +1,34 @@
-//! Test data shared by several test files.
+//! Test data and checks shared by several test files.
+
+// Each test file uses only part of this module.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use innorank::ahp::PairwiseMatrix;
+
+/// A complete matrix given row by row.
+pub fn from_rows(rows: &[&[f64]]) -> PairwiseMatrix {
+    PairwiseMatrix::from_rows(rows.iter().map(|r| r.to_vec()).collect()).expect("valid reciprocal matrix")
+}
+
+/// `got` is within `tol` of `want`; the message names `what`.
+pub fn assert_close(what: &str, got: f64, want: f64, tol: f64) {
+    assert!(
+        (got - want).abs() <= tol,
+        "{what}: got {got:.17}, want {want:.17} (|diff| {:.3e} > tol {tol:e})",
+        (got - want).abs()
+    );
+}
+
+/// [`assert_close`] entry by entry, after checking the lengths.
+pub fn assert_all_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{what}: length");
+    for (i, (&g, &w)) in got.iter().zip(want).enumerate() {
+        assert_close(&format!("{what}[{i}]"), g, w, tol);
+    }
+}
 
 /// 8x8 Saaty (1990) house criteria, inconsistent (CR 0.169): Saaty, "How to
 /// make a decision: the analytic hierarchy process", EJOR 48 (1990) 9-26.
@@ -67,3 +97,26 @@ pub const SAATY_2008_DRINKS: &[&[f64]] = &[
     &[1.0, 9.0, 3.0, 1.0, 0.5, 1.0, 0.3333333333333333],
     &[2.0, 9.0, 9.0, 3.0, 2.0, 3.0, 1.0],
 ];
+
+/// A file under the system temporary folder, removed when dropped.
+pub struct TempFile(PathBuf);
+
+impl TempFile {
+    pub fn new(name: &str, contents: &[u8]) -> TempFile {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("innorank-test-{}-{unique}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    pub fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
