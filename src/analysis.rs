@@ -241,10 +241,156 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
     })
 }
 
-/// AHP scores of the survivors: each leaf's local priorities from the
+/// Why the data of a problem cannot be ranked as the options ask, found
+/// before ranking: what [`rank`] would refuse, with the alternative and leaf
+/// at fault so the loader can report it located (`check` and `rank` both
+/// ask the loader for these, see [`crate::problem::LoadOptions::rank_with`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Unrankable {
+    /// A score AHP cannot turn into a priority: negative under a benefit
+    /// leaf, not positive under a cost leaf.
+    Score {
+        /// The alternative (index in the problem).
+        row: usize,
+        /// The leaf's column.
+        column: usize,
+        /// The score found.
+        value: f64,
+    },
+    /// A target leaf without pairwise comparisons of the alternatives.
+    Target {
+        /// The leaf's column.
+        column: usize,
+    },
+    /// The local priorities cannot be derived: the comparisons of the
+    /// alternatives left after screening do not form a valid matrix
+    /// (screening removed the alternative that linked the others, ...).
+    Priorities {
+        /// The leaf's column.
+        column: usize,
+        /// What is wrong, with indices among the survivors.
+        error: crate::error::MatrixError,
+    },
+}
+
+impl Unrankable {
+    /// The leaf's column.
+    pub(crate) fn column(&self) -> usize {
+        match *self {
+            Unrankable::Score { column, .. }
+            | Unrankable::Target { column }
+            | Unrankable::Priorities { column, .. } => column,
+        }
+    }
+
+    /// As the library's error, `kept` the survivors the row is counted in.
+    fn into_error(self, problem: &Problem, kept: &[usize]) -> Error {
+        let criterion = problem
+            .criteria
+            .leaves()
+            .nth(self.column())
+            .map(|(c, _)| c.id.clone())
+            .unwrap_or_default();
+        let error = match self {
+            Unrankable::Score { row, value, .. } => crate::error::MatrixError::NonPositiveScore {
+                index: kept.iter().position(|&k| k == row).unwrap_or(row),
+                value,
+            },
+            Unrankable::Target { .. } => crate::error::MatrixError::TargetScores,
+            Unrankable::Priorities { error, .. } => error,
+        };
+        Error::AhpRanking { criterion, error }
+    }
+}
+
+/// Every reason `rank` with `options` would refuse `problem`'s data, in
+/// leaf order (within a leaf, in alternative order). Only the survivors of
+/// screening count, as in [`rank`]. TOPSIS ranks any finite data, so only
+/// AHP can find something.
+pub(crate) fn unrankable(problem: &Problem, options: &RankOptions) -> Vec<Unrankable> {
+    if options.method != Method::Ahp {
+        return Vec::new();
+    }
+    let kept = screen(problem).kept;
+    if kept.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (_, leaf) in problem.criteria.leaves() {
+        let column: Vec<f64> = kept.iter().map(|&row| problem.scores.get(row, leaf.column)).collect();
+        if let Err(mut problems) = ahp_local(problem, leaf, kept.as_slice(), &column, options) {
+            found.append(&mut problems);
+        }
+    }
+    found
+}
+
+/// Whether AHP can turn a score into a priority under `direction`:
+/// `x / sum x` needs `x >= 0`, `(1/x) / sum (1/x)` needs `x > 0` (the rule
+/// of [`crate::ahp::priorities_from_scores`], checked here for every
+/// alternative so all are reported at once).
+fn ahp_usable(x: f64, direction: &crate::Direction) -> bool {
+    match direction {
+        crate::Direction::Cost => x.is_finite() && x > 0.0,
+        _ => x.is_finite() && x >= 0.0,
+    }
+}
+
+/// The local priorities under one leaf of the survivors `kept` (their
+/// values on the leaf in `column`, in the same order): from the
 /// alternatives' pairwise comparisons if the problem gives them, else from
-/// their scores (benefit `x/sum x`, cost `(1/x)/sum(1/x)`), weighted by the
-/// leaf's global weight and summed (distributive or ideal synthesis).
+/// the scores. Errors list every problem found under the leaf.
+fn ahp_local(
+    problem: &Problem,
+    leaf: &crate::problem::Leaf,
+    kept: &[usize],
+    column: &[f64],
+    options: &RankOptions,
+) -> Result<Vec<f64>, Vec<Unrankable>> {
+    use crate::ahp::{PairwiseMatrix, priorities_from_scores};
+    let judged = problem.alternative_comparisons.iter().find(|(c, _)| *c == leaf.column);
+    if let Some((_, judgments)) = judged {
+        // Only judgments among the survivors count.
+        let position = |i: usize| kept.iter().position(|&k| k == i);
+        let kept_judgments: Vec<(usize, usize, f64)> = judgments
+            .iter()
+            .filter_map(|&(a, b, v)| Some((position(a)?, position(b)?, v)))
+            .collect();
+        let matrix = PairwiseMatrix::from_judgments(kept.len(), &kept_judgments).map_err(|error| {
+            vec![Unrankable::Priorities {
+                column: leaf.column,
+                error,
+            }]
+        })?;
+        return Ok(matrix.priorities_with_options(&options.weighing.ahp).weights);
+    }
+    if matches!(leaf.direction, crate::Direction::Target(_)) {
+        return Err(vec![Unrankable::Target { column: leaf.column }]);
+    }
+    let bad: Vec<Unrankable> = column
+        .iter()
+        .zip(kept)
+        .filter(|(x, _)| !ahp_usable(**x, &leaf.direction))
+        .map(|(&value, &row)| Unrankable::Score {
+            row,
+            column: leaf.column,
+            value,
+        })
+        .collect();
+    if !bad.is_empty() {
+        return Err(bad);
+    }
+    priorities_from_scores(column, &leaf.direction).map_err(|error| {
+        vec![Unrankable::Priorities {
+            column: leaf.column,
+            error,
+        }]
+    })
+}
+
+/// AHP scores of the survivors: each leaf's local priorities
+/// ([`ahp_local`]), weighted by the leaf's global weight and summed
+/// (distributive or ideal synthesis).
 fn ahp_scores(
     problem: &Problem,
     matrix: &crate::DecisionMatrix,
@@ -252,31 +398,15 @@ fn ahp_scores(
     weights: &HierarchyWeights,
     options: &RankOptions,
 ) -> Result<Vec<f64>, Error> {
-    use crate::ahp::{LeafPriorities, PairwiseMatrix, synthesize};
+    use crate::ahp::{LeafPriorities, synthesize};
     let mut leaves = Vec::new();
-    for ((criterion, leaf), &weight) in problem.criteria.leaves().zip(weights.leaves.as_slice()) {
-        let fail = |error| Error::AhpRanking {
-            criterion: criterion.id.clone(),
-            error,
-        };
-        let judged = problem.alternative_comparisons.iter().find(|(c, _)| *c == leaf.column);
-        let priorities = match judged {
-            Some((_, judgments)) => {
-                // Only judgments among the survivors count.
-                let position = |i: usize| kept.iter().position(|&k| k == i);
-                let kept_judgments: Vec<(usize, usize, f64)> = judgments
-                    .iter()
-                    .filter_map(|&(a, b, v)| Some((position(a)?, position(b)?, v)))
-                    .collect();
-                let m = PairwiseMatrix::from_judgments(kept.len(), &kept_judgments).map_err(fail)?;
-                LeafPriorities::from_matrix(weight, &m, &options.weighing.ahp)
-            }
-            None => {
-                let column: Vec<f64> = matrix.column(leaf.column).collect();
-                LeafPriorities::from_scores(weight, &column, &leaf.direction).map_err(fail)?
-            }
-        };
-        leaves.push(priorities);
+    for ((_, leaf), &weight) in problem.criteria.leaves().zip(weights.leaves.as_slice()) {
+        let column: Vec<f64> = matrix.column(leaf.column).collect();
+        let local = ahp_local(problem, leaf, kept, &column, options).map_err(|mut problems| {
+            // The first problem found, as `rank` has always reported it.
+            problems.swap_remove(0).into_error(problem, kept)
+        })?;
+        leaves.push(LeafPriorities { weight, local });
     }
     let scores = synthesize(&leaves, options.synthesis)?;
     Ok(scores.normalized)

@@ -60,11 +60,37 @@ pub enum CurveError {
     /// `learning_rate` outside `(0, 1]`.
     #[error("`learning_rate` must be in (0, 1], found {0}")]
     LearningRate(f64),
+    /// `fixed + unit_cost` is beyond the largest finite number: the average
+    /// cost at volume 1 (the highest on the curve) would be infinite.
+    #[error(
+        "`fixed` + `unit_cost` must be at most {max:e} (the largest finite number, the average cost of the first unit), found {fixed:e} + {unit_cost:e}",
+        max = f64::MAX
+    )]
+    TooLarge {
+        /// The fixed cost.
+        fixed: f64,
+        /// The first-unit cost.
+        unit_cost: f64,
+    },
 }
 
 impl CostCurve {
     /// A curve with fixed cost `fixed >= 0`, first-unit cost
-    /// `unit_cost > 0` and learning rate `0 < learning_rate <= 1`.
+    /// `unit_cost > 0` and learning rate `0 < learning_rate <= 1`, whose
+    /// sum `fixed + unit_cost` is finite.
+    ///
+    /// That sum bounds the average cost at every volume (it is the average
+    /// cost of the first unit, and the curve only falls), so every curve
+    /// accepted here has finite average costs and crossings.
+    ///
+    /// ```
+    /// use innorank::cost::{CostCurve, CurveError};
+    /// assert!(CostCurve::new(1e308, 7e307, 0.9).is_ok());
+    /// assert_eq!(
+    ///     CostCurve::new(1e308, 1e308, 0.9),
+    ///     Err(CurveError::TooLarge { fixed: 1e308, unit_cost: 1e308 })
+    /// );
+    /// ```
     pub fn new(fixed: f64, unit_cost: f64, learning_rate: f64) -> Result<Self, CurveError> {
         if !(fixed.is_finite() && fixed >= 0.0) {
             return Err(CurveError::Fixed(fixed));
@@ -74,6 +100,9 @@ impl CostCurve {
         }
         if !(learning_rate > 0.0 && learning_rate <= 1.0) {
             return Err(CurveError::LearningRate(learning_rate));
+        }
+        if !(fixed + unit_cost).is_finite() {
+            return Err(CurveError::TooLarge { fixed, unit_cost });
         }
         Ok(CostCurve {
             fixed,
@@ -98,10 +127,24 @@ impl CostCurve {
     }
 
     /// Average cost per unit at volume `volume` (at least 1).
+    ///
+    /// Computed as `F/Q + c1 * (S/Q)` with `S/Q` (the mean of `k^b`, at most
+    /// 1) taken first: dividing before multiplying keeps every term at most
+    /// `F` or `c1`, so the result is finite whenever `F + c1` is, which
+    /// [`CostCurve::new`] makes sure of. `(F + c1 S)/Q` would overflow for
+    /// a first-unit cost above `f64::MAX / Q`.
+    ///
+    /// ```
+    /// use innorank::cost::CostCurve;
+    /// let huge = CostCurve::new(0.0, 1e308, 1.0).unwrap();
+    /// assert_eq!(huge.average_cost(1_000_000), 1e308);
+    /// ```
     pub fn average_cost(&self, volume: u64) -> f64 {
         let q = volume.max(1);
         let b = self.learning_rate.log2();
-        (self.fixed + self.unit_cost * learning_sum(b, q)) / q as f64
+        // Rounding in the sum must not lift the mean above its bound of 1.
+        let mean = (learning_sum(b, q) / q as f64).min(1.0);
+        self.fixed / q as f64 + self.unit_cost * mean
     }
 }
 

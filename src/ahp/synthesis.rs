@@ -75,9 +75,23 @@ pub fn priorities_from_scores(scores: &[f64], direction: &Direction) -> Result<V
     if let Some((index, &value)) = scores.iter().enumerate().find(|(_, x)| !usable(**x)) {
         return Err(MatrixError::NonPositiveScore { index, value });
     }
+    // Scaled first so that any finite scores give finite priorities: a
+    // benefit score as `x / max x`, a cost score as `min x / x`, each in
+    // [0, 1]. The ratios are unchanged, and neither a sum of scores near
+    // f64::MAX nor the reciprocal of a subnormal cost can overflow.
     let values: Vec<f64> = match direction {
-        Direction::Benefit => scores.to_vec(),
-        Direction::Cost => scores.iter().map(|x| 1.0 / x).collect(),
+        Direction::Benefit => {
+            let max = scores.iter().copied().fold(0.0, f64::max);
+            if max == 0.0 {
+                // Every alternative scores 0 here: the leaf does not separate them.
+                return Ok(vec![1.0 / scores.len() as f64; scores.len()]);
+            }
+            scores.iter().map(|x| x / max).collect()
+        }
+        Direction::Cost => {
+            let min = scores.iter().copied().fold(f64::INFINITY, f64::min);
+            scores.iter().map(|x| min / x).collect()
+        }
         Direction::Target(_) => return Err(MatrixError::TargetScores),
     };
     let sum: f64 = values.iter().sum();
@@ -261,6 +275,19 @@ mod tests {
             priorities_from_scores(&[], &Direction::Benefit),
             Err(MatrixError::Empty)
         );
+    }
+
+    #[test]
+    fn extreme_finite_scores_give_finite_priorities() {
+        // x / sum x would overflow the sum; 1 / 5e-324 overflows.
+        let benefit = priorities_from_scores(&[1e308, 1.5e308, 5e-324], &Direction::Benefit).unwrap();
+        assert!((benefit[0] - 0.4).abs() < 1e-15 && (benefit[1] - 0.6).abs() < 1e-15);
+        let cost = priorities_from_scores(&[5e-324, 1e-323, 1e308], &Direction::Cost).unwrap();
+        assert!((cost[0] - 2.0 / 3.0).abs() < 1e-15 && (cost[1] - 1.0 / 3.0).abs() < 1e-15);
+        assert_eq!(cost[2], 0.0);
+        for p in benefit.iter().chain(&cost) {
+            assert!(p.is_finite());
+        }
     }
 
     #[test]

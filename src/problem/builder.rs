@@ -147,7 +147,7 @@ impl ProblemBuilder {
             library.resolve(&mut self.raw.criteria, "", &mut issues, &mut unresolved);
         }
         let plan = validate::CsvPlan::default();
-        validate::validate(self.raw, issues, unresolved, &plan).map_err(|rejected| {
+        validate::validate(self.raw, issues, unresolved, &plan, None).map_err(|rejected| {
             Diagnostics(
                 rejected
                     .issues

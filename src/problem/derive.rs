@@ -101,11 +101,14 @@ pub fn baseline(pairs: &Pairs) -> Result<CostCurve, CurveProblems> {
     CostCurve::new(n[0], n[1], n[2]).map_err(curve_error)
 }
 
+/// A refused curve, at the key at fault (`unit_cost` when `fixed +
+/// unit_cost` is too large: the first-unit cost is what makes the sum
+/// overflow once `fixed` is accepted).
 fn curve_error(e: CurveError) -> CurveProblems {
     let key = match e {
         CurveError::Fixed(_) => "fixed",
-        CurveError::UnitCost(_) => "unit_cost",
-        _ => "learning_rate",
+        CurveError::UnitCost(_) | CurveError::TooLarge { .. } => "unit_cost",
+        CurveError::LearningRate(_) => "learning_rate",
     };
     vec![(Some(key.to_owned()), DiagnosticKind::Curve(e.to_string()))]
 }

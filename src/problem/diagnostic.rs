@@ -435,6 +435,45 @@ pub enum DiagnosticKind {
         /// Scale maximum.
         max: f64,
     },
+    /// A derived value (an average cost, a share) that is not a finite
+    /// number: it cannot be ranked by any method.
+    #[error("the value computed for `{criterion}` is {value}, expected a finite number")]
+    NonFiniteDerived {
+        /// The derived leaf.
+        criterion: String,
+        /// The value computed.
+        value: f64,
+    },
+    /// A score that AHP ranking (`--method ahp`) cannot turn into a priority.
+    #[error(
+        "`--method ahp` needs scores {expected} under {direction} criterion `{criterion}` (its priorities are {formula}), found {value}"
+    )]
+    AhpScore {
+        /// The leaf.
+        criterion: String,
+        /// `benefit` or `cost`.
+        direction: &'static str,
+        /// `>= 0` or `> 0`.
+        expected: &'static str,
+        /// How the priorities are computed.
+        formula: &'static str,
+        /// The score found.
+        value: f64,
+    },
+    /// A target leaf that AHP ranking cannot rank from scores.
+    #[error(
+        "`--method ahp` cannot rank target criterion `{0}` from scores; compare the alternatives under it in `alternative_comparisons`"
+    )]
+    AhpTarget(String),
+    /// Comparisons of the alternatives that AHP ranking cannot use once
+    /// screening has removed some alternatives.
+    #[error("`--method ahp` under `{criterion}`: among the alternatives left after screening, {message}")]
+    AhpComparisons {
+        /// The leaf.
+        criterion: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A screening rule with no bound.
     #[error("a screening rule needs `min`, `max` or both")]
     RuleWithoutBound,

@@ -35,6 +35,10 @@ pub struct LoadOptions {
     pub allow_outside_paths: bool,
     /// Skip CSV columns that are not `id`, `name` or a leaf.
     pub ignore_extra_columns: bool,
+    /// The options the problem will be ranked with, if known: data they
+    /// cannot rank (a negative benefit score under `--method ahp`, ...) is
+    /// then reported at load, located, like any other invalid input.
+    pub rank_with: Option<crate::RankOptions>,
 }
 
 impl Default for LoadOptions {
@@ -46,6 +50,7 @@ impl Default for LoadOptions {
             base_dir: None,
             allow_outside_paths: false,
             ignore_extra_columns: false,
+            rank_with: None,
         }
     }
 }
@@ -86,7 +91,7 @@ impl Problem {
             let library = options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
             library.resolve(&mut raw.criteria, "", &mut issues, &mut unresolved);
         }
-        match validate::validate(raw, issues, unresolved, &options.csv_plan()) {
+        match validate::validate(raw, issues, unresolved, &options.csv_plan(), options.rank_with.as_ref()) {
             Ok(problem) if found.is_empty() => Ok(problem),
             Ok(_) => Err(Diagnostics(found)),
             Err(rejected) => {

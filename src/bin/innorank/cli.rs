@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use innorank::RankOptions;
 use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis, WeighOptions};
 use innorank::topsis::Normalization;
 
@@ -46,8 +47,23 @@ pub enum Command {
         after_help = "Examples:\n  innorank init --template innovation -o proposals.yaml\n  innorank init --template diversification > options.yaml"
     )]
     Init(InitArgs),
-    /// Validate a problem file without ranking it.
-    #[command(after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid")]
+    /// Validate a problem file without printing a ranking.
+    ///
+    /// Reports every problem `rank` with the same options would refuse,
+    /// located (FILE:LINE:COLUMN: field.path: message), and exits 2; else
+    /// prints a one-line summary. Without --method it checks for the
+    /// default method, TOPSIS, which ranks any valid file (so data no
+    /// method can rank, such as a cost curve whose average cost is not a
+    /// finite number, is always reported); with --method ahp it also
+    /// reports scores AHP cannot use (negative under a benefit criterion,
+    /// zero or negative under a cost one) and target criteria without
+    /// `alternative_comparisons`. The weighting options (--aggregate, ...)
+    /// are checked as `rank` uses them, and --strict exits 3 on an
+    /// inconsistent node. `--format json` prints `{"valid": true, ...}`, or
+    /// `{"valid": false, "errors": [...]}` with exit 2.
+    #[command(
+        after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid\n  innorank check problem.yaml --method ahp --format json"
+    )]
     Check(CheckArgs),
 }
 
@@ -130,12 +146,10 @@ where
     s.parse::<T>().map_err(|e| e.to_string())
 }
 
+/// How the alternatives are ranked: shared by `rank` and `check`, so that
+/// `check` accepts the same options and finds what `rank` would refuse.
 #[derive(Debug, Args)]
-pub struct RankArgs {
-    #[command(flatten)]
-    pub common: Common,
-    #[command(flatten)]
-    pub ahp: AhpArgs,
+pub struct MethodArgs {
     /// Ranking method.
     #[arg(long, value_enum, default_value_t = Method::Topsis)]
     pub method: Method,
@@ -146,6 +160,30 @@ pub struct RankArgs {
     /// How TOPSIS normalises each criterion's column.
     #[arg(long, value_enum, default_value_t = NormalizationArg::Vector)]
     pub normalization: NormalizationArg,
+}
+
+impl MethodArgs {
+    /// The ranking options these flags and the weighting flags describe
+    /// (no `--satisfactory`, no `--explain`).
+    pub fn options(&self, ahp: &AhpArgs) -> RankOptions {
+        RankOptions {
+            method: self.method.into(),
+            normalization: self.normalization.into(),
+            synthesis: self.synthesis,
+            weighing: ahp.weighing(),
+            ..RankOptions::default()
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    #[command(flatten)]
+    pub ranking: MethodArgs,
     /// Show only the best N alternatives.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
@@ -219,6 +257,10 @@ pub struct CostArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    #[command(flatten)]
+    pub ranking: MethodArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

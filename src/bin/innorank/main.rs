@@ -109,6 +109,13 @@ fn emit(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
 
 /// Loads the problem named on the command line.
 fn load(common: &Common) -> Result<Problem, Failure> {
+    load_for(common, None)
+}
+
+/// Loads the problem named on the command line, to be ranked with
+/// `rank_with`: data those options cannot rank is reported located, like
+/// any invalid input (`rank` and `check` share this).
+fn load_for(common: &Common, rank_with: Option<innorank::RankOptions>) -> Result<Problem, Failure> {
     let options = LoadOptions {
         max_size: common.max_size,
         // Without --criteria-dir the loader reads the built-in library
@@ -122,6 +129,7 @@ fn load(common: &Common) -> Result<Problem, Failure> {
         base_dir: None,
         allow_outside_paths: common.allow_outside_paths,
         ignore_extra_columns: common.ignore_extra_columns,
+        rank_with,
     };
     Problem::from_path(&common.file, &options).map_err(Failure::Invalid)
 }

@@ -3,21 +3,18 @@
 use innorank::RankOptions;
 
 use crate::cli::{Format, RankArgs};
-use crate::{Failure, emit, format, load, warn};
+use crate::{Failure, emit, format, load_for, warn};
 
 /// Rows a table shows when `--top` is not given.
 const TABLE_ROWS: usize = 50;
 
 pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
-    let problem = load(&args.common)?;
     let options = RankOptions {
-        method: args.method.into(),
-        normalization: args.normalization.into(),
-        synthesis: args.synthesis,
-        weighing: args.ahp.weighing(),
         satisfactory: args.satisfactory,
         explain: args.explain,
+        ..args.ranking.options(&args.ahp)
     };
+    let problem = load_for(&args.common, Some(options))?;
     let mut report = innorank::rank(&problem, &options)?;
     warn(&args.common, &report.warnings);
     if args.ahp.strict && report.has_inconsistency() {

@@ -22,7 +22,7 @@ use super::{
     LeafJudgments, Parent, Problem, ROOT_ID, ScreeningRule, Weighting,
 };
 use crate::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
-use crate::error::MatrixError;
+use crate::error::{DataError, MatrixError};
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A problem found, with the path of the field at fault.
@@ -58,11 +58,16 @@ pub struct Rejected {
 
 /// `earlier`: problems already found (in `use`); `unscored`: criteria whose
 /// definition is already reported broken, so their scores are not checked.
+///
+/// With `rank_with`, data those ranking options cannot rank (a negative
+/// benefit score under AHP, ...) is reported too, at the field at fault:
+/// so `check` finds what `rank` would refuse, located.
 pub fn validate(
     raw: RawProblem,
     earlier: Vec<Issue>,
     unscored: Vec<String>,
     csv: &CsvPlan,
+    rank_with: Option<&crate::RankOptions>,
 ) -> Result<Problem, Rejected> {
     let mut v = Validator {
         issues: earlier,
@@ -177,6 +182,18 @@ pub fn validate(
             (alternatives, Some(DecisionMatrix::from_rows(rows)), None)
         }
     };
+    // Every problem with the matrix gets its own report: the values are
+    // checked one by one above, so what is left is a derived value that
+    // came out non-finite, or no rows at all.
+    let scores = match scores {
+        Some(Ok(matrix)) => Some(matrix),
+        Some(Err(error)) => {
+            let (path, kind) = matrix_issue(error, &criteria);
+            v.issue(path, kind);
+            None
+        }
+        None => None,
+    };
 
     let alternative_comparisons = match &raw.alternative_comparisons {
         Some(Ordered(by_leaf)) => v.alternative_comparisons(by_leaf, &criteria, &alternatives),
@@ -190,20 +207,20 @@ pub fn validate(
         .filter_map(|(i, rule)| v.rule(rule, &criteria, &format!("screening[{i}]")))
         .collect();
 
-    if !v.issues.is_empty() || !located.is_empty() {
-        return Err(Rejected {
-            issues: v.issues,
-            located,
-        });
-    }
-    let scores = scores
-        .filter(|_| !alternatives.is_empty())
-        .and_then(Result::ok)
-        .ok_or_else(|| Rejected {
-            issues: vec![(String::from("alternatives"), DiagnosticKind::EmptyList("alternative"))],
-            located: Vec::new(),
-        })?;
-    Ok(Problem {
+    let scores = match scores {
+        Some(scores) if v.issues.is_empty() && located.is_empty() => scores,
+        _ => {
+            // Without other problems, the only way to have no matrix.
+            if v.issues.is_empty() && located.is_empty() {
+                v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
+            }
+            return Err(Rejected {
+                issues: v.issues,
+                located,
+            });
+        }
+    };
+    let problem = Problem {
         name,
         description,
         criteria,
@@ -215,7 +232,103 @@ pub fn validate(
         derived,
         alternative_comparisons,
         warnings: v.warnings,
-    })
+    };
+    match rank_with {
+        Some(options) => {
+            let issues = unrankable_issues(&problem, options);
+            if issues.is_empty() {
+                Ok(problem)
+            } else {
+                Err(Rejected {
+                    issues,
+                    located: Vec::new(),
+                })
+            }
+        }
+        None => Ok(problem),
+    }
+}
+
+/// The report of a matrix that cannot be built from values that each
+/// passed their own checks, at the value at fault.
+fn matrix_issue(error: DataError, criteria: &Criteria) -> Issue {
+    match error {
+        DataError::NonFinite { row, col, value } => {
+            let criterion = criteria
+                .leaves()
+                .nth(col)
+                .map(|(c, _)| c.id.clone())
+                .unwrap_or_default();
+            (
+                format!("alternatives[{row}].scores.{criterion}"),
+                DiagnosticKind::NonFiniteDerived { criterion, value },
+            )
+        }
+        DataError::EmptyMatrix => ("alternatives".to_owned(), DiagnosticKind::EmptyList("alternative")),
+        other => ("alternatives".to_owned(), DiagnosticKind::Matrix(other.to_string())),
+    }
+}
+
+/// What ranking with `options` would refuse in `problem`, as issues at the
+/// fields at fault: the score (`alternatives[3].scores.cost`), the target
+/// leaf (`criteria[1]`) or its comparisons (`alternative_comparisons.fit`).
+fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Issue> {
+    use crate::analysis::{Unrankable, unrankable};
+    let found = unrankable(problem, options);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let paths = node_paths(&problem.criteria);
+    let leaf_nodes = problem.criteria.leaf_nodes();
+    found
+        .into_iter()
+        .map(|u| {
+            let node = leaf_nodes[u.column()];
+            let criterion = problem.criteria.node(node).id.clone();
+            match u {
+                Unrankable::Score { row, value, column } => {
+                    let cost =
+                        matches!(problem.criteria.leaves().nth(column), Some((_, l)) if l.direction == Direction::Cost);
+                    let kind = DiagnosticKind::AhpScore {
+                        criterion: criterion.clone(),
+                        direction: if cost { "cost" } else { "benefit" },
+                        expected: if cost { "> 0" } else { ">= 0" },
+                        formula: if cost { "(1/x) / sum(1/x)" } else { "x / sum(x)" },
+                        value,
+                    };
+                    (format!("alternatives[{row}].scores.{criterion}"), kind)
+                }
+                Unrankable::Target { .. } => (paths[node].clone(), DiagnosticKind::AhpTarget(criterion)),
+                Unrankable::Priorities { error, .. } => (
+                    format!("alternative_comparisons.{criterion}"),
+                    DiagnosticKind::AhpComparisons {
+                        criterion,
+                        message: error.to_string(),
+                    },
+                ),
+            }
+        })
+        .collect()
+}
+
+/// Each node's field path in the file (`criteria[2].criteria[0]`), by node
+/// index; the root's is empty.
+fn node_paths(criteria: &Criteria) -> Vec<String> {
+    let mut paths = vec![String::new(); criteria.nodes().len()];
+    let mut stack = vec![0usize];
+    while let Some(node) = stack.pop() {
+        if let CriterionKind::Parent(parent) = &criteria.node(node).kind {
+            for (i, &child) in parent.children.iter().enumerate() {
+                paths[child] = if node == 0 {
+                    format!("criteria[{i}]")
+                } else {
+                    format!("{}.criteria[{i}]", paths[node])
+                };
+                stack.push(child);
+            }
+        }
+    }
+    paths
 }
 
 /// Where the alternatives come from, once the options are applied.
