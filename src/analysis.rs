@@ -615,3 +615,68 @@ impl Serialize for ReportJson<'_> {
         out.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(yaml: &str) -> Problem {
+        Problem::from_yaml_str(yaml, "t.yaml").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn ahp() -> RankOptions {
+        RankOptions {
+            method: Method::Ahp,
+            ..RankOptions::default()
+        }
+    }
+
+    #[test]
+    fn ahp_ranks_scores_at_both_ends_of_the_floats() {
+        let p = problem(
+            "name: t\ncriteria: [{id: gain}, {id: price, direction: cost}]\nalternatives:\n  - {id: a, scores: {gain: 1e308, price: 5e-324}}\n  - {id: b, scores: {gain: 1.5e308, price: 1e-323}}\n",
+        );
+        assert!(unrankable(&p, &ahp()).is_empty());
+        let report = rank(&p, &ahp()).unwrap();
+        let scores: Vec<f64> = report.ranking.iter().map(|r| r.score).collect();
+        let want = [0.5 * 0.4 + 0.5 * 2.0 / 3.0, 0.5 * 0.6 + 0.5 / 3.0];
+        for (got, want) in scores.iter().zip(want) {
+            assert!((got - want).abs() < 1e-12, "{scores:?}");
+        }
+    }
+
+    #[test]
+    fn unrankable_lists_every_survivor_at_fault_and_only_under_ahp() {
+        let p = problem(
+            "name: t\ncriteria: [{id: gain}, {id: fit, direction: target, target: 1}]\nscreening: [{criterion: gain, min: -5}]\nalternatives:\n  - {id: a, scores: {gain: -1, fit: 1}}\n  - {id: b, scores: {gain: 2, fit: 1}}\n  - {id: c, scores: {gain: -2, fit: 1}}\n  - {id: d, scores: {gain: -9, fit: 1}}\n",
+        );
+        assert!(unrankable(&p, &RankOptions::default()).is_empty());
+        assert_eq!(
+            unrankable(&p, &ahp()),
+            [
+                Unrankable::Score {
+                    row: 0,
+                    column: 0,
+                    value: -1.0
+                },
+                Unrankable::Score {
+                    row: 2,
+                    column: 0,
+                    value: -2.0
+                },
+                Unrankable::Target { column: 1 },
+            ]
+        );
+        // `rank` reports the first, as a typed error with the survivor's index.
+        match rank(&p, &ahp()) {
+            Err(Error::AhpRanking { criterion, error }) => {
+                assert_eq!(criterion, "gain");
+                assert_eq!(
+                    error,
+                    crate::error::MatrixError::NonPositiveScore { index: 0, value: -1.0 }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -128,11 +128,11 @@ impl CostCurve {
 
     /// Average cost per unit at volume `volume` (at least 1).
     ///
-    /// Computed as `F/Q + c1 * (S/Q)` with `S/Q` (the mean of `k^b`, at most
-    /// 1) taken first: dividing before multiplying keeps every term at most
-    /// `F` or `c1`, so the result is finite whenever `F + c1` is, which
-    /// [`CostCurve::new`] makes sure of. `(F + c1 S)/Q` would overflow for
-    /// a first-unit cost above `f64::MAX / Q`.
+    /// Computed as `F/Q + c1 * (S/Q)`, with the mean `S/Q` of `k^b` (at
+    /// most one) taken first: dividing before multiplying keeps each term
+    /// at most `F` or `c1`, so the result is finite whenever `F + c1` is,
+    /// which [`CostCurve::new`] makes sure of. `(F + c1 S)/Q` would
+    /// overflow for a first-unit cost above `f64::MAX / Q`.
     ///
     /// ```
     /// use innorank::cost::CostCurve;
@@ -328,6 +328,48 @@ mod tests {
         assert_eq!(CostCurve::new(0.0, 0.0, 0.9), Err(CurveError::UnitCost(0.0)));
         assert_eq!(CostCurve::new(0.0, 1.0, 1.5), Err(CurveError::LearningRate(1.5)));
         assert!(CostCurve::new(0.0, 1.0, 0.0).is_err());
+    }
+
+    #[test]
+    fn huge_finite_curves_have_finite_average_costs() {
+        // (F + c1 S)/Q overflowed here: c1 S is 7e307 * 1e6.
+        let c = CostCurve::new(1e308, 7e307, 1.0).unwrap();
+        assert_eq!(c.average_cost(1_000_000), 1e308 / 1e6 + 7e307);
+        assert_eq!(c.average_cost(1), 1e308 + 7e307);
+        let learning = CostCurve::new(f64::MAX / 2.0, f64::MAX / 2.0, 0.5).unwrap();
+        for q in [1, 2, 1000, 1001, 1 << 40, u64::MAX] {
+            let ac = learning.average_cost(q);
+            assert!(ac.is_finite() && ac > 0.0, "AC({q}) = {ac}");
+        }
+        // The steepest learning rate accepted.
+        let steep = CostCurve::new(0.0, 1.0, 5e-324).unwrap();
+        assert_eq!(steep.average_cost(1), 1.0);
+        assert!(steep.average_cost(u64::MAX).is_finite());
+    }
+
+    #[test]
+    fn a_first_unit_cost_that_overflows_is_refused_with_the_bound() {
+        let e = CostCurve::new(1e308, 1e308, 0.9).unwrap_err();
+        assert_eq!(
+            e,
+            CurveError::TooLarge {
+                fixed: 1e308,
+                unit_cost: 1e308
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "`fixed` + `unit_cost` must be at most 1.7976931348623157e308 (the largest finite number, the average cost of the first unit), found 1e308 + 1e308"
+        );
+        assert!(CostCurve::new(0.0, f64::MAX, 1.0).is_ok());
+    }
+
+    #[test]
+    fn crossings_of_huge_curves_are_found() {
+        // 1.5e308/Q + 1e307 < 1e308/Q + 2e307 <=> Q > 5e307/1e307 = 5.
+        let old = CostCurve::new(1e308, 2e307, 1.0).unwrap();
+        let new = CostCurve::new(1.5e308, 1e307, 1.0).unwrap();
+        assert_eq!(crossing(&new, &old), Crossing::From(6));
     }
 
     #[test]

@@ -112,13 +112,36 @@ fn example_scores(leaves: &[(String, (f64, f64))], alternative: usize) -> String
     leaves
         .iter()
         .enumerate()
-        .map(|(k, (id, (lo, hi)))| {
+        .map(|(k, (id, scale))| {
             let step = (alternative + k) % 3;
-            let v = lo + (hi - lo) * (1 + step) as f64 / 4.0;
-            format!("{id}: {}", v.round())
+            format!("{id}: {}", yaml_number(point_on_scale(*scale, (1 + step) as f64 / 4.0)))
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The point a fraction `t` (in [0, 1]) up the scale `lo..=hi`, rounded to a
+/// whole number when the scale spans several units, and never outside it.
+///
+/// Computed as `lo (1 - t) + hi t`: each term is at most the larger bound
+/// in size, where `lo + (hi - lo) t` overflows on a scale wider than
+/// `f64::MAX` (such as `-1e308..1e308`) and `(hi - lo) * 3` on one up to
+/// `1e308`. Rounding is skipped on a narrow scale, where it would leave the
+/// scale (`0.1..0.2`) or give equal points.
+fn point_on_scale((lo, hi): (f64, f64), t: f64) -> f64 {
+    let v = lo * (1.0 - t) + hi * t;
+    let v = if hi - lo >= 4.0 { v.round() } else { v };
+    v.clamp(lo.min(hi), hi.max(lo))
+}
+
+/// `v` as a YAML number: plain digits up to 10^15, scientific notation
+/// beyond (Rust writes `1e300` out as 301 digits).
+fn yaml_number(v: f64) -> String {
+    if v.abs() < 1e15 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
 }
 
 fn scored_leaves(entries: &[&LibraryEntry]) -> Vec<(String, (f64, f64))> {
@@ -266,4 +289,44 @@ fn diversification(library: &CriteriaLibrary) -> Result<String, TemplateError> {
     }
     out.push_str("\nscreening:\n  - {criterion: shared_tech, min: 0.25}   # too far from what we know\n");
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_on_huge_scales_stay_finite_and_inside() {
+        for scale in [
+            (0.0, 1e308),
+            (-1e308, 1e308),
+            (f64::MAX / 2.0, f64::MAX),
+            (-f64::MAX, f64::MAX),
+        ] {
+            for t in [0.25, 0.5, 0.75] {
+                let v = point_on_scale(scale, t);
+                assert!(v.is_finite() && v >= scale.0 && v <= scale.1, "{scale:?} {t}: {v}");
+            }
+        }
+        assert_eq!(point_on_scale((0.0, 1e308), 0.75), 7.5e307);
+        assert_eq!(point_on_scale((-1e308, 1e308), 0.5), 0.0);
+    }
+
+    #[test]
+    fn points_on_usual_scales_are_the_rubric_values() {
+        let points: Vec<f64> = [0.25, 0.5, 0.75]
+            .iter()
+            .map(|&t| point_on_scale((1.0, 9.0), t))
+            .collect();
+        assert_eq!(points, [3.0, 5.0, 7.0]);
+        // A narrow scale keeps its fractions instead of rounding out of it.
+        assert_eq!(point_on_scale((0.1, 0.2), 0.5), 0.15000000000000002);
+    }
+
+    #[test]
+    fn huge_numbers_are_written_as_yaml_reads_them() {
+        assert_eq!(yaml_number(7.5e307), "7.5e307");
+        assert_eq!(yaml_number(5.0), "5");
+        assert_eq!(yaml_number(-2.5e20), "-2.5e20");
+    }
 }

@@ -251,7 +251,7 @@ alternatives:
         .code(2)
         .stdout("")
         .stderr(
-            "error: criterion `balance`: AHP priorities from scores need a benefit or cost direction, not a target; \
-             compare the alternatives pairwise under it (`alternative_comparisons`)\n",
+            "error: <stdin>:4:5: criteria[1]: `--method ahp` cannot rank target criterion `balance` from scores; \
+             compare the alternatives under it in `alternative_comparisons`\n",
         );
 }

@@ -188,8 +188,9 @@ pub fn validate(
     let scores = match scores {
         Some(Ok(matrix)) => Some(matrix),
         Some(Err(error)) => {
-            let (path, kind) = matrix_issue(error, &criteria);
-            v.issue(path, kind);
+            if let Some((path, kind)) = matrix_issue(error, &criteria) {
+                v.issue(path, kind);
+            }
             None
         }
         None => None,
@@ -250,9 +251,11 @@ pub fn validate(
 }
 
 /// The report of a matrix that cannot be built from values that each
-/// passed their own checks, at the value at fault.
-fn matrix_issue(error: DataError, criteria: &Criteria) -> Issue {
-    match error {
+/// passed their own checks, at the value at fault. No rows or no leaves
+/// give none here: an empty list is reported where it is written, and an
+/// empty CSV file below.
+fn matrix_issue(error: DataError, criteria: &Criteria) -> Option<Issue> {
+    Some(match error {
         DataError::NonFinite { row, col, value } => {
             let criterion = criteria
                 .leaves()
@@ -264,9 +267,9 @@ fn matrix_issue(error: DataError, criteria: &Criteria) -> Issue {
                 DiagnosticKind::NonFiniteDerived { criterion, value },
             )
         }
-        DataError::EmptyMatrix => ("alternatives".to_owned(), DiagnosticKind::EmptyList("alternative")),
+        DataError::EmptyMatrix => return None,
         other => ("alternatives".to_owned(), DiagnosticKind::Matrix(other.to_string())),
-    }
+    })
 }
 
 /// What ranking with `options` would refuse in `problem`, as issues at the
@@ -275,14 +278,33 @@ fn matrix_issue(error: DataError, criteria: &Criteria) -> Issue {
 fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Issue> {
     use crate::analysis::{Unrankable, unrankable};
     let found = unrankable(problem, options);
-    if found.is_empty() {
+    let weighing = crate::ahp::weigh_with(&problem.criteria, &options.weighing).err();
+    if found.is_empty() && weighing.is_none() {
         return Vec::new();
     }
     let paths = node_paths(&problem.criteria);
     let leaf_nodes = problem.criteria.leaf_nodes();
-    found
+    // Weighing fails only where the aggregation asked for cannot combine a
+    // node's group judgments (`--aggregate aip` and a judge whose own
+    // judgments do not link every child).
+    let weighing = weighing.map(|e| {
+        let node = problem
+            .criteria
+            .nodes()
+            .iter()
+            .position(|n| n.id == e.node)
+            .unwrap_or(0);
+        let at = if node == 0 {
+            "comparisons".to_owned()
+        } else {
+            format!("{}.comparisons", paths[node])
+        };
+        let message = format!("`--aggregate {}`: {}", options.weighing.aggregation.name(), e.error);
+        (at, DiagnosticKind::Matrix(message))
+    });
+    weighing
         .into_iter()
-        .map(|u| {
+        .chain(found.into_iter().map(|u| {
             let node = leaf_nodes[u.column()];
             let criterion = problem.criteria.node(node).id.clone();
             match u {
@@ -307,7 +329,7 @@ fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Iss
                     },
                 ),
             }
-        })
+        }))
         .collect()
 }
 
@@ -525,5 +547,74 @@ impl Validator {
 
     fn number_at(&mut self, value: &Scalar, path: String) -> Option<f64> {
         number(value).map_err(|kind| self.issue(path, kind)).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(yaml: &str) -> Problem {
+        Problem::from_yaml_str(yaml, "t.yaml").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_non_finite_value_in_the_matrix_is_reported_at_its_score() {
+        let p = problem("name: t\ncriteria: [{id: a}, {id: cost}]\nalternatives: [{id: x, scores: {a: 1, cost: 2}}]\n");
+        let error = DataError::NonFinite {
+            row: 3,
+            col: 1,
+            value: f64::INFINITY,
+        };
+        let (path, kind) = matrix_issue(error, &p.criteria).unwrap();
+        assert_eq!(path, "alternatives[3].scores.cost");
+        assert_eq!(
+            kind.to_string(),
+            "the value computed for `cost` is inf, expected a finite number"
+        );
+        // An empty matrix is reported where the list is written instead.
+        assert!(matrix_issue(DataError::EmptyMatrix, &p.criteria).is_none());
+    }
+
+    #[test]
+    fn node_paths_follow_the_file() {
+        let p = problem(
+            "name: t\ncriteria:\n  - {id: a}\n  - id: g\n    criteria: [{id: b}, {id: c}]\nalternatives: [{id: x, scores: {a: 1, b: 2, c: 3}}]\n",
+        );
+        let paths = node_paths(&p.criteria);
+        let of = |id: &str| {
+            let i = p.criteria.nodes().iter().position(|n| n.id == id).unwrap();
+            paths[i].clone()
+        };
+        assert_eq!(
+            [of("a"), of("g"), of("b"), of("c")],
+            [
+                "criteria[0]",
+                "criteria[1]",
+                "criteria[1].criteria[0]",
+                "criteria[1].criteria[1]"
+            ]
+        );
+    }
+
+    #[test]
+    fn ranking_options_add_their_own_checks() {
+        let yaml =
+            "name: t\ncriteria: [{id: a}]\nalternatives:\n  - {id: x, scores: {a: -1}}\n  - {id: y, scores: {a: 1}}\n";
+        let ahp = crate::RankOptions {
+            method: crate::Method::Ahp,
+            ..Default::default()
+        };
+        let options = |rank_with| super::super::LoadOptions {
+            rank_with,
+            ..Default::default()
+        };
+        assert!(Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(None)).is_ok());
+        assert!(Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(Some(Default::default()))).is_ok());
+        let errors = Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(Some(ahp))).unwrap_err();
+        assert_eq!(
+            errors.to_string(),
+            "t.yaml:4:25: alternatives[0].scores.a: `--method ahp` needs scores >= 0 under benefit criterion `a` (its priorities are x / sum(x)), found -1"
+        );
     }
 }
