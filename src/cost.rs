@@ -63,7 +63,9 @@ pub enum CurveError {
     /// `fixed + unit_cost` is beyond the largest finite number: the average
     /// cost at volume 1 (the highest on the curve) would be infinite.
     #[error(
-        "`fixed` + `unit_cost` must be at most {max:e} (the largest finite number, the average cost of the first unit), found {fixed:e} + {unit_cost:e}",
+        "`fixed` + `unit_cost` must be at most {max:e} (the largest finite number, the average cost of the first unit), found {} + {}",
+        Readable(*.fixed),
+        Readable(*.unit_cost),
         max = f64::MAX
     )]
     TooLarge {
@@ -72,6 +74,20 @@ pub enum CurveError {
         /// The first-unit cost.
         unit_cost: f64,
     },
+}
+
+/// A number as a person writes it: plain up to 10^15, in scientific
+/// notation beyond (Rust's `{}` writes `1e308` out as 309 digits).
+struct Readable(f64);
+
+impl fmt::Display for Readable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.abs() < 1e15 {
+            write!(f, "{}", self.0)
+        } else {
+            write!(f, "{:e}", self.0)
+        }
+    }
 }
 
 impl CostCurve {

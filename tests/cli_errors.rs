@@ -1505,3 +1505,42 @@ fn quiet_suppresses_warnings() {
         }
     }
 }
+
+#[test]
+fn every_bad_judge_weight_is_reported_not_only_the_first() {
+    // Validation used to stop at the first bad weight (code review F3, the
+    // "lossy" shape).
+    rejects(
+        "name: g
+criteria: [{id: a}, {id: b}]
+comparisons:
+  ann: [[a, b, 2]]
+  bob: [[a, b, 3]]
+judges: {ann: 0, bob: -1}
+alternatives:
+  - {id: x, scores: {a: 1, b: 2}}
+",
+        &[
+            "<stdin>:6:15: judges.ann: a judge's weight must be > 0, found 0",
+            "<stdin>:6:23: judges.bob: a judge's weight must be > 0, found -1",
+        ],
+    );
+}
+
+#[test]
+fn a_non_finite_derived_value_is_reported_at_its_score_not_as_an_empty_list() {
+    // Code review F3: a cost curve whose average cost overflowed gave
+    // "alternatives: must list at least one alternative".
+    rejects(
+        "name: c
+criteria:
+  - {id: unit_cost, derive: learning_curve}
+alternatives:
+  - {id: a, scores: {unit_cost: {fixed: 1e308, unit_cost: 9e307, volume: 2, learning_rate: 1}}}
+  - {id: b, scores: {unit_cost: {fixed: 1, unit_cost: 2, volume: 2, learning_rate: 1}}}
+",
+        &[
+            "<stdin>:5:59: alternatives[0].scores.unit_cost.unit_cost: `fixed` + `unit_cost` must be at most 1.7976931348623157e308 (the largest finite number, the average cost of the first unit), found 1e308 + 9e307",
+        ],
+    );
+}

@@ -75,9 +75,12 @@ impl Validator {
                         }
                     }
                 }
+                // Every judge's weight is checked before giving up, so all
+                // bad weights are reported at once.
+                let weights: Vec<Option<f64>> = per_judge.iter().map(|(judge, _)| weight_of(self, judge)).collect();
+                let weights: Vec<f64> = weights.into_iter().collect::<Option<_>>()?;
                 let mut sets = Vec::with_capacity(per_judge.len());
-                for (judge, triples) in per_judge {
-                    let weight = weight_of(self, &judge)?;
+                for ((judge, triples), weight) in per_judge.into_iter().zip(weights) {
                     sets.push(JudgmentSet::new(judge, triples).with_weight(weight));
                 }
                 // Connectivity is checked on the union of the judges' pairs.
