@@ -53,8 +53,8 @@ pub enum Command {
     /// located (FILE:LINE:COLUMN: field.path: message), and exits 2; else
     /// prints a one-line summary. Without --method it checks for the
     /// default method, TOPSIS, which ranks any valid file (so data no
-    /// method can rank, such as a cost curve whose average cost is not a
-    /// finite number, is always reported); with --method ahp it also
+    /// method can rank, such as a cost curve whose `fixed` + `unit_cost`
+    /// overflows, is always reported); with --method ahp it also
     /// reports scores AHP cannot use (negative under a benefit criterion,
     /// zero or negative under a cost one) and target criteria without
     /// `alternative_comparisons`. The weighting options (--aggregate, ...)
