@@ -2,7 +2,9 @@
 //! renderers.
 
 use innorank::RankReport;
+use innorank::ahp::HierarchyWeights;
 use innorank::problem::Problem;
+use unicode_width::UnicodeWidthStr;
 
 use super::{CostView, WeightsView, crossing_text, fixed};
 
@@ -13,6 +15,48 @@ pub struct Grid {
     pub rows: Vec<Vec<String>>,
     /// Lines printed under the table.
     pub notes: Vec<String>,
+    /// How each column is aligned; columns past its end are left-aligned.
+    pub align: Vec<Align>,
+    /// How the grid may be cut to fit a terminal (see [`fit`]); `None`: it
+    /// is printed as it is.
+    pub fit: Option<Fit>,
+}
+
+impl Grid {
+    /// A grid of left-aligned columns that is never cut.
+    fn new(title: String, header: Vec<String>, rows: Vec<Vec<String>>, notes: Vec<String>) -> Self {
+        Grid {
+            title,
+            header,
+            rows,
+            notes,
+            align: Vec::new(),
+            fit: None,
+        }
+    }
+
+    /// Right-aligns the columns from `first` on: they hold numbers, which
+    /// people compare digit by digit.
+    fn numbers_from(mut self, first: usize) -> Self {
+        self.align = (0..self.header.len())
+            .map(|c| if c < first { Align::Left } else { Align::Right })
+            .collect();
+        self
+    }
+
+    /// The alignment of column `column`.
+    pub fn align(&self, column: usize) -> Align {
+        self.align.get(column).copied().unwrap_or(Align::Left)
+    }
+}
+
+/// Where a column's text sits in its cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text and names.
+    Left,
+    /// Numbers.
+    Right,
 }
 
 /// A leaf value as shown to people: the number, and its level name if any.
@@ -33,13 +77,21 @@ pub fn compact(v: f64) -> String {
 }
 
 /// The ranking table, then the screened-out alternatives.
-pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
+///
+/// `changed` names the command-line options that differ from their
+/// defaults, as typed (`--top 3`); the footer lists them with the method
+/// and every inconsistent node, so that a printed table says how it was
+/// made.
+pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
     let p = report.problem;
     let satisfactory = report.options.satisfactory;
     let mut header = vec!["Rank".to_owned(), "Alternative".to_owned(), "Score".to_owned()];
+    let mut align = vec![Align::Right, Align::Left, Align::Right];
     if let Some(x) = satisfactory {
         header.push(format!("Satisfactory (>= {x})"));
+        align.push(Align::Left);
     }
+    let first_only = header.len() - 2;
     for ((criterion, leaf), (_, w)) in p.criteria.leaves().zip(report.leaf_weights()) {
         let arrow = match leaf.direction {
             innorank::Direction::Benefit => "max".to_owned(),
@@ -47,6 +99,7 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
             innorank::Direction::Target(t) => format!("-> {t}"),
         };
         header.push(format!("{}\n{arrow}, w={}", criterion.id, fixed(w, 3)));
+        align.push(Align::Right);
     }
     let leaves = p.criteria.leaf_nodes().len();
     let rows = report
@@ -70,13 +123,23 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
         innorank::Method::Topsis => format!("TOPSIS, {} normalisation", o.normalization.name()),
         innorank::Method::Ahp => format!("AHP, {} synthesis", o.synthesis.name()),
     };
+    // Aggregation only means something when a node has judges.
+    let aggregation = if report.weights.nodes.iter().any(|n| !n.judges.is_empty()) {
+        format!(", {} aggregation", o.weighing.aggregation.name())
+    } else {
+        String::new()
+    };
     let mut notes = vec![format!(
-        "{method}; weights by AHP ({}, {} completion, {} RI), CR threshold {}",
+        "{method}; weights by AHP ({}, {} completion, {} RI{aggregation}), CR threshold {}",
         o.weighing.ahp.method.name(),
         o.weighing.ahp.completion.name(),
         o.weighing.ahp.random_index.name(),
         o.weighing.cr_threshold
     )];
+    if !changed.is_empty() {
+        notes.push(format!("options: {}", changed.join(" ")));
+    }
+    notes.extend(inconsistent_notes(&report.weights, o.weighing.cr_threshold));
     let shown = report.ranking.len();
     let ranked = p.alternatives.len() - report.screened_out.len();
     if shown < ranked {
@@ -90,6 +153,12 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
         header,
         rows,
         notes,
+        align,
+        fit: Some(Fit {
+            keys: 2,
+            first_only,
+            shrink: Some((1, ALTERNATIVE_MIN_WIDTH)),
+        }),
     }];
     if report.options.explain && !p.derived.is_empty() {
         let mut rows = Vec::new();
@@ -101,18 +170,18 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
                 }
             }
         }
-        grids.push(Grid {
-            title: "Derived values".to_owned(),
-            header: ["Alternative", "Criterion", "Value", "From"].map(String::from).to_vec(),
+        grids.push(Grid::new(
+            "Derived values".to_owned(),
+            ["Alternative", "Criterion", "Value", "From"].map(String::from).to_vec(),
             rows,
-            notes: Vec::new(),
-        });
+            Vec::new(),
+        ));
     }
     if !report.screened_out.is_empty() {
-        grids.push(Grid {
-            title: "Screened out".to_owned(),
-            header: vec!["Alternative".to_owned(), "Broken rules".to_owned()],
-            rows: report
+        grids.push(Grid::new(
+            "Screened out".to_owned(),
+            vec!["Alternative".to_owned(), "Broken rules".to_owned()],
+            report
                 .screened_out
                 .iter()
                 .take(TABLE_SCREENED)
@@ -121,7 +190,7 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
                     vec![s.id.to_owned(), reasons.join("; ")]
                 })
                 .collect(),
-            notes: if report.screened_out.len() > TABLE_SCREENED {
+            if report.screened_out.len() > TABLE_SCREENED {
                 vec![format!(
                     "and {} more (all of them in --format json)",
                     report.screened_out.len() - TABLE_SCREENED
@@ -129,10 +198,27 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
             } else {
                 Vec::new()
             },
-        });
+        ));
     }
     grids
 }
+
+/// One line per node whose judgments are inconsistent, with its CR and the
+/// threshold: a reader of the table learns which weights to doubt without
+/// the warnings on standard error.
+pub fn inconsistent_notes(weights: &HierarchyWeights, threshold: f64) -> impl Iterator<Item = String> + '_ {
+    weights.nodes.iter().filter(|n| !n.consistent).map(move |n| {
+        format!(
+            "inconsistent: {} CR {} > {threshold} (see innorank weights)",
+            n.id,
+            fixed(n.consistency.cr, 4)
+        )
+    })
+}
+
+/// The narrowest the Alternative column gets before value columns move to
+/// a second table: enough for an id and the start of its name.
+const ALTERNATIVE_MIN_WIDTH: usize = 20;
 
 /// Screened-out alternatives a table lists.
 const TABLE_SCREENED: usize = 20;
@@ -219,15 +305,17 @@ pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
                 fixed(repair.cr_after, 4)
             ));
         }
-        grids.push(Grid {
-            title: format!("Node {}", node.id),
-            header: vec!["Criterion".to_owned(), "Local".to_owned(), "Global".to_owned()],
-            rows: view
-                .children(node)
-                .map(|(id, local, global)| vec![id.to_owned(), fixed(local, 4), fixed(global, 4)])
-                .collect(),
-            notes,
-        });
+        grids.push(
+            Grid::new(
+                format!("Node {}", node.id),
+                vec!["Criterion".to_owned(), "Local".to_owned(), "Global".to_owned()],
+                view.children(node)
+                    .map(|(id, local, global)| vec![id.to_owned(), fixed(local, 4), fixed(global, 4)])
+                    .collect(),
+                notes,
+            )
+            .numbers_from(1),
+        );
     }
     grids
 }
@@ -276,12 +364,355 @@ pub fn cost(view: &CostView<'_>) -> Vec<Grid> {
             if let Some((b, _)) = &c.baseline {
                 notes.push(format!("baseline: {b}"));
             }
-            Grid {
-                title: format!("{}: {}", view.problem, c.criterion),
-                header,
-                rows,
-                notes,
+            let mut grid = Grid::new(format!("{}: {}", view.problem, c.criterion), header, rows, notes).numbers_from(1);
+            if has_baseline && let Some(last) = grid.align.last_mut() {
+                // "from 1001" is text.
+                *last = Align::Left;
             }
+            grid
         })
         .collect()
+}
+
+/// How a grid too wide for the terminal is cut into parts that fit.
+///
+/// The first `keys` columns (rank, alternative) are repeated in every
+/// part so that each row can be read on its own; the next `first_only`
+/// columns (score) are shown in the first part only; the remaining value
+/// columns fill the parts in order, as many per part as fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// Leading columns repeated in every part.
+    pub keys: usize,
+    /// Columns after the keys shown in the first part only.
+    pub first_only: usize,
+    /// A key column whose cells may be cut with an ellipsis, and the width
+    /// it may be cut to.
+    pub shrink: Option<(usize, usize)>,
+}
+
+/// Cuts the grids that allow it (see [`Fit`]) so that every line of their
+/// table is at most `limit` terminal columns wide; `None` leaves them whole.
+///
+/// A grid that fits is left as it is. Otherwise the value columns are
+/// spread over as few tables as possible with their headers at their
+/// narrowest ([`Level::Words`]), and the Alternative column is shortened
+/// (with `…`) only as far as that takes. Each table then gets the widest
+/// header layout that fits it, the same for all its columns. A column
+/// wider than the limit on its own still gets a table: nothing is dropped.
+pub fn fit(grids: Vec<Grid>, limit: Option<usize>) -> Vec<Grid> {
+    match limit {
+        None => grids,
+        Some(limit) => grids
+            .into_iter()
+            .flat_map(|g| fit_grid(g, limit))
+            .map(|mut g| {
+                g.notes = g.notes.iter().flat_map(|n| wrap_note(n, limit)).collect();
+                g
+            })
+            .collect(),
+    }
+}
+
+/// A note broken at spaces into lines of at most `limit` columns, the
+/// lines after the first indented by two spaces; a word longer than that
+/// stays whole.
+fn wrap_note(note: &str, limit: usize) -> Vec<String> {
+    const INDENT: &str = "  ";
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in note.split(' ') {
+        let room = if lines.is_empty() {
+            limit
+        } else {
+            limit.saturating_sub(INDENT.len())
+        };
+        if !current.is_empty() && display_width(&current) + 1 + display_width(word) > room {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { l } else { format!("{INDENT}{l}") })
+        .collect()
+}
+
+/// What a column adds to a prettytable line: `| ` before the text and a
+/// space after it; the line's closing `|` is counted once.
+const COLUMN_FRAME: usize = 3;
+
+/// The display width of a cell: its widest line, in terminal columns.
+fn display_width(text: &str) -> usize {
+    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// Width of a table line whose columns have these text widths.
+fn line_width(widths: impl IntoIterator<Item = usize>) -> usize {
+    1 + widths.into_iter().map(|w| w + COLUMN_FRAME).sum::<usize>()
+}
+
+/// How far a header is wrapped to make its column narrower.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    /// As written: `technical_risk` / `min, w=0.094`.
+    Whole,
+    /// Each part of a line on its own line: `technical_risk` / `min` /
+    /// `w=0.094`.
+    Lines,
+    /// Also ids broken after `_` or `-`: `technical_` / `risk` / `min` /
+    /// `w=0.094`.
+    Words,
+}
+
+fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
+    let Some(spec) = grid.fit else {
+        return vec![grid];
+    };
+    let columns = grid.header.len();
+    let cells: Vec<usize> = (0..columns)
+        .map(|c| {
+            grid.rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|t| display_width(t))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let width_at = |level: Level| -> Vec<usize> {
+        (0..columns)
+            .map(|c| header_width(&grid.header[c], level).max(cells[c]))
+            .collect()
+    };
+    let natural = width_at(Level::Whole);
+    if line_width(natural.iter().copied()) <= limit {
+        return vec![grid];
+    }
+    let keys = spec.keys.min(columns);
+    let lead = (spec.keys + spec.first_only).min(columns);
+    let shrink = spec.shrink.filter(|&(c, _)| c < keys);
+    let mut widths = [width_at(Level::Lines), width_at(Level::Words)];
+    // The widths the shortened column may take, widest first.
+    let (widest, narrowest) = match shrink {
+        Some((c, to)) => {
+            let header = header_width(&grid.header[c], Level::Words);
+            (natural[c], to.max(header).min(natural[c]))
+        }
+        None => (0, 0),
+    };
+    let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
+    for a in (narrowest..=widest).rev() {
+        if let Some((c, _)) = shrink {
+            widths[1][c] = a;
+        }
+        let parts = pack(&widths[1], keys, lead, limit);
+        if best.as_ref().is_none_or(|(_, b)| parts.len() < b.len()) {
+            best = Some((a, parts));
+        }
+    }
+    let Some((a, parts)) = best else {
+        return vec![grid];
+    };
+    if let Some((c, _)) = shrink {
+        widths[0][c] = a;
+        widths[1][c] = a;
+    }
+    let shortened = shrink.is_some_and(|(c, _)| a < natural[c]);
+    let count = parts.len();
+    let Grid {
+        title,
+        header,
+        rows,
+        notes,
+        align,
+        ..
+    } = grid;
+    let is_shrunk = |c: usize| shrink.is_some_and(|(s, _)| s == c);
+    let mut out = Vec::with_capacity(count);
+    for (i, values) in parts.into_iter().enumerate() {
+        let shown: Vec<usize> = (0..if i == 0 { lead } else { keys }).chain(values).collect();
+        let fits = |w: &[usize]| line_width(shown.iter().map(|&c| w[c])) <= limit;
+        let (level, w) = if fits(&widths[0]) {
+            (Level::Lines, &widths[0])
+        } else {
+            (Level::Words, &widths[1])
+        };
+        out.push(Grid {
+            title: if i == 0 {
+                title.clone()
+            } else {
+                format!("{title} (continued)")
+            },
+            header: shown.iter().map(|&c| wrap_header(&header[c], w[c], level)).collect(),
+            rows: rows
+                .iter()
+                .map(|row| {
+                    shown
+                        .iter()
+                        .map(|&c| {
+                            let text = row.get(c).map_or("", String::as_str);
+                            if is_shrunk(c) {
+                                shorten(text, a)
+                            } else {
+                                text.to_owned()
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            notes: Vec::new(),
+            align: shown
+                .iter()
+                .map(|&c| align.get(c).copied().unwrap_or(Align::Left))
+                .collect(),
+            fit: None,
+        });
+    }
+    if let Some(last) = out.last_mut() {
+        last.notes = notes;
+        // Wrapped headers alone hide nothing: no note for them.
+        let how = match (count > 1, shortened) {
+            (true, true) => Some(format!("split into {count} tables and names shortened")),
+            (true, false) => Some(format!("split into {count} tables")),
+            (false, true) => Some("names shortened".to_owned()),
+            (false, false) => None,
+        };
+        if let Some(how) = how {
+            last.notes
+                .push(format!("{how} to fit {limit} columns (--wide: one table)"));
+        }
+    }
+    out
+}
+
+/// Spreads the value columns (from `lead` on) over parts of at most `limit`
+/// columns, in order: the first part also holds the columns before `lead`,
+/// the others the `keys` columns. Every part gets at least one column.
+fn pack(widths: &[usize], keys: usize, lead: usize, limit: usize) -> Vec<Vec<usize>> {
+    let first = line_width(widths[..lead].iter().copied());
+    let rest = line_width(widths[..keys].iter().copied());
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = first;
+    for (c, &w) in widths.iter().enumerate().skip(lead) {
+        if parts.last().is_some_and(|p| !p.is_empty()) && used + w + COLUMN_FRAME > limit {
+            parts.push(Vec::new());
+            used = rest;
+        }
+        used += w + COLUMN_FRAME;
+        if let Some(part) = parts.last_mut() {
+            part.push(c);
+        }
+    }
+    parts
+}
+
+/// `text` cut to `width` terminal columns, ending in `…` when cut.
+fn shorten(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// The parts of a header line that may go on lines of their own: split at
+/// `, ` (the comma dropped) and before ` (`, never inside `-> 0.6`:
+/// `min, w=0.094` gives `min` and `w=0.094`, `Satisfactory (>= 0.6)` gives
+/// `Satisfactory` and `(>= 0.6)`.
+fn segments(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    loop {
+        let comma = rest.find(", ").map(|i| (i, i + 2));
+        let paren = rest.find(" (").filter(|&i| i > 0).map(|i| (i, i + 1));
+        let cut = match (comma, paren) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        match cut {
+            Some((end, next)) => {
+                out.push(&rest[..end]);
+                rest = &rest[next..];
+            }
+            None => {
+                out.push(rest);
+                return out;
+            }
+        }
+    }
+}
+
+/// A segment cut after each `_` or `-` between letters or digits:
+/// `technical_risk` gives `technical_` and `risk`.
+fn word_pieces(segment: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = segment.char_indices().collect();
+    for (k, &(i, ch)) in chars.iter().enumerate() {
+        let inside =
+            k > 0 && chars[k - 1].1.is_alphanumeric() && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if (ch == '_' || ch == '-') && inside {
+            let end = i + ch.len_utf8();
+            out.push(&segment[start..end]);
+            start = end;
+        }
+    }
+    out.push(&segment[start..]);
+    out
+}
+
+/// The width of a header at a level: at [`Level::Words`] its widest piece
+/// that cannot be broken.
+fn header_width(header: &str, level: Level) -> usize {
+    match level {
+        Level::Whole => display_width(header),
+        Level::Lines => header.lines().flat_map(segments).map(display_width).max().unwrap_or(0),
+        Level::Words => header
+            .lines()
+            .flat_map(segments)
+            .flat_map(word_pieces)
+            .map(display_width)
+            .max()
+            .unwrap_or(0),
+    }
+}
+
+/// A header laid out at a level for a column `width` wide: at
+/// [`Level::Words`] each segment's pieces are packed onto as few lines as
+/// the width allows.
+fn wrap_header(header: &str, width: usize, level: Level) -> String {
+    if level == Level::Whole {
+        return header.to_owned();
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for segment in header.lines().flat_map(segments) {
+        if level == Level::Lines {
+            lines.push(segment.to_owned());
+            continue;
+        }
+        let mut current = String::new();
+        for piece in word_pieces(segment) {
+            if !current.is_empty() && display_width(&current) + display_width(piece) > width {
+                lines.push(std::mem::take(&mut current));
+            }
+            current.push_str(piece);
+        }
+        lines.push(current);
+    }
+    lines.join("\n")
 }
