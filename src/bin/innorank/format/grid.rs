@@ -20,6 +20,9 @@ pub struct Grid {
     /// How the grid may be cut to fit a terminal (see [`fit`]); `None`: it
     /// is printed as it is.
     pub fit: Option<Fit>,
+    /// A column of text (reasons, explanations) whose cells may be wrapped
+    /// onto several lines to fit a terminal (see [`fit`]).
+    pub wrap: Option<usize>,
 }
 
 impl Grid {
@@ -32,7 +35,14 @@ impl Grid {
             notes,
             align: Vec::new(),
             fit: None,
+            wrap: None,
         }
+    }
+
+    /// Lets the cells of column `column` be wrapped to fit a terminal.
+    fn wrapping(mut self, column: usize) -> Self {
+        self.wrap = Some(column);
+        self
     }
 
     /// Right-aligns the columns from `first` on: they hold numbers, which
@@ -159,6 +169,7 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
             first_only,
             shrink: Some((1, ALTERNATIVE_MIN_WIDTH)),
         }),
+        wrap: None,
     }];
     if report.options.explain && !p.derived.is_empty() {
         let mut rows = Vec::new();
@@ -170,35 +181,41 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
                 }
             }
         }
-        grids.push(Grid::new(
-            "Derived values".to_owned(),
-            ["Alternative", "Criterion", "Value", "From"].map(String::from).to_vec(),
-            rows,
-            Vec::new(),
-        ));
+        grids.push(
+            Grid::new(
+                "Derived values".to_owned(),
+                ["Alternative", "Criterion", "Value", "From"].map(String::from).to_vec(),
+                rows,
+                Vec::new(),
+            )
+            .wrapping(3),
+        );
     }
     if !report.screened_out.is_empty() {
-        grids.push(Grid::new(
-            "Screened out".to_owned(),
-            vec!["Alternative".to_owned(), "Broken rules".to_owned()],
-            report
-                .screened_out
-                .iter()
-                .take(TABLE_SCREENED)
-                .map(|s| {
-                    let reasons: Vec<String> = s.reasons().iter().map(ToString::to_string).collect();
-                    vec![s.id.to_owned(), reasons.join("; ")]
-                })
-                .collect(),
-            if report.screened_out.len() > TABLE_SCREENED {
-                vec![format!(
-                    "and {} more (all of them in --format json)",
-                    report.screened_out.len() - TABLE_SCREENED
-                )]
-            } else {
-                Vec::new()
-            },
-        ));
+        grids.push(
+            Grid::new(
+                "Screened out".to_owned(),
+                vec!["Alternative".to_owned(), "Broken rules".to_owned()],
+                report
+                    .screened_out
+                    .iter()
+                    .take(TABLE_SCREENED)
+                    .map(|s| {
+                        let reasons: Vec<String> = s.reasons().iter().map(ToString::to_string).collect();
+                        vec![s.id.to_owned(), reasons.join("; ")]
+                    })
+                    .collect(),
+                if report.screened_out.len() > TABLE_SCREENED {
+                    vec![format!(
+                        "and {} more (all of them in --format json)",
+                        report.screened_out.len() - TABLE_SCREENED
+                    )]
+                } else {
+                    Vec::new()
+                },
+            )
+            .wrapping(1),
+        );
     }
     grids
 }
@@ -407,6 +424,7 @@ pub fn fit(grids: Vec<Grid>, limit: Option<usize>) -> Vec<Grid> {
             .into_iter()
             .flat_map(|g| fit_grid(g, limit))
             .map(|mut g| {
+                g.title = wrap_note(&g.title, limit).join("\n");
                 g.notes = g.notes.iter().flat_map(|n| wrap_note(n, limit)).collect();
                 g
             })
@@ -414,7 +432,7 @@ pub fn fit(grids: Vec<Grid>, limit: Option<usize>) -> Vec<Grid> {
     }
 }
 
-/// A note broken at spaces into lines of at most `limit` columns, the
+/// A note or title broken at spaces into lines of at most `limit` columns, the
 /// lines after the first indented by two spaces; a word longer than that
 /// stays whole.
 fn wrap_note(note: &str, limit: usize) -> Vec<String> {
@@ -472,7 +490,7 @@ enum Level {
 
 fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
     let Some(spec) = grid.fit else {
-        return vec![grid];
+        return vec![wrap_grid(grid, limit)];
     };
     let columns = grid.header.len();
     let cells: Vec<usize> = (0..columns)
@@ -506,19 +524,47 @@ fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
         }
         None => (0, 0),
     };
-    let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
-    for a in (narrowest..=widest).rev() {
+    let mut parts_at = |a: usize| {
         if let Some((c, _)) = shrink {
             widths[1][c] = a;
         }
         let parts = pack(&widths[1], keys, lead, limit);
-        if best.as_ref().is_none_or(|(_, b)| parts.len() < b.len()) {
-            best = Some((a, parts));
+        // A part wider than the limit: even one value column did not fit.
+        let overflows = parts.iter().enumerate().any(|(i, part)| {
+            let shown = (0..if i == 0 { lead } else { keys }).chain(part.iter().copied());
+            line_width(shown.map(|c| widths[1][c])) > limit
+        });
+        (parts, overflows)
+    };
+    // In a very narrow terminal the names may get shorter still, down to
+    // their header, if that lets each table hold a value column.
+    let narrowest = match shrink {
+        Some((c, _)) if parts_at(narrowest).1 => {
+            let header = header_width(&grid.header[c], Level::Words).min(narrowest);
+            (header..narrowest).rev().find(|&a| !parts_at(a).1).unwrap_or(header)
+        }
+        _ => narrowest,
+    };
+    // Fewer tables first: as many as the narrowest names need. Then the
+    // widest names that need no more and overflow no more; a narrower
+    // column never needs more tables nor overflows where a wider one does
+    // not, so the search halves the range.
+    let (fewest, overflow) = {
+        let (parts, overflows) = parts_at(narrowest);
+        (parts.len(), overflows)
+    };
+    let (mut low, mut high) = (narrowest, widest);
+    while low < high {
+        let mid = low + (high - low).div_ceil(2);
+        let (parts, overflows) = parts_at(mid);
+        if parts.len() <= fewest && (overflow || !overflows) {
+            low = mid;
+        } else {
+            high = mid - 1;
         }
     }
-    let Some((a, parts)) = best else {
-        return vec![grid];
-    };
+    let a = low;
+    let (parts, _) = parts_at(a);
     if let Some((c, _)) = shrink {
         widths[0][c] = a;
         widths[1][c] = a;
@@ -572,6 +618,7 @@ fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
                 .map(|&c| align.get(c).copied().unwrap_or(Align::Left))
                 .collect(),
             fit: None,
+            wrap: None,
         });
     }
     if let Some(last) = out.last_mut() {
@@ -589,6 +636,76 @@ fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
         }
     }
     out
+}
+
+/// A grid whose `wrap` column is wrapped so that the table fits `limit`
+/// columns, but never narrower than its longest word.
+fn wrap_grid(mut grid: Grid, limit: usize) -> Grid {
+    let Some(column) = grid.wrap.filter(|&c| c < grid.header.len()) else {
+        return grid;
+    };
+    let width_of = |c: usize| {
+        grid.rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .chain(std::iter::once(&grid.header[c]))
+            .map(|t| display_width(t))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..grid.header.len()).map(width_of).collect();
+    if line_width(widths.iter().copied()) <= limit {
+        return grid;
+    }
+    let others = line_width(widths.iter().enumerate().filter(|&(c, _)| c != column).map(|(_, &w)| w));
+    let longest_word = grid
+        .rows
+        .iter()
+        .filter_map(|r| r.get(column))
+        .flat_map(|t| t.split_whitespace())
+        .chain(std::iter::once(grid.header[column].as_str()))
+        .map(display_width)
+        .max()
+        .unwrap_or(0);
+    let width = limit.saturating_sub(others + COLUMN_FRAME).max(longest_word);
+    for row in &mut grid.rows {
+        if let Some(cell) = row.get_mut(column) {
+            *cell = wrap_text(cell, width);
+        }
+    }
+    grid
+}
+
+/// Text wrapped to `width` columns: the items of a list joined by `; `
+/// stay whole on a line when they can; longer text breaks at spaces.
+fn wrap_text(text: &str, width: usize) -> String {
+    let parts: Vec<&str> = text.split("; ").collect();
+    let last = parts.len().saturating_sub(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        let item = if i < last {
+            format!("{part};")
+        } else {
+            (*part).to_owned()
+        };
+        let words: Vec<&str> = if display_width(&item) <= width {
+            vec![item.as_str()]
+        } else {
+            item.split(' ').collect()
+        };
+        for word in words {
+            if !current.is_empty() && display_width(&current) + 1 + display_width(word) > width {
+                lines.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    lines.push(current);
+    lines.join("\n")
 }
 
 /// Spreads the value columns (from `lead` on) over parts of at most `limit`
