@@ -553,11 +553,12 @@ fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
         let (parts, overflows) = parts_at(narrowest);
         (parts.len(), overflows)
     };
-    let (mut low, mut high) = (narrowest, widest);
+    // When even the narrowest names overflow, they stay at that.
+    let (mut low, mut high) = (narrowest, if overflow { narrowest } else { widest });
     while low < high {
         let mid = low + (high - low).div_ceil(2);
         let (parts, overflows) = parts_at(mid);
-        if parts.len() <= fewest && (overflow || !overflows) {
+        if parts.len() <= fewest && !overflows {
             low = mid;
         } else {
             high = mid - 1;
@@ -832,4 +833,163 @@ fn wrap_header(header: &str, width: usize, level: Level) -> String {
         lines.push(current);
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ranking-like grid: rank, name, score, then value columns.
+    fn ranking(names: &[&str], values: &[&str]) -> Grid {
+        let mut header = vec!["Rank".to_owned(), "Alternative".to_owned(), "Score".to_owned()];
+        header.extend(values.iter().map(|v| format!("{v}\nmin, w=0.100")));
+        let rows = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let mut row = vec![(i + 1).to_string(), (*n).to_owned(), "0.5000".to_owned()];
+                row.extend(values.iter().map(|_| "12".to_owned()));
+                row
+            })
+            .collect();
+        let mut grid = Grid::new("T".to_owned(), header, rows, vec!["note".to_owned()]).numbers_from(2);
+        grid.align[0] = Align::Right;
+        grid.fit = Some(Fit {
+            keys: 2,
+            first_only: 1,
+            shrink: Some((1, ALTERNATIVE_MIN_WIDTH)),
+        });
+        grid
+    }
+
+    #[test]
+    fn header_lines_split_at_comma_and_parenthesis_only() {
+        assert_eq!(segments("min, w=0.094"), ["min", "w=0.094"]);
+        assert_eq!(segments("-> 0.6, w=0.100"), ["-> 0.6", "w=0.100"]);
+        assert_eq!(segments("Satisfactory (>= 0.6)"), ["Satisfactory", "(>= 0.6)"]);
+        assert_eq!(segments("(x)"), ["(x)"]);
+        assert_eq!(segments(""), [""]);
+    }
+
+    #[test]
+    fn ids_break_after_inner_underscores_and_hyphens() {
+        assert_eq!(word_pieces("technical_risk"), ["technical_", "risk"]);
+        assert_eq!(word_pieces("time_to_market"), ["time_", "to_", "market"]);
+        assert_eq!(word_pieces("time-to-market"), ["time-", "to-", "market"]);
+        assert_eq!(word_pieces("_x_"), ["_x_"]);
+        assert_eq!(word_pieces("-> 0.6"), ["-> 0.6"]);
+    }
+
+    #[test]
+    fn headers_wrap_by_level() {
+        let h = "technical_risk\nmin, w=0.094";
+        assert_eq!(header_width(h, Level::Whole), 14);
+        assert_eq!(header_width(h, Level::Lines), 14);
+        assert_eq!(header_width(h, Level::Words), 10);
+        assert_eq!(wrap_header(h, 14, Level::Whole), h);
+        assert_eq!(wrap_header(h, 14, Level::Lines), "technical_risk\nmin\nw=0.094");
+        assert_eq!(wrap_header(h, 10, Level::Words), "technical_\nrisk\nmin\nw=0.094");
+        assert_eq!(wrap_header("time_to_market", 8, Level::Words), "time_to_\nmarket");
+    }
+
+    #[test]
+    fn names_are_shortened_with_an_ellipsis_by_display_width() {
+        assert_eq!(shorten("p06 Hydraulic breaker", 30), "p06 Hydraulic breaker");
+        assert_eq!(shorten("p06 Hydraulic breaker", 10), "p06 Hydra…");
+        // A space before the cut is dropped.
+        assert_eq!(shorten("p06 Hydraulic breaker", 5), "p06…");
+        // Wide characters count two columns.
+        assert_eq!(shorten("液压破碎锤", 7), "液压破…");
+        assert_eq!(display_width(&shorten("液压破碎锤", 7)), 7);
+        assert_eq!(shorten("abc", 0), "…");
+    }
+
+    #[test]
+    fn lists_wrap_at_items_then_words() {
+        assert_eq!(
+            wrap_text("a 9 > max 8; cost 2900 > max 2500", 20),
+            "a 9 > max 8;\ncost 2900 > max 2500"
+        );
+        assert_eq!(wrap_text("shared: none; new: x", 40), "shared: none; new: x");
+        assert_eq!(wrap_text("one two three", 3), "one\ntwo\nthree");
+        assert_eq!(wrap_note("aaa bbb ccc", 7), ["aaa bbb", "  ccc"]);
+        assert_eq!(
+            wrap_note("averyveryverylongword x", 5),
+            ["averyveryverylongword", "  x"]
+        );
+    }
+
+    #[test]
+    fn a_grid_that_fits_is_unchanged() {
+        let out = fit(vec![ranking(&["p1 A"], &["a", "b"])], Some(200));
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].header[3], "a\nmin, w=0.100");
+        assert_eq!(out[0].notes, ["note"]);
+        // None: never fitted.
+        let out = fit(vec![ranking(&["p1 A"], &["a"; 30])], None);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn too_wide_grids_split_into_parts_that_fit_and_keep_every_column() {
+        let names = ["p1 A rather long name for an alternative", "p2 Short"];
+        let values = [
+            "technical_risk",
+            "market_risk",
+            "financial_exposure",
+            "cost",
+            "time_to_market",
+        ];
+        for limit in [50, 60, 80, 100] {
+            let out = fit(vec![ranking(&names, &values)], Some(limit));
+            let mut seen = Vec::new();
+            for (i, part) in out.iter().enumerate() {
+                let widths: Vec<usize> = (0..part.header.len())
+                    .map(|c| {
+                        part.rows
+                            .iter()
+                            .map(|r| display_width(&r[c]))
+                            .chain([display_width(&part.header[c])])
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .collect();
+                assert!(line_width(widths) <= limit, "{limit}: part {i}");
+                assert_eq!(part.rows.len(), names.len());
+                assert_eq!(part.header[0], "Rank");
+                assert_eq!(part.header.len(), part.align.len());
+                assert_eq!(part.title, if i == 0 { "T" } else { "T (continued)" });
+                seen.extend(part.header.iter().skip(if i == 0 { 3 } else { 2 }).cloned());
+                // Notes go under the last part only.
+                assert_eq!(part.notes.is_empty(), i + 1 < out.len());
+            }
+            assert_eq!(seen.len(), values.len(), "{limit}");
+            for (header, id) in seen.iter().zip(values) {
+                assert_eq!(header.split('\n').take_while(|l| *l != "min").collect::<String>(), id);
+            }
+            assert!(
+                out.last()
+                    .is_some_and(|p| p.notes.last().is_some_and(|n| n.contains("--wide")))
+            );
+        }
+    }
+
+    #[test]
+    fn absurd_widths_do_not_panic_and_drop_nothing() {
+        for limit in [0, 1, 5, 20] {
+            for names in [&[][..], &["x"], &["a name that is long enough to shorten"]] {
+                let out = fit(vec![ranking(names, &["a", "b_c", "d"])], Some(limit));
+                let values: usize = out
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| p.header.len() - if i == 0 { 3 } else { 2 })
+                    .sum();
+                assert_eq!(values, 3);
+            }
+        }
+        // No value columns at all.
+        let out = fit(vec![ranking(&["x"], &[])], Some(5));
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].header.len(), 3);
+    }
 }
