@@ -157,11 +157,12 @@ pub struct RankArgs {
     /// Show how derived values were computed (shared assets, cost curves).
     #[arg(long)]
     pub explain: bool,
-    /// Print the table whole instead of fitting it to the width: COLUMNS
-    /// when set, else the terminal's (standard output's, or standard
-    /// error's when the output is piped or redirected), else 100 columns.
-    /// A table too wide is split into tables with the same rows, and long
-    /// names are shortened.
+    /// Print the table in one piece, however wide. Without it a table is
+    /// fitted to COLUMNS when set, else to the terminal's width (standard
+    /// output's, or standard error's when the output is piped or
+    /// redirected), else to 100 columns: value columns that do not fit go
+    /// on in a second table with the same rows, and long names are
+    /// shortened.
     #[arg(long)]
     pub wide: bool,
 }
