@@ -39,18 +39,22 @@ impl Grid {
         }
     }
 
-    /// Lets the cells of column `column` be wrapped to fit a terminal.
-    fn wrapping(mut self, column: usize) -> Self {
-        self.wrap = Some(column);
-        self
-    }
-
     /// Right-aligns the columns from `first` on: they hold numbers, which
     /// people compare digit by digit.
     fn numbers_from(mut self, first: usize) -> Self {
         self.align = (0..self.header.len())
             .map(|c| if c < first { Align::Left } else { Align::Right })
             .collect();
+        self
+    }
+
+    /// Lets the cells of column `column` be wrapped to fit a terminal; a
+    /// column of text, so it is left-aligned.
+    fn wrapping(mut self, column: usize) -> Self {
+        if let Some(align) = self.align.get_mut(column) {
+            *align = Align::Left;
+        }
+        self.wrap = Some(column);
         self
     }
 
@@ -188,6 +192,7 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
                 rows,
                 Vec::new(),
             )
+            .numbers_from(2)
             .wrapping(3),
         );
     }
@@ -488,6 +493,8 @@ enum Level {
     Words,
 }
 
+/// One grid fitted to `limit` columns: split into parts if it has a
+/// [`Fit`], else with its `wrap` column wrapped.
 fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
     let Some(spec) = grid.fit else {
         return vec![wrap_grid(grid, limit)];
