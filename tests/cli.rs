@@ -5,8 +5,59 @@ use assert_cmd::Command;
 
 const EXAMPLE: &str = "examples/innovation-proposals.yaml";
 
+/// Runs innorank without `COLUMNS` (the tests' own terminal must not change
+/// a table; standard output and error are pipes, so no terminal width).
 fn innorank(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("innorank").unwrap().args(args).assert()
+    Command::cargo_bin("innorank")
+        .unwrap()
+        .env_remove("COLUMNS")
+        .args(args)
+        .assert()
+}
+
+/// Runs innorank with `COLUMNS` set.
+fn innorank_at(columns: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("innorank")
+        .unwrap()
+        .env("COLUMNS", columns)
+        .args(args)
+        .assert()
+}
+
+/// Standard output of a successful run with `COLUMNS` set.
+fn table_at(columns: &str, args: &[&str]) -> String {
+    String::from_utf8(innorank_at(columns, args).success().get_output().stdout.clone()).unwrap()
+}
+
+/// The header of every column of every table in a table output, its lines
+/// joined without spaces (`technical_` + `risk`).
+fn column_headers(text: &str) -> Vec<String> {
+    let mut headers = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        // A table starts with a border line followed by its header lines.
+        if !line.starts_with("+-") || !lines.peek().is_some_and(|l| l.starts_with("| ")) {
+            continue;
+        }
+        let mut columns: Vec<String> = Vec::new();
+        while let Some(l) = lines.next_if(|l| l.starts_with("| ")) {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            columns.resize(cells.len(), String::new());
+            for (column, cell) in columns.iter_mut().zip(cells) {
+                column.push_str(cell);
+            }
+        }
+        // Skip the rows, up to the closing border.
+        lines.next();
+        while lines.next_if(|l| l.starts_with("| ")).is_some() {}
+        headers.extend(columns);
+    }
+    headers
+}
+
+/// The widest line, in characters (every table character is one column wide).
+fn widest_line(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
 }
 
 fn stdout_of(args: &[&str]) -> String {
@@ -63,8 +114,97 @@ fn example_ranks_as_computed_independently() {
 }
 
 #[test]
-fn rank_table_snapshot() {
-    insta::assert_snapshot!(stdout_of(&["rank", EXAMPLE]));
+fn rank_table_snapshot_at_80_columns() {
+    // Seven criteria do not fit 80 columns: the value columns go on in a
+    // second table with the same rows, names are shortened, headers are
+    // wrapped at `_` and numbers right-aligned.
+    let table = table_at("80", &["rank", EXAMPLE]);
+    assert!(widest_line(&table) <= 80, "{table}");
+    insta::assert_snapshot!(table);
+}
+
+#[test]
+fn rank_table_snapshot_wide() {
+    // --wide: one table whatever the width, as before fitting existed.
+    let table = table_at("80", &["rank", EXAMPLE, "--wide"]);
+    assert!(widest_line(&table) > 80);
+    assert!(!table.contains("(continued)") && !table.contains('…'));
+    insta::assert_snapshot!(table);
+}
+
+#[test]
+fn table_fits_every_width_and_drops_nothing() {
+    let examples = [
+        EXAMPLE,
+        "examples/related-diversification.yaml",
+        "examples/group-judgments.yaml",
+        "tests/fixtures/inconsistent.yaml",
+    ];
+    for file in examples {
+        let wide = table_at("80", &["rank", file, "--wide", "--format", "json", "--quiet"]);
+        let report: serde_json::Value = serde_json::from_str(&wide).unwrap();
+        let criteria: Vec<String> = report["weights"].as_object().unwrap().keys().cloned().collect();
+        let ranked = report["ranking"].as_array().unwrap().len();
+        for columns in [60, 80, 100, 120, 200] {
+            for extra in [&[][..], &["--satisfactory", "0.5"]] {
+                let mut args = vec!["rank", file, "--quiet"];
+                args.extend_from_slice(extra);
+                let table = table_at(&columns.to_string(), &args);
+                assert!(widest_line(&table) <= columns, "{file} at {columns}:\n{table}");
+                // Every criterion keeps a column (its id may be wrapped at `_`).
+                let headers = column_headers(&table);
+                for id in &criteria {
+                    assert!(
+                        headers.iter().any(|h| h.starts_with(id.as_str())),
+                        "{file} at {columns}: {id} missing from {headers:?}\n{table}"
+                    );
+                }
+                // Every part lists every ranked alternative.
+                let parts = 1 + table.matches("(continued)").count();
+                let rank_rows = table
+                    .lines()
+                    .filter(|l| l.trim_start_matches("|").trim_start().starts_with(char::is_numeric))
+                    .count();
+                assert!(rank_rows >= parts * ranked, "{file} at {columns}:\n{table}");
+            }
+        }
+    }
+}
+
+#[test]
+fn width_comes_from_columns_else_100_when_piped() {
+    // COLUMNS wide enough: one table, names whole.
+    let table = table_at("200", &["rank", EXAMPLE]);
+    assert!(!table.contains("(continued)") && !table.contains('…'), "{table}");
+    // No COLUMNS and no terminal (pipes): 100 columns.
+    let piped = stdout_of(&["rank", EXAMPLE]);
+    assert!(widest_line(&piped) <= 100, "{piped}");
+    assert!(piped.contains("split into 2 tables and names shortened to fit 100 columns (--wide: one table)"));
+    // A COLUMNS that is not a positive number is ignored.
+    for junk in ["", "0", "wide", "-80"] {
+        assert_eq!(table_at(junk, &["rank", EXAMPLE]), piped, "COLUMNS={junk:?}");
+    }
+    // Only tables are fitted: CSV and JSON do not change.
+    for format in ["csv", "json", "markdown"] {
+        assert_eq!(
+            table_at("40", &["rank", EXAMPLE, "--format", format]),
+            stdout_of(&["rank", EXAMPLE, "--format", format]),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn a_table_that_fits_is_left_whole() {
+    let table = table_at("120", &["rank", "tests/fixtures/inconsistent.yaml", "--quiet"]);
+    assert_eq!(
+        table,
+        table_at(
+            "120",
+            &["rank", "tests/fixtures/inconsistent.yaml", "--quiet", "--wide"]
+        )
+    );
+    assert!(table.contains("| max, w=0.362 |"), "{table}");
 }
 
 #[test]
@@ -165,14 +305,24 @@ fn inconsistency_warns_and_exits_zero_without_strict() {
 }
 
 #[test]
-fn strict_exits_3_with_nothing_on_stdout() {
+fn strict_prints_the_output_then_exits_3() {
+    // The output is printed as without --strict; only the exit code and
+    // the error on standard error differ.
     for command in ["rank", "weights"] {
-        innorank(&[command, "tests/fixtures/inconsistent.yaml", "--strict"])
-            .code(3)
-            .stdout("")
-            .stderr(predicates::str::contains(
-                "error: --strict: inconsistent judgments at `(root)`; see `innorank weights`",
-            ));
+        for format in ["table", "markdown", "csv", "json"] {
+            let file = "tests/fixtures/inconsistent.yaml";
+            let plain = stdout_of(&[command, file, "--format", format]);
+            let strict = innorank(&[command, file, "--format", format, "--strict"])
+                .code(3)
+                .stderr(predicates::str::ends_with(
+                    "error: --strict: inconsistent judgments at `(root)`; see `innorank weights`\n",
+                ))
+                .get_output()
+                .stdout
+                .clone();
+            assert!(!plain.is_empty());
+            assert_eq!(String::from_utf8(strict).unwrap(), plain, "{command} {format}");
+        }
     }
     // A looser threshold accepts the same judgments.
     innorank(&[
@@ -205,8 +355,14 @@ fn satisfactory_marks_scores_at_or_above_the_level() {
     let csv = stdout_of(&["rank", EXAMPLE, "--format", "csv", "--satisfactory", "0.6"]);
     assert!(csv.starts_with("rank,id,name,score,d_plus,d_minus,satisfactory,"));
     assert_eq!(csv.matches(",true,").count(), 4);
-    let table = stdout_of(&["rank", EXAMPLE, "--satisfactory", "0.6"]);
-    assert!(table.contains("Satisfactory (>= 0.6)"));
+    let table = stdout_of(&["rank", EXAMPLE, "--satisfactory", "0.6", "--wide"]);
+    assert!(table.contains("| Satisfactory (>= 0.6) |"), "{table}");
+    // Fitted to 80 columns, the header is wrapped but still says it.
+    let table = table_at("80", &["rank", EXAMPLE, "--satisfactory", "0.6"]);
+    assert!(
+        table.contains("| Satisfactory |") && table.contains("| (>= 0.6)     |"),
+        "{table}"
+    );
     // Without the option the field is absent.
     let report = json_of(&["rank", EXAMPLE, "--format", "json"]);
     assert!(report["ranking"][0].get("satisfactory").is_none());
@@ -375,4 +531,162 @@ fn closed_pipe_is_not_an_error() {
         .status()
         .unwrap();
     assert!(status.success());
+}
+
+#[test]
+fn weights_strict_snapshot_and_exit_3() {
+    let out = innorank(&["weights", "tests/fixtures/inconsistent.yaml", "--strict"])
+        .code(3)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    insta::assert_snapshot!(format!("{stdout}--- stderr (exit 3) ---\n{stderr}"));
+}
+
+#[test]
+fn table_and_markdown_name_each_inconsistent_node() {
+    let line = "inconsistent: (root) CR 0.7777 > 0.1 (see innorank weights)";
+    let file = "tests/fixtures/inconsistent.yaml";
+    let table = stdout_of(&["rank", file, "--quiet"]);
+    assert!(table.lines().any(|l| l == line), "{table}");
+    let markdown = stdout_of(&["rank", file, "--quiet", "--format", "markdown"]);
+    assert!(markdown.lines().any(|l| l == format!("- {line}")), "{markdown}");
+    // Two nodes over a stricter threshold: one line each, in node order.
+    let table = stdout_of(&["rank", EXAMPLE, "--quiet", "--cr-threshold", "0.005"]);
+    let lines: Vec<&str> = table.lines().filter(|l| l.starts_with("inconsistent: ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "inconsistent: (root) CR 0.0095 > 0.005 (see innorank weights)",
+            "inconsistent: risk CR 0.0079 > 0.005 (see innorank weights)"
+        ]
+    );
+    // None when consistent.
+    assert!(!stdout_of(&["rank", EXAMPLE]).contains("inconsistent"));
+}
+
+#[test]
+fn rank_markdown_snapshot_of_inconsistent_node() {
+    insta::assert_snapshot!(stdout_of(&[
+        "rank",
+        "tests/fixtures/inconsistent.yaml",
+        "--format",
+        "markdown",
+        "--quiet"
+    ]));
+}
+
+/// The footer line that lists the options changed from the defaults.
+fn options_line(text: &str) -> Option<String> {
+    text.lines()
+        .find(|l| l.starts_with("options: ") || l.starts_with("- options: "))
+        .map(|l| l.trim_start_matches("- ").to_owned())
+}
+
+#[test]
+fn footer_names_every_option_that_changed_the_result() {
+    let table = table_at(
+        "200",
+        &[
+            "rank",
+            "tests/fixtures/incomplete.yaml",
+            "--method",
+            "ahp",
+            "--synthesis",
+            "ideal",
+            "--ahp-method",
+            "geometric",
+            "--ri",
+            "donegan-dodd",
+            "--cr-threshold",
+            "0.2",
+            "--satisfactory",
+            "0.5",
+            "--top",
+            "3",
+        ],
+    );
+    assert_eq!(
+        options_line(&table).as_deref(),
+        Some(
+            "options: --method ahp --synthesis ideal --ahp-method geometric --ri donegan-dodd --cr-threshold 0.2 --satisfactory 0.5 --top 3"
+        ),
+        "{table}"
+    );
+    // Aggregation (judges) and completion (missing judgments), in table and Markdown.
+    for format in ["table", "markdown"] {
+        let out = stdout_of(&[
+            "rank",
+            "examples/group-judgments.yaml",
+            "--aggregate",
+            "aip",
+            "--normalization",
+            "minmax",
+            "--format",
+            format,
+        ]);
+        assert_eq!(
+            options_line(&out).as_deref(),
+            Some("options: --normalization minmax --aggregate aip"),
+            "{out}"
+        );
+        assert!(out.contains("saaty RI, aip aggregation)"), "{out}");
+        let out = stdout_of(&[
+            "rank",
+            "tests/fixtures/incomplete.yaml",
+            "--completion",
+            "lambda-min",
+            "--format",
+            format,
+        ]);
+        assert_eq!(
+            options_line(&out).as_deref(),
+            Some("options: --completion lambda-min"),
+            "{out}"
+        );
+    }
+    // Defaults, typed or not, and options that cannot change this result
+    // are not listed: synthesis with TOPSIS, completion without missing
+    // judgments, aggregation without judges.
+    let out = stdout_of(&[
+        "rank",
+        EXAMPLE,
+        "--ri",
+        "saaty",
+        "--cr-threshold",
+        "0.1",
+        "--synthesis",
+        "ideal",
+        "--completion",
+        "lambda-min",
+        "--aggregate",
+        "aip",
+    ]);
+    assert_eq!(options_line(&out), None, "{out}");
+}
+
+#[test]
+fn footer_names_the_alternatives_file() {
+    let dir = std::env::temp_dir().join(format!("innorank-cli-footer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("more.csv");
+    std::fs::write(&csv, "id,a,b,c,d\nu,1,1,1,1\nv,2,2,2,2\n").unwrap();
+    let csv = csv.to_str().unwrap().to_owned();
+    let out = stdout_of(&["rank", "tests/fixtures/incomplete.yaml", "--alternatives", &csv]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        options_line(&out),
+        Some(format!("options: --alternatives {csv}")),
+        "{out}"
+    );
+}
+
+#[test]
+fn wide_and_strict_are_documented() {
+    let help = stdout_of(&["rank", "--help"]);
+    assert!(help.contains("--wide"), "{help}");
+    assert!(help.contains("COLUMNS"), "{help}");
+    let help = stdout_of(&["weights", "--help"]);
+    assert!(help.contains("the output is printed"), "{help}");
 }

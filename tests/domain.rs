@@ -6,7 +6,10 @@ use innorank::problem::{CriteriaLibrary, CriterionKind, Derivation, Derive};
 use innorank::{Direction, Problem};
 
 fn innorank() -> Command {
-    Command::cargo_bin("innorank").unwrap()
+    let mut command = Command::cargo_bin("innorank").unwrap();
+    // Tables are fitted to COLUMNS: the caller's terminal must not change them.
+    command.env_remove("COLUMNS");
+    command
 }
 
 fn load(yaml: &str) -> Problem {

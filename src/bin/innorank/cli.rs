@@ -106,7 +106,9 @@ pub struct AhpArgs {
     /// A node whose consistency ratio exceeds this is inconsistent.
     #[arg(long, value_name = "X", default_value_t = innorank::ahp::DEFAULT_CR_THRESHOLD, value_parser = non_negative)]
     pub cr_threshold: f64,
-    /// Fail with exit code 3 when a node is inconsistent.
+    /// Exit with code 3 when a node is inconsistent: the output is printed
+    /// as usual (it names each inconsistent node with its CR), then the
+    /// error goes to standard error.
     #[arg(long)]
     pub strict: bool,
     /// How missing judgments are estimated: harker (as Expert Choice) or
@@ -193,6 +195,14 @@ pub struct RankArgs {
     /// Show how derived values were computed (shared assets, cost curves).
     #[arg(long)]
     pub explain: bool,
+    /// Print the table in one piece, however wide. Without it a table is
+    /// fitted to COLUMNS when set, else to the terminal's width (standard
+    /// output's, or standard error's when the output is piped or
+    /// redirected), else to 100 columns: value columns that do not fit go
+    /// on in a second table with the same rows, and long names are
+    /// shortened.
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Args)]

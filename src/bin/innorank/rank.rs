@@ -1,12 +1,17 @@
 //! `innorank rank`: screen, weigh, rank.
 
-use innorank::RankOptions;
+use innorank::{RankOptions, RankReport};
 
 use crate::cli::{Format, RankArgs};
 use crate::{Failure, emit, format, load_for, warn};
 
 /// Rows a table shows when `--top` is not given.
 const TABLE_ROWS: usize = 50;
+
+/// The width a table is fitted to when neither `COLUMNS` nor a terminal
+/// tells: a table written to a file or a CI log is still read by people,
+/// and 100 columns fit a laptop's terminal, an editor and a code review.
+const DEFAULT_WIDTH: usize = 100;
 
 pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let options = RankOptions {
@@ -17,15 +22,13 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     let problem = load_for(&args.common, Some(options))?;
     let mut report = innorank::rank(&problem, &options)?;
     warn(&args.common, &report.warnings);
-    if args.ahp.strict && report.has_inconsistency() {
-        let nodes = report
-            .weights
-            .nodes
-            .iter()
-            .filter(|n| !n.consistent)
-            .map(|n| format!("`{}`", n.id));
-        return Err(Failure::Inconsistent(nodes.collect()));
-    }
+    // With --strict the ranking is still printed (its footer names the
+    // inconsistent nodes); the exit code says it must not be used.
+    let inconsistent = if args.ahp.strict {
+        inconsistent_nodes(report.weights.nodes.iter().filter(|n| !n.consistent).map(|n| &n.id))
+    } else {
+        Vec::new()
+    };
     // A table for people shows the top rows unless told otherwise; CSV and
     // JSON are for programs and get every row.
     let shown = match (args.top, args.common.format) {
@@ -36,7 +39,7 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     if let Some(n) = shown {
         report.ranking.truncate(n);
     }
-    match args.common.format {
+    let written = match args.common.format {
         Format::Json => format::json::rank(out, &report),
         Format::Csv => {
             if !report.screened_out.is_empty() {
@@ -54,7 +57,115 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
             }
             format::csv::rank(&report, out)
         }
-        Format::Table => emit(out, &format::table::render(&format::grid::rank(&report))),
-        Format::Markdown => emit(out, &format::markdown::render(&format::grid::rank(&report))),
+        Format::Table => {
+            let grids = format::grid::rank(&report, &changed_options(args, &report));
+            emit(
+                out,
+                &format::table::render(&format::grid::fit(grids, table_width(args))),
+            )
+        }
+        Format::Markdown => emit(
+            out,
+            &format::markdown::render(&format::grid::rank(&report, &changed_options(args, &report))),
+        ),
+    };
+    finish(out, written, inconsistent)
+}
+
+/// The node ids an `--strict` error names.
+pub fn inconsistent_nodes<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
+    ids.map(|id| format!("`{id}`")).collect()
+}
+
+/// Ends a command whose output is written: with `--strict` and an
+/// inconsistent node, exit 3 once the output has reached standard output
+/// (flushed first, so that the error follows the table in a terminal).
+/// An output error wins, except a closed pipe: the reader left, but the
+/// judgments are still inconsistent.
+pub fn finish(
+    out: &mut dyn std::io::Write,
+    written: Result<(), Failure>,
+    inconsistent: Vec<String>,
+) -> Result<(), Failure> {
+    if inconsistent.is_empty() {
+        return written;
     }
+    let written = written.and_then(|()| out.flush().map_err(Failure::from));
+    match written {
+        Err(Failure::Other(e)) if !crate::is_broken_pipe(&e) => Err(Failure::Other(e)),
+        Err(other @ (Failure::Invalid(_) | Failure::Rejected(_))) => Err(other),
+        _ => Err(Failure::Inconsistent(inconsistent)),
+    }
+}
+
+/// The width the table is fitted to: none with `--wide`; else `COLUMNS`
+/// when it holds a positive number; else the terminal's width, from
+/// standard output or, when that is piped or redirected
+/// (`innorank rank ... | less`), from standard error; else
+/// [`DEFAULT_WIDTH`].
+fn table_width(args: &RankArgs) -> Option<usize> {
+    if args.wide {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&w| w > 0);
+    let terminal = || {
+        terminal_size::terminal_size_of(std::io::stdout())
+            .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))
+            .map(|(terminal_size::Width(w), _)| usize::from(w))
+            .filter(|&w| w > 0)
+    };
+    Some(columns.or_else(terminal).unwrap_or(DEFAULT_WIDTH))
+}
+
+/// The options that changed the result from their defaults, as typed on
+/// the command line, for the table's footer. An option that cannot change
+/// this result is left out: `--normalization` with `--method ahp`,
+/// `--synthesis` with TOPSIS, `--completion` when no judgment was missing,
+/// `--aggregate` without judges.
+fn changed_options(args: &RankArgs, report: &RankReport<'_>) -> Vec<String> {
+    let o = &report.options;
+    let d = RankOptions::default();
+    let nodes = &report.weights.nodes;
+    let mut changed = Vec::new();
+    if o.method != d.method {
+        changed.push(format!("--method {}", o.method.name()));
+    }
+    if o.method == innorank::Method::Topsis && o.normalization != d.normalization {
+        changed.push(format!("--normalization {}", o.normalization.name()));
+    }
+    if o.method == innorank::Method::Ahp && o.synthesis != d.synthesis {
+        changed.push(format!("--synthesis {}", o.synthesis.name()));
+    }
+    let (w, dw) = (&o.weighing, &d.weighing);
+    if w.ahp.method != dw.ahp.method {
+        changed.push(format!("--ahp-method {}", w.ahp.method.name()));
+    }
+    if w.ahp.completion != dw.ahp.completion && nodes.iter().any(|n| !n.estimated.is_empty()) {
+        changed.push(format!("--completion {}", w.ahp.completion.name()));
+    }
+    if w.ahp.random_index != dw.ahp.random_index {
+        changed.push(format!("--ri {}", w.ahp.random_index.name()));
+    }
+    if w.aggregation != dw.aggregation && nodes.iter().any(|n| !n.judges.is_empty()) {
+        changed.push(format!("--aggregate {}", w.aggregation.name()));
+    }
+    if w.cr_threshold != dw.cr_threshold {
+        changed.push(format!("--cr-threshold {}", w.cr_threshold));
+    }
+    if let Some(x) = o.satisfactory {
+        changed.push(format!("--satisfactory {x}"));
+    }
+    if let Some(n) = args.top {
+        changed.push(format!("--top {n}"));
+    }
+    if let Some(file) = &args.common.alternatives {
+        changed.push(format!("--alternatives {}", file.display()));
+    }
+    if let Some(dir) = &args.common.criteria_dir {
+        changed.push(format!("--criteria-dir {}", dir.display()));
+    }
+    changed
 }

@@ -14,14 +14,13 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
     let mut warnings = problem.warnings.clone();
     warnings.extend(weight_warnings(&weights, options.cr_threshold));
     warn(&args.common, &warnings);
-    if args.ahp.strict && weights.nodes.iter().any(|n| !n.consistent) {
-        let nodes = weights
-            .nodes
-            .iter()
-            .filter(|n| !n.consistent)
-            .map(|n| format!("`{}`", n.id));
-        return Err(Failure::Inconsistent(nodes.collect()));
-    }
+    // With --strict the weights are still printed (they show what is
+    // inconsistent and why); the exit code says they must not be used.
+    let inconsistent = if args.ahp.strict {
+        crate::rank::inconsistent_nodes(weights.nodes.iter().filter(|n| !n.consistent).map(|n| &n.id))
+    } else {
+        Vec::new()
+    };
     // --suggest: revisions for every inconsistent node, from its (for a
     // group, aggregated) judgments.
     let suggestions = if args.suggest {
@@ -53,5 +52,6 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
         Format::Table => format::table::render(&format::grid::weights(&view)),
         Format::Markdown => format::markdown::render(&format::grid::weights(&view)),
     };
-    emit(out, &text)
+    let written = emit(out, &text);
+    crate::rank::finish(out, written, inconsistent)
 }

@@ -1,7 +1,10 @@
 //! Markdown tables for reports.
 
-use super::grid::Grid;
+use super::grid::{Align, Grid};
 
+/// Each grid as a `###` title, a table (numbers right-aligned with `---:`)
+/// and its notes as a list, so that each note stays on its own line when
+/// the Markdown is rendered.
 pub fn render(grids: &[Grid]) -> String {
     let mut out = String::new();
     for (i, grid) in grids.iter().enumerate() {
@@ -10,14 +13,20 @@ pub fn render(grids: &[Grid]) -> String {
         }
         out.push_str(&format!("### {}\n\n", escape(&grid.title)));
         line(&mut out, grid.header.iter());
-        line(&mut out, grid.header.iter().map(|_| "---"));
+        line(
+            &mut out,
+            (0..grid.header.len()).map(|c| match grid.align(c) {
+                Align::Left => "---",
+                Align::Right => "---:",
+            }),
+        );
         for row in &grid.rows {
             line(&mut out, row.iter());
         }
         if !grid.notes.is_empty() {
             out.push('\n');
             for note in &grid.notes {
-                out.push_str(&format!("{}\n", escape(note)));
+                out.push_str(&format!("- {}\n", escape(note)));
             }
         }
     }

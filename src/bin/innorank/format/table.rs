@@ -1,10 +1,13 @@
 //! Terminal tables (prettytable).
 
+use prettytable::format::Alignment;
 use prettytable::format::consts::FORMAT_NO_LINESEP_WITH_TITLE;
-use prettytable::{Cell, Row, Table};
+use prettytable::{Attr, Cell, Row, Table};
 
-use super::grid::Grid;
+use super::grid::{Align, Grid};
 
+/// Each grid as its title, a framed table and its notes. Grids are printed
+/// as they come: cut them to the terminal first with [`super::grid::fit`].
 pub fn render(grids: &[Grid]) -> String {
     let mut out = String::new();
     for (i, grid) in grids.iter().enumerate() {
@@ -15,11 +18,22 @@ pub fn render(grids: &[Grid]) -> String {
         out.push('\n');
         let mut table = Table::new();
         table.set_format(*FORMAT_NO_LINESEP_WITH_TITLE);
+        let cell = |column: usize, text: &str| {
+            let align = match grid.align(column) {
+                Align::Left => Alignment::LEFT,
+                Align::Right => Alignment::RIGHT,
+            };
+            Cell::new_align(text, align)
+        };
         table.set_titles(Row::new(
-            grid.header.iter().map(|h| Cell::new(h).style_spec("b")).collect(),
+            grid.header
+                .iter()
+                .enumerate()
+                .map(|(c, h)| cell(c, h).with_style(Attr::Bold))
+                .collect(),
         ));
         for row in &grid.rows {
-            table.add_row(Row::new(row.iter().map(|c| Cell::new(c)).collect()));
+            table.add_row(Row::new(row.iter().enumerate().map(|(c, t)| cell(c, t)).collect()));
         }
         out.push_str(&table.to_string());
         for note in &grid.notes {
