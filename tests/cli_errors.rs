@@ -271,7 +271,7 @@ alternatives:
   - id: p1
     scores: {gain: 3, gian: 4}
 ",
-        &["<stdin>:6:29: alternatives[0].scores.gian: `gian` is not a leaf criterion"],
+        &["<stdin>:6:29: alternatives[0].scores.gian: `gian` is not a leaf criterion (did you mean `gain`?)"],
     );
 }
 

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-use super::diagnostic::DiagnosticKind;
+use super::diagnostic::{DiagnosticKind, nearest};
 use super::raw::Shape;
 
 /// Deepest bracket nesting accepted (the format needs a handful).
@@ -176,6 +176,49 @@ pub fn check_flow_depth(text: &str) -> Result<(), Box<Found>> {
     Ok(())
 }
 
+/// The tab in the indentation behind a YAML syntax error, if there is one.
+///
+/// The YAML readers report a tab where they notice it: often at the plain
+/// scalar on the line above, which the tab seemed to continue, and with a
+/// message about scanning scalars. `message` and the 1-based `line` and
+/// `column` are the reader's; when the message mentions a tab or the error
+/// points at one, the tab is looked for in the indentation of that line
+/// and of the lines after it up to the first that is not blank.
+pub fn misplaced_tab(text: &str, message: &str, line: usize, column: usize) -> Option<Found> {
+    let lines: Vec<&str> = text.split('\n').skip(line.saturating_sub(1)).take(64).collect();
+    let at_tab = lines
+        .first()
+        .is_some_and(|l| l.chars().nth(column.saturating_sub(1)) == Some('\t'));
+    if !at_tab && !message.contains("tab") {
+        return None;
+    }
+    for (i, text) in lines.iter().enumerate() {
+        if let Some(tab) = indentation_tab(text) {
+            let kind = DiagnosticKind::Syntax("tabs are not allowed in YAML indentation; use spaces".into());
+            return Some(Found::at(line + i, tab, String::new(), kind));
+        }
+        if i > 0 && !text.trim().is_empty() {
+            break;
+        }
+    }
+    None
+}
+
+/// The 1-based column of a tab in a line's indentation: the spaces, tabs
+/// and `- ` list markers before its first other character.
+fn indentation_tab(line: &str) -> Option<usize> {
+    let mut chars = line.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\t' => return Some(i + 1),
+            ' ' => {}
+            '-' if chars.peek().is_some_and(|&(_, next)| next == ' ' || next == '\t') => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// One segment of a field path.
 #[derive(Debug, Clone)]
 enum Segment {
@@ -228,33 +271,11 @@ fn shape_at(root: Shape, path: &[Segment]) -> Option<Shape> {
 
 /// An unknown key, with the nearest known key when it looks like a typo.
 fn unknown_key(key: &str, expected: &[&str]) -> DiagnosticKind {
-    let suggestion = expected
-        .iter()
-        .map(|k| (edit_distance(key, k), *k))
-        .filter(|(d, k)| *d <= 2 && *d < k.len())
-        .min()
-        .map(|(_, k)| k.to_owned());
     DiagnosticKind::UnknownKey {
         key: key.to_owned(),
         expected: expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
-        suggestion,
+        suggestion: nearest(key, expected.iter().copied()),
     }
-}
-
-/// Levenshtein distance, for typo suggestions.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// An open collection during the walk.
@@ -550,8 +571,11 @@ fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
     loop {
         let (event, mark) = parser.next_token().map_err(|e| {
             let m = e.marker();
-            let kind = DiagnosticKind::Syntax(e.info().to_owned());
-            Box::new(Found::at(m.line(), m.col() + 1, String::new(), kind))
+            let found = misplaced_tab(text, e.info(), m.line(), m.col() + 1).unwrap_or_else(|| {
+                let kind = DiagnosticKind::Syntax(e.info().to_owned());
+                Found::at(m.line(), m.col() + 1, String::new(), kind)
+            });
+            Box::new(found)
         })?;
         if event == Event::StreamEnd {
             break;
