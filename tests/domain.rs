@@ -127,11 +127,13 @@ fn use_of_a_sub_criterion_works_on_its_own() {
 #[test]
 fn unknown_library_name_is_an_error_listing_the_library() {
     let e = errors("name: s\ncriteria: [{use: riks}]\nalternatives: [{id: a, scores: {}}]\n");
-    assert!(
-        e[0].starts_with("t.yaml:2:18: criteria[0].use: `riks` is not in the criteria library; it has `cost`,"),
-        "{e:?}"
+    assert_eq!(
+        e,
+        [
+            "t.yaml:2:18: criteria[0].use: `riks` is not in the criteria library (did you mean `risk`?); it has `cost`, `depth_breadth`, `knowledge_reuse`, `market_demand`, `relatedness`, `risk`, `time_to_market`"
+        ],
+        "one error, with the nearest library id, and no follow-up errors"
     );
-    assert_eq!(e.len(), 1, "no follow-up errors: {e:?}");
 }
 
 #[test]
