@@ -311,6 +311,10 @@ struct Walk<'a> {
     /// Paths whose position is wanted, and what was found for them.
     wanted: Option<&'a HashSet<String>>,
     positions: HashMap<String, (usize, usize)>,
+    /// A mapping whose position was just recorded: a block mapping's start
+    /// event is marked at its first key's `:`, so the first key's own
+    /// position, which comes next and is earlier, replaces it.
+    mapping_just_recorded: Option<String>,
     found: Vec<Found>,
     fatal: Option<Found>,
 }
@@ -431,6 +435,11 @@ impl MarkedEventReceiver for Walk<'_> {
         if self.fatal.is_some() {
             return;
         }
+        if let Some(path) = self.mapping_just_recorded.take()
+            && let Some(position) = self.positions.get_mut(&path)
+        {
+            *position = (*position).min((mark.line(), mark.col() + 1));
+        }
         match event {
             Event::DocumentStart => {
                 self.documents += 1;
@@ -482,6 +491,10 @@ impl MarkedEventReceiver for Walk<'_> {
                 }
                 if is_value {
                     self.record(mark);
+                    let path = format_path(&self.path);
+                    if !is_sequence && self.positions.contains_key(&path) {
+                        self.mapping_just_recorded = Some(path);
+                    }
                 } else {
                     // A collection used as a key: keep the path balanced.
                     self.path.push(Segment::Key(String::new()));
@@ -559,6 +572,7 @@ fn new_walk<'a>(text: &'a str, budget: u64, wanted: Option<&'a HashSet<String>>)
         documents: 0,
         wanted,
         positions: HashMap::new(),
+        mapping_just_recorded: None,
         found: Vec::new(),
         fatal: None,
     }
