@@ -1536,7 +1536,7 @@ screening:
 #[test]
 fn unknown_library_criterion_gives_one_error_with_a_suggestion() {
     accepts(with_use("risk"));
-    // Was 11: the judgment naming `risk`, three scores per alternative for
+    // Was 12: the judgment naming `risk`, three scores per alternative for
     // the family's leaves, and the rule on one of them.
     rejects(
         with_use("riks"),
@@ -1587,7 +1587,7 @@ alternative_comparisons: {{gain: [[p1, p2, 2]]}}
 
 #[test]
 fn criterion_without_id_is_reported_once() {
-    // Was 7: the judgment, both scores, a missing score for `` per
+    // Was 8: the judgment, a score and a missing score for `` per
     // alternative, the rule and the comparisons of alternatives.
     rejects(
         naming_gain("{name: Gain}"),
@@ -1597,6 +1597,7 @@ fn criterion_without_id_is_reported_once() {
 
 #[test]
 fn invalid_criterion_id_is_reported_once() {
+    // Was 8, as without an id.
     rejects(
         naming_gain("{id: Gain}"),
         &["<stdin>:3:10: criteria[0].id: criterion id `Gain` must be lowercase letters, digits, `_` or `-`"],
