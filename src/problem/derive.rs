@@ -124,17 +124,15 @@ fn numbers(pairs: &Pairs, keys: &[&str]) -> Result<Vec<f64>, CurveProblems> {
     let mut misspelt = Vec::new();
     for (k, _) in &pairs.0 {
         if !keys.contains(&k.as_str()) {
-            let expected = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-            let suggestion = nearest(k, keys.iter().copied());
-            misspelt.extend(suggestion.clone());
-            problems.push((
-                Some(k.clone()),
-                DiagnosticKind::UnknownKey {
-                    key: k.clone(),
-                    expected,
-                    suggestion,
-                },
-            ));
+            let kind = DiagnosticKind::unknown_key(k, keys);
+            if let DiagnosticKind::UnknownKey {
+                suggestion: Some(meant),
+                ..
+            } = &kind
+            {
+                misspelt.push(meant.clone());
+            }
+            problems.push((Some(k.clone()), kind));
         }
     }
     let mut values = Vec::with_capacity(keys.len());

@@ -121,6 +121,17 @@ pub(crate) fn did_you_mean(suggestion: &Option<String>) -> String {
 }
 
 impl DiagnosticKind {
+    /// `key` is not one of `expected`: the report, with the nearest of
+    /// them when it looks like a typo. Every unknown-key report is made
+    /// here, whichever mapping it is about.
+    pub(crate) fn unknown_key(key: &str, expected: &[&str]) -> Self {
+        DiagnosticKind::UnknownKey {
+            key: key.to_owned(),
+            expected: expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
+            suggestion: nearest(key, expected.iter().copied()),
+        }
+    }
+
     /// Whether this reports something absent (a missing score, bound,
     /// target...): after a misspelt key in the same mapping, such a report
     /// is only an echo of the typo.

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-use super::diagnostic::{DiagnosticKind, nearest};
+use super::diagnostic::DiagnosticKind;
 use super::raw::Shape;
 
 /// Deepest bracket nesting accepted (the format needs a handful).
@@ -269,15 +269,6 @@ fn shape_at(root: Shape, path: &[Segment]) -> Option<Shape> {
     }
 }
 
-/// An unknown key, with the nearest known key when it looks like a typo.
-fn unknown_key(key: &str, expected: &[&str]) -> DiagnosticKind {
-    DiagnosticKind::UnknownKey {
-        key: key.to_owned(),
-        expected: expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
-        suggestion: nearest(key, expected.iter().copied()),
-    }
-}
-
 /// An open collection during the walk.
 enum Frame {
     Sequence {
@@ -369,8 +360,12 @@ impl Walk<'_> {
                         format_path(&path)
                     };
                     if let Some(shape) = shape.filter(|s| !merge && !s.keys().contains(&key.as_str())) {
-                        self.found
-                            .push(Found::at(line, column, key_path(), unknown_key(&key, shape.keys())));
+                        self.found.push(Found::at(
+                            line,
+                            column,
+                            key_path(),
+                            DiagnosticKind::unknown_key(&key, shape.keys()),
+                        ));
                     }
                     if merge {
                         let path = format_path(&self.path);
