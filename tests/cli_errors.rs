@@ -1596,6 +1596,19 @@ fn criterion_without_id_is_reported_once() {
 }
 
 #[test]
+fn criterion_without_id_is_not_reported_as_unlinked_or_unweighted() {
+    // Each was 2: "[] and [b, c] are not compared", "not on ``".
+    rejects(
+        "name: t\ncriteria: [{name: A}, {id: b}, {id: c}]\ncomparisons: [[b, c, 2]]\nalternatives: [{id: p1, scores: {b: 1, c: 2}}]\n",
+        &["<stdin>:2:12: criteria[0]: missing `id` (or `use` to take a criterion from the library)"],
+    );
+    rejects(
+        "name: t\ncriteria: [{name: A}, {id: b, weight: 1}, {id: c, weight: 2}]\nalternatives: [{id: p1, scores: {b: 1, c: 2}}]\n",
+        &["<stdin>:2:12: criteria[0]: missing `id` (or `use` to take a criterion from the library)"],
+    );
+}
+
+#[test]
 fn invalid_criterion_id_is_reported_once() {
     // Was 8, as without an id.
     rejects(

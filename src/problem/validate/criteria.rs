@@ -307,9 +307,19 @@ impl Validator {
             return Weighting::Equal;
         }
         if let Some(comparisons) = comparisons {
-            return self
-                .judgments(&at("comparisons"), &ids, comparisons, judges)
-                .map_or(Weighting::Equal, Weighting::Judgments);
+            let before = self.issues.len();
+            let judged = self.judgments(&at("comparisons"), &ids, comparisons, judges);
+            if ids.open {
+                // A child without a known name cannot be judged by name:
+                // that the judgments leave it unlinked only echoes that.
+                let found = self.issues.split_off(before);
+                self.issues.extend(
+                    found
+                        .into_iter()
+                        .filter(|(_, kind)| !matches!(kind, DiagnosticKind::Disconnected(_))),
+                );
+            }
+            return judged.map_or(Weighting::Equal, Weighting::Judgments);
         }
         if let Some(rows) = matrix {
             return self
@@ -325,7 +335,10 @@ impl Validator {
                 format!("{path}.criteria")
             };
             if let Some(i) = weighted.iter().position(|&w| !w) {
-                self.issue(format!("{prefix}[{i}]"), DiagnosticKind::PartialWeights(ids[i].clone()));
+                // Not about a child already reported for its missing id.
+                if !ids[i].is_empty() {
+                    self.issue(format!("{prefix}[{i}]"), DiagnosticKind::PartialWeights(ids[i].clone()));
+                }
                 return Weighting::Equal;
             }
             let values: Vec<f64> = raw_children
