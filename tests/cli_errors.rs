@@ -271,7 +271,7 @@ alternatives:
   - id: p1
     scores: {gain: 3, gian: 4}
 ",
-        &["<stdin>:6:29: alternatives[0].scores.gian: `gian` is not a leaf criterion"],
+        &["<stdin>:6:29: alternatives[0].scores.gian: `gian` is not a leaf criterion (did you mean `gain`?)"],
     );
 }
 
@@ -1458,6 +1458,372 @@ alternatives:
     assert!(stderr.ends_with("error: 2 problems found; nothing was ranked\n"));
     assert!(output.stdout.is_empty());
     assert_eq!(output.status.code(), Some(2));
+}
+
+// ---------------------------------------------------------------------------
+// One mistake, one error: no follow-up errors, and "did you mean"
+
+/// The shipped example with the first line equal to `line` replaced by
+/// `with`, and the 1-based number of that line.
+fn example_with(line: &str, with: &str) -> (String, usize) {
+    let text = include_str!("../examples/innovation-proposals.yaml");
+    let at = text.lines().position(|l| l == line).expect("the example has the line");
+    let edited: Vec<&str> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i == at { with } else { l })
+        .collect();
+    (edited.join("\n") + "\n", at + 1)
+}
+
+#[test]
+fn misspelt_id_key_on_a_leaf_gives_one_error() {
+    // Was 26: every judgment, score and rule naming `relatedness`, and a
+    // "missing score for ``" per alternative.
+    let (yaml, line) = example_with("  - id: relatedness", "  - idd: relatedness");
+    rejects(
+        yaml,
+        &[&format!(
+            "<stdin>:{line}:5: criteria[2].idd: unknown key `idd` (did you mean `id`?); expected one of {CRITERION_KEYS}"
+        )],
+    );
+}
+
+#[test]
+fn misspelt_id_key_on_a_parent_gives_one_error() {
+    // Was 5: every top-level judgment naming `risk`, with `` among the
+    // node's criteria.
+    let (yaml, line) = example_with("  - id: risk", "  - idd: risk");
+    rejects(
+        yaml,
+        &[&format!(
+            "<stdin>:{line}:5: criteria[0].idd: unknown key `idd` (did you mean `id`?); expected one of {CRITERION_KEYS}"
+        )],
+    );
+}
+
+#[test]
+fn misspelt_id_key_on_a_sub_criterion_gives_one_error() {
+    let (yaml, line) = example_with("      - id: technical_risk", "      - idd: technical_risk");
+    rejects(
+        yaml,
+        &[&format!(
+            "<stdin>:{line}:9: criteria[0].criteria[0].idd: unknown key `idd` (did you mean `id`?); expected one of {CRITERION_KEYS}"
+        )],
+    );
+}
+
+/// A problem whose first criterion is `{use: NAME}`: the family `risk`
+/// brings the three leaves the alternatives score and a rule screens on.
+fn with_use(name: &str) -> String {
+    format!(
+        "name: t
+criteria:
+  - use: {name}
+  - id: cost
+    direction: cost
+comparisons:
+  - [risk, cost, 3]
+alternatives:
+  - {{id: p1, scores: {{technical_risk: 3, market_risk: 2, financial_exposure: 3, cost: 650}}}}
+  - {{id: p2, scores: {{technical_risk: 6, market_risk: 5, financial_exposure: 6, cost: 2200}}}}
+  - {{id: p3, scores: {{technical_risk: 5, market_risk: 4, financial_exposure: 4, cost: 1100}}}}
+screening:
+  - {{criterion: financial_exposure, max: 8}}
+"
+    )
+}
+
+#[test]
+fn unknown_library_criterion_gives_one_error_with_a_suggestion() {
+    accepts(with_use("risk"));
+    // Was 12: the judgment naming `risk`, three scores per alternative for
+    // the family's leaves, and the rule on one of them.
+    rejects(
+        with_use("riks"),
+        &[
+            "<stdin>:3:10: criteria[0].use: `riks` is not in the criteria library (did you mean `risk`?); it has `cost`, `depth_breadth`, `knowledge_reuse`, `market_demand`, `relatedness`, `risk`, `time_to_market`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_library_criterion_with_csv_alternatives_gives_one_error() {
+    // Was 5: the CSV header checked against criteria that are not known.
+    let csv = TempFile::new(
+        "riks.csv",
+        b"id,technical_risk,market_risk,financial_exposure,cost\np1,3,2,3,650\np2,6,5,6,2200\n",
+    );
+    let name = std::path::Path::new(csv.path()).file_name().unwrap().to_str().unwrap();
+    let yaml = format!(
+        "name: t\ncriteria:\n  - use: riks\n  - {{id: cost, direction: cost}}\nalternatives: {{csv: {name}}}\n"
+    );
+    let problem = TempFile::new("riks.yaml", yaml.as_bytes());
+    let path = problem.path();
+    assert_errors(
+        run(&["check", path], ""),
+        &[&format!(
+            "{path}:3:10: criteria[0].use: `riks` is not in the criteria library (did you mean `risk`?); it has `cost`, `depth_breadth`, `knowledge_reuse`, `market_demand`, `relatedness`, `risk`, `time_to_market`"
+        )],
+    );
+}
+
+/// Two leaves `gain` and `cost`, judged, scored and screened by name; the
+/// first criterion is written `first`.
+fn naming_gain(first: &str) -> String {
+    format!(
+        "name: t
+criteria:
+  - {first}
+  - {{id: cost, direction: cost}}
+comparisons: [[gain, cost, 2]]
+alternatives:
+  - {{id: p1, scores: {{gain: 1, cost: 3}}}}
+  - {{id: p2, scores: {{gain: 2, cost: 4}}}}
+screening: [{{criterion: gain, min: 1}}]
+alternative_comparisons: {{gain: [[p1, p2, 2]]}}
+"
+    )
+}
+
+#[test]
+fn criterion_without_id_is_reported_once() {
+    // Was 8: the judgment, a score and a missing score for `` per
+    // alternative, the rule and the comparisons of alternatives.
+    rejects(
+        naming_gain("{name: Gain}"),
+        &["<stdin>:3:5: criteria[0]: missing `id` (or `use` to take a criterion from the library)"],
+    );
+}
+
+#[test]
+fn criterion_without_id_is_not_reported_as_unlinked_or_unweighted() {
+    // Each was 2: "[] and [b, c] are not compared", "not on ``".
+    rejects(
+        "name: t\ncriteria: [{name: A}, {id: b}, {id: c}]\ncomparisons: [[b, c, 2]]\nalternatives: [{id: p1, scores: {b: 1, c: 2}}]\n",
+        &["<stdin>:2:12: criteria[0]: missing `id` (or `use` to take a criterion from the library)"],
+    );
+    rejects(
+        "name: t\ncriteria: [{name: A}, {id: b, weight: 1}, {id: c, weight: 2}]\nalternatives: [{id: p1, scores: {b: 1, c: 2}}]\n",
+        &["<stdin>:2:12: criteria[0]: missing `id` (or `use` to take a criterion from the library)"],
+    );
+}
+
+#[test]
+fn invalid_criterion_id_is_reported_once() {
+    // Was 8, as without an id.
+    rejects(
+        naming_gain("{id: Gain}"),
+        &["<stdin>:3:10: criteria[0].id: criterion id `Gain` must be lowercase letters, digits, `_` or `-`"],
+    );
+}
+
+#[test]
+fn two_criteria_without_id_are_not_duplicates() {
+    rejects(
+        "name: t\ncriteria: [{name: A}, {name: B}]\nalternatives: [{id: p1, scores: {}}]\n",
+        &[
+            "<stdin>:2:12: criteria[0]: missing `id` (or `use` to take a criterion from the library)",
+            "<stdin>:2:23: criteria[1]: missing `id` (or `use` to take a criterion from the library)",
+        ],
+    );
+}
+
+#[test]
+fn misspelt_id_key_on_an_alternative_is_not_echoed_as_missing() {
+    // Was 2, "missing field `id`" after the typo; now its judgments are
+    // not reported either.
+    rejects(
+        naming_gain("{id: gain}").replace("{id: p1,", "{idd: p1,"),
+        &[&format!(
+            "<stdin>:7:6: alternatives[0].idd: unknown key `idd` (did you mean `id`?); expected one of {ALTERNATIVE_KEYS}"
+        )],
+    );
+}
+
+#[test]
+fn misspelt_required_keys_are_not_echoed_as_missing() {
+    // Each was 2: the typo, then serde's "missing field".
+    rejects(
+        with_rules("  - {criterio: b, max: 3}\n"),
+        &[&format!(
+            "<stdin>:10:6: screening[0].criterio: unknown key `criterio` (did you mean `criterion`?); expected one of {RULE_KEYS}"
+        )],
+    );
+    rejects(
+        "name: t\ncriteria:\n  - {id: gain, scale: {mn: 1, max: 9}}\nalternatives: [{id: p1, scores: {gain: 1}}]\n",
+        &["<stdin>:3:24: criteria[0].scale.mn: unknown key `mn` (did you mean `min`?); expected one of `min`, `max`"],
+    );
+    rejects(
+        "nmae: t\ncriteria: [{id: gain}]\nalternatives: [{id: p1, scores: {gain: 1}}]\n",
+        &[&format!(
+            "<stdin>:1:1: nmae: unknown key `nmae` (did you mean `name`?); expected one of {PROBLEM_KEYS}"
+        )],
+    );
+    // Without criteria, the names the alternatives use are not reported.
+    rejects(
+        "name: t\ncriterai: [{id: gain}]\nalternatives: [{id: p1, scores: {gain: 1}}]\nscreening: [{criterion: gain, min: 0}]\n",
+        &[&format!(
+            "<stdin>:2:1: criterai: unknown key `criterai` (did you mean `criteria`?); expected one of {PROBLEM_KEYS}"
+        )],
+    );
+}
+
+#[test]
+fn absent_required_keys_are_reported_by_name() {
+    rejects(
+        "criteria: [{id: gain}]\nalternatives: [{id: p1, scores: {gain: 1}}]\n",
+        &["<stdin>:1:1: missing `name`"],
+    );
+    rejects(
+        "name: t\ncriteria:\n  - {id: gain, scale: {max: 9}}\nalternatives:\n  - scores: {gain: 1}\nscreening:\n  - {max: 3}\n",
+        &[
+            "<stdin>:3:23: criteria[0].scale: missing `min`",
+            "<stdin>:5:5: alternatives[0]: missing `id`",
+            "<stdin>:7:5: screening[0]: missing `criterion`",
+        ],
+    );
+}
+
+#[test]
+fn misspelt_score_key_is_not_also_a_missing_score() {
+    // Was 2: the unknown key and "missing score for `cost`".
+    rejects(
+        "name: t\ncriteria: [{id: gain}, {id: cost}]\nalternatives:\n  - {id: p1, scores: {gain: 1, cots: 3}}\n",
+        &["<stdin>:4:38: alternatives[0].scores.cots: `cots` is not a leaf criterion (did you mean `cost`?)"],
+    );
+}
+
+#[test]
+fn unknown_ids_get_a_suggestion_everywhere() {
+    rejects(
+        "name: t
+criteria:
+  - id: gain
+  - {id: cost, direction: cost}
+comparisons: [[gian, cost, 2]]
+alternatives:
+  - {id: p1, scores: {gain: 1, cost: 3}}
+  - {id: p2, scores: {gain: 2, cost: 4}}
+screening: [{criterion: gani, min: 1}]
+alternative_comparisons: {gan: [[p1, p2, 2]], cost: [[p1, p3, 2]]}
+",
+        &[
+            "<stdin>:5:16: comparisons[0][0]: `gian` is not compared here (did you mean `gain`?); this node's criteria are `gain`, `cost`",
+            "<stdin>:10:32: alternative_comparisons.gan: `gan` is not a leaf criterion (did you mean `gain`?)",
+            "<stdin>:10:59: alternative_comparisons.cost[0][1]: `p3` is not an alternative (did you mean `p1`?); the alternatives are `p1`, `p2`",
+            "<stdin>:9:25: screening[0].criterion: `gani` is not a leaf criterion (did you mean `gain`?)",
+        ],
+    );
+}
+
+#[test]
+fn unknown_ids_of_judges_get_a_suggestion() {
+    let group = |judges: &str| {
+        format!(
+            "name: t
+criteria: [{{id: gain}}, {{id: cost, direction: cost}}]
+comparisons: {{alice: [[gain, cost, 2]], bob: [[gain, {judges}, 3]]}}
+judges: {{alcie: 1, bob: 2}}
+alternatives: [{{id: p1, scores: {{gain: 1, cost: 3}}}}]
+"
+        )
+    };
+    rejects(
+        group("cots"),
+        &[
+            "<stdin>:3:54: comparisons.bob[0][1]: `cots` is not compared here (did you mean `cost`?); this node's criteria are `gain`, `cost`",
+        ],
+    );
+    // Not also "`judges` gives no weight for `alice`".
+    rejects(
+        group("cost"),
+        &["<stdin>:4:17: judges.alcie: `alcie` is not one of the judges in `comparisons` (did you mean `alice`?)"],
+    );
+}
+
+#[test]
+fn unknown_names_in_derived_criteria_get_a_suggestion() {
+    rejects(
+        "name: t
+core: {technologies: [hydraulics]}
+criteria:
+  - {id: tech, derive: {shared: technolgies}}
+  - {id: unit, derive: learning_curve, baseline: {fixed: 1, unit_cots: 2, learning_rate: 0.9}}
+alternatives:
+  - id: p1
+    assets: {technologis: [hydraulics]}
+    scores: {unit: {fixed: 1, unit_cost: 1, volume: 2, learnig_rate: 0.9}}
+",
+        &[
+            "<stdin>:4:24: criteria[0].derive: `technolgies` is not a dimension of `core` (did you mean `technologies`?); it has `technologies`",
+            "<stdin>:5:72: criteria[1].baseline.unit_cots: unknown key `unit_cots` (did you mean `unit_cost`?); expected one of `fixed`, `unit_cost`, `learning_rate`",
+            "<stdin>:8:27: alternatives[0].assets.technologis: `technologis` is not a dimension of `core` (did you mean `technologies`?); it has `technologies`",
+            "<stdin>:9:70: alternatives[0].scores.unit.learnig_rate: unknown key `learnig_rate` (did you mean `learning_rate`?); expected one of `fixed`, `unit_cost`, `volume`, `learning_rate`",
+        ],
+    );
+}
+
+#[test]
+fn misspelt_csv_key_gets_a_suggestion() {
+    rejects(
+        "name: t\ncriteria: [{id: gain}]\nalternatives: {cvs: a.csv}\n",
+        &[
+            "<stdin>:3:15: alternatives: unknown key `cvs` (did you mean `csv`?); alternatives in a file are written `{csv: FILE}`",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Tabs
+
+const TAB_MESSAGE: &str = "tabs are not allowed in YAML indentation; use spaces";
+
+#[test]
+fn tab_indenting_a_key_is_reported_on_its_own_line() {
+    // Was `3:9: while scanning a plain scalar, found a tab`.
+    rejects(
+        "name: t\ncriteria:\n  - id: gain\n\tdirection: cost\nalternatives:\n  - {id: p1, scores: {gain: 1}}\n",
+        &[&format!("<stdin>:4:1: {TAB_MESSAGE}")],
+    );
+    // After a blank line, and after spaces.
+    rejects(
+        "name: t\ncriteria:\n  - id: gain\n\n  \tdirection: cost\nalternatives:\n  - {id: p1, scores: {gain: 1}}\n",
+        &[&format!("<stdin>:5:3: {TAB_MESSAGE}")],
+    );
+    rejects(
+        "name: t\n\tcriteria:\n  - id: gain\nalternatives:\n  - {id: p1, scores: {gain: 1}}\n",
+        &[&format!("<stdin>:2:1: {TAB_MESSAGE}")],
+    );
+}
+
+#[test]
+fn tab_in_other_indentation_is_reported_where_it_is() {
+    // yaml-rust2 refuses these itself.
+    rejects(
+        "name: t\ncriteria:\n\t- id: gain\nalternatives:\n  - {id: p1, scores: {gain: 1}}\n",
+        &[&format!("<stdin>:3:1: {TAB_MESSAGE}")],
+    );
+    rejects(
+        "name: t\ncriteria: [{id: gain}]\nalternatives:\n  - id: p1\n    scores:\n\t  gain: 1\n",
+        &[&format!("<stdin>:6:1: {TAB_MESSAGE}")],
+    );
+    // libyaml refuses these after yaml-rust2 let them through.
+    rejects(
+        "name: t\ncriteria:\n  -\tid: gain\nalternatives:\n  - {id: p1, scores: {gain: 1}}\n",
+        &[&format!("<stdin>:3:4: {TAB_MESSAGE}")],
+    );
+    rejects(
+        "name: t\ncriteria:\n  - id: gain\n\t# a comment\nalternatives:\n  - {id: p1, scores: {gain: 1}}\n",
+        &[&format!("<stdin>:4:1: {TAB_MESSAGE}")],
+    );
+}
+
+#[test]
+fn tabs_outside_indentation_are_accepted() {
+    accepts(
+        "name: t\ncriteria:\n  - id: gain\t# a comment\n    description: |\n      a\n      \tb\nalternatives:\n  - {id: p1, scores: {gain: 1}}\n",
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -130,11 +130,13 @@ fn use_of_a_sub_criterion_works_on_its_own() {
 #[test]
 fn unknown_library_name_is_an_error_listing_the_library() {
     let e = errors("name: s\ncriteria: [{use: riks}]\nalternatives: [{id: a, scores: {}}]\n");
-    assert!(
-        e[0].starts_with("t.yaml:2:18: criteria[0].use: `riks` is not in the criteria library; it has `cost`,"),
-        "{e:?}"
+    assert_eq!(
+        e,
+        [
+            "t.yaml:2:18: criteria[0].use: `riks` is not in the criteria library (did you mean `risk`?); it has `cost`, `depth_breadth`, `knowledge_reuse`, `market_demand`, `relatedness`, `risk`, `time_to_market`"
+        ],
+        "one error, with the nearest library id, and no follow-up errors"
     );
-    assert_eq!(e.len(), 1, "no follow-up errors: {e:?}");
 }
 
 #[test]
@@ -445,4 +447,34 @@ fn init_templates_check_and_rank() {
         );
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn builder_reports_an_unknown_library_criterion_once_with_a_suggestion() {
+    use innorank::problem::{CriterionBuilder, ProblemBuilder};
+    let e = ProblemBuilder::new("b")
+        .criterion(CriterionBuilder::from_library("riks"))
+        .criterion(CriterionBuilder::leaf("cost").cost())
+        .compare("risk", "cost", 3.0)
+        .alternative("a", &[("technical_risk", 3.0), ("cost", 1.0)])
+        .screen("financial_exposure", None, Some(8.0))
+        .build()
+        .unwrap_err();
+    let e: Vec<String> = e.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        e,
+        [
+            "(builder): criteria[0].use: `riks` is not in the criteria library (did you mean `risk`?); it has `cost`, `depth_breadth`, `knowledge_reuse`, `market_demand`, `relatedness`, `risk`, `time_to_market`"
+        ]
+    );
+}
+
+#[test]
+fn unknown_score_key_suggests_the_nearest_leaf_in_code_too() {
+    let e =
+        errors("name: s\ncriteria: [{id: gain}, {id: cost}]\nalternatives:\n  - {id: a, scores: {gain: 1, cots: 2}}\n");
+    assert_eq!(
+        e,
+        ["t.yaml:4:37: alternatives[0].scores.cots: `cots` is not a leaf criterion (did you mean `cost`?)"]
+    );
 }

@@ -62,10 +62,10 @@ impl ProblemBuilder {
         ProblemBuilder {
             raw: RawProblem {
                 version: None,
-                name: text(name),
+                name: Some(text(name)),
                 description: None,
                 core: None,
-                criteria: Vec::new(),
+                criteria: Some(Vec::new()),
                 comparisons: None,
                 judges: None,
                 matrix: None,
@@ -92,7 +92,7 @@ impl ProblemBuilder {
 
     /// Adds a top-level criterion.
     pub fn criterion(mut self, criterion: CriterionBuilder) -> Self {
-        self.raw.criteria.push(criterion.raw);
+        self.raw.criteria.get_or_insert_default().push(criterion.raw);
         self
     }
 
@@ -114,7 +114,7 @@ impl ProblemBuilder {
             unreachable!("the builder only writes a list");
         };
         list.push(RawAlternative {
-            id: text(id),
+            id: Some(text(id)),
             name: name.map(text),
             description: None,
             scores: Ordered(
@@ -132,7 +132,7 @@ impl ProblemBuilder {
     /// lies within `min..=max` (either bound optional).
     pub fn screen(mut self, criterion: &str, min: Option<f64>, max: Option<f64>) -> Self {
         self.raw.screening.push(RawRule {
-            criterion: text(criterion),
+            criterion: Some(text(criterion)),
             min: min.map(Scalar::Number),
             max: max.map(Scalar::Number),
         });
@@ -142,9 +142,10 @@ impl ProblemBuilder {
     /// Validates and returns the problem; problems found carry field paths.
     pub fn build(mut self) -> Result<Problem, Diagnostics> {
         let (mut issues, mut unresolved) = (Vec::new(), Vec::new());
-        if super::load::uses_library(&self.raw.criteria) {
+        let criteria = self.raw.criteria.get_or_insert_default();
+        if super::load::uses_library(criteria) {
             let library = self.options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
-            library.resolve(&mut self.raw.criteria, "", &mut issues, &mut unresolved);
+            library.resolve(criteria, "", &mut issues, &mut unresolved);
         }
         let plan = validate::CsvPlan::default();
         validate::validate(self.raw, issues, unresolved, &plan, None).map_err(|rejected| {
@@ -233,8 +234,8 @@ impl CriterionBuilder {
     /// Scores outside `min..=max` are refused.
     pub fn scale(mut self, min: f64, max: f64) -> Self {
         self.raw.scale = Some(super::raw::RawScale {
-            min: Scalar::Number(min),
-            max: Scalar::Number(max),
+            min: Some(Scalar::Number(min)),
+            max: Some(Scalar::Number(max)),
         });
         self
     }

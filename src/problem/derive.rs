@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::diagnostic::DiagnosticKind;
+use super::diagnostic::{DiagnosticKind, nearest};
 use super::raw::{Ordered, Pairs, Scalar, Text};
 use super::{Derive, SharedAssets};
 use crate::cost::{CostCurve, CurveError};
@@ -24,16 +24,22 @@ pub fn parse(value: &Scalar, core: &[(String, Vec<String>)]) -> Result<Derive, D
         Scalar::Text(t) if t == "learning_curve" => Ok(Derive::LearningCurve { baseline: None }),
         Scalar::Map(Ordered(pairs)) if pairs.len() == 1 && pairs[0].0 == "shared" => match &pairs[0].1 {
             Scalar::Text(dim) if core.iter().any(|(d, _)| d == dim) => Ok(Derive::Shared { dimension: dim.clone() }),
-            Scalar::Text(dim) => Err(DiagnosticKind::UnknownDimension {
-                dimension: dim.clone(),
-                known: dimensions(core),
-            }),
+            Scalar::Text(dim) => Err(unknown_dimension(dim, core)),
             other => Err(DiagnosticKind::UnknownDerive(other.to_string())),
         },
         other => Err(DiagnosticKind::UnknownDerive(match other {
             Scalar::Map(_) => "a mapping other than `{shared: DIMENSION}`".to_owned(),
             other => format!("`{other}`"),
         })),
+    }
+}
+
+/// `dim` is not a dimension of `core`: the report, with the nearest one.
+pub fn unknown_dimension(dim: &str, core: &[(String, Vec<String>)]) -> DiagnosticKind {
+    DiagnosticKind::UnknownDimension {
+        dimension: dim.to_owned(),
+        suggestion: nearest(dim, core.iter().map(|(d, _)| d.as_str())),
+        known: dimensions(core),
     }
 }
 
@@ -116,17 +122,20 @@ fn curve_error(e: CurveError) -> CurveProblems {
 /// The values of exactly `keys`, in that order.
 fn numbers(pairs: &Pairs, keys: &[&str]) -> Result<Vec<f64>, CurveProblems> {
     let mut problems = Vec::new();
+    // Keys an unknown key looks like a typo of: their absence is not
+    // reported again.
+    let mut misspelt = Vec::new();
     for (k, _) in &pairs.0 {
         if !keys.contains(&k.as_str()) {
-            let expected = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-            problems.push((
-                Some(k.clone()),
-                DiagnosticKind::UnknownKey {
-                    key: k.clone(),
-                    expected,
-                    suggestion: None,
-                },
-            ));
+            let kind = DiagnosticKind::unknown_key(k, keys);
+            if let DiagnosticKind::UnknownKey {
+                suggestion: Some(meant),
+                ..
+            } = &kind
+            {
+                misspelt.push(meant.clone());
+            }
+            problems.push((Some(k.clone()), kind));
         }
     }
     let mut values = Vec::with_capacity(keys.len());
@@ -134,6 +143,7 @@ fn numbers(pairs: &Pairs, keys: &[&str]) -> Result<Vec<f64>, CurveProblems> {
         match pairs.0.iter().find(|(k, _)| k == key) {
             Some((_, Scalar::Number(v))) if v.is_finite() => values.push(*v),
             Some((_, other)) => problems.push((Some((*key).to_owned()), DiagnosticKind::NonFinite(other.to_string()))),
+            None if misspelt.iter().any(|m| m == key) => {}
             None => problems.push((None, DiagnosticKind::MissingCurveKey((*key).to_owned()))),
         }
     }

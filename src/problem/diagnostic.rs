@@ -77,7 +77,61 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The one typo suggestion of every "unknown ..." message: the candidate
+/// nearest to `word` when it looks like a misspelling of it (at most two
+/// edits away, and fewer edits than the candidate is long, so `a` does not
+/// suggest `b`). Ties go to the candidate that sorts first, so the choice
+/// does not depend on the order candidates are listed in.
+pub(crate) fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let length = word.chars().count();
+    candidates
+        .into_iter()
+        // More than two characters apart in length is more than two edits:
+        // skipping those keeps a huge unknown word cheap.
+        .filter(|c| c.chars().count().abs_diff(length) <= 2)
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, c)| d <= 2 && d < c.chars().count())
+        .min()
+        .map(|(_, c)| c.to_owned())
+}
+
+/// Levenshtein distance, for typo suggestions.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// ` (did you mean `x`?)` when there is a suggestion, else nothing: the
+/// suffix every "unknown ..." message puts after the unknown word.
+pub(crate) fn did_you_mean(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
+}
+
 impl DiagnosticKind {
+    /// `key` is not one of `expected`: the report, with the nearest of
+    /// them when it looks like a typo. Every unknown-key report is made
+    /// here, whichever mapping it is about.
+    pub(crate) fn unknown_key(key: &str, expected: &[&str]) -> Self {
+        DiagnosticKind::UnknownKey {
+            key: key.to_owned(),
+            expected: expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
+            suggestion: nearest(key, expected.iter().copied()),
+        }
+    }
+
     /// Whether this reports something absent (a missing score, bound,
     /// target...): after a misspelt key in the same mapping, such a report
     /// is only an echo of the typo.
@@ -90,6 +144,7 @@ impl DiagnosticKind {
                 | DiagnosticKind::MissingId
                 | DiagnosticKind::MissingAssets { .. }
                 | DiagnosticKind::MissingCurveKey(_)
+                | DiagnosticKind::MissingKey(_)
         )
     }
 }
@@ -161,7 +216,7 @@ pub enum DiagnosticKind {
         first_line: usize,
     },
     /// A key the format does not know.
-    #[error("unknown key `{key}`{}; expected one of {expected}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+    #[error("unknown key `{key}`{}; expected one of {expected}", did_you_mean(suggestion))]
     UnknownKey {
         /// The key found.
         key: String,
@@ -180,10 +235,15 @@ pub enum DiagnosticKind {
     #[error("must not be empty")]
     EmptyText,
     /// `use` naming nothing in the library.
-    #[error("`{name}` is not in the criteria library; it has {known}")]
+    #[error(
+        "`{name}` is not in the criteria library{}; it has {known}",
+        did_you_mean(suggestion)
+    )]
     UnknownLibraryCriterion {
         /// The name given.
         name: String,
+        /// The nearest id in the library (families and sub-criteria), if close.
+        suggestion: Option<String>,
         /// The library's ids, formatted.
         known: String,
     },
@@ -191,10 +251,15 @@ pub enum DiagnosticKind {
     #[error("unknown derivation {0}; expected `learning_curve` or `{{shared: DIMENSION}}`")]
     UnknownDerive(String),
     /// A dimension not in `core`.
-    #[error("`{dimension}` is not a dimension of `core`; it has {known}")]
+    #[error(
+        "`{dimension}` is not a dimension of `core`{}; it has {known}",
+        did_you_mean(suggestion)
+    )]
     UnknownDimension {
         /// The name given.
         dimension: String,
+        /// The nearest dimension, if close.
+        suggestion: Option<String>,
         /// The dimensions of `core`, formatted.
         known: String,
     },
@@ -287,8 +352,17 @@ pub enum DiagnosticKind {
     #[error("`judges` gives no weight for `{0}`; give every judge a weight or none")]
     MissingJudgeWeight(String),
     /// A weight for a judge who gave no judgments.
-    #[error("`{0}` is not one of the judges in `comparisons`")]
-    UnknownJudge(String),
+    #[error("`{judge}` is not one of the judges in `comparisons`{}", did_you_mean(suggestion))]
+    UnknownJudge {
+        /// The name given.
+        judge: String,
+        /// The nearest judge, if close.
+        suggestion: Option<String>,
+    },
+    /// A required key that is absent (`id` of an alternative, `criterion`
+    /// of a screening rule, a bound of a scale, the problem's `name`).
+    #[error("missing `{0}`")]
+    MissingKey(&'static str),
     /// A criterion without `id` (and without `use`).
     #[error("missing `id` (or `use` to take a criterion from the library)")]
     MissingId,
@@ -348,10 +422,15 @@ pub enum DiagnosticKind {
     #[error("weight must be >= 0, found {0}")]
     NegativeWeight(f64),
     /// A judgment naming something that is not a child of the node.
-    #[error("`{id}` is not compared here; this node's criteria are {siblings}")]
+    #[error(
+        "`{id}` is not compared here{}; this node's criteria are {siblings}",
+        did_you_mean(suggestion)
+    )]
     NotSibling {
         /// The id found.
         id: String,
+        /// The nearest of the node's criteria, if close.
+        suggestion: Option<String>,
         /// The node's children, formatted.
         siblings: String,
     },
@@ -393,9 +472,27 @@ pub enum DiagnosticKind {
         /// The limit.
         max: usize,
     },
-    /// A score key that is not a leaf criterion.
-    #[error("`{0}` is not a leaf criterion")]
-    UnknownCriterion(String),
+    /// A score key, rule or comparison key that is not a leaf criterion.
+    #[error("`{id}` is not a leaf criterion{}", did_you_mean(suggestion))]
+    UnknownCriterion {
+        /// The name found.
+        id: String,
+        /// The nearest leaf, if close.
+        suggestion: Option<String>,
+    },
+    /// A name in `alternative_comparisons` that is no alternative's id.
+    #[error(
+        "`{id}` is not an alternative{}; the alternatives are {known}",
+        did_you_mean(suggestion)
+    )]
+    UnknownAlternative {
+        /// The name found.
+        id: String,
+        /// The nearest alternative id, if close.
+        suggestion: Option<String>,
+        /// The alternatives' ids, formatted.
+        known: String,
+    },
     /// A score given for a parent criterion.
     #[error("`{0}` has sub-criteria; score its leaves instead")]
     ParentScored(String),
@@ -485,4 +582,21 @@ pub enum DiagnosticKind {
         /// Upper bound.
         max: f64,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn nearest_suggests_close_words_only() {
+        assert_eq!(nearest("riks", ["cost", "risk"]).as_deref(), Some("risk"));
+        assert_eq!(nearest("quality", ["cost", "risk"]), None);
+        // One edit, but the whole of a one-letter word: not a typo.
+        assert_eq!(nearest("a", ["b"]), None);
+        // Ties go to the candidate that sorts first, whatever the order.
+        assert_eq!(nearest("p", ["p2", "p1"]).as_deref(), Some("p1"));
+        // A huge word is dismissed by its length alone.
+        assert_eq!(nearest(&"x".repeat(1 << 20), ["risk"]), None);
+    }
 }

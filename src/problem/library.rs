@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
+use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location, nearest};
 use super::raw::{RawCriterion, Shape};
 use super::validate::Issue;
 use super::{Criteria, load, validate};
@@ -126,8 +126,10 @@ impl CriteriaLibrary {
 
     /// Replaces every `use` in `criteria` (recursively) by the library
     /// definition with the given keys overriding it.
-    /// Names that are not in the library are reported in `issues` and
-    /// returned in `unresolved`.
+    /// Names that are not in the library are reported in `issues` (with
+    /// the nearest id in the library), and the paths of the criteria that
+    /// name them are returned in `unresolved`: what those criteria hold is
+    /// unknown, so validation does not report what names them.
     pub(super) fn resolve(
         &self,
         criteria: &mut [RawCriterion],
@@ -141,16 +143,17 @@ impl CriteriaLibrary {
                 match self.find(&name.0) {
                     Some(base) => *c = merge(base, std::mem::take(c)),
                     None => {
-                        // Keep the name as the id so the rest validates
-                        // without follow-up errors about this criterion.
+                        // Keep the name as the id, for messages about the
+                        // criterion's siblings.
                         if c.id.is_none() {
                             c.id = Some(name.clone());
                         }
-                        unresolved.push(name.0.clone());
+                        unresolved.push(at.clone());
                         let known = self.entries.iter().map(|e| format!("`{}`", e.id)).collect::<Vec<_>>();
                         issues.push((
                             format!("{at}.use"),
                             DiagnosticKind::UnknownLibraryCriterion {
+                                suggestion: nearest(&name.0, self.ids().iter().map(String::as_str)),
                                 name: name.0,
                                 known: known.join(", "),
                             },
@@ -162,6 +165,17 @@ impl CriteriaLibrary {
                 self.resolve(sub, &format!("{at}."), issues, unresolved);
             }
         }
+    }
+
+    /// Every id `use` accepts: the families and all their sub-criteria.
+    fn ids(&self) -> Vec<String> {
+        fn walk(c: &RawCriterion, out: &mut Vec<String>) {
+            out.extend(c.id.as_ref().map(|t| t.0.clone()));
+            c.criteria.iter().flatten().for_each(|sub| walk(sub, out));
+        }
+        let mut out = Vec::new();
+        self.entries.iter().for_each(|e| walk(&e.raw, &mut out));
+        out
     }
 }
 

@@ -87,9 +87,11 @@ impl Problem {
     pub fn from_bytes(bytes: &[u8], source: &str, options: &LoadOptions) -> Result<Problem, Diagnostics> {
         let (mut raw, found): (RawProblem, _) = parse(bytes, source, Shape::Problem, options.max_size)?;
         let (mut issues, mut unresolved) = (Vec::new(), Vec::new());
-        if uses_library(&raw.criteria) {
+        if let Some(criteria) = &mut raw.criteria
+            && uses_library(criteria)
+        {
             let library = options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
-            library.resolve(&mut raw.criteria, "", &mut issues, &mut unresolved);
+            library.resolve(criteria, "", &mut issues, &mut unresolved);
         }
         match validate::validate(raw, issues, unresolved, &options.csv_plan(), options.rank_with.as_ref()) {
             Ok(problem) if found.is_empty() => Ok(problem),
@@ -136,7 +138,11 @@ fn without_echoes(found: &[Diagnostic], issues: Vec<Issue>) -> Vec<Issue> {
     let typo_in: Vec<&str> = found
         .iter()
         .filter(|d| matches!(d.kind, DiagnosticKind::UnknownKey { .. }))
-        .filter_map(|d| d.location.path.rfind(['.', '[']).map(|cut| &d.location.path[..cut]))
+        .map(|d| {
+            let path = &d.location.path;
+            // A top-level key's mapping is the document itself ("").
+            &path[..path.rfind(['.', '[']).unwrap_or(0)]
+        })
         .collect();
     let inside = |path: &str, mapping: &str| {
         path.strip_prefix(mapping)
@@ -212,7 +218,15 @@ pub(super) fn parse<T: DeserializeOwned>(
             let mut all = found;
             // A repeated struct field is already reported by the scan.
             if all.is_empty() || !e.to_string().contains("duplicate field") {
-                all.push(from_serde(source, &e));
+                let mut diagnostic = from_serde(source, &e);
+                // libyaml refuses some tabs yaml-rust2 lets through.
+                if let (DiagnosticKind::Syntax(message), Some(line), Some(column)) =
+                    (&diagnostic.kind, diagnostic.location.line, diagnostic.location.column)
+                    && let Some(tab) = scan::misplaced_tab(text, message, line, column)
+                {
+                    diagnostic = located(source, tab);
+                }
+                all.push(diagnostic);
             }
             Err(Diagnostics(all))
         }

@@ -15,13 +15,22 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::diagnostic::{did_you_mean, nearest};
+
+/// Keys the format requires are still `Option` here (`name`, `criteria`,
+/// an alternative's `id`, a rule's `criterion`, a scale's bounds): their
+/// absence is reported by validation, which leaves the report out when the
+/// same mapping has a misspelt key (`nmae:`), instead of serde stopping at
+/// "missing field" before the typo is even mentioned.
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawProblem {
     pub version: Option<Scalar>,
-    pub name: Text,
+    #[serde(default, deserialize_with = "present")]
+    pub name: Option<Text>,
     pub description: Option<Text>,
     pub core: Option<Ordered<Vec<Text>>>,
-    pub criteria: Vec<RawCriterion>,
+    #[serde(default, deserialize_with = "present")]
+    pub criteria: Option<Vec<RawCriterion>>,
     pub comparisons: Option<RawComparisons>,
     /// Weights of the judges of group `comparisons`.
     pub judges: Option<Pairs>,
@@ -73,13 +82,16 @@ pub enum RawDirection {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawScale {
-    pub min: Scalar,
-    pub max: Scalar,
+    #[serde(default, deserialize_with = "present")]
+    pub min: Option<Scalar>,
+    #[serde(default, deserialize_with = "present")]
+    pub max: Option<Scalar>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawAlternative {
-    pub id: Text,
+    #[serde(default, deserialize_with = "present")]
+    pub id: Option<Text>,
     pub name: Option<Text>,
     pub description: Option<Text>,
     #[serde(default)]
@@ -90,9 +102,18 @@ pub struct RawAlternative {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawRule {
-    pub criterion: Text,
+    #[serde(default, deserialize_with = "present")]
+    pub criterion: Option<Text>,
     pub min: Option<Scalar>,
     pub max: Option<Scalar>,
+}
+
+/// A required key that may be absent (`None`, reported by validation) but,
+/// when present, is read as the value itself: `criteria:` with nothing
+/// after it is an empty list and `name:` an empty text, as without the
+/// `Option`, rather than counting as absent.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
 }
 
 /// A text field. Any scalar is taken as its text (`id: 7` is `"7"`).
@@ -219,8 +240,9 @@ impl<'de> Deserialize<'de> for RawAlternatives {
                 while let Some(key) = map.next_key::<Text>()? {
                     if key.0 != "csv" || file.is_some() {
                         return Err(de::Error::custom(format_args!(
-                            "unknown key `{}`; alternatives in a file are written `{{csv: FILE}}`",
-                            key.0
+                            "unknown key `{}`{}; alternatives in a file are written `{{csv: FILE}}`",
+                            key.0,
+                            did_you_mean(&nearest(&key.0, ["csv"]))
                         )));
                     }
                     file = Some(map.next_value::<Text>()?.0);

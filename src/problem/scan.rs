@@ -176,6 +176,49 @@ pub fn check_flow_depth(text: &str) -> Result<(), Box<Found>> {
     Ok(())
 }
 
+/// The tab in the indentation behind a YAML syntax error, if there is one.
+///
+/// The YAML readers report a tab where they notice it: often at the plain
+/// scalar on the line above, which the tab seemed to continue, and with a
+/// message about scanning scalars. `message` and the 1-based `line` and
+/// `column` are the reader's; when the message mentions a tab or the error
+/// points at one, the tab is looked for in the indentation of that line
+/// and of the lines after it up to the first that is not blank.
+pub fn misplaced_tab(text: &str, message: &str, line: usize, column: usize) -> Option<Found> {
+    let lines: Vec<&str> = text.split('\n').skip(line.saturating_sub(1)).take(64).collect();
+    let at_tab = lines
+        .first()
+        .is_some_and(|l| l.chars().nth(column.saturating_sub(1)) == Some('\t'));
+    if !at_tab && !message.contains("tab") {
+        return None;
+    }
+    for (i, text) in lines.iter().enumerate() {
+        if let Some(tab) = indentation_tab(text) {
+            let kind = DiagnosticKind::Syntax("tabs are not allowed in YAML indentation; use spaces".into());
+            return Some(Found::at(line + i, tab, String::new(), kind));
+        }
+        if i > 0 && !text.trim().is_empty() {
+            break;
+        }
+    }
+    None
+}
+
+/// The 1-based column of a tab in a line's indentation: the spaces, tabs
+/// and `- ` list markers before its first other character.
+fn indentation_tab(line: &str) -> Option<usize> {
+    let mut chars = line.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\t' => return Some(i + 1),
+            ' ' => {}
+            '-' if chars.peek().is_some_and(|&(_, next)| next == ' ' || next == '\t') => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// One segment of a field path.
 #[derive(Debug, Clone)]
 enum Segment {
@@ -226,37 +269,6 @@ fn shape_at(root: Shape, path: &[Segment]) -> Option<Shape> {
     }
 }
 
-/// An unknown key, with the nearest known key when it looks like a typo.
-fn unknown_key(key: &str, expected: &[&str]) -> DiagnosticKind {
-    let suggestion = expected
-        .iter()
-        .map(|k| (edit_distance(key, k), *k))
-        .filter(|(d, k)| *d <= 2 && *d < k.len())
-        .min()
-        .map(|(_, k)| k.to_owned());
-    DiagnosticKind::UnknownKey {
-        key: key.to_owned(),
-        expected: expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
-        suggestion,
-    }
-}
-
-/// Levenshtein distance, for typo suggestions.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
 /// An open collection during the walk.
 enum Frame {
     Sequence {
@@ -290,6 +302,10 @@ struct Walk<'a> {
     /// Paths whose position is wanted, and what was found for them.
     wanted: Option<&'a HashSet<String>>,
     positions: HashMap<String, (usize, usize)>,
+    /// A mapping whose position was just recorded: a block mapping's start
+    /// event is marked at its first key's `:`, so the first key's own
+    /// position, which comes next and is earlier, replaces it.
+    mapping_just_recorded: Option<String>,
     found: Vec<Found>,
     fatal: Option<Found>,
 }
@@ -344,8 +360,12 @@ impl Walk<'_> {
                         format_path(&path)
                     };
                     if let Some(shape) = shape.filter(|s| !merge && !s.keys().contains(&key.as_str())) {
-                        self.found
-                            .push(Found::at(line, column, key_path(), unknown_key(&key, shape.keys())));
+                        self.found.push(Found::at(
+                            line,
+                            column,
+                            key_path(),
+                            DiagnosticKind::unknown_key(&key, shape.keys()),
+                        ));
                     }
                     if merge {
                         let path = format_path(&self.path);
@@ -410,6 +430,11 @@ impl MarkedEventReceiver for Walk<'_> {
         if self.fatal.is_some() {
             return;
         }
+        if let Some(path) = self.mapping_just_recorded.take()
+            && let Some(position) = self.positions.get_mut(&path)
+        {
+            *position = (*position).min((mark.line(), mark.col() + 1));
+        }
         match event {
             Event::DocumentStart => {
                 self.documents += 1;
@@ -461,6 +486,10 @@ impl MarkedEventReceiver for Walk<'_> {
                 }
                 if is_value {
                     self.record(mark);
+                    let path = format_path(&self.path);
+                    if !is_sequence && self.positions.contains_key(&path) {
+                        self.mapping_just_recorded = Some(path);
+                    }
                 } else {
                     // A collection used as a key: keep the path balanced.
                     self.path.push(Segment::Key(String::new()));
@@ -538,6 +567,7 @@ fn new_walk<'a>(text: &'a str, budget: u64, wanted: Option<&'a HashSet<String>>)
         documents: 0,
         wanted,
         positions: HashMap::new(),
+        mapping_just_recorded: None,
         found: Vec::new(),
         fatal: None,
     }
@@ -550,8 +580,11 @@ fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
     loop {
         let (event, mark) = parser.next_token().map_err(|e| {
             let m = e.marker();
-            let kind = DiagnosticKind::Syntax(e.info().to_owned());
-            Box::new(Found::at(m.line(), m.col() + 1, String::new(), kind))
+            let found = misplaced_tab(text, e.info(), m.line(), m.col() + 1).unwrap_or_else(|| {
+                let kind = DiagnosticKind::Syntax(e.info().to_owned());
+                Found::at(m.line(), m.col() + 1, String::new(), kind)
+            });
+            Box::new(found)
         })?;
         if event == Event::StreamEnd {
             break;

@@ -17,8 +17,11 @@ impl Validator {
         let mut ids: HashMap<String, String> = HashMap::new();
         for (i, alt) in list.into_iter().enumerate() {
             let path = format!("alternatives[{i}]");
-            let id = alt.id.0.clone();
-            if !valid_alternative_id(&id) {
+            let id = alt.id.as_ref().map(|t| t.0.clone()).unwrap_or_default();
+            if alt.id.is_none() {
+                self.issue(path.clone(), DiagnosticKind::MissingKey("id"));
+                self.alternatives_unknown = true;
+            } else if !valid_alternative_id(&id) {
                 self.issue(format!("{path}.id"), DiagnosticKind::AlternativeId(id.clone()));
             } else if let Some(first) = ids.get(&id) {
                 let first = first.clone();
@@ -32,14 +35,8 @@ impl Validator {
             if let Some(Ordered(assets)) = &alt.assets {
                 for (dim, _) in assets {
                     if !self.core.iter().any(|(d, _)| d == dim) {
-                        let known = derive::dimensions(&self.core);
-                        self.issue(
-                            format!("{path}.assets.{dim}"),
-                            DiagnosticKind::UnknownDimension {
-                                dimension: dim.clone(),
-                                known,
-                            },
-                        );
+                        let kind = derive::unknown_dimension(dim, &self.core);
+                        self.issue(format!("{path}.assets.{dim}"), kind);
                     }
                 }
             }
@@ -64,6 +61,8 @@ impl Validator {
     ) -> Vec<f64> {
         let scores = &alt.scores;
         let mut row = vec![0.0; criteria.leaves.len()];
+        // Leaves a misspelt score key was meant for: not also "missing".
+        let mut misspelt = Vec::new();
         for (key, value) in &scores.0 {
             let at = format!("{path}.scores.{key}");
             match criteria.leaf(key) {
@@ -93,7 +92,7 @@ impl Validator {
                 None if criteria.nodes.iter().any(|n| n.id == *key) => {
                     self.issue(at, DiagnosticKind::ParentScored(key.clone()))
                 }
-                None => self.issue(at, DiagnosticKind::UnknownCriterion(excerpt(key))),
+                None => misspelt.extend(self.unknown_criterion(at, key, criteria)),
             }
         }
         for (criterion, leaf) in criteria.leaves() {
@@ -127,7 +126,10 @@ impl Validator {
                         s.push(split);
                     }
                 });
-            } else if !scores.0.iter().any(|(k, _)| *k == criterion.id) && !self.unscored.contains(&criterion.id) {
+            } else if !scores.0.iter().any(|(k, _)| *k == criterion.id)
+                && !self.unscored.contains(&criterion.id)
+                && !misspelt.contains(&criterion.id)
+            {
                 self.issue(
                     format!("{path}.scores"),
                     DiagnosticKind::MissingScore(criterion.id.clone()),
@@ -167,14 +169,16 @@ impl Validator {
     }
 
     pub(super) fn rule(&mut self, rule: &RawRule, criteria: &Criteria, path: &str) -> Option<ScreeningRule> {
-        let id = &rule.criterion.0;
+        let Some(Text(id)) = &rule.criterion else {
+            self.issue(path, DiagnosticKind::MissingKey("criterion"));
+            return None;
+        };
         let Some((criterion, leaf)) = criteria.leaf(id) else {
-            let kind = if criteria.nodes.iter().any(|n| n.id == *id) {
-                DiagnosticKind::RuleOnParent(id.clone())
+            if criteria.nodes.iter().any(|n| n.id == *id) {
+                self.issue(format!("{path}.criterion"), DiagnosticKind::RuleOnParent(id.clone()));
             } else {
-                DiagnosticKind::UnknownCriterion(excerpt(id))
-            };
-            self.issue(format!("{path}.criterion"), kind);
+                let _ = self.unknown_criterion(format!("{path}.criterion"), id, criteria);
+            }
             return None;
         };
         let bound = |value: &Option<Scalar>, field: &str, v: &mut Self| {

@@ -2,19 +2,30 @@
 //! node's weights.
 
 use super::*;
+use crate::problem::diagnostic::nearest;
 
 impl Validator {
     /// Adds a criterion (and its sub-tree) and returns its node index.
+    ///
+    /// A criterion without a usable id, or whose `use` is unknown, is
+    /// reported once and marked broken: what names it elsewhere cannot be
+    /// checked, so it is not reported again ([`Validator::unknown_criterion`],
+    /// [`Names`]).
     pub(super) fn criterion(&mut self, raw: &RawCriterion, path: String) -> usize {
+        let index = self.nodes.len();
         let id = match &raw.id {
             Some(id) => id.0.clone(),
             None => {
                 self.issue(path.clone(), DiagnosticKind::MissingId);
+                self.broken.insert(index);
                 String::new()
             }
         };
-        if raw.id.is_some() && !valid_criterion_id(&id) {
+        if raw.id.is_none() {
+            // Reported above; two criteria without id are not duplicates.
+        } else if !valid_criterion_id(&id) {
             self.issue(format!("{path}.id"), DiagnosticKind::CriterionId(id.clone()));
+            self.broken.insert(index);
         } else if let Some(first) = self.ids.get(&id) {
             let first = first.clone();
             self.issue(
@@ -23,6 +34,14 @@ impl Validator {
             );
         } else {
             self.ids.insert(id.clone(), format!("{path}.id"));
+        }
+        if self.unresolved.contains(&path) {
+            self.broken.insert(index);
+        }
+        if self.broken.contains(&index) {
+            self.names_unknown = true;
+            // Not scored by hand either: no "missing score" follow-ups.
+            self.unscored.insert(id.clone());
         }
         if let Some(name) = &raw.name {
             self.text(name, &format!("{path}.name"));
@@ -33,7 +52,6 @@ impl Validator {
         {
             self.issue(format!("{path}.weight"), DiagnosticKind::NegativeWeight(w));
         }
-        let index = self.nodes.len();
         let mut node = placeholder(&id);
         node.name = raw.name.as_ref().map(|t| t.0.clone());
         node.description = raw.description.as_ref().map(|t| t.0.clone());
@@ -107,8 +125,15 @@ impl Validator {
             _ => {}
         }
         let scale = raw.scale.as_ref().and_then(|s| {
-            let min = self.number_at(&s.min, format!("{path}.scale.min"));
-            let max = self.number_at(&s.max, format!("{path}.scale.max"));
+            let mut bound = |value: &Option<Scalar>, key: &'static str| match value {
+                Some(value) => self.number_at(value, format!("{path}.scale.{key}")),
+                None => {
+                    self.issue(format!("{path}.scale"), DiagnosticKind::MissingKey(key));
+                    None
+                }
+            };
+            let min = bound(&s.min, "min");
+            let max = bound(&s.max, "max");
             let (min, max) = (min?, max?);
             if min > max {
                 self.issue(format!("{path}.scale"), DiagnosticKind::InvertedScale { min, max });
@@ -265,7 +290,10 @@ impl Validator {
             );
             return Weighting::Equal;
         }
-        let ids: Vec<String> = children.iter().map(|&c| self.nodes[c].id.clone()).collect();
+        let ids = Names::criteria(
+            children.iter().map(|&c| self.nodes[c].id.clone()).collect(),
+            children.iter().any(|c| self.broken.contains(c)),
+        );
         let n = children.len();
         if (comparisons.is_some() || matrix.is_some()) && n > crate::ahp::RandomIndex::Saaty.max_n() {
             let field = if comparisons.is_some() { "comparisons" } else { "matrix" };
@@ -279,9 +307,19 @@ impl Validator {
             return Weighting::Equal;
         }
         if let Some(comparisons) = comparisons {
-            return self
-                .judgments(&at("comparisons"), &ids, comparisons, judges)
-                .map_or(Weighting::Equal, Weighting::Judgments);
+            let before = self.issues.len();
+            let judged = self.judgments(&at("comparisons"), &ids, comparisons, judges);
+            if ids.open {
+                // A child without a known name cannot be judged by name:
+                // that the judgments leave it unlinked only echoes that.
+                let found = self.issues.split_off(before);
+                self.issues.extend(
+                    found
+                        .into_iter()
+                        .filter(|(_, kind)| !matches!(kind, DiagnosticKind::Disconnected(_))),
+                );
+            }
+            return judged.map_or(Weighting::Equal, Weighting::Judgments);
         }
         if let Some(rows) = matrix {
             return self
@@ -297,7 +335,10 @@ impl Validator {
                 format!("{path}.criteria")
             };
             if let Some(i) = weighted.iter().position(|&w| !w) {
-                self.issue(format!("{prefix}[{i}]"), DiagnosticKind::PartialWeights(ids[i].clone()));
+                // Not about a child already reported for its missing id.
+                if !ids[i].is_empty() {
+                    self.issue(format!("{prefix}[{i}]"), DiagnosticKind::PartialWeights(ids[i].clone()));
+                }
                 return Weighting::Equal;
             }
             let values: Vec<f64> = raw_children
@@ -316,5 +357,110 @@ impl Validator {
             };
         }
         Weighting::Equal
+    }
+}
+
+/// The names one list of judgments may use: a node's criteria, or the
+/// alternatives under a leaf. Derefs to the ids, in order.
+pub(super) struct Names {
+    ids: Vec<String>,
+    /// Alternatives rather than criteria.
+    alternatives: bool,
+    /// Whether one of them has no known name (already reported): a name
+    /// that matches nothing may be meant for it.
+    open: bool,
+}
+
+impl std::ops::Deref for Names {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.ids
+    }
+}
+
+impl Names {
+    /// A node's children; `open` if one of them is broken.
+    pub(super) fn criteria(ids: Vec<String>, open: bool) -> Self {
+        Names {
+            ids,
+            alternatives: false,
+            open,
+        }
+    }
+
+    /// The alternatives; `open` if one of them has no id.
+    pub(super) fn alternatives(ids: Vec<String>, open: bool) -> Self {
+        Names {
+            ids,
+            alternatives: true,
+            open,
+        }
+    }
+
+    /// The ids, formatted for messages (unnamed ones left out).
+    fn listed(&self) -> String {
+        self.ids
+            .iter()
+            .filter(|i| !i.is_empty())
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Validator {
+    /// Collects every criterion id written in `criteria` (recursively), so
+    /// a name in a judgment can be told apart from one naming nothing.
+    pub(super) fn collect_ids(&mut self, criteria: &[RawCriterion]) {
+        for c in criteria {
+            self.all_ids.extend(c.id.as_ref().map(|t| t.0.clone()));
+            self.collect_ids(c.criteria.as_deref().unwrap_or_default());
+        }
+    }
+
+    /// Reports `name`, found at `at`, as not one of `names`, with the
+    /// nearest of them as a suggestion. Returns false, reporting nothing,
+    /// when the name may be meant for one of them whose own name is unknown
+    /// (that one is reported already): the caller then drops what it was
+    /// building without reporting more.
+    pub(super) fn unknown_name(&mut self, at: String, name: &str, names: &Names) -> bool {
+        if names.open && (names.alternatives || !self.all_ids.contains(name)) {
+            return false;
+        }
+        let suggestion = nearest(name, names.iter().map(String::as_str));
+        let kind = if names.alternatives {
+            DiagnosticKind::UnknownAlternative {
+                id: excerpt(name),
+                suggestion,
+                known: names.listed(),
+            }
+        } else {
+            DiagnosticKind::NotSibling {
+                id: excerpt(name),
+                suggestion,
+                siblings: names.listed(),
+            }
+        };
+        self.issue(at, kind);
+        true
+    }
+
+    /// Reports `name`, found at `at` (a score key, a screening rule, an
+    /// `alternative_comparisons` key), as not a leaf criterion, with the
+    /// nearest leaf as a suggestion, which is returned; nothing when some
+    /// criterion's name is unknown and `name` may be meant for it.
+    pub(super) fn unknown_criterion(&mut self, at: String, name: &str, criteria: &Criteria) -> Option<String> {
+        if self.names_unknown {
+            return None;
+        }
+        let suggestion = nearest(name, criteria.leaves().map(|(c, _)| c.id.as_str()));
+        self.issue(
+            at,
+            DiagnosticKind::UnknownCriterion {
+                id: excerpt(name),
+                suggestion: suggestion.clone(),
+            },
+        );
+        suggestion
     }
 }

@@ -1,13 +1,15 @@
 //! Pairwise judgments: triples, matrices, groups of judges, and the
 //! alternatives' comparisons under a leaf.
 
+use super::criteria::Names;
 use super::*;
+use crate::problem::diagnostic::nearest;
 
 impl Validator {
     pub(super) fn judgments(
         &mut self,
         path: &str,
-        ids: &[String],
+        ids: &Names,
         comparisons: &RawComparisons,
         judge_weights: Option<&Pairs>,
     ) -> Option<Judgments> {
@@ -40,6 +42,15 @@ impl Validator {
                     return None;
                 }
                 let weights_path = path.replace("comparisons", "judges");
+                // A weight under a misspelt judge's name is reported as
+                // unknown, not also as the judge's missing weight.
+                let named = |name: &str| nearest(name, per_judge.iter().map(|(j, _)| j.as_str()));
+                let misspelt: Vec<String> = judge_weights
+                    .iter()
+                    .flat_map(|Ordered(weights)| weights)
+                    .filter(|(name, _)| !per_judge.iter().any(|(j, _)| j == name))
+                    .filter_map(|(name, _)| named(name))
+                    .collect();
                 let weight_of = |v: &mut Self, judge: &str| -> Option<f64> {
                     let Some(Ordered(weights)) = judge_weights else {
                         return Some(1.0);
@@ -56,6 +67,7 @@ impl Validator {
                                 None
                             }
                         },
+                        None if misspelt.iter().any(|m| m == judge) => None,
                         None => {
                             v.issue(
                                 weights_path.clone(),
@@ -70,7 +82,10 @@ impl Validator {
                         if !per_judge.iter().any(|(j, _)| j == name) {
                             self.issue(
                                 format!("{weights_path}.{name}"),
-                                DiagnosticKind::UnknownJudge(name.clone()),
+                                DiagnosticKind::UnknownJudge {
+                                    judge: name.clone(),
+                                    suggestion: named(name),
+                                },
                             );
                         }
                     }
@@ -107,34 +122,29 @@ impl Validator {
     }
 
     /// Checks a list of `[a, b, value]` judgments and returns them as index
-    /// triples, or `None` after reporting what is wrong.
+    /// triples, or `None` after reporting what is wrong (or when a name may
+    /// be meant for one of `ids` whose own name is unknown).
     pub(super) fn triples(
         &mut self,
         path: &str,
-        ids: &[String],
+        ids: &Names,
         list: &[Vec<Scalar>],
     ) -> Option<Vec<(usize, usize, f64)>> {
         let before = self.issues.len();
+        let mut unreadable = false;
         let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
         let mut triples = Vec::with_capacity(list.len());
-        let siblings = ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
         for (k, triple) in list.iter().enumerate() {
             let at = format!("{path}[{k}]");
             if triple.len() != 3 {
                 self.issue(at, DiagnosticKind::TripleLength(triple.len()));
                 continue;
             }
-            let index = |slot: usize, v: &mut Self| -> Option<usize> {
+            let mut index = |slot: usize, v: &mut Self| -> Option<usize> {
                 let name = triple[slot].to_string();
                 let found = ids.iter().position(|i| *i == name);
-                if found.is_none() {
-                    v.issue(
-                        format!("{at}[{slot}]"),
-                        DiagnosticKind::NotSibling {
-                            id: excerpt(&name),
-                            siblings: siblings.clone(),
-                        },
-                    );
+                if found.is_none() && !v.unknown_name(format!("{at}[{slot}]"), &name, ids) {
+                    unreadable = true;
                 }
                 found
             };
@@ -171,7 +181,7 @@ impl Validator {
             }
             triples.push((a, b, value));
         }
-        (self.issues.len() == before).then_some(triples)
+        (self.issues.len() == before && !unreadable).then_some(triples)
     }
 
     pub(super) fn pairwise(
@@ -269,13 +279,16 @@ impl Validator {
         criteria: &Criteria,
         alternatives: &Alternatives,
     ) -> Vec<LeafJudgments> {
-        let ids: Vec<String> = alternatives.ids().map(str::to_owned).collect();
+        let ids = Names::alternatives(
+            alternatives.ids().map(str::to_owned).collect(),
+            self.alternatives_unknown,
+        );
         let max = crate::ahp::RandomIndex::Saaty.max_n();
         let mut out = Vec::new();
         for (leaf_id, list) in by_leaf {
             let path = format!("alternative_comparisons.{leaf_id}");
             let Some((_, leaf)) = criteria.leaf(leaf_id) else {
-                self.issue(path, DiagnosticKind::UnknownCriterion(excerpt(leaf_id)));
+                let _ = self.unknown_criterion(path, leaf_id, criteria);
                 continue;
             };
             if ids.len() > max {

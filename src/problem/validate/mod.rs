@@ -56,8 +56,9 @@ pub struct Rejected {
     pub located: Vec<Diagnostic>,
 }
 
-/// `earlier`: problems already found (in `use`); `unscored`: criteria whose
-/// definition is already reported broken, so their scores are not checked.
+/// `earlier`: problems already found (in `use`); `unresolved`: the paths of
+/// criteria whose `use` is already reported unknown, so nothing that names
+/// them or their sub-criteria is reported again.
 ///
 /// With `rank_with`, data those ranking options cannot rank (a negative
 /// benefit score under AHP, ...) is reported too, at the field at fault:
@@ -65,13 +66,13 @@ pub struct Rejected {
 pub fn validate(
     raw: RawProblem,
     earlier: Vec<Issue>,
-    unscored: Vec<String>,
+    unresolved: Vec<String>,
     csv: &CsvPlan,
     rank_with: Option<&crate::RankOptions>,
 ) -> Result<Problem, Rejected> {
     let mut v = Validator {
         issues: earlier,
-        unscored: unscored.into_iter().collect(),
+        unresolved: unresolved.into_iter().collect(),
         ..Validator::default()
     };
     if let Some(version) = &raw.version
@@ -80,7 +81,13 @@ pub fn validate(
     {
         v.issue("version", DiagnosticKind::Version(version.to_string()));
     }
-    let name = v.text(&raw.name, "name");
+    let name = match &raw.name {
+        Some(name) => v.text(name, "name"),
+        None => {
+            v.issue("", DiagnosticKind::MissingKey("name"));
+            String::new()
+        }
+    };
     let description = raw.description.map(|t| t.0);
 
     v.core = raw
@@ -94,11 +101,17 @@ pub fn validate(
 
     // Criteria tree, root first.
     v.nodes.push(placeholder(ROOT_ID));
-    if raw.criteria.is_empty() {
-        v.issue("criteria", DiagnosticKind::EmptyList("criterion"));
+    let raw_criteria = raw.criteria.as_deref().unwrap_or_default();
+    match &raw.criteria {
+        None => {
+            v.issue("", DiagnosticKind::MissingKey("criteria"));
+            // Every name the alternatives and rules use is then unknown.
+            v.names_unknown = true;
+        }
+        Some(list) if list.is_empty() => v.issue("criteria", DiagnosticKind::EmptyList("criterion")),
+        Some(list) => v.collect_ids(list),
     }
-    let children: Vec<usize> = raw
-        .criteria
+    let children: Vec<usize> = raw_criteria
         .iter()
         .enumerate()
         .map(|(i, c)| v.criterion(c, format!("criteria[{i}]")))
@@ -109,7 +122,7 @@ pub fn validate(
         raw.comparisons.as_ref(),
         raw.judges.as_ref(),
         raw.matrix.as_ref(),
-        &raw.criteria,
+        raw_criteria,
     );
     v.nodes[0].kind = CriterionKind::Parent(Parent { children, weighting });
 
@@ -161,6 +174,9 @@ pub fn validate(
         }
     };
     let (alternatives, scores, score_text) = match source {
+        // A CSV header is checked against the leaves: while a criterion's
+        // name is unknown (reported already), every column would be.
+        Alternatives_::Csv(_) if v.names_unknown => (Alternatives::default(), None, None),
         Alternatives_::Csv(file) if !derived.is_empty() => {
             let _ = file;
             v.issue("alternatives", DiagnosticKind::DerivedWithCsv);
@@ -374,6 +390,7 @@ fn csv_path(file: &str, plan: &CsvPlan) -> Result<PathBuf, DiagnosticKind> {
 /// becomes the only child of a root.
 pub fn validate_entry(raw: RawCriterion) -> Result<(RawCriterion, Criteria), Vec<Issue>> {
     let mut v = Validator::default();
+    v.collect_ids(std::slice::from_ref(&raw));
     v.nodes.push(placeholder(ROOT_ID));
     let child = v.criterion(&raw, String::new());
     v.nodes[0].kind = CriterionKind::Parent(Parent {
@@ -527,6 +544,20 @@ struct Validator {
     /// an unknown `use`): their scores are not checked, to avoid follow-up
     /// errors per alternative.
     unscored: std::collections::HashSet<String>,
+    /// Paths of criteria whose `use` names nothing in the library.
+    unresolved: std::collections::HashSet<String>,
+    /// Every criterion id written in the tree.
+    all_ids: std::collections::HashSet<String>,
+    /// Nodes whose id or sub-tree is unknown (no id, an invalid id, an
+    /// unknown `use`), already reported.
+    broken: std::collections::HashSet<usize>,
+    /// Whether some criterion's name is unknown (a broken node, or no
+    /// `criteria` at all): a reference that matches no criterion may be
+    /// meant for it, and is not reported again.
+    names_unknown: bool,
+    /// Whether some alternative has no id (already reported): a name that
+    /// matches no alternative may be meant for it.
+    alternatives_unknown: bool,
     nodes: Vec<Criterion>,
     ids: HashMap<String, String>,
     issues: Vec<Issue>,
