@@ -322,7 +322,7 @@ alternatives:
   - {id: y, scores: {a: 2, b: 1, c: 3}}
 ";
     let expected = [
-        "<stdin>:4:6: comparisons: `--aggregate aip`: judge `ann`'s judgments leave 2 groups unlinked, so they have no priorities of their own",
+        "<stdin>:4:3: comparisons: `--aggregate aip`: judge `ann`'s judgments leave 2 groups unlinked, so they have no priorities of their own",
     ];
     for command in ["rank", "check"] {
         assert_errors(run(&[command, "-", "--aggregate", "aip"], yaml), &expected);
