@@ -122,6 +122,8 @@ fn load(common: &Common) -> Result<Problem, Failure> {
         base_dir: None,
         allow_outside_paths: common.allow_outside_paths,
         ignore_extra_columns: common.ignore_extra_columns,
+        max_csv_size: common.max_csv_size,
+        csv_delimiter: common.delimiter,
     };
     Problem::from_path(&common.file, &options).map_err(Failure::Invalid)
 }

@@ -11,16 +11,17 @@ const POW10: [f64; 23] = [
 ];
 
 /// The plain decimal at the start of `text` and its length, if one ends
-/// there at a comma or at the end of `text`: a cell written
-/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the number syntax CSV readers and JSON
-/// share. `None` for anything else (spaces, `+`, exponents, `.5`,
-/// `007`...), which the general parser then handles.
+/// there at the field separator `end` or at the end of `text`: a cell
+/// written `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the number syntax CSV readers
+/// and JSON share, with `point` for the dot (`,` in files that write
+/// decimal commas). `None` for anything else (spaces, `+`, exponents,
+/// `.5`, `007`...), which the general parser then handles.
 ///
 /// Exactly `str::parse::<f64>`: with at most 15 significant digits and 22
 /// decimals, the digits and the power of ten are exact doubles and their
 /// quotient is rounded once, hence correctly (Clinger 1990); longer cells
 /// go to `str::parse`.
-pub fn leading(text: &[u8]) -> Option<(f64, usize)> {
+pub fn leading(text: &[u8], point: u8, end: u8) -> Option<(f64, usize)> {
     let negative = text.first() == Some(&b'-');
     let start = usize::from(negative);
     let mut mantissa = 0u64;
@@ -29,14 +30,15 @@ pub fn leading(text: &[u8]) -> Option<(f64, usize)> {
     if int.is_empty() || (int.len() > 1 && int[0] == b'0') {
         return None;
     }
+    let separator = end;
     let mut end = int_end;
-    if text.get(end) == Some(&b'.') {
+    if text.get(end) == Some(&point) {
         end = digits(text, end + 1, &mut mantissa);
         if end == int_end + 1 {
             return None;
         }
     }
-    if text.get(end).is_some_and(|&b| b != b',') {
+    if text.get(end).is_some_and(|&b| b != separator) {
         return None;
     }
     let decimals = end - int_end - usize::from(end > int_end);
@@ -48,8 +50,14 @@ pub fn leading(text: &[u8]) -> Option<(f64, usize)> {
     let value = if significant <= 15 && decimals < POW10.len() {
         mantissa as f64 / POW10[decimals]
     } else {
-        // A sign, ASCII digits and a dot: valid UTF-8 and a valid number.
-        std::str::from_utf8(&text[start..end]).ok()?.parse().ok()?
+        // A sign, ASCII digits and a point: valid UTF-8, and a valid
+        // number once the point is a dot.
+        let number = std::str::from_utf8(&text[start..end]).ok()?;
+        if point == b'.' {
+            number.parse().ok()?
+        } else {
+            number.replacen(char::from(point), ".", 1).parse().ok()?
+        }
     };
     Some((if negative { -value } else { value }, end))
 }
@@ -104,8 +112,12 @@ fn eight_digits(v: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::leading;
     use proptest::prelude::*;
+
+    /// [`super::leading`] for comma-separated files.
+    fn leading(text: &[u8]) -> Option<(f64, usize)> {
+        super::leading(text, b'.', b',')
+    }
 
     /// The value of a whole cell.
     fn plain(cell: &[u8]) -> Option<f64> {
