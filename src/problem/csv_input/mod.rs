@@ -9,6 +9,7 @@
 //! when it has no comma (or by `--delimiter`); a `;`-separated file writes
 //! decimals with a comma (`8,25`), as European spreadsheets export them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
@@ -186,7 +187,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     if let Some(d) = source.settings.delimiter.filter(|d| !DELIMITERS.contains(d)) {
         return Err(fail(
             None,
-            DiagnosticKind::Delimiter(escape(&char::from(d).to_string())),
+            DiagnosticKind::Delimiter(escape(&char::from(d).to_string()).into_owned()),
         ));
     }
     let opened = intake::open(source).map_err(refused)?;
@@ -506,7 +507,7 @@ fn read_field<'t>(
 
 /// A column's name as messages show it.
 fn column_name(raw: &[u8]) -> String {
-    escape(&String::from_utf8_lossy(raw.trim_ascii()))
+    escape(&String::from_utf8_lossy(raw.trim_ascii())).into_owned()
 }
 
 /// What each column of `header`, split at `delimiter`, holds; problems go
@@ -557,7 +558,7 @@ fn map_header(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, raw) in header.iter().enumerate() {
         let name = String::from_utf8_lossy(raw.trim_ascii()).into_owned();
-        let shown = escape(&name);
+        let shown = escape(&name).into_owned();
         if let Some(&first) = seen.get(&name) {
             errors.push(
                 Some(1),
@@ -617,7 +618,9 @@ fn cell(text: &str, (id, leaf): (&str, &Leaf), decimal_comma: bool) -> Result<f6
             return Err(DiagnosticKind::NonFinite(excerpt(text)));
         }
         Ok(_) => return Err(DiagnosticKind::OutOfRange(excerpt(text))),
-        Err(_) => super::validate::level_value(leaf, id, text)?.0,
+        // A level name never holds control characters: escaped, the
+        // message shows none either.
+        Err(_) => super::validate::level_value(leaf, id, &escape(text))?.0,
     };
     super::validate::in_scale(leaf, id, value)
 }
@@ -646,19 +649,21 @@ fn excerpt(text: &str) -> String {
 
 /// `text` with control characters (NUL, escape, line breaks...) written
 /// as escapes, so a message never sends them to a terminal.
-fn escape(text: &str) -> String {
+fn escape(text: &str) -> Cow<'_, str> {
     if !text.chars().any(char::is_control) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The line (after `before` lines) and problem of a csv crate error.
