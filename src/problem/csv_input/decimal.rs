@@ -10,10 +10,22 @@ const POW10: [f64; 23] = [
     1e21, 1e22,
 ];
 
+/// [`leading`] for fields separated by `delimiter`, decimal commas in
+/// `;`-separated files: one function per separator, so the separator costs
+/// nothing per byte.
+pub fn leading_for(delimiter: u8) -> fn(&[u8]) -> Option<(f64, usize)> {
+    match delimiter {
+        b';' => leading::<b',', b';'>,
+        b'\t' => leading::<b'.', b'\t'>,
+        b'|' => leading::<b'.', b'|'>,
+        _ => leading::<b'.', b','>,
+    }
+}
+
 /// The plain decimal at the start of `text` and its length, if one ends
-/// there at the field separator `end` or at the end of `text`: a cell
+/// there at the field separator `END` or at the end of `text`: a cell
 /// written `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the number syntax CSV readers
-/// and JSON share, with `point` for the dot (`,` in files that write
+/// and JSON share, with `POINT` for the dot (`,` in files that write
 /// decimal commas). `None` for anything else (spaces, `+`, exponents,
 /// `.5`, `007`...), which the general parser then handles.
 ///
@@ -21,7 +33,7 @@ const POW10: [f64; 23] = [
 /// decimals, the digits and the power of ten are exact doubles and their
 /// quotient is rounded once, hence correctly (Clinger 1990); longer cells
 /// go to `str::parse`.
-pub fn leading(text: &[u8], point: u8, end: u8) -> Option<(f64, usize)> {
+pub fn leading<const POINT: u8, const END: u8>(text: &[u8]) -> Option<(f64, usize)> {
     let negative = text.first() == Some(&b'-');
     let start = usize::from(negative);
     let mut mantissa = 0u64;
@@ -30,15 +42,14 @@ pub fn leading(text: &[u8], point: u8, end: u8) -> Option<(f64, usize)> {
     if int.is_empty() || (int.len() > 1 && int[0] == b'0') {
         return None;
     }
-    let separator = end;
     let mut end = int_end;
-    if text.get(end) == Some(&point) {
+    if text.get(end) == Some(&POINT) {
         end = digits(text, end + 1, &mut mantissa);
         if end == int_end + 1 {
             return None;
         }
     }
-    if text.get(end).is_some_and(|&b| b != separator) {
+    if text.get(end).is_some_and(|&b| b != END) {
         return None;
     }
     let decimals = end - int_end - usize::from(end > int_end);
@@ -53,10 +64,10 @@ pub fn leading(text: &[u8], point: u8, end: u8) -> Option<(f64, usize)> {
         // A sign, ASCII digits and a point: valid UTF-8, and a valid
         // number once the point is a dot.
         let number = std::str::from_utf8(&text[start..end]).ok()?;
-        if point == b'.' {
+        if POINT == b'.' {
             number.parse().ok()?
         } else {
-            number.replacen(char::from(point), ".", 1).parse().ok()?
+            number.replacen(char::from(POINT), ".", 1).parse().ok()?
         }
     };
     Some((if negative { -value } else { value }, end))
@@ -116,7 +127,7 @@ mod tests {
 
     /// [`super::leading`] for comma-separated files.
     fn leading(text: &[u8]) -> Option<(f64, usize)> {
-        super::leading(text, b'.', b',')
+        super::leading::<b'.', b','>(text)
     }
 
     /// The value of a whole cell.

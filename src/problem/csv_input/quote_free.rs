@@ -189,7 +189,7 @@ impl Job<'_, '_> {
         };
         let cols = layout.leaves.len();
         let delimiter = layout.delimiter;
-        let point = if layout.decimal_comma { b',' } else { b'.' };
+        let leading = decimal::leading_for(delimiter);
         let (mut names, mut id_bytes) = (Labels::default(), 0);
         let (mut record, mut line, mut start) = (0, self.before, 0);
         let ends = memchr::memchr_iter(b'\n', self.data).chain(std::iter::once(self.data.len()));
@@ -213,7 +213,7 @@ impl Job<'_, '_> {
                 }
                 let rest = &text[pos..];
                 let leading = match column {
-                    Column::Leaf(_) => decimal::leading(rest, point, delimiter),
+                    Column::Leaf(_) => leading(rest),
                     _ => None,
                 };
                 let len = match (leading, column) {
