@@ -168,6 +168,20 @@ mod tests {
     }
 
     #[test]
+    fn decimal_commas_end_at_a_semicolon() {
+        let comma = super::leading_for(b';');
+        assert_eq!(comma(b"8,25;x"), Some((8.25, 4)));
+        assert_eq!(comma(b"-0,5"), Some((-0.5, 4)));
+        assert_eq!(comma(b"12345678901234567,25"), Some((12345678901234567.25, 20)));
+        for text in ["8.25", "1.234,5", "8,25,1", "8,", ",5", "8;"] {
+            let whole = comma(text.as_bytes()).filter(|&(_, n)| n == text.len());
+            assert_eq!(whole, None, "{text}");
+        }
+        assert_eq!(comma(b"8;"), Some((8.0, 1)));
+        assert_eq!(super::leading_for(b'\t')(b"2.5\t1"), Some((2.5, 3)));
+    }
+
+    #[test]
     fn long_cells_are_still_exact() {
         for text in [
             "12345678901234567890",

@@ -18,6 +18,20 @@ use crate::problem::diagnostic::DiagnosticKind;
 /// they hold quotes (1 GiB).
 pub(super) const WHOLE_FILE_BYTES: u64 = 1 << 30;
 
+#[cfg(test)]
+thread_local! {
+    /// What [`whole_bytes`] gives on this thread, for tests of streaming.
+    pub(super) static WHOLE_BYTES: std::cell::Cell<u64> = const { std::cell::Cell::new(WHOLE_FILE_BYTES) };
+}
+
+/// [`WHOLE_FILE_BYTES`], or less in tests.
+fn whole_bytes() -> u64 {
+    #[cfg(test)]
+    return WHOLE_BYTES.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    WHOLE_FILE_BYTES
+}
+
 /// Longest line accepted (16 MiB): far more than any row of ids, names
 /// and numbers, and small enough that a source without line breaks
 /// (`/dev/zero`, a binary file) fails in milliseconds.
@@ -146,7 +160,7 @@ pub(super) fn open(source: &CsvSource) -> Result<Opened, Limit> {
             if size > max_size {
                 return Err(too_large());
             }
-            if size <= WHOLE_FILE_BYTES {
+            if size <= whole_bytes() {
                 let bytes = read_whole(&file, size as usize, max_size).map_err(refusal)?;
                 if bytes.len() as u64 > max_size {
                     return Err(too_large());
@@ -189,9 +203,9 @@ impl Opened {
             None => Ok(Input::Whole(head)),
             Some(Rest::Stream(intake)) => Ok(Input::Stream(head, intake)),
             Some(Rest::Unknown(mut intake)) => {
-                let room = (WHOLE_FILE_BYTES + 1).saturating_sub(head.len() as u64);
+                let room = (whole_bytes() + 1).saturating_sub(head.len() as u64);
                 (&mut intake).take(room).read_to_end(&mut head).map_err(refusal)?;
-                if head.len() as u64 <= WHOLE_FILE_BYTES {
+                if head.len() as u64 <= whole_bytes() {
                     Ok(Input::Whole(head))
                 } else {
                     Ok(Input::Stream(head, intake))

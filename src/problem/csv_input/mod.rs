@@ -678,3 +678,111 @@ fn csv_problem(e: &csv::Error, before: u64) -> (Option<u64>, DiagnosticKind) {
         _ => (line, DiagnosticKind::Syntax(e.to_string())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::intake::WHOLE_BYTES;
+    use crate::problem::{Diagnostics, LoadOptions};
+
+    /// A folder with `p.yaml` naming `alts.csv`, removed on drop.
+    struct Dir(std::path::PathBuf);
+
+    impl Dir {
+        fn new(name: &str) -> Dir {
+            let dir = std::env::temp_dir().join(format!("innorank-unit-{name}-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let yaml = "name: s\ncriteria:\n  - {id: gain}\n  - {id: risk, direction: cost, levels: {low: 1, high: 5}}\nalternatives: {csv: alts.csv}\n";
+            std::fs::write(dir.join("p.yaml"), yaml).unwrap();
+            Dir(dir)
+        }
+
+        /// Ids and values, or the messages, read whole and streamed.
+        fn load(&self, options: &LoadOptions) -> [Result<(Vec<String>, Vec<u64>), String>; 2] {
+            [u64::MAX, 16].map(|whole| {
+                WHOLE_BYTES.with(|w| w.set(whole));
+                let loaded = crate::Problem::from_path(&self.0.join("p.yaml"), options);
+                WHOLE_BYTES.with(|w| w.set(super::intake::WHOLE_FILE_BYTES));
+                loaded
+                    .map(|p| {
+                        let ids = p.alternatives.ids().map(str::to_owned).collect();
+                        let values = (0..p.alternatives.len())
+                            .flat_map(|i| p.scores.row(i).iter().map(|v| v.to_bits()).collect::<Vec<_>>())
+                            .collect();
+                        (ids, values)
+                    })
+                    .map_err(|e: Diagnostics| e.to_string())
+            })
+        }
+    }
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn streamed_files_read_like_whole_ones() {
+        let dir = Dir::new("stream");
+        let files: [&[u8]; 4] = [
+            b"id,gain,risk\r\na,1.5,low\r\n\r\nb,2,3\r\n",
+            b"id;gain;risk\na;1,5;low\nb;2.5;3\nc;x\n",
+            b"id,gain,risk\na,1,low\nb,x,1\nh,1\na,2,2\nbad id,1,1\n",
+            b"id,name,gain,risk\na,\"Q, \"\"q\"\"\",1,low\nb,Z\xFCrich,2,3\n",
+        ];
+        for csv in files {
+            std::fs::write(dir.0.join("alts.csv"), csv).unwrap();
+            let [whole, streamed] = dir.load(&LoadOptions::default());
+            assert_eq!(whole, streamed, "{}", String::from_utf8_lossy(csv));
+        }
+        // A line too long, found in the stream by the csv crate's reads.
+        let mut long = b"id,gain,risk\na,1,1\nb,".to_vec();
+        long.resize(long.len() + super::MAX_LINE + 1, b'9');
+        std::fs::write(dir.0.join("alts.csv"), long).unwrap();
+        let [whole, streamed] = dir.load(&LoadOptions::default());
+        assert_eq!(whole, streamed);
+        let message = whole.unwrap_err();
+        assert!(
+            message.ends_with("alts.csv:3: the line is longer than 16777216 bytes; break it into several lines"),
+            "{message}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_stream_past_the_limit_stops_in_the_csv_reader() {
+        let dir = Dir::new("fifo-limit");
+        let fifo = dir.0.join("alts.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        // Without mkfifo there is nothing to test.
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut out = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+                let _ = out.write_all(b"id,gain,risk\n");
+                let rows = b"a,1,2\n".repeat(1000);
+                while out.write_all(&rows).is_ok() {}
+            })
+        };
+        let options = LoadOptions {
+            alternatives_csv: Some(fifo.clone()),
+            max_csv_size: 100_000,
+            ..LoadOptions::default()
+        };
+        WHOLE_BYTES.with(|w| w.set(16));
+        let err = crate::Problem::from_path(&dir.0.join("p.yaml"), &options).unwrap_err();
+        WHOLE_BYTES.with(|w| w.set(super::intake::WHOLE_FILE_BYTES));
+        writer.join().unwrap();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: the CSV file is larger than 100000 bytes; raise the limit with --max-csv-size",
+                fifo.display()
+            )
+        );
+    }
+}
