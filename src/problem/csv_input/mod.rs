@@ -684,6 +684,9 @@ mod tests {
     use super::intake::WHOLE_BYTES;
     use crate::problem::{Diagnostics, LoadOptions};
 
+    /// The ids and the bits of the values loaded, or the messages.
+    type Loaded = Result<(Vec<String>, Vec<u64>), String>;
+
     /// A folder with `p.yaml` naming `alts.csv`, removed on drop.
     struct Dir(std::path::PathBuf);
 
@@ -697,7 +700,7 @@ mod tests {
         }
 
         /// Ids and values, or the messages, read whole and streamed.
-        fn load(&self, options: &LoadOptions) -> [Result<(Vec<String>, Vec<u64>), String>; 2] {
+        fn load(&self, options: &LoadOptions) -> [Loaded; 2] {
             [u64::MAX, 16].map(|whole| {
                 WHOLE_BYTES.with(|w| w.set(whole));
                 let loaded = crate::Problem::from_path(&self.0.join("p.yaml"), options);
