@@ -202,15 +202,17 @@ fn devices_fail_fast_with_one_line() {
 #[test]
 fn standard_input_cannot_give_both_the_problem_and_the_alternatives() {
     let dir = Dir::new("stdin-twice", &[]);
-    let err = refused(
-        dir.innorank()
-            .args(["rank", "-", "--alternatives", "-"])
-            .write_stdin(PROBLEM),
-    );
-    assert_eq!(
-        err,
-        "error: <stdin>: standard input cannot give both the problem and the alternatives (`--alternatives -`); save one of them to a file\n"
-    );
+    for csv in ["-", "/dev/stdin"] {
+        let err = refused(
+            dir.innorank()
+                .args(["rank", "-", "--alternatives", csv])
+                .write_stdin(PROBLEM),
+        );
+        assert_eq!(
+            err,
+            "error: <stdin>: standard input cannot give both the problem and the alternatives (`--alternatives -`); save one of them to a file\n"
+        );
+    }
 }
 
 /// `text` in UTF-16, little- or big-endian, with or without a byte-order mark.

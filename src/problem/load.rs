@@ -132,11 +132,8 @@ impl Problem {
         // Read at most one byte past the limit so a huge input costs nothing.
         let limit = options.max_size.saturating_add(1);
         if path.as_os_str() == "-" {
-            if options
-                .alternatives_csv
-                .as_deref()
-                .is_some_and(|csv| csv.as_os_str() == "-")
-            {
+            let stdin = |csv: &Path| csv.as_os_str() == "-" || csv == Path::new("/dev/stdin");
+            if options.alternatives_csv.as_deref().is_some_and(stdin) {
                 return Err(one("<stdin>", None, DiagnosticKind::StdinTwice));
             }
             std::io::stdin()
