@@ -236,7 +236,7 @@ fn utf16_and_other_encodings_give_one_line() {
     let dir = Dir::new("latin1-header", &[("alts.csv", b"id,gain,risk,pr\xE9vu\na,1,1,x\n")]);
     assert_eq!(
         refused(&mut dir.rank(&["--ignore-extra-columns"])),
-        "error: alts.csv: the file is not UTF-8 (perhaps Windows-1252 or Latin-1); save it as \"CSV UTF-8\" and try again\n"
+        "error: alts.csv:1: the file is not UTF-8 (perhaps Windows-1252 or Latin-1); save it as \"CSV UTF-8\" and try again\n"
     );
     let mut late = b"id,name,gain,risk\n".to_vec();
     for i in 0..3000 {

@@ -192,7 +192,12 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     }
     let opened = intake::open(source).map_err(refused)?;
     if let Some(found) = encoding::sniff(&opened.head) {
-        return Err(fail(None, not_utf8(found)));
+        // Bytes in another encoding are shown at their line, as in a row.
+        let line = (found == NotUtf8::Other)
+            .then(|| std::str::from_utf8(&opened.head).err())
+            .flatten()
+            .map(|e| 1 + memchr::memchr_iter(b'\n', &opened.head[..e.valid_up_to()]).count() as u64);
+        return Err(fail(line, not_utf8(found)));
     }
     let delimiter = source.settings.delimiter.unwrap_or_else(|| detect(&opened.head));
     let leaves: Vec<(&str, &Leaf)> = criteria.leaves().map(|(c, l)| (c.id.as_str(), l)).collect();
