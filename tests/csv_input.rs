@@ -386,11 +386,12 @@ fn error_lists_are_capped_and_ragged_rows_never_count_as_repeats() {
 /// One generated CSV row: id, cells, and fields added or dropped.
 type GenRow = (&'static str, &'static str, &'static str, i8);
 
-/// `id,gain,risk` CSV text from generated rows; `quote_first` quotes the
-/// first row's id, which sends the file to the csv crate.
-fn generated_csv(rows: &[GenRow], crlf: bool, blanks: &[usize], quote_first: bool) -> String {
+/// `id,gain,risk` CSV text from generated rows, fields separated by `sep`;
+/// `quote_first` quotes the first row's id, which sends the file to the
+/// csv crate.
+fn generated_csv(rows: &[GenRow], sep: &str, crlf: bool, blanks: &[usize], quote_first: bool) -> String {
     let end = if crlf { "\r\n" } else { "\n" };
-    let mut csv = format!("id,gain,risk{end}");
+    let mut csv = format!("id{sep}gain{sep}risk{end}");
     for (i, (id, gain, risk, extra)) in rows.iter().enumerate() {
         if blanks.contains(&i) {
             csv.push_str(end);
@@ -408,10 +409,27 @@ fn generated_csv(rows: &[GenRow], crlf: bool, blanks: &[usize], quote_first: boo
             }
             _ => {}
         }
-        csv.push_str(&fields.join(","));
+        csv.push_str(&fields.join(sep));
         csv.push_str(end);
     }
     csv
+}
+
+/// A generated cell as a `;` file might write it: most decimal points as
+/// commas, some kept (an error there), and a thousands separator.
+fn comma(cell: &'static str) -> &'static str {
+    match cell {
+        "2.50" => "2,50",
+        "-0.5" => "-0,5",
+        "0.000" => "0.5",
+        "3." => "3,",
+        ".5" => ",5",
+        "2.0" => "2,0",
+        "1e3" => "1,5e3",
+        "12345678901234567" => "12345678901234567,25",
+        "x" => "1.234,5",
+        other => other,
+    }
 }
 
 /// One alternative as loaded: id, name and the bits of its values.
@@ -435,8 +453,12 @@ proptest::proptest! {
 
     /// innorank's quote-free reader and the csv crate agree on every file:
     /// same alternatives and values, or the same errors at the same lines.
+    /// Cells are written for comma files, and for `;` files with decimal
+    /// commas (where a dot is an error); the separator is told from the
+    /// header.
     #[test]
     fn both_readers_agree(
+        semicolon: bool,
         rows in proptest::collection::vec(
             (
                 proptest::sample::select(vec!["a", "b", "c", "a1", "bad id", ""]),
@@ -455,7 +477,13 @@ proptest::proptest! {
         let rows = rows.repeat(repeat);
         let mut results = Vec::new();
         for quote in [false, true] {
-            std::fs::write(dir.0.join("alts.csv"), generated_csv(&rows, crlf, &blanks, quote)).unwrap();
+            let csv = if semicolon {
+                let rows: Vec<GenRow> = rows.iter().map(|&(id, gain, risk, extra)| (id, comma(gain), comma(risk), extra)).collect();
+                generated_csv(&rows, ";", crlf, &blanks, quote)
+            } else {
+                generated_csv(&rows, ",", crlf, &blanks, quote)
+            };
+            std::fs::write(dir.0.join("alts.csv"), csv).unwrap();
             results.push(load_summary(&dir.0));
         }
         proptest::prop_assert_eq!(&results[0], &results[1]);

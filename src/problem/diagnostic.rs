@@ -328,6 +328,44 @@ pub enum DiagnosticKind {
     /// An empty CSV cell.
     #[error("empty cell")]
     EmptyCell,
+    /// A CSV source larger than the limit.
+    #[error("the CSV file is larger than {limit} bytes; raise the limit with --max-csv-size")]
+    CsvTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A file in another encoding than UTF-8, or not text at all.
+    #[error("the file is {found}; save it as {save_as} and try again")]
+    Encoding {
+        /// What the file is (`UTF-16 (Excel "Unicode Text")`...).
+        found: &'static str,
+        /// The format to save it in.
+        save_as: &'static str,
+    },
+    /// A number with a decimal point or thousands separator in a file that
+    /// writes decimals with a comma.
+    #[error(
+        "`{0}` is not a number: a `;`-separated file writes decimals with a comma and no thousands separator, like `1234,5`"
+    )]
+    DecimalComma(String),
+    /// A CSV header read as one column that holds another separator.
+    #[error("the header is one column, `{header}`; the file looks separated by {separator}: pass --delimiter {flag}")]
+    OneColumn {
+        /// The header's text.
+        header: String,
+        /// The separator found (`` `;` ``, `tabs`).
+        separator: &'static str,
+        /// How to pass it to --delimiter.
+        flag: &'static str,
+    },
+    /// A CSV delimiter that cannot separate fields.
+    #[error("unsupported delimiter `{0}`; use `,`, `;`, `|` or tab")]
+    Delimiter(String),
+    /// Standard input named for both the problem and its alternatives.
+    #[error(
+        "standard input cannot give both the problem and the alternatives (`--alternatives -`); save one of them to a file"
+    )]
+    StdinTwice,
     /// Error collection stopped.
     #[error("more than {0} problems; stopped looking")]
     TooManyErrors(usize),

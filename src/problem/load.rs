@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use super::csv_input::CsvSource;
+use super::csv_input::{CsvSettings, CsvSource};
 use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
 use super::library::CriteriaLibrary;
 use super::raw::{RawCriterion, RawProblem, Shape};
@@ -17,6 +17,10 @@ use super::{Problem, scan, validate};
 /// Files larger than this are refused before parsing (16 MiB).
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
 
+/// CSV sources larger than this are refused (4 GiB: some 50 million rows
+/// of eight criteria). A pipe or device is read up to it, and no further.
+pub const DEFAULT_MAX_CSV_SIZE: u64 = 4 << 30;
+
 /// How to load a problem.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
@@ -25,7 +29,8 @@ pub struct LoadOptions {
     /// The criteria library `use` draws from; the built-in one if `None`.
     pub library: Option<Arc<CriteriaLibrary>>,
     /// A CSV file of alternatives replacing the problem's own (a path from
-    /// the command line: taken as given).
+    /// the command line: taken as given; `-` is standard input, unless the
+    /// problem is read from there).
     pub alternatives_csv: Option<PathBuf>,
     /// The folder `alternatives: {csv: FILE}` is relative to: the problem
     /// file's folder ([`Problem::from_path`] sets it), else the working
@@ -39,6 +44,11 @@ pub struct LoadOptions {
     /// cannot rank (a negative benefit score under `--method ahp`, ...) is
     /// then reported at load, located, like any other invalid input.
     pub rank_with: Option<crate::RankOptions>,
+    /// Largest CSV source accepted, in bytes.
+    pub max_csv_size: u64,
+    /// The CSV field separator (`,`, `;`, tab or `|`); told from the
+    /// header line when `None`.
+    pub csv_delimiter: Option<u8>,
 }
 
 impl Default for LoadOptions {
@@ -51,21 +61,36 @@ impl Default for LoadOptions {
             allow_outside_paths: false,
             ignore_extra_columns: false,
             rank_with: None,
+            max_csv_size: DEFAULT_MAX_CSV_SIZE,
+            csv_delimiter: None,
         }
     }
 }
 
 impl LoadOptions {
     fn csv_plan(&self) -> CsvPlan {
+        let settings = CsvSettings {
+            ignore_extra_columns: self.ignore_extra_columns,
+            delimiter: self.csv_delimiter,
+            max_size: self.max_csv_size,
+        };
         CsvPlan {
-            replacement: self.alternatives_csv.as_ref().map(|path| CsvSource {
-                path: path.clone(),
-                shown: path.display().to_string(),
-                ignore_extra_columns: self.ignore_extra_columns,
+            replacement: self.alternatives_csv.as_ref().map(|path| {
+                let stdin = path.as_os_str() == "-";
+                CsvSource {
+                    path: path.clone(),
+                    shown: if stdin {
+                        "<stdin>".to_owned()
+                    } else {
+                        path.display().to_string()
+                    },
+                    stdin,
+                    settings: settings.clone(),
+                }
             }),
             base_dir: self.base_dir.clone().unwrap_or_default(),
             allow_outside: self.allow_outside_paths,
-            ignore_extra_columns: self.ignore_extra_columns,
+            settings,
         }
     }
 }
@@ -114,6 +139,10 @@ impl Problem {
         // Read at most one byte past the limit so a huge input costs nothing.
         let limit = options.max_size.saturating_add(1);
         if path.as_os_str() == "-" {
+            let stdin = |csv: &Path| csv.as_os_str() == "-" || csv == Path::new("/dev/stdin");
+            if options.alternatives_csv.as_deref().is_some_and(stdin) {
+                return Err(one("<stdin>", None, DiagnosticKind::StdinTwice));
+            }
             std::io::stdin()
                 .lock()
                 .take(limit)

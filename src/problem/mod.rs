@@ -23,7 +23,7 @@ pub use alternatives::Alternatives;
 pub use builder::{CriterionBuilder, ProblemBuilder};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
 pub use library::{CriteriaLibrary, LibraryEntry};
-pub use load::{DEFAULT_MAX_SIZE, LoadOptions};
+pub use load::{DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions};
 pub use score_text::ScoreText;
 
 use crate::ahp::{GroupJudgments, PairwiseMatrix};

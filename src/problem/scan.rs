@@ -72,6 +72,18 @@ impl Found {
 /// Checks the bytes are UTF-8 without NUL and returns the text without a
 /// leading byte-order mark.
 pub fn decode(bytes: &[u8]) -> Result<&str, Box<Found>> {
+    use super::csv_input::NotUtf8;
+    if let Some(found @ (NotUtf8::Utf16 | NotUtf8::Utf32)) = super::csv_input::sniff_encoding(bytes) {
+        let (found, save_as) = (found.describe(), "UTF-8");
+        let (line, column, path) = (None, None, String::new());
+        let kind = DiagnosticKind::Encoding { found, save_as };
+        return Err(Box::new(Found {
+            line,
+            column,
+            path,
+            kind,
+        }));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position_of(&bytes[..e.valid_up_to()]);

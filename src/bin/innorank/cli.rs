@@ -83,9 +83,13 @@ pub struct Common {
     #[arg(long, value_name = "DIR")]
     pub criteria_dir: Option<PathBuf>,
     /// Read the alternatives from this CSV file (header: id[,name],<leaf ids>),
-    /// replacing the problem's own.
+    /// replacing the problem's own; `-` reads standard input.
     #[arg(long, value_name = "FILE.csv")]
     pub alternatives: Option<PathBuf>,
+    /// CSV field separator: `,`, `;`, `|` or `tab` [default: `;` or tab if
+    /// the header line has one and no comma, else `,`].
+    #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+    pub delimiter: Option<u8>,
     /// Skip CSV columns that are not `id`, `name` or a leaf criterion.
     #[arg(long)]
     pub ignore_extra_columns: bool,
@@ -95,6 +99,10 @@ pub struct Common {
     /// Refuse problem files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = innorank::problem::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
+    /// Refuse CSV alternatives larger than this many bytes; a pipe is read
+    /// up to it and no further.
+    #[arg(long, value_name = "BYTES", default_value_t = innorank::problem::DEFAULT_MAX_CSV_SIZE)]
+    pub max_csv_size: u64,
 }
 
 /// Arguments of the AHP weighting.
@@ -333,6 +341,20 @@ impl From<AhpMethod> for PriorityMethod {
             AhpMethod::Eigen => PriorityMethod::Eigen,
             AhpMethod::Geometric => PriorityMethod::Geometric,
         }
+    }
+}
+
+/// A CSV separator: one of `,`, `;`, `|`, or a tab (`tab`, `\t`).
+fn delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "|" => Ok(b'|'),
+        "tab" | "\t" | "\\t" => Ok(b'\t'),
+        _ => Err(format!(
+            "expected `,`, `;`, `|` or `tab`, found `{}`",
+            s.escape_default()
+        )),
     }
 }
 

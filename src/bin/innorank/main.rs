@@ -130,6 +130,8 @@ fn load_for(common: &Common, rank_with: Option<innorank::RankOptions>) -> Result
         allow_outside_paths: common.allow_outside_paths,
         ignore_extra_columns: common.ignore_extra_columns,
         rank_with,
+        max_csv_size: common.max_csv_size,
+        csv_delimiter: common.delimiter,
     };
     Problem::from_path(&common.file, &options).map_err(Failure::Invalid)
 }

@@ -10,17 +10,30 @@ const POW10: [f64; 23] = [
     1e21, 1e22,
 ];
 
+/// [`leading`] for fields separated by `delimiter`, decimal commas in
+/// `;`-separated files: one function per separator, so the separator costs
+/// nothing per byte.
+pub fn leading_for(delimiter: u8) -> fn(&[u8]) -> Option<(f64, usize)> {
+    match delimiter {
+        b';' => leading::<b',', b';'>,
+        b'\t' => leading::<b'.', b'\t'>,
+        b'|' => leading::<b'.', b'|'>,
+        _ => leading::<b'.', b','>,
+    }
+}
+
 /// The plain decimal at the start of `text` and its length, if one ends
-/// there at a comma or at the end of `text`: a cell written
-/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the number syntax CSV readers and JSON
-/// share. `None` for anything else (spaces, `+`, exponents, `.5`,
-/// `007`...), which the general parser then handles.
+/// there at the field separator `END` or at the end of `text`: a cell
+/// written `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the number syntax CSV readers
+/// and JSON share, with `POINT` for the dot (`,` in files that write
+/// decimal commas). `None` for anything else (spaces, `+`, exponents,
+/// `.5`, `007`...), which the general parser then handles.
 ///
 /// Exactly `str::parse::<f64>`: with at most 15 significant digits and 22
 /// decimals, the digits and the power of ten are exact doubles and their
 /// quotient is rounded once, hence correctly (Clinger 1990); longer cells
 /// go to `str::parse`.
-pub fn leading(text: &[u8]) -> Option<(f64, usize)> {
+pub fn leading<const POINT: u8, const END: u8>(text: &[u8]) -> Option<(f64, usize)> {
     let negative = text.first() == Some(&b'-');
     let start = usize::from(negative);
     let mut mantissa = 0u64;
@@ -30,13 +43,13 @@ pub fn leading(text: &[u8]) -> Option<(f64, usize)> {
         return None;
     }
     let mut end = int_end;
-    if text.get(end) == Some(&b'.') {
+    if text.get(end) == Some(&POINT) {
         end = digits(text, end + 1, &mut mantissa);
         if end == int_end + 1 {
             return None;
         }
     }
-    if text.get(end).is_some_and(|&b| b != b',') {
+    if text.get(end).is_some_and(|&b| b != END) {
         return None;
     }
     let decimals = end - int_end - usize::from(end > int_end);
@@ -48,8 +61,14 @@ pub fn leading(text: &[u8]) -> Option<(f64, usize)> {
     let value = if significant <= 15 && decimals < POW10.len() {
         mantissa as f64 / POW10[decimals]
     } else {
-        // A sign, ASCII digits and a dot: valid UTF-8 and a valid number.
-        std::str::from_utf8(&text[start..end]).ok()?.parse().ok()?
+        // A sign, ASCII digits and a point: valid UTF-8, and a valid
+        // number once the point is a dot.
+        let number = std::str::from_utf8(&text[start..end]).ok()?;
+        if POINT == b'.' {
+            number.parse().ok()?
+        } else {
+            number.replacen(char::from(POINT), ".", 1).parse().ok()?
+        }
     };
     Some((if negative { -value } else { value }, end))
 }
@@ -104,8 +123,12 @@ fn eight_digits(v: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::leading;
     use proptest::prelude::*;
+
+    /// [`super::leading`] for comma-separated files.
+    fn leading(text: &[u8]) -> Option<(f64, usize)> {
+        super::leading::<b'.', b','>(text)
+    }
 
     /// The value of a whole cell.
     fn plain(cell: &[u8]) -> Option<f64> {
@@ -142,6 +165,20 @@ mod tests {
         assert_eq!(leading(b"-7"), Some((-7.0, 2)));
         assert_eq!(leading(b"2.5x,1"), None);
         assert_eq!(leading(b",1"), None);
+    }
+
+    #[test]
+    fn decimal_commas_end_at_a_semicolon() {
+        let comma = super::leading_for(b';');
+        assert_eq!(comma(b"8,25;x"), Some((8.25, 4)));
+        assert_eq!(comma(b"-0,5"), Some((-0.5, 4)));
+        assert_eq!(comma(b"12345678901234567,25"), Some((12345678901234567.25, 20)));
+        for text in ["8.25", "1.234,5", "8,25,1", "8,", ",5", "8;"] {
+            let whole = comma(text.as_bytes()).filter(|&(_, n)| n == text.len());
+            assert_eq!(whole, None, "{text}");
+        }
+        assert_eq!(comma(b"8;"), Some((8.0, 1)));
+        assert_eq!(super::leading_for(b'\t')(b"2.5\t1"), Some((2.5, 3)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Rows of a CSV file without quotes, read on all cores.
 //!
 //! Without quotes a record is a line and a field is the text between
-//! commas, so the rows can be split at line breaks and parsed in parallel
+//! separators, so the rows can be split at line breaks and parsed in parallel
 //! straight into the final matrix. The csv crate's rules are kept: `\n` and
 //! `\r\n` end a record, empty lines are skipped, line numbers count every
 //! line. A file with a quote anywhere, or a lone `\r` (also a record end
@@ -188,6 +188,8 @@ impl Job<'_, '_> {
             list: Vec::new(),
         };
         let cols = layout.leaves.len();
+        let delimiter = layout.delimiter;
+        let leading = decimal::leading_for(delimiter);
         let (mut names, mut id_bytes) = (Labels::default(), 0);
         let (mut record, mut line, mut start) = (0, self.before, 0);
         let ends = memchr::memchr_iter(b'\n', self.data).chain(std::iter::once(self.data.len()));
@@ -211,7 +213,7 @@ impl Job<'_, '_> {
                 }
                 let rest = &text[pos..];
                 let leading = match column {
-                    Column::Leaf(_) => decimal::leading(rest),
+                    Column::Leaf(_) => leading(rest),
                     _ => None,
                 };
                 let len = match (leading, column) {
@@ -225,7 +227,7 @@ impl Job<'_, '_> {
                     }
                     _ => {
                         plain &= !matches!(column, Column::Leaf(_));
-                        let len = memchr::memchr(b',', rest).unwrap_or(rest.len());
+                        let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
                         match read_field(&rest[..len], i, line, layout, row, &mut errors) {
                             Field::Id(t) => id = t,
                             Field::Name(t) => name = t,
@@ -249,7 +251,7 @@ impl Job<'_, '_> {
             // error makes the whole read fail anyway.
             if !complete {
                 errors.list.truncate(errors_before);
-                let found = memchr::memchr_iter(b',', text).count() + 1;
+                let found = memchr::memchr_iter(delimiter, text).count() + 1;
                 errors.ragged(line, found, layout.names.len());
                 (id, name, self.lines[record]) = ("", "", 0);
             } else {

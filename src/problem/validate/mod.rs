@@ -9,7 +9,7 @@ mod judgments;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
-use super::csv_input::{self, CsvSource};
+use super::csv_input::{self, CsvSettings, CsvSource};
 use super::derive;
 use super::diagnostic::Diagnostic;
 use super::diagnostic::DiagnosticKind;
@@ -44,8 +44,8 @@ pub struct CsvPlan {
     pub base_dir: PathBuf,
     /// Allow `{csv: FILE}` to leave that folder.
     pub allow_outside: bool,
-    /// Skip unknown columns.
-    pub ignore_extra_columns: bool,
+    /// How to read the CSV.
+    pub settings: CsvSettings,
 }
 
 /// Why validation failed: problems located by field path in the YAML, and
@@ -155,7 +155,8 @@ pub fn validate(
             Ok(path) => Alternatives_::Csv(CsvSource {
                 shown: path.display().to_string(),
                 path,
-                ignore_extra_columns: csv.ignore_extra_columns,
+                stdin: false,
+                settings: csv.settings.clone(),
             }),
             Err(kind) => {
                 v.issue("alternatives.csv", kind);
