@@ -4,7 +4,7 @@
 use innorank::RankReport;
 use innorank::problem::Problem;
 
-use super::{CostView, WeightsView, crossing_text, fixed};
+use super::{CostView, WeightsView, compact, crossing_text, fixed, full};
 
 /// A titled table of text cells.
 pub struct Grid {
@@ -20,16 +20,9 @@ fn value_cell(problem: &Problem, row: usize, leaf: usize) -> String {
     let (_, l) = problem.criteria.leaves().nth(leaf).expect("leaf index in range");
     let v = problem.scores.get(row, l.column);
     match l.level_name(v) {
-        Some(name) => format!("{v} ({name})"),
+        Some(name) => format!("{} ({name})", full(v)),
         None => compact(v),
     }
-}
-
-/// At most 4 decimals, without trailing zeros: `52.3996`, `0.5`, `2500`.
-pub fn compact(v: f64) -> String {
-    let text = format!("{v:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
 /// The ranking table, then the screened-out alternatives.
@@ -38,13 +31,13 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
     let satisfactory = report.options.satisfactory;
     let mut header = vec!["Rank".to_owned(), "Alternative".to_owned(), "Score".to_owned()];
     if let Some(x) = satisfactory {
-        header.push(format!("Satisfactory (>= {x})"));
+        header.push(format!("Satisfactory (>= {})", full(x)));
     }
     for ((criterion, leaf), (_, w)) in p.criteria.leaves().zip(report.leaf_weights()) {
         let arrow = match leaf.direction {
             innorank::Direction::Benefit => "max".to_owned(),
             innorank::Direction::Cost => "min".to_owned(),
-            innorank::Direction::Target(t) => format!("-> {t}"),
+            innorank::Direction::Target(t) => format!("-> {}", full(t)),
         };
         header.push(format!("{}\n{arrow}, w={}", criterion.id, fixed(w, 3)));
     }
@@ -75,7 +68,7 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
         o.weighing.ahp.method.name(),
         o.weighing.ahp.completion.name(),
         o.weighing.ahp.random_index.name(),
-        o.weighing.cr_threshold
+        full(o.weighing.cr_threshold)
     )];
     let shown = report.ranking.len();
     let ranked = p.alternatives.len() - report.screened_out.len();
@@ -152,7 +145,7 @@ pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
             fixed(c.ci, 4),
             fixed(c.ri, 2),
             fixed(c.cr, 4),
-            view.options.cr_threshold
+            full(view.options.cr_threshold)
         )];
         for e in &node.estimated {
             notes.push(format!(
