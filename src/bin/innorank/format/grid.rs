@@ -4,7 +4,7 @@
 use innorank::RankReport;
 use innorank::problem::Problem;
 
-use super::{CostView, WeightsView, compact, crossing_text, fixed, full};
+use super::{CostView, WeightsView, compact, crossing_text, exact, fixed};
 
 /// A titled table of text cells.
 pub struct Grid {
@@ -20,7 +20,7 @@ fn value_cell(problem: &Problem, row: usize, leaf: usize) -> String {
     let (_, l) = problem.criteria.leaves().nth(leaf).expect("leaf index in range");
     let v = problem.scores.get(row, l.column);
     match l.level_name(v) {
-        Some(name) => format!("{} ({name})", full(v)),
+        Some(name) => format!("{} ({name})", exact(v)),
         None => compact(v),
     }
 }
@@ -31,13 +31,13 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
     let satisfactory = report.options.satisfactory;
     let mut header = vec!["Rank".to_owned(), "Alternative".to_owned(), "Score".to_owned()];
     if let Some(x) = satisfactory {
-        header.push(format!("Satisfactory (>= {})", full(x)));
+        header.push(format!("Satisfactory (>= {})", exact(x)));
     }
     for ((criterion, leaf), (_, w)) in p.criteria.leaves().zip(report.leaf_weights()) {
         let arrow = match leaf.direction {
             innorank::Direction::Benefit => "max".to_owned(),
             innorank::Direction::Cost => "min".to_owned(),
-            innorank::Direction::Target(t) => format!("-> {}", full(t)),
+            innorank::Direction::Target(t) => format!("-> {}", exact(t)),
         };
         header.push(format!("{}\n{arrow}, w={}", criterion.id, fixed(w, 3)));
     }
@@ -68,7 +68,7 @@ pub fn rank(report: &RankReport<'_>) -> Vec<Grid> {
         o.weighing.ahp.method.name(),
         o.weighing.ahp.completion.name(),
         o.weighing.ahp.random_index.name(),
-        full(o.weighing.cr_threshold)
+        exact(o.weighing.cr_threshold)
     )];
     let shown = report.ranking.len();
     let ranked = p.alternatives.len() - report.screened_out.len();
@@ -145,7 +145,7 @@ pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
             fixed(c.ci, 4),
             fixed(c.ri, 2),
             fixed(c.cr, 4),
-            full(view.options.cr_threshold)
+            exact(view.options.cr_threshold)
         )];
         for e in &node.estimated {
             notes.push(format!(

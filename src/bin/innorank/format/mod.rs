@@ -66,6 +66,16 @@ fn scientific(x: f64, digits: usize) -> String {
     }
 }
 
+/// A number for people written in full, as typed in a file or on the
+/// command line (`0.6`, `1e300`): [`full`], or `n/a` if it is not finite.
+pub fn exact(x: f64) -> String {
+    if x.is_finite() {
+        full(x)
+    } else {
+        NOT_A_NUMBER.to_owned()
+    }
+}
+
 /// A number for machines, as CSV cells write it: the shortest text that
 /// reads back exactly (`3`, `0.25`, `1e308`, `5e-324`); empty if it is not
 /// finite (JSON writes `null` there).
@@ -474,7 +484,7 @@ impl Serialize for CostView<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{compact, fixed, full};
+    use super::{compact, exact, fixed, full};
 
     const NOT_FINITE: [f64; 3] = [f64::INFINITY, f64::NEG_INFINITY, f64::NAN];
 
@@ -528,7 +538,10 @@ mod tests {
         }
         for x in NOT_FINITE {
             assert_eq!(full(x), "");
+            assert_eq!(exact(x), "n/a");
         }
+        assert_eq!(exact(0.6), "0.6");
+        assert_eq!(exact(1e300), "1e300");
     }
 
     #[test]
