@@ -690,3 +690,147 @@ fn wide_and_strict_are_documented() {
     let help = stdout_of(&["weights", "--help"]);
     assert!(help.contains("the output is printed"), "{help}");
 }
+
+/// Runs innorank and returns its exit code, standard output and standard
+/// error.
+fn run(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
+    let out = Command::cargo_bin("innorank")
+        .unwrap()
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn options_that_do_not_apply_are_refused_with_exit_2() {
+    for (args, message) in [
+        (
+            &["rank", EXAMPLE, "--synthesis", "ideal"][..],
+            "error: --synthesis applies to --method ahp only\n",
+        ),
+        (
+            &["rank", EXAMPLE, "--method", "topsis", "--synthesis", "distributive"][..],
+            "error: --synthesis applies to --method ahp only\n",
+        ),
+        (
+            &["rank", EXAMPLE, "--method", "ahp", "--normalization", "minmax"][..],
+            "error: --normalization applies to --method topsis only\n",
+        ),
+        (
+            &["weights", EXAMPLE, "--suggest", "--format", "csv"][..],
+            "error: --suggest is not shown in --format csv; use --format json, table or markdown\n",
+        ),
+        (
+            &["rank", EXAMPLE, "--top", "0"][..],
+            "error: invalid value '0' for '--top <N>': expected a whole number >= 1, found `0`\n\nFor more information, try '--help'.\n",
+        ),
+        (
+            &["rank", EXAMPLE, "--satisfactory", "2"][..],
+            "error: invalid value '2' for '--satisfactory <X>': expected a number in [0, 1] (the range of scores), found `2`\n\nFor more information, try '--help'.\n",
+        ),
+        (
+            &[
+                "rank",
+                EXAMPLE,
+                "--method",
+                "ahp",
+                "--synthesis",
+                "ideal",
+                "--satisfactory",
+                "-0.5",
+            ][..],
+            "error: invalid value '-0.5' for '--satisfactory <X>': expected a number in [0, 1] (the range of scores), found `-0.5`\n\nFor more information, try '--help'.\n",
+        ),
+    ] {
+        assert_eq!(run(args, ""), (Some(2), String::new(), message.to_owned()), "{args:?}");
+    }
+    // The same options where they apply.
+    for args in [
+        &[
+            "rank",
+            "examples/group-judgments.yaml",
+            "--method",
+            "ahp",
+            "--synthesis",
+            "ideal",
+        ][..],
+        &[
+            "rank",
+            EXAMPLE,
+            "--normalization",
+            "minmax",
+            "--top",
+            "1",
+            "--satisfactory",
+            "1",
+        ][..],
+        &["weights", EXAMPLE, "--suggest", "--format", "json"][..],
+    ] {
+        innorank(args).success();
+    }
+}
+
+#[test]
+fn init_force_without_output_warns_and_writes_the_template() {
+    let (code, stdout, stderr) = run(&["init", "--template", "innovation", "--force"], "");
+    assert_eq!(code, Some(0));
+    assert_eq!(stderr, "warning: --force applies with --output only; ignored\n");
+    assert_eq!(stdout, stdout_of(&["init", "--template", "innovation"]));
+}
+
+#[test]
+fn cost_volumes_default_shown_in_help_is_accepted() {
+    let help = stdout_of(&["cost", "--help"]);
+    let option = help.split("--volumes").nth(1).unwrap();
+    let default = option
+        .split("[default: ")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .unwrap();
+    assert_eq!(default, "1000,10000,100000,1000000");
+    let example = "examples/related-diversification.yaml";
+    assert_eq!(
+        stdout_of(&["cost", example, "--volumes", default, "--format", "csv"]),
+        stdout_of(&["cost", example, "--format", "csv"])
+    );
+}
+
+#[test]
+fn huge_and_tiny_values_print_readably_in_every_format() {
+    let yaml = "name: big\ncriteria: [{id: a}, {id: b, direction: cost}]\nalternatives:\n  - {id: p, scores: {a: 1e308, b: 1.5e308}}\n  - {id: q, scores: {a: -1.7e308, b: 4}}\n  - {id: r, scores: {a: 3, b: 1e-300}}\n";
+    let out = |format: &str| {
+        let (code, stdout, _) = run(&["rank", "-", "--format", format], yaml);
+        assert_eq!(code, Some(0));
+        stdout
+    };
+    let csv = out("csv");
+    assert!(csv.contains(",3,1e-300\n"), "{csv}");
+    assert!(
+        csv.contains(",1e308,1.5e308\n") && csv.contains(",-1.7e308,4\n"),
+        "{csv}"
+    );
+    for format in ["table", "markdown"] {
+        let text = out(format);
+        for cell in [" 1e-300 ", " 1e308 ", " 1.5e308 ", " -1.7e308 "] {
+            assert!(text.contains(cell), "{format}: {cell}\n{text}");
+        }
+        assert!(text.lines().all(|l| l.len() < 120), "{format}:\n{text}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&out("json")).unwrap();
+    let values: Vec<f64> = json["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| [r["values"]["a"].as_f64().unwrap(), r["values"]["b"].as_f64().unwrap()])
+        .collect();
+    assert_eq!(values, [3.0, 1e-300, 1e308, 1.5e308, -1.7e308, 4.0]);
+    // A CR threshold typed huge is echoed in exponent form too.
+    let (_, table, _) = run(&["rank", "-", "--cr-threshold", "1e300"], yaml);
+    assert!(table.contains("CR threshold 1e300\n"), "{table}");
+}

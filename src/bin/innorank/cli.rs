@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 
 use innorank::RankOptions;
 use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis, WeighOptions};
@@ -163,11 +164,13 @@ pub struct MethodArgs {
     /// Ranking method.
     #[arg(long, value_enum, default_value_t = Method::Topsis)]
     pub method: Method,
-    /// AHP synthesis (with --method ahp): distributive, or ideal (which
-    /// keeps ranks when a copy of an alternative is added).
+    /// AHP synthesis (with --method ahp only; refused with topsis):
+    /// distributive, or ideal (which keeps ranks when a copy of an
+    /// alternative is added).
     #[arg(long, value_name = "distributive|ideal", default_value = "distributive", value_parser = parse::<Synthesis>)]
     pub synthesis: Synthesis,
-    /// How TOPSIS normalises each criterion's column.
+    /// How TOPSIS normalises each criterion's column (with --method topsis
+    /// only; refused with ahp).
     #[arg(long, value_enum, default_value_t = NormalizationArg::Vector)]
     pub normalization: NormalizationArg,
 }
@@ -194,11 +197,12 @@ pub struct RankArgs {
     pub ahp: AhpArgs,
     #[command(flatten)]
     pub ranking: MethodArgs,
-    /// Show only the best N alternatives.
-    #[arg(long, value_name = "N")]
+    /// Show only the best N alternatives (N >= 1).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub top: Option<usize>,
-    /// Mark alternatives whose score is at least X as satisfactory.
-    #[arg(long, value_name = "X", value_parser = finite)]
+    /// Mark alternatives whose score is at least X as satisfactory. Scores
+    /// of every method are in [0, 1], so X must be too.
+    #[arg(long, value_name = "X", value_parser = unit_interval, allow_negative_numbers = true)]
     pub satisfactory: Option<f64>,
     /// Show how derived values were computed (shared assets, cost curves).
     #[arg(long)]
@@ -221,7 +225,8 @@ pub struct WeightsArgs {
     pub ahp: AhpArgs,
     /// For each inconsistent node, propose the fewest revised judgments
     /// (most deviating first, each to the nearest scale value) that bring CR
-    /// under the threshold. Nothing is changed.
+    /// under the threshold. Nothing is changed. Not shown in --format csv
+    /// (refused there).
     #[arg(long)]
     pub suggest: bool,
 }
@@ -234,7 +239,8 @@ pub struct InitArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
+    /// Overwrite the output file if it exists (with --output only; ignored
+    /// with a warning otherwise).
     #[arg(long)]
     pub force: bool,
     /// Also use the criteria definitions in this folder (`*.yaml`).
@@ -262,12 +268,15 @@ pub struct CriteriaArgs {
     pub criteria_dir: Option<PathBuf>,
 }
 
+/// The volumes `cost` shows without `--volumes`, as the option takes them.
+const DEFAULT_VOLUMES: &str = "1000,10000,100000,1000000";
+
 #[derive(Debug, Args)]
 pub struct CostArgs {
     #[command(flatten)]
     pub common: Common,
-    /// Volumes to evaluate the average cost at.
-    #[arg(long, value_delimiter = ',', default_values_t = [1_000u64, 10_000, 100_000, 1_000_000], value_parser = clap::value_parser!(u64).range(1..))]
+    /// Volumes to evaluate the average cost at, separated by commas.
+    #[arg(long, value_name = "Q,...", value_delimiter = ',', default_value = DEFAULT_VOLUMES, value_parser = clap::value_parser!(u64).range(1..))]
     pub volumes: Vec<u64>,
 }
 
@@ -358,6 +367,80 @@ fn delimiter(s: &str) -> Result<u8, String> {
     }
 }
 
+impl Cli {
+    /// Options that parse but do not apply to the rest of the command line:
+    /// an error (exit 2) when the run would not do what the option asks
+    /// (`--synthesis` with TOPSIS ranks as if it were not given), warnings
+    /// for options that change nothing and whose outcome is already what
+    /// was asked. `matches` are the ones this `Cli` was built from; only
+    /// options typed on the command line count, not defaults.
+    pub fn validate(&self, matches: &ArgMatches) -> Result<Vec<String>, String> {
+        let given = |id: &str| {
+            matches.subcommand().is_some_and(|(_, m)| {
+                // `value_source` wants a known id: check it first.
+                m.ids().any(|known| known.as_str() == id) && m.value_source(id) == Some(ValueSource::CommandLine)
+            })
+        };
+        let mut warnings = Vec::new();
+        match &self.command {
+            Command::Rank(RankArgs { ranking, .. }) | Command::Check(CheckArgs { ranking, .. }) => {
+                if ranking.method != Method::Ahp && given("synthesis") {
+                    return Err("--synthesis applies to --method ahp only".to_owned());
+                }
+                if ranking.method != Method::Topsis && given("normalization") {
+                    return Err("--normalization applies to --method topsis only".to_owned());
+                }
+            }
+            Command::Weights(args) => {
+                if args.suggest && args.common.format == Format::Csv {
+                    return Err(
+                        "--suggest is not shown in --format csv; use --format json, table or markdown".to_owned(),
+                    );
+                }
+            }
+            Command::Init(args) => {
+                if args.force && args.output.is_none() {
+                    warnings.push("--force applies with --output only; ignored".to_owned());
+                }
+            }
+            Command::Cost(_) | Command::Criteria(_) => {}
+        }
+        Ok(warnings)
+    }
+
+    /// Whether warnings are silenced (`--quiet`).
+    pub fn quiet(&self) -> bool {
+        match &self.command {
+            Command::Rank(a) => a.common.quiet,
+            Command::Weights(a) => a.common.quiet,
+            Command::Cost(a) => a.common.quiet,
+            Command::Check(a) => a.common.quiet,
+            Command::Criteria(_) | Command::Init(_) => false,
+        }
+    }
+}
+
+/// `--top`: a count of at least 1 (`--top 0` would show nothing).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("expected a whole number >= 1, found `{s}`")),
+    }
+}
+
+/// `--satisfactory`: a level scores can reach, in [0, 1].
+fn unit_interval(s: &str) -> Result<f64, String> {
+    finite(s).and_then(|v| {
+        if (0.0..=1.0).contains(&v) {
+            Ok(v)
+        } else {
+            Err(format!(
+                "expected a number in [0, 1] (the range of scores), found `{s}`"
+            ))
+        }
+    })
+}
+
 fn finite(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
@@ -377,10 +460,92 @@ fn non_negative(s: &str) -> Result<f64, String> {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use clap::{CommandFactory, FromArgMatches};
+
+    use super::Cli;
 
     #[test]
     fn cli_definition_is_consistent() {
-        super::Cli::command().debug_assert();
+        Cli::command().debug_assert();
+    }
+
+    /// What `validate` says about a command line that parses.
+    fn validate(args: &[&str]) -> Result<Vec<String>, String> {
+        let matches = Cli::command()
+            .try_get_matches_from(std::iter::once("innorank").chain(args.iter().copied()))
+            .unwrap();
+        Cli::from_arg_matches(&matches).unwrap().validate(&matches)
+    }
+
+    #[test]
+    fn options_that_do_not_apply_are_refused_or_warned() {
+        let refused = |args: &[&str], message: &str| assert_eq!(validate(args), Err(message.to_owned()), "{args:?}");
+        let accepted = |args: &[&str]| assert_eq!(validate(args), Ok(Vec::new()), "{args:?}");
+        refused(
+            &["rank", "f.yaml", "--synthesis", "ideal"],
+            "--synthesis applies to --method ahp only",
+        );
+        refused(
+            &["rank", "f.yaml", "--method", "topsis", "--synthesis", "distributive"],
+            "--synthesis applies to --method ahp only",
+        );
+        refused(
+            &["rank", "f.yaml", "--method", "ahp", "--normalization", "vector"],
+            "--normalization applies to --method topsis only",
+        );
+        refused(
+            &["weights", "f.yaml", "--suggest", "--format", "csv"],
+            "--suggest is not shown in --format csv; use --format json, table or markdown",
+        );
+        accepted(&["rank", "f.yaml"]);
+        accepted(&["rank", "f.yaml", "--method", "ahp", "--synthesis", "ideal"]);
+        accepted(&["rank", "f.yaml", "--normalization", "minmax", "--top", "1"]);
+        accepted(&["weights", "f.yaml", "--suggest", "--format", "json"]);
+        accepted(&["cost", "f.yaml", "--volumes", "5"]);
+        accepted(&["check", "f.yaml"]);
+        accepted(&["criteria", "risk"]);
+        accepted(&["init", "--template", "innovation", "-o", "x.yaml", "--force"]);
+        assert_eq!(
+            validate(&["init", "--template", "innovation", "--force"]),
+            Ok(vec!["--force applies with --output only; ignored".to_owned()])
+        );
+    }
+
+    #[test]
+    fn out_of_range_values_are_refused_with_the_range() {
+        let error = |args: &[&str]| {
+            Cli::command()
+                .try_get_matches_from(std::iter::once("innorank").chain(args.iter().copied()))
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(error(&["rank", "f", "--top", "0"]).contains("expected a whole number >= 1, found `0`"));
+        for x in ["2", "-0.1", "1.0000001"] {
+            assert!(
+                error(&["rank", "f", "--satisfactory", x]).contains(&format!(
+                    "expected a number in [0, 1] (the range of scores), found `{x}`"
+                )),
+                "{x}"
+            );
+        }
+        for x in ["0", "1", "0.6"] {
+            assert!(validate(&["rank", "f", "--satisfactory", x]).is_ok());
+        }
+    }
+
+    #[test]
+    fn cost_volumes_default_is_what_the_option_accepts() {
+        // The help shows the default as typed; typed back, it parses to the
+        // same volumes.
+        let matches = Cli::command().try_get_matches_from(["innorank", "cost", "f"]).unwrap();
+        let typed = Cli::command()
+            .try_get_matches_from(["innorank", "cost", "f", "--volumes", super::DEFAULT_VOLUMES])
+            .unwrap();
+        let volumes = |m: &clap::ArgMatches| match Cli::from_arg_matches(m).unwrap().command {
+            super::Command::Cost(c) => c.volumes,
+            _ => unreachable!(),
+        };
+        assert_eq!(volumes(&matches), [1_000, 10_000, 100_000, 1_000_000]);
+        assert_eq!(volumes(&typed), volumes(&matches));
     }
 }

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use innorank::Problem;
 use innorank::problem::{CriteriaLibrary, Diagnostics, LoadOptions};
@@ -47,18 +47,32 @@ impl<E: Into<anyhow::Error>> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // As `Cli::parse()`, keeping the matches to tell typed options from
+    // defaults.
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let result = match cli.command {
-        Command::Rank(args) => rank::run(&args, &mut out),
-        Command::Weights(args) => weights::run(&args, &mut out),
-        Command::Check(args) => check::run(&args, &mut out),
-        Command::Cost(args) => cost::run(&args, &mut out),
-        Command::Criteria(args) => criteria::run(&args, &mut out),
-        Command::Init(args) => init::run(&args, &mut out),
-    }
-    .and_then(|()| out.flush().map_err(Failure::from));
+    let result = cli
+        .validate(&matches)
+        .map_err(Failure::Rejected)
+        .and_then(|warnings| {
+            if !cli.quiet() {
+                let mut stderr = std::io::stderr().lock();
+                for w in warnings {
+                    let _ = writeln!(stderr, "warning: {w}");
+                }
+            }
+            match &cli.command {
+                Command::Rank(args) => rank::run(args, &mut out),
+                Command::Weights(args) => weights::run(args, &mut out),
+                Command::Check(args) => check::run(args, &mut out),
+                Command::Cost(args) => cost::run(args, &mut out),
+                Command::Criteria(args) => criteria::run(args, &mut out),
+                Command::Init(args) => init::run(args, &mut out),
+            }
+        })
+        .and_then(|()| out.flush().map_err(Failure::from));
     let mut stderr = std::io::stderr().lock();
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -19,12 +19,17 @@ const CHUNK_ROWS: usize = 4_096;
 const BATCH: usize = 32;
 
 /// Writes a value in the shortest form that reads back exactly: integers
-/// as integers (`3`), others as ryu would (`0.25`, `5.8e-5`). Values with at
-/// most six decimals (most input data) take a fast path that gives the same
-/// text: `v == m / 10^k` exactly for the smallest such `k`, so `m` with `k`
-/// decimals is the shortest decimal that rounds to `v` (below 1e9, decimals
-/// 1e-6 apart are several ulps apart).
-fn write_value(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, ints: &mut itoa::Buffer, v: f64) {
+/// as integers (`3`), others as ryu would (`0.25`, `5.8e-5`, `1e308`).
+/// Values with at most six decimals (most input data) take a fast path that
+/// gives the same text: `v == m / 10^k` exactly for the smallest such `k`,
+/// so `m` with `k` decimals is the shortest decimal that rounds to `v`
+/// (below 1e9, decimals 1e-6 apart are several ulps apart). A value that is
+/// not finite writes nothing (an empty cell): ryu's text for it would be
+/// made up.
+pub(super) fn write_value(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, ints: &mut itoa::Buffer, v: f64) {
+    if !v.is_finite() {
+        return;
+    }
     if v.fract() == 0.0 && v.abs() < 1e15 {
         buf.extend_from_slice(ints.format(v as i64).as_bytes());
         return;
@@ -53,6 +58,14 @@ fn write_value(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, ints: &mut itoa::Buf
         }
     }
     buf.extend_from_slice(floats.format_finite(v).as_bytes());
+}
+
+/// Writes a score or distance as ryu does (`0.5`, `1.0`), or nothing (an
+/// empty cell) if it is not finite.
+fn write_score(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, v: f64) {
+    if v.is_finite() {
+        buf.extend_from_slice(floats.format_finite(v).as_bytes());
+    }
 }
 
 /// `rank,id,name,score,d_plus,d_minus[,satisfactory],<leaf ids...>[,<leaf>_from...]`,
@@ -113,10 +126,10 @@ pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(),
                 buf.push(b',');
                 quoted(buf, p.alternatives.name(r.index).unwrap_or_default());
                 buf.push(b',');
-                buf.extend_from_slice(floats.format_finite(r.score).as_bytes());
+                write_score(buf, &mut floats, r.score);
                 for v in [r.d_plus, r.d_minus].into_iter().flatten() {
                     buf.push(b',');
-                    buf.extend_from_slice(floats.format_finite(v).as_bytes());
+                    write_score(buf, &mut floats, v);
                 }
                 if let Some(sat) = r.satisfactory {
                     buf.extend_from_slice(if sat { b",true" } else { b",false" });
@@ -333,5 +346,25 @@ mod tests {
         assert_eq!(text(99.9064), "99.9064");
         assert_eq!(text(-0.0005), "-0.0005");
         assert_eq!(text(3.0), "3");
+    }
+
+    #[test]
+    fn values_that_are_not_finite_leave_the_cell_empty() {
+        let score = |v: f64| {
+            let mut buf = Vec::new();
+            super::write_score(&mut buf, &mut ryu::Buffer::new(), v);
+            String::from_utf8(buf).unwrap()
+        };
+        for v in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+            assert_eq!(text(v), "");
+            assert_eq!(score(v), "");
+        }
+        assert_eq!(score(1.0), "1.0");
+        assert_eq!(score(0.7225184579137875), "0.7225184579137875");
+        // Huge and tiny values in exponent form, never hundreds of digits.
+        assert_eq!(text(1e308), "1e308");
+        assert_eq!(text(-1.7e308), "-1.7e308");
+        assert_eq!(text(f64::MAX), "1.7976931348623157e308");
+        assert_eq!(text(1e-300), "1e-300");
     }
 }

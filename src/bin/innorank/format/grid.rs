@@ -6,7 +6,7 @@ use innorank::ahp::HierarchyWeights;
 use innorank::problem::Problem;
 use unicode_width::UnicodeWidthStr;
 
-use super::{CostView, WeightsView, crossing_text, fixed};
+use super::{CostView, WeightsView, compact, crossing_text, exact, fixed};
 
 /// A titled table of text cells.
 pub struct Grid {
@@ -78,16 +78,9 @@ fn value_cell(problem: &Problem, row: usize, leaf: usize) -> String {
     let (_, l) = problem.criteria.leaves().nth(leaf).expect("leaf index in range");
     let v = problem.scores.get(row, l.column);
     match l.level_name(v) {
-        Some(name) => format!("{v} ({name})"),
+        Some(name) => format!("{} ({name})", exact(v)),
         None => compact(v),
     }
-}
-
-/// At most 4 decimals, without trailing zeros: `52.3996`, `0.5`, `2500`.
-pub fn compact(v: f64) -> String {
-    let text = format!("{v:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
 /// The ranking table, then the screened-out alternatives.
@@ -102,7 +95,7 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
     let mut header = vec!["Rank".to_owned(), "Alternative".to_owned(), "Score".to_owned()];
     let mut align = vec![Align::Right, Align::Left, Align::Right];
     if let Some(x) = satisfactory {
-        header.push(format!("Satisfactory (>= {x})"));
+        header.push(format!("Satisfactory (>= {})", exact(x)));
         align.push(Align::Left);
     }
     let first_only = header.len() - 2;
@@ -110,7 +103,7 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
         let arrow = match leaf.direction {
             innorank::Direction::Benefit => "max".to_owned(),
             innorank::Direction::Cost => "min".to_owned(),
-            innorank::Direction::Target(t) => format!("-> {t}"),
+            innorank::Direction::Target(t) => format!("-> {}", exact(t)),
         };
         header.push(format!("{}\n{arrow}, w={}", criterion.id, fixed(w, 3)));
         align.push(Align::Right);
@@ -148,7 +141,7 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
         o.weighing.ahp.method.name(),
         o.weighing.ahp.completion.name(),
         o.weighing.ahp.random_index.name(),
-        o.weighing.cr_threshold
+        exact(o.weighing.cr_threshold)
     )];
     if !changed.is_empty() {
         notes.push(format!("options: {}", changed.join(" ")));
@@ -260,7 +253,7 @@ pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
             fixed(c.ci, 4),
             fixed(c.ri, 2),
             fixed(c.cr, 4),
-            view.options.cr_threshold
+            exact(view.options.cr_threshold)
         )];
         for e in &node.estimated {
             notes.push(format!(

@@ -104,3 +104,27 @@ fn indent(buf: &mut Vec<u8>, text: &[u8]) {
     }
     buf.extend_from_slice(&text[from..]);
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_are_shortest_exponent_forms_and_not_finite_ones_null() {
+        let values = [
+            1e308,
+            -f64::MAX,
+            1e-300,
+            0.25,
+            3.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        assert_eq!(
+            super::to_string(&values)
+                .unwrap()
+                .split_whitespace()
+                .collect::<String>(),
+            "[1e+308,-1.7976931348623157e+308,1e-300,0.25,3.0,null,null,null]"
+        );
+    }
+}
