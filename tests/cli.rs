@@ -647,7 +647,7 @@ fn footer_names_every_option_that_changed_the_result() {
         );
     }
     // Defaults, typed or not, and options that cannot change this result
-    // are not listed: synthesis with TOPSIS, completion without missing
+    // are not listed: completion without missing
     // judgments, aggregation without judges.
     let out = stdout_of(&[
         "rank",
@@ -656,8 +656,6 @@ fn footer_names_every_option_that_changed_the_result() {
         "saaty",
         "--cr-threshold",
         "0.1",
-        "--synthesis",
-        "ideal",
         "--completion",
         "lambda-min",
         "--aggregate",

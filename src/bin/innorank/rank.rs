@@ -153,10 +153,10 @@ fn changed_options(args: &RankArgs, report: &RankReport<'_>) -> Vec<String> {
         changed.push(format!("--aggregate {}", w.aggregation.name()));
     }
     if w.cr_threshold != dw.cr_threshold {
-        changed.push(format!("--cr-threshold {}", w.cr_threshold));
+        changed.push(format!("--cr-threshold {}", format::exact(w.cr_threshold)));
     }
     if let Some(x) = o.satisfactory {
-        changed.push(format!("--satisfactory {x}"));
+        changed.push(format!("--satisfactory {}", format::exact(x)));
     }
     if let Some(n) = args.top {
         changed.push(format!("--top {n}"));
