@@ -829,6 +829,7 @@ fn huge_and_tiny_values_print_readably_in_every_format() {
         .collect();
     assert_eq!(values, [3.0, 1e-300, 1e308, 1.5e308, -1.7e308, 4.0]);
     // A CR threshold typed huge is echoed in exponent form too.
-    let (_, table, _) = run(&["rank", "-", "--cr-threshold", "1e300"], yaml);
+    let (_, table, _) = run(&["rank", "-", "--cr-threshold", "1e300", "--wide"], yaml);
     assert!(table.contains("CR threshold 1e300\n"), "{table}");
+    assert!(table.contains("\noptions: --cr-threshold 1e300\n"), "{table}");
 }
