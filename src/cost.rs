@@ -33,6 +33,8 @@
 
 use std::fmt;
 
+use crate::readable::Readable;
+
 /// Terms summed one by one before Euler-Maclaurin takes over.
 pub const DIRECT_TERMS: u64 = 1000;
 
@@ -74,20 +76,6 @@ pub enum CurveError {
         /// The first-unit cost.
         unit_cost: f64,
     },
-}
-
-/// A number as a person writes it: plain up to 10^15, in scientific
-/// notation beyond (Rust's `{}` writes `1e308` out as 309 digits).
-struct Readable(f64);
-
-impl fmt::Display for Readable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.abs() < 1e15 {
-            write!(f, "{}", self.0)
-        } else {
-            write!(f, "{:e}", self.0)
-        }
-    }
 }
 
 impl CostCurve {
@@ -169,7 +157,9 @@ impl fmt::Display for CostCurve {
         write!(
             f,
             "fixed {}, unit cost {}, learning rate {}",
-            self.fixed, self.unit_cost, self.learning_rate
+            Readable(self.fixed),
+            Readable(self.unit_cost),
+            Readable(self.learning_rate)
         )
     }
 }

@@ -34,6 +34,7 @@ pub mod error;
 mod matrix;
 pub mod problem;
 pub mod ranking;
+mod readable;
 pub mod screening;
 pub mod template;
 pub mod topsis;

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::problem::{Bound, Problem, ScreeningRule};
+use crate::readable::Readable;
 
 /// An alternative that broke a rule, and how.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +37,7 @@ pub enum Side {
 impl fmt::Display for Breach {
     /// `risk 9 > max 8`, or with levels `relatedness 1 (none) < min 3 (low)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.criterion, self.value)?;
+        write!(f, "{} {}", self.criterion, Readable(self.value))?;
         if let Some(level) = &self.value_level {
             write!(f, " ({level})")?;
         }
@@ -44,7 +45,7 @@ impl fmt::Display for Breach {
             Side::Min => ("<", "min"),
             Side::Max => (">", "max"),
         };
-        write!(f, " {op} {side} {}", self.bound.value)?;
+        write!(f, " {op} {side} {}", Readable(self.bound.value))?;
         if let Some(level) = &self.bound.level {
             write!(f, " ({level})")?;
         }

@@ -833,3 +833,18 @@ fn huge_and_tiny_values_print_readably_in_every_format() {
     assert!(table.contains("CR threshold 1e300\n"), "{table}");
     assert!(table.contains("\noptions: --cr-threshold 1e300\n"), "{table}");
 }
+
+#[test]
+fn screening_reasons_write_huge_numbers_readably() {
+    let yaml = "name: big\ncriteria: [{id: a}, {id: b}]\nalternatives:\n  - {id: p, scores: {a: 1e308, b: 1}}\n  - {id: q, scores: {a: 1, b: 2}}\n  - {id: r, scores: {a: 2, b: 1e-300}}\nscreening:\n  - {criterion: a, max: 1e300}\n  - {criterion: b, min: 1e-200}\n";
+    let (code, stdout, _) = run(&["rank", "-", "--format", "json"], yaml);
+    assert_eq!(code, Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let reasons: Vec<&str> = json["screened_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["reasons"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, ["a 1e308 > max 1e300", "b 1e-300 < min 1e-200"]);
+}
