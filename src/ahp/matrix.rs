@@ -3,7 +3,7 @@
 use nalgebra::DMatrix;
 use serde::Serialize;
 
-use super::RandomIndex;
+use super::{RandomIndex, judgment_in_bounds};
 use crate::error::MatrixError;
 
 /// Relative tolerance for `a_ji * a_ij == 1` in a given matrix.
@@ -74,8 +74,8 @@ pub struct Estimate {
 impl PairwiseMatrix {
     /// A complete matrix, given row by row.
     ///
-    /// Every entry must be positive and finite, the diagonal 1, and
-    /// `a_ji = 1 / a_ij` to 1e-9 relative.
+    /// Every entry must be positive, within [`JUDGMENT_MIN`](super::JUDGMENT_MIN)..[`JUDGMENT_MAX`](super::JUDGMENT_MAX)
+    /// (1e-6..1e6), the diagonal 1, and `a_ji = 1 / a_ij` to 1e-9 relative.
     ///
     /// ```
     /// use innorank::ahp::PairwiseMatrix;
@@ -96,6 +96,9 @@ impl PairwiseMatrix {
             for (col, &value) in values.iter().enumerate() {
                 if !(value.is_finite() && value > 0.0) {
                     return Err(MatrixError::NonPositive { row, col, value });
+                }
+                if !judgment_in_bounds(value) {
+                    return Err(MatrixError::OutOfBounds { row, col, value });
                 }
             }
         }
@@ -126,7 +129,8 @@ impl PairwiseMatrix {
     }
 
     /// A matrix from judgments `(a, b, v)`: item `a` is `v` times as
-    /// important as item `b`. Each pair may be judged once, in either order;
+    /// important as item `b`, with `v` within [`JUDGMENT_MIN`](super::JUDGMENT_MIN)..[`JUDGMENT_MAX`](super::JUDGMENT_MAX)
+    /// (1e-6..1e6). Each pair may be judged once, in either order;
     /// the reciprocal is implied. Pairs may be left out as long as the
     /// judgments link all `n` items.
     ///
@@ -153,6 +157,9 @@ impl PairwiseMatrix {
             if !(value.is_finite() && value > 0.0) {
                 return Err(MatrixError::NonPositive { row: a, col: b, value });
             }
+            if !judgment_in_bounds(value) {
+                return Err(MatrixError::OutOfBounds { row: a, col: b, value });
+            }
             if entries[(a, b)] != 0.0 {
                 return Err(MatrixError::RepeatedPair { a, b });
             }
@@ -167,6 +174,16 @@ impl PairwiseMatrix {
             return Err(MatrixError::Disconnected { groups });
         }
         Ok(PairwiseMatrix { entries, complete })
+    }
+
+    /// A complete matrix of values computed here (judgments plus estimates,
+    /// which may lie beyond the judgment bound, e.g. the product of a chain
+    /// of judgments): positive, finite and reciprocal by construction.
+    pub(crate) fn from_computed(entries: DMatrix<f64>) -> Self {
+        PairwiseMatrix {
+            entries,
+            complete: true,
+        }
     }
 
     /// Number of items compared.
@@ -223,13 +240,6 @@ impl PairwiseMatrix {
                 value: weights[row] / weights[col],
             })
             .collect()
-    }
-
-    /// The matrix with every missing entry replaced by `w_i / w_j`.
-    pub(crate) fn completed(&self, weights: &[f64]) -> DMatrix<f64> {
-        DMatrix::from_fn(self.n(), self.n(), |i, j| {
-            self.get(i, j).unwrap_or(weights[i] / weights[j])
-        })
     }
 }
 

@@ -69,6 +69,30 @@
 //! assert!(s.priorities.consistency.cr < 1e-9);
 //! ```
 
+/// The smallest judgment accepted, `1e-6` (see [`JUDGMENT_MAX`]).
+pub const JUDGMENT_MIN: f64 = 1e-6;
+
+/// The largest judgment accepted, `1e6`. Saaty's scale ends at 9 (values
+/// beyond it are allowed, with a warning); judgments beyond a million to one
+/// mean nothing to a decision maker, and bounding them keeps every product
+/// along a chain of 14 judgments (15 items) within `1e±84`, far from the
+/// limits of `f64`, so priorities, `lambda_max` and CR stay finite and
+/// accurate. [`PairwiseMatrix`] refuses entries outside
+/// `JUDGMENT_MIN..=JUDGMENT_MAX` ([`crate::error::MatrixError::OutOfBounds`]).
+pub const JUDGMENT_MAX: f64 = 1e6;
+
+/// True when `value` is a judgment [`PairwiseMatrix`] accepts: finite and
+/// within `JUDGMENT_MIN..=JUDGMENT_MAX`.
+///
+/// ```
+/// use innorank::ahp::judgment_in_bounds;
+/// assert!(judgment_in_bounds(1.0 / 9.0) && judgment_in_bounds(1e6));
+/// assert!(!judgment_in_bounds(1e-320) && !judgment_in_bounds(1e7) && !judgment_in_bounds(f64::NAN));
+/// ```
+pub fn judgment_in_bounds(value: f64) -> bool {
+    (JUDGMENT_MIN..=JUDGMENT_MAX).contains(&value)
+}
+
 mod completion;
 mod consistency;
 mod group;
@@ -78,7 +102,9 @@ mod priorities;
 mod repair;
 mod synthesis;
 
-pub use completion::{AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_TOLERANCE, Solution};
+pub use completion::{
+    AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_MAX_SLOPES, LAMBDA_MIN_TOLERANCE, Solution,
+};
 pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex, UnknownName};
 pub use group::{
     Aggregation, Disagreement, GroupJudgments, GroupPriorities, JudgeAgreement, JudgmentSet,
