@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::consistency::{UnknownName, parse_name};
+use super::priorities::normalised_exp;
 use super::{AhpOptions, Consistency, Estimate, PairwiseMatrix};
 use crate::error::MatrixError;
 
@@ -320,11 +321,11 @@ impl GroupJudgments {
         let own: Vec<Option<super::Solution>> = self
             .individual
             .iter()
-            .map(|m| m.as_ref().ok().map(|m| m.solve(options)))
-            .collect();
+            .map(|m| m.as_ref().ok().map(|m| m.try_solve(options)).transpose())
+            .collect::<Result<_, _>>()?;
         let (weights, consistency, estimates) = match aggregation {
             Aggregation::Aij => {
-                let s = self.aggregated.solve(options);
+                let s = self.aggregated.try_solve(options)?;
                 (s.priorities.weights, Some(s.priorities.consistency), s.estimates)
             }
             Aggregation::Aip => {
@@ -342,10 +343,7 @@ impl GroupJudgments {
                         *acc += self.shares[k] * w.ln();
                     }
                 }
-                let largest = log_w.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let w: Vec<f64> = log_w.iter().map(|l| (l - largest).exp()).collect();
-                let sum: f64 = w.iter().sum();
-                (w.into_iter().map(|x| x / sum).collect(), None, Vec::new())
+                (normalised_exp(&log_w), None, Vec::new())
             }
         };
         let judges: Vec<JudgeAgreement> = self
@@ -366,6 +364,7 @@ impl GroupJudgments {
             .iter()
             .map(|j| j.gcompi.map(|g| g * j.weight))
             .sum::<Option<f64>>();
+        check_group(&weights, &judges, consensus)?;
         Ok(GroupPriorities {
             aggregation,
             weights,
@@ -408,6 +407,31 @@ impl GroupJudgments {
         all.sort_by(|x, y| y.distance.total_cmp(&x.distance));
         all
     }
+}
+
+/// Checks the group figures: positive finite weights summing to 1, and
+/// finite, non-negative compatibility, GCOMPI and consensus. Bounded
+/// judgments always pass; this turns a numerical failure into a typed error
+/// instead of "consensus NaN" in a report.
+fn check_group(weights: &[f64], judges: &[JudgeAgreement], consensus: Option<f64>) -> Result<(), MatrixError> {
+    if let Some(&w) = weights.iter().find(|w| !(w.is_finite() && **w > 0.0)) {
+        return Err(MatrixError::NonFinite {
+            what: "a group priority",
+            value: w,
+        });
+    }
+    let figures = judges
+        .iter()
+        .flat_map(|j| [("a compatibility index", Some(j.compatibility)), ("a GCOMPI", j.gcompi)])
+        .chain([("the consensus", consensus)]);
+    for (what, value) in figures {
+        if let Some(value) = value
+            && !(value.is_finite() && value >= 0.0)
+        {
+            return Err(MatrixError::NonFinite { what, value });
+        }
+    }
+    Ok(())
 }
 
 /// Saaty's compatibility index of `matrix` with `weights`:

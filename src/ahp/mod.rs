@@ -7,10 +7,12 @@
 //! * [`PriorityMethod::Eigen`] (default): the principal right eigenvector of
 //!   `A`, normalised to sum 1, with `lambda_max` its eigenvalue (Saaty 1977,
 //!   "A scaling method for priorities in hierarchical structures", J. Math.
-//!   Psych. 15). Computed by power iteration, which converges for positive
-//!   (and, after Harker's completion, non-negative primitive) matrices by the
-//!   Perron-Frobenius theorem, until successive iterates differ by less than
-//!   1e-15 in every component.
+//!   Psych. 15). Computed by Noda iteration (inverse iteration shifted by
+//!   the Collatz-Wielandt upper bound on the eigenvalue, which converges for
+//!   non-negative irreducible matrices by the Perron-Frobenius theorem, in a
+//!   few steps however inconsistent the judgments) on the matrix balanced by
+//!   the geometric-mean priorities, until the Collatz-Wielandt bounds agree
+//!   to 1e-15 relative.
 //! * [`PriorityMethod::Geometric`]: the row geometric mean, normalised
 //!   (Crawford & Williams 1985, the logarithmic least-squares solution). For
 //!   an incomplete matrix it is the logarithmic least-squares solution over
@@ -19,6 +21,10 @@
 //! Consistency: `CI = (lambda_max - n) / (n - 1)`, `CR = CI / RI(n)`
 //! ([`Consistency`], [`RandomIndex`]). A matrix is usually called consistent
 //! when `CR <= 0.10`.
+//!
+//! Judgments are bounded, [`JUDGMENT_MIN`]..[`JUDGMENT_MAX`] (1e-6..1e6):
+//! within the bound every result is finite, `lambda_max >= n` and `CR >= 0`,
+//! and [`PairwiseMatrix::try_solve`] checks it.
 //!
 //! Missing judgments are estimated by Harker's method (Harker 1987,
 //! "Alternative modes of questioning in the analytic hierarchy process",
