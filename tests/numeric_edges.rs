@@ -82,7 +82,10 @@ fn assert_sound(report: &serde_json::Value) {
         assert!(local.iter().all(|w| w.is_finite() && *w > 0.0), "{id}: {local:?}");
         assert!((local.iter().sum::<f64>() - 1.0).abs() < 1e-9, "{id}: {local:?}");
         let lambda = node["lambda_max"].as_f64().unwrap_or(f64::NAN);
-        assert!(lambda.is_finite() && lambda >= n - 1e-9, "{id}: lambda_max {lambda} for n = {n}");
+        assert!(
+            lambda.is_finite() && lambda >= n - 1e-9,
+            "{id}: lambda_max {lambda} for n = {n}"
+        );
         let cr = node["cr"].as_f64().unwrap_or(f64::NAN);
         assert!(cr.is_finite() && cr >= 0.0, "{id}: CR {cr}");
         for e in node["estimated"].as_array().unwrap() {
@@ -211,7 +214,9 @@ fn an_extreme_alternative_comparison_is_a_located_error() {
         &yaml,
         &[],
         &["--method", "ahp"],
-        &[&format!("5:14: alternative_comparisons.a[0][2]: judgment 1e-320 {RANGE}")],
+        &[&format!(
+            "5:14: alternative_comparisons.a[0][2]: judgment 1e-320 {RANGE}"
+        )],
     );
 }
 
@@ -271,7 +276,11 @@ fn group_judgments_at_the_bound_give_a_finite_consensus() {
 #[test]
 fn alternative_comparisons_at_the_bound_rank_with_finite_scores() {
     for value in ["1.0e6", "1.0e-6"] {
-        let report = accepted(&["rank", "--method", "ahp", "--quiet"], &ALTERNATIVES.replace("VALUE", value), 20);
+        let report = accepted(
+            &["rank", "--method", "ahp", "--quiet"],
+            &ALTERNATIVES.replace("VALUE", value),
+            20,
+        );
         for entry in report["ranking"].as_array().unwrap() {
             let s = entry["score"].as_f64().unwrap_or(f64::NAN);
             assert!(s.is_finite() && (0.0..=1.0).contains(&s), "{entry}");
@@ -306,7 +315,14 @@ fn node(n: usize, judgments: &[(usize, usize, &str)]) -> String {
 fn lambda_min_is_quick_and_sound(yaml: &str) {
     for method in ["eigen", "geometric"] {
         let lm = accepted(
-            &["weights", "--completion", "lambda-min", "--ahp-method", method, "--quiet"],
+            &[
+                "weights",
+                "--completion",
+                "lambda-min",
+                "--ahp-method",
+                method,
+                "--quiet",
+            ],
             yaml,
             10,
         );
@@ -314,7 +330,12 @@ fn lambda_min_is_quick_and_sound(yaml: &str) {
         if method == "eigen" {
             let hk = accepted(&["weights", "--quiet"], yaml, 10);
             let lambda = |r: &serde_json::Value| r["nodes"][0]["lambda_max"].as_f64().unwrap();
-            assert!(lambda(&lm) <= lambda(&hk) * (1.0 + 1e-12), "{} > {}", lambda(&lm), lambda(&hk));
+            assert!(
+                lambda(&lm) <= lambda(&hk) * (1.0 + 1e-12),
+                "{} > {}",
+                lambda(&lm),
+                lambda(&hk)
+            );
         }
     }
 }
@@ -327,7 +348,10 @@ fn five_criteria_with_one_extreme_judgment_finish() {
     lambda_min_is_quick_and_sound(&node(5, &judgments));
     let (code, _, stderr) = run(
         &["weights", "--completion", "lambda-min"],
-        &node(5, &[(0, 1, "1.0e9"), (1, 2, "3"), (2, 3, "2"), (3, 4, "5"), (0, 2, "2")]),
+        &node(
+            5,
+            &[(0, 1, "1.0e9"), (1, 2, "3"), (2, 3, "2"), (3, 4, "5"), (0, 2, "2")],
+        ),
         20,
     );
     assert_eq!(code, Some(2), "{stderr}");

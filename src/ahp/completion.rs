@@ -369,7 +369,7 @@ fn newton(a: &mut DMatrix<f64>, missing: &[(usize, usize)], perron: &mut Perron)
             return false;
         };
         let slope = g.dot(&d);
-        if !(slope < 0.0) {
+        if slope.is_nan() || slope >= 0.0 {
             // No descent left: the gradient vanishes to rounding.
             return d.amax() <= LAMBDA_MIN_TOLERANCE;
         }
@@ -637,6 +637,67 @@ mod tests {
         let c = m.completed_with_options(&o);
         assert_eq!(s.priorities, c.priorities(PriorityMethod::Geometric));
         assert_eq!(s.estimates, m.lambda_min_completion());
+    }
+
+    /// lambda-min on `judgments` ends within `seconds` (a debug build;
+    /// release is some 20 times faster) with sound numbers, lambda_max at
+    /// most Harker's, and a stationary point: moving any filled-in value by
+    /// 1e-4 (relative) does not lower lambda_max.
+    fn quick_and_sound(n: usize, judgments: &[(usize, usize, f64)], seconds: f64) {
+        let m = PairwiseMatrix::from_judgments(n, judgments).unwrap();
+        let started = std::time::Instant::now();
+        let lm = m.try_solve(&options(Completion::LambdaMin)).unwrap();
+        let elapsed = started.elapsed().as_secs_f64();
+        assert!(elapsed < seconds, "{elapsed} s");
+        let hk = m.try_solve(&options(Completion::Harker)).unwrap();
+        let base = lm.priorities.consistency.lambda_max;
+        assert!(base >= n as f64 - 1e-9);
+        assert!(base <= hk.priorities.consistency.lambda_max * (1.0 + 1e-12));
+        for k in 0..lm.estimates.len() {
+            for factor in [1.0 + 1e-4, 1.0 - 1e-4] {
+                let mut e = lm.estimates.clone();
+                e[k].value *= factor;
+                let lambda = m.filled(&e).priorities(PriorityMethod::Eigen).consistency.lambda_max;
+                assert!(
+                    lambda >= base * (1.0 - 1e-12),
+                    "estimate {k} x {factor}: {lambda} < {base}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lambda_min_ends_quickly_on_extreme_judgments() {
+        // The reported hangs, at the bound instead of beyond it: 5 items with
+        // one judgment of 1e6 (reported with 1e9), a 3-chain of two 1e6
+        // (reported with 1e100), 15 items judged 1000 and 1/1000.
+        quick_and_sound(
+            5,
+            &[(0, 1, 1e6), (1, 2, 3.0), (2, 3, 2.0), (3, 4, 5.0), (0, 2, 2.0)],
+            5.0,
+        );
+        quick_and_sound(3, &[(0, 1, 1e6), (1, 2, 1e6)], 5.0);
+        let mut fifteen: Vec<(usize, usize, f64)> = (0..14)
+            .map(|i| (i, i + 1, if i % 2 == 0 { 1000.0 } else { 1e-3 }))
+            .collect();
+        fifteen.extend([(0, 5, 1000.0), (3, 10, 1e-3), (2, 14, 1000.0)]);
+        quick_and_sound(15, &fifteen, 5.0);
+    }
+
+    #[test]
+    fn try_solve_accepts_every_option_at_the_bound() {
+        let m = PairwiseMatrix::from_judgments(4, &[(0, 1, 1e6), (1, 2, 1e-6), (2, 3, 1e6), (0, 3, 1e-6)]).unwrap();
+        for method in [PriorityMethod::Eigen, PriorityMethod::Geometric] {
+            for completion in Completion::ALL {
+                let o = AhpOptions {
+                    method,
+                    completion,
+                    ..AhpOptions::default()
+                };
+                let s = m.try_solve(&o).unwrap();
+                assert!(s.priorities.consistency.lambda_max >= 4.0 - 1e-9, "{o:?}: {s:?}");
+            }
+        }
     }
 
     #[test]

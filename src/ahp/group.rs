@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::consistency::{UnknownName, parse_name};
 use super::priorities::normalised_exp;
-use super::{AhpOptions, Consistency, Estimate, PairwiseMatrix};
+use super::{AhpOptions, Consistency, Estimate, JUDGMENT_MAX, JUDGMENT_MIN, PairwiseMatrix};
 use crate::error::MatrixError;
 
 /// Saaty's suggested limit for his compatibility index: `S <= 1.1` (a 10%
@@ -276,7 +276,10 @@ impl GroupJudgments {
         }
         let aggregated: Vec<(usize, usize, f64)> = sums
             .iter()
-            .map(|&((a, b), sum, weight)| (a, b, (sum / weight).exp()))
+            // A weighted geometric mean of bounded judgments is within the
+            // bound; clamping only undoes rounding in exp(ln) at the ends
+            // (the mean of judgments of 1e-6 comes out as 9.99...987e-7).
+            .map(|&((a, b), sum, weight)| (a, b, (sum / weight).exp().clamp(JUDGMENT_MIN, JUDGMENT_MAX)))
             .collect();
         let aggregated = PairwiseMatrix::from_judgments(n, &aggregated)?;
         let total: f64 = sets.iter().map(|s| s.weight).sum();
@@ -644,6 +647,45 @@ mod tests {
         let t = (3f64.ln() + 2f64.ln() - 5f64.ln()) / 3.0;
         let want = 3.0 * t * t;
         assert!((geometric_compatibility_index(&m, &w).unwrap() - want).abs() < 1e-14);
+    }
+
+    #[test]
+    fn judgments_at_the_bound_aggregate_within_it() {
+        // With these weights ln(1e-6) averaged and exponentiated is
+        // 9.99999999999997e-7 without the clamp, which the AIJ matrix would
+        // refuse as out of bounds.
+        let g = GroupJudgments::new(
+            3,
+            vec![
+                set("a", &[(0, 1, 1e-6), (1, 2, 1e6)]).with_weight(9.1),
+                set("b", &[(0, 1, 1e-6), (1, 2, 1e6)]).with_weight(4.7),
+                set("c", &[(0, 1, 1e-6), (2, 1, 1e-6)]).with_weight(5.6),
+            ],
+        )
+        .unwrap();
+        assert_eq!(g.aggregated_judgments().get(0, 1), Some(JUDGMENT_MIN));
+        for aggregation in Aggregation::ALL {
+            let p = g.aggregate(aggregation, &AhpOptions::default()).unwrap();
+            assert!(p.weights.iter().all(|w| w.is_finite() && *w > 0.0), "{:?}", p.weights);
+            let consensus = p.consensus.unwrap();
+            assert!(consensus.is_finite() && consensus >= 0.0, "{consensus}");
+        }
+    }
+
+    #[test]
+    fn a_judgment_beyond_the_bound_is_refused_naming_the_judge() {
+        let err = GroupJudgments::new(2, vec![set("a", &[(0, 1, 2.0)]), set("b", &[(0, 1, 1e-320)])]).unwrap_err();
+        assert_eq!(
+            err,
+            MatrixError::JudgeJudgments {
+                judge: "b".into(),
+                source: Box::new(MatrixError::OutOfBounds {
+                    row: 0,
+                    col: 1,
+                    value: 1e-320
+                }),
+            }
+        );
     }
 
     #[test]

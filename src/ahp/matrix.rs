@@ -281,3 +281,41 @@ fn components(entries: &DMatrix<f64>) -> Vec<Vec<usize>> {
     }
     groups
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ahp::{JUDGMENT_MAX, JUDGMENT_MIN};
+
+    #[test]
+    fn judgments_beyond_the_bound_are_refused_and_the_bound_itself_accepted() {
+        for value in [1e-320, 1e-308, 1e-9, 9.99e-7, 1.000001e6, 1e154, 1e308] {
+            assert_eq!(
+                PairwiseMatrix::from_judgments(2, &[(0, 1, value)]),
+                Err(MatrixError::OutOfBounds { row: 0, col: 1, value })
+            );
+        }
+        for value in [JUDGMENT_MIN, 1.0 / JUDGMENT_MAX, JUDGMENT_MAX, 1.0 / JUDGMENT_MIN] {
+            assert!(PairwiseMatrix::from_judgments(2, &[(0, 1, value)]).is_ok(), "{value}");
+        }
+        // Zero, negative and non-finite values keep their own error.
+        assert!(matches!(
+            PairwiseMatrix::from_judgments(2, &[(0, 1, f64::INFINITY)]),
+            Err(MatrixError::NonPositive { .. })
+        ));
+    }
+
+    #[test]
+    fn a_matrix_of_huge_entries_is_refused() {
+        let err = PairwiseMatrix::from_rows(vec![vec![1.0, 1e308], vec![1e-308, 1.0]]).unwrap_err();
+        assert_eq!(
+            err,
+            MatrixError::OutOfBounds {
+                row: 0,
+                col: 1,
+                value: 1e308
+            }
+        );
+        assert!(PairwiseMatrix::from_rows(vec![vec![1.0, 1e6], vec![1e-6, 1.0]]).is_ok());
+    }
+}

@@ -191,7 +191,7 @@ pub(crate) fn perron_vector(b: &DMatrix<f64>, x: &mut DVector<f64>) -> f64 {
             break;
         };
         let sum = z.sum();
-        if !(sum.is_finite() && sum > 0.0) || z.iter().any(|v| !(*v > 0.0)) {
+        if !(sum.is_finite() && sum > 0.0) || z.iter().any(|v| v.is_nan() || *v <= 0.0) {
             break;
         }
         let next = z / sum;
@@ -288,6 +288,81 @@ mod tests {
         for (got, want) in p.weights.iter().zip(g.iter().map(|g| g / s)) {
             assert!((got - want).abs() < 1e-14);
         }
+    }
+
+    /// For 3 items `lambda_max = 1 + c^(1/3) + c^(-1/3)` with `c = a_01 a_12
+    /// / a_02`, and `w` is proportional to the row geometric means (every
+    /// 3x3 reciprocal matrix is "geometrically consistent" that way).
+    fn three_by_three_exact(a01: f64, a12: f64, a02: f64) -> (Vec<f64>, f64) {
+        let c: f64 = a01 * a12 / a02;
+        let lambda = 1.0 + c.cbrt() + 1.0 / c.cbrt();
+        let g = [(a01 * a02).cbrt(), (a12 / a01).cbrt(), 1.0 / (a02 * a12).cbrt()];
+        let s: f64 = g.iter().sum();
+        (g.iter().map(|g| g / s).collect(), lambda)
+    }
+
+    #[test]
+    fn extreme_cycles_give_the_exact_eigenvector_and_lambda_max() {
+        // Power iteration needed ~10^7 steps here (|lambda_2 / lambda_1| is
+        // about 1 - 1.5e-6) and stopped at 100,000 far from the answer.
+        for (a01, a12, a02) in [
+            (1e6, 5e5, 1e-6),
+            (1e6, 1e6, 1e-6),
+            (1e-6, 1e-6, 1e6),
+            (1e6, 3.0, 1e-6),
+            (2.0, 1e6, 1e-6),
+        ] {
+            let m = PairwiseMatrix::from_judgments(3, &[(0, 1, a01), (1, 2, a12), (0, 2, a02)]).unwrap();
+            let p = m.priorities(PriorityMethod::Eigen);
+            let (w, lambda) = three_by_three_exact(a01, a12, a02);
+            let c = p.consistency;
+            assert!((c.lambda_max - lambda).abs() <= 1e-12 * lambda, "{c:?} vs {lambda}");
+            for (got, want) in p.weights.iter().zip(&w) {
+                assert!((got - want).abs() <= 1e-12 * want, "{:?} vs {w:?}", p.weights);
+            }
+            assert!(check_priorities(&p).is_ok());
+        }
+    }
+
+    #[test]
+    fn long_chains_at_the_bound_stay_finite_and_exact() {
+        // 15 items, a_i,i+1 = 1e6: w_i proportional to 1e6^-i, down to 1e-84.
+        let chain: Vec<(usize, usize, f64)> = (0..14).map(|i| (i, i + 1, 1e6)).collect();
+        let m = PairwiseMatrix::from_judgments(15, &chain).unwrap();
+        for method in [PriorityMethod::Eigen, PriorityMethod::Geometric] {
+            let p = m.priorities(method);
+            assert!(check_priorities(&p).is_ok(), "{method:?}: {p:?}");
+            for i in 0..14 {
+                let ratio = p.weights[i] / p.weights[i + 1];
+                assert!((ratio - 1e6).abs() < 1e-6, "{method:?}: {ratio}");
+            }
+            assert!((p.consistency.lambda_max - 15.0).abs() < 1e-9, "{method:?}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn the_safety_net_names_what_went_wrong() {
+        let p = |weights: Vec<f64>, lambda_max: f64| Priorities {
+            weights,
+            consistency: Consistency::new(3, lambda_max, RandomIndex::Saaty),
+        };
+        assert!(check_priorities(&p(vec![0.5, 0.25, 0.25], 3.1)).is_ok());
+        assert!(matches!(
+            check_priorities(&p(vec![f64::NAN, 0.5, 0.5], 3.0)),
+            Err(MatrixError::NonFinite { what: "a priority", .. })
+        ));
+        assert!(matches!(
+            check_priorities(&p(vec![0.5, 0.25, 0.25], f64::NAN)),
+            Err(MatrixError::NonFinite { what: "lambda_max", .. })
+        ));
+        assert!(matches!(
+            check_priorities(&p(vec![0.5, 0.25, 0.25], 2.5)),
+            Err(MatrixError::NonFinite { what: "lambda_max", .. })
+        ));
+        assert!(matches!(
+            check_priorities(&p(vec![0.5, 0.5, 0.5], 3.0)),
+            Err(MatrixError::NonFinite { .. })
+        ));
     }
 
     #[test]
