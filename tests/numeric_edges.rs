@@ -13,13 +13,13 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 
-/// Runs `innorank ARGS - --format json` on `yaml` with a timeout and
-/// returns exit code, standard output and standard error.
+/// Runs `innorank ARGS -` on `yaml` with a timeout and returns exit code,
+/// standard output and standard error.
 fn run(args: &[&str], yaml: &str, seconds: u64) -> (Option<i32>, String, String) {
     let output = Command::cargo_bin("innorank")
         .unwrap()
         .args(args)
-        .args(["-", "--format", "json"])
+        .arg("-")
         .write_stdin(yaml)
         .timeout(Duration::from_secs(seconds))
         .output()
@@ -59,9 +59,11 @@ fn refused_with(yaml: &str, extra: &[&str], rank_extra: &[&str], errors: &[&str]
     }
 }
 
-/// Runs `args` and expects success, returning the JSON.
+/// Runs `args` with `--format json` and expects success, returning the JSON.
 fn accepted(args: &[&str], yaml: &str, seconds: u64) -> serde_json::Value {
-    let (code, stdout, stderr) = run(args, yaml, seconds);
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    let (code, stdout, stderr) = run(&args, yaml, seconds);
     assert_eq!(code, Some(0), "{args:?}: {stderr}");
     serde_json::from_str(&stdout).unwrap()
 }
@@ -389,7 +391,7 @@ fn fifteen_criteria_with_judgments_of_1000_and_a_thousandth_finish() {
 
 #[test]
 fn an_off_scale_judgment_warns_with_its_position_on_stderr_and_in_json() {
-    let (code, stdout, stderr) = run(&["rank"], &three("12", "2", "3"), 20);
+    let (code, stdout, stderr) = run(&["rank", "--format", "json"], &three("12", "2", "3"), 20);
     assert_eq!(code, Some(0), "{stderr}");
     let warning = "<stdin>:4:12: comparisons[0][2]: judgment 12 is outside Saaty's scale 1/9..9";
     assert!(stderr.lines().any(|l| l == format!("warning: {warning}")), "{stderr}");
