@@ -131,6 +131,27 @@ pub enum MatrixError {
         /// The value found.
         value: f64,
     },
+    /// A judgment or entry outside the bound [`crate::ahp::JUDGMENT_MIN`]
+    /// ..[`crate::ahp::JUDGMENT_MAX`] (1e-6..1e6), where floating-point
+    /// arithmetic on the matrix can no longer be trusted.
+    #[error("entry ({row}, {col}) is {value}, expected a judgment between 1e-6 and 1e6")]
+    OutOfBounds {
+        /// 0-based row.
+        row: usize,
+        /// 0-based column.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+    /// A computation gave a number that is not finite or out of its range
+    /// (a safety net: bounded judgments never reach it).
+    #[error("{what} came out as {value}; the judgments are too extreme to compute with")]
+    NonFinite {
+        /// The quantity computed, e.g. `priority`.
+        what: &'static str,
+        /// The value found.
+        value: f64,
+    },
     /// A diagonal entry other than 1.
     #[error("diagonal entry ({index}, {index}) is {value}, expected 1")]
     Diagonal {

@@ -1,15 +1,21 @@
 //! Things worth knowing that do not stop a ranking.
 
+use crate::problem::Location;
+
 /// A warning about the input or the result. Shown on standard error and
 /// listed in the JSON `warnings`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Warning {
-    /// A judgment outside Saaty's 1/9..9 scale.
-    #[error("{path}: judgment {value} is outside Saaty's scale 1/9..9")]
+    /// A judgment outside Saaty's 1/9..9 scale (but within the bound
+    /// innorank accepts, [`crate::ahp::JUDGMENT_MIN`]..[`crate::ahp::JUDGMENT_MAX`]).
+    /// Shown like an error, `FILE:LINE:COLUMN: field.path: message`, once the
+    /// loader has located it.
+    #[error("{}: judgment {value} is outside Saaty's scale 1/9..9", located(location))]
     JudgmentOffScale {
-        /// Field path of the value.
-        path: String,
+        /// Where the value is: the field path, and the file, line and column
+        /// once located by the loader.
+        location: Location,
         /// The value.
         value: f64,
     },
@@ -55,4 +61,64 @@ pub enum Warning {
     /// Screening left nothing to rank.
     #[error("every alternative was screened out; nothing to rank")]
     NothingLeft,
+}
+
+impl Warning {
+    /// Where in the input the warning points, for warnings about a value in
+    /// the file; the loader fills in file, line and column from the path.
+    pub fn location_mut(&mut self) -> Option<&mut Location> {
+        match self {
+            Warning::JudgmentOffScale { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+}
+
+/// `FILE:LINE:COLUMN: path`, as errors show it, leaving out what is not
+/// known (a problem built in code has no file).
+fn located(l: &Location) -> String {
+    let mut out = String::new();
+    if !l.source.is_empty() {
+        out.push_str(&l.source);
+        if let Some(line) = l.line {
+            out.push_str(&format!(":{line}"));
+            if let Some(column) = l.column {
+                out.push_str(&format!(":{column}"));
+            }
+        }
+    }
+    if !l.path.is_empty() {
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&l.path);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn off_scale_judgment_shows_its_position_like_an_error() {
+        let mut w = Warning::JudgmentOffScale {
+            location: Location {
+                path: "comparisons[0][2]".into(),
+                ..Location::default()
+            },
+            value: 20.0,
+        };
+        assert_eq!(
+            w.to_string(),
+            "comparisons[0][2]: judgment 20 is outside Saaty's scale 1/9..9"
+        );
+        let l = w.location_mut().unwrap();
+        (l.source, l.line, l.column) = ("p.yaml".into(), Some(4), Some(12));
+        assert_eq!(
+            w.to_string(),
+            "p.yaml:4:12: comparisons[0][2]: judgment 20 is outside Saaty's scale 1/9..9"
+        );
+        assert_eq!(Warning::NothingLeft.location_mut(), None);
+    }
 }

@@ -1849,7 +1849,7 @@ fn off_scale_judgment_warns_and_exits_zero() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(
             stderr.lines().collect::<Vec<_>>(),
-            ["warning: comparisons[0][2]: judgment 12 is outside Saaty's scale 1/9..9"],
+            ["warning: <stdin>:6:12: comparisons[0][2]: judgment 12 is outside Saaty's scale 1/9..9"],
             "{command}"
         );
         assert!(!output.stdout.is_empty(), "{command}");

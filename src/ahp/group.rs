@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::consistency::{UnknownName, parse_name};
-use super::{AhpOptions, Consistency, Estimate, PairwiseMatrix};
+use super::priorities::normalised_exp;
+use super::{AhpOptions, Consistency, Estimate, JUDGMENT_MAX, JUDGMENT_MIN, PairwiseMatrix};
 use crate::error::MatrixError;
 
 /// Saaty's suggested limit for his compatibility index: `S <= 1.1` (a 10%
@@ -275,7 +276,10 @@ impl GroupJudgments {
         }
         let aggregated: Vec<(usize, usize, f64)> = sums
             .iter()
-            .map(|&((a, b), sum, weight)| (a, b, (sum / weight).exp()))
+            // A weighted geometric mean of bounded judgments is within the
+            // bound; clamping only undoes rounding in exp(ln) at the ends
+            // (the mean of judgments of 1e-6 comes out as 9.99...987e-7).
+            .map(|&((a, b), sum, weight)| (a, b, (sum / weight).exp().clamp(JUDGMENT_MIN, JUDGMENT_MAX)))
             .collect();
         let aggregated = PairwiseMatrix::from_judgments(n, &aggregated)?;
         let total: f64 = sets.iter().map(|s| s.weight).sum();
@@ -320,11 +324,11 @@ impl GroupJudgments {
         let own: Vec<Option<super::Solution>> = self
             .individual
             .iter()
-            .map(|m| m.as_ref().ok().map(|m| m.solve(options)))
-            .collect();
+            .map(|m| m.as_ref().ok().map(|m| m.try_solve(options)).transpose())
+            .collect::<Result<_, _>>()?;
         let (weights, consistency, estimates) = match aggregation {
             Aggregation::Aij => {
-                let s = self.aggregated.solve(options);
+                let s = self.aggregated.try_solve(options)?;
                 (s.priorities.weights, Some(s.priorities.consistency), s.estimates)
             }
             Aggregation::Aip => {
@@ -342,10 +346,7 @@ impl GroupJudgments {
                         *acc += self.shares[k] * w.ln();
                     }
                 }
-                let largest = log_w.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let w: Vec<f64> = log_w.iter().map(|l| (l - largest).exp()).collect();
-                let sum: f64 = w.iter().sum();
-                (w.into_iter().map(|x| x / sum).collect(), None, Vec::new())
+                (normalised_exp(&log_w), None, Vec::new())
             }
         };
         let judges: Vec<JudgeAgreement> = self
@@ -366,6 +367,7 @@ impl GroupJudgments {
             .iter()
             .map(|j| j.gcompi.map(|g| g * j.weight))
             .sum::<Option<f64>>();
+        check_group(&weights, &judges, consensus)?;
         Ok(GroupPriorities {
             aggregation,
             weights,
@@ -408,6 +410,31 @@ impl GroupJudgments {
         all.sort_by(|x, y| y.distance.total_cmp(&x.distance));
         all
     }
+}
+
+/// Checks the group figures: positive finite weights summing to 1, and
+/// finite, non-negative compatibility, GCOMPI and consensus. Bounded
+/// judgments always pass; this turns a numerical failure into a typed error
+/// instead of "consensus NaN" in a report.
+fn check_group(weights: &[f64], judges: &[JudgeAgreement], consensus: Option<f64>) -> Result<(), MatrixError> {
+    if let Some(&w) = weights.iter().find(|w| !(w.is_finite() && **w > 0.0)) {
+        return Err(MatrixError::NonFinite {
+            what: "a group priority",
+            value: w,
+        });
+    }
+    let figures = judges
+        .iter()
+        .flat_map(|j| [("a compatibility index", Some(j.compatibility)), ("a GCOMPI", j.gcompi)])
+        .chain([("the consensus", consensus)]);
+    for (what, value) in figures {
+        if let Some(value) = value
+            && !(value.is_finite() && value >= 0.0)
+        {
+            return Err(MatrixError::NonFinite { what, value });
+        }
+    }
+    Ok(())
 }
 
 /// Saaty's compatibility index of `matrix` with `weights`:
@@ -620,6 +647,45 @@ mod tests {
         let t = (3f64.ln() + 2f64.ln() - 5f64.ln()) / 3.0;
         let want = 3.0 * t * t;
         assert!((geometric_compatibility_index(&m, &w).unwrap() - want).abs() < 1e-14);
+    }
+
+    #[test]
+    fn judgments_at_the_bound_aggregate_within_it() {
+        // With these weights ln(1e-6) averaged and exponentiated is
+        // 9.99999999999997e-7 without the clamp, which the AIJ matrix would
+        // refuse as out of bounds.
+        let g = GroupJudgments::new(
+            3,
+            vec![
+                set("a", &[(0, 1, 1e-6), (1, 2, 1e6)]).with_weight(9.1),
+                set("b", &[(0, 1, 1e-6), (1, 2, 1e6)]).with_weight(4.7),
+                set("c", &[(0, 1, 1e-6), (2, 1, 1e-6)]).with_weight(5.6),
+            ],
+        )
+        .unwrap();
+        assert_eq!(g.aggregated_judgments().get(0, 1), Some(JUDGMENT_MIN));
+        for aggregation in Aggregation::ALL {
+            let p = g.aggregate(aggregation, &AhpOptions::default()).unwrap();
+            assert!(p.weights.iter().all(|w| w.is_finite() && *w > 0.0), "{:?}", p.weights);
+            let consensus = p.consensus.unwrap();
+            assert!(consensus.is_finite() && consensus >= 0.0, "{consensus}");
+        }
+    }
+
+    #[test]
+    fn a_judgment_beyond_the_bound_is_refused_naming_the_judge() {
+        let err = GroupJudgments::new(2, vec![set("a", &[(0, 1, 2.0)]), set("b", &[(0, 1, 1e-320)])]).unwrap_err();
+        assert_eq!(
+            err,
+            MatrixError::JudgeJudgments {
+                judge: "b".into(),
+                source: Box::new(MatrixError::OutOfBounds {
+                    row: 0,
+                    col: 1,
+                    value: 1e-320
+                }),
+            }
+        );
     }
 
     #[test]

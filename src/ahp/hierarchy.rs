@@ -89,7 +89,8 @@ impl WeighOptions {
 }
 
 /// Weighting failed at a node (AIP with a judge whose judgments do not link
-/// every child).
+/// every child, or a computation that did not give finite numbers, which
+/// judgments within the bound never cause).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("node `{node}`: {error}")]
 pub struct WeighError {
@@ -137,7 +138,7 @@ pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> 
         aggregation: Aggregation::Aij,
         cr_threshold,
     };
-    weigh_with(criteria, &options).expect("AIJ aggregation cannot fail on validated judgments")
+    weigh_with(criteria, &options).expect("AIJ aggregation of validated, bounded judgments gives finite weights")
 }
 
 /// [`weigh`] with every option: completion, random index, aggregation.
@@ -172,19 +173,18 @@ pub fn weigh_with(criteria: &Criteria, options: &WeighOptions) -> Result<Hierarc
                 // The matrix priorities come from: the judgments, or for a
                 // group the aggregated judgments (AIJ); AIP replaces the
                 // priorities but the aggregated matrix still measures CR.
-                let solution = j.matrix.solve(&options.ahp);
+                let fail = |error| WeighError {
+                    node: criterion.id.clone(),
+                    error,
+                };
+                let solution = j.matrix.try_solve(&options.ahp).map_err(fail)?;
                 let mut weights = solution.priorities.weights;
                 node.consistency = solution.priorities.consistency;
                 node.estimated = solution.estimates;
                 node.source = WeightSource::Judgments;
                 if let Some(group) = &j.group {
                     node.source = WeightSource::GroupJudgments;
-                    let g = group
-                        .aggregate(options.aggregation, &options.ahp)
-                        .map_err(|error| WeighError {
-                            node: criterion.id.clone(),
-                            error,
-                        })?;
+                    let g = group.aggregate(options.aggregation, &options.ahp).map_err(fail)?;
                     weights = g.weights;
                     node.judges = g.judges;
                     node.consensus = g.consensus;

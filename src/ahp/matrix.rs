@@ -3,7 +3,7 @@
 use nalgebra::DMatrix;
 use serde::Serialize;
 
-use super::RandomIndex;
+use super::{RandomIndex, judgment_in_bounds};
 use crate::error::MatrixError;
 
 /// Relative tolerance for `a_ji * a_ij == 1` in a given matrix.
@@ -74,8 +74,8 @@ pub struct Estimate {
 impl PairwiseMatrix {
     /// A complete matrix, given row by row.
     ///
-    /// Every entry must be positive and finite, the diagonal 1, and
-    /// `a_ji = 1 / a_ij` to 1e-9 relative.
+    /// Every entry must be positive, within [`JUDGMENT_MIN`](super::JUDGMENT_MIN)..[`JUDGMENT_MAX`](super::JUDGMENT_MAX)
+    /// (1e-6..1e6), the diagonal 1, and `a_ji = 1 / a_ij` to 1e-9 relative.
     ///
     /// ```
     /// use innorank::ahp::PairwiseMatrix;
@@ -96,6 +96,9 @@ impl PairwiseMatrix {
             for (col, &value) in values.iter().enumerate() {
                 if !(value.is_finite() && value > 0.0) {
                     return Err(MatrixError::NonPositive { row, col, value });
+                }
+                if !judgment_in_bounds(value) {
+                    return Err(MatrixError::OutOfBounds { row, col, value });
                 }
             }
         }
@@ -126,7 +129,8 @@ impl PairwiseMatrix {
     }
 
     /// A matrix from judgments `(a, b, v)`: item `a` is `v` times as
-    /// important as item `b`. Each pair may be judged once, in either order;
+    /// important as item `b`, with `v` within [`JUDGMENT_MIN`](super::JUDGMENT_MIN)..[`JUDGMENT_MAX`](super::JUDGMENT_MAX)
+    /// (1e-6..1e6). Each pair may be judged once, in either order;
     /// the reciprocal is implied. Pairs may be left out as long as the
     /// judgments link all `n` items.
     ///
@@ -153,6 +157,9 @@ impl PairwiseMatrix {
             if !(value.is_finite() && value > 0.0) {
                 return Err(MatrixError::NonPositive { row: a, col: b, value });
             }
+            if !judgment_in_bounds(value) {
+                return Err(MatrixError::OutOfBounds { row: a, col: b, value });
+            }
             if entries[(a, b)] != 0.0 {
                 return Err(MatrixError::RepeatedPair { a, b });
             }
@@ -167,6 +174,16 @@ impl PairwiseMatrix {
             return Err(MatrixError::Disconnected { groups });
         }
         Ok(PairwiseMatrix { entries, complete })
+    }
+
+    /// A complete matrix of values computed here (judgments plus estimates,
+    /// which may lie beyond the judgment bound, e.g. the product of a chain
+    /// of judgments): positive, finite and reciprocal by construction.
+    pub(crate) fn from_computed(entries: DMatrix<f64>) -> Self {
+        PairwiseMatrix {
+            entries,
+            complete: true,
+        }
     }
 
     /// Number of items compared.
@@ -224,13 +241,6 @@ impl PairwiseMatrix {
             })
             .collect()
     }
-
-    /// The matrix with every missing entry replaced by `w_i / w_j`.
-    pub(crate) fn completed(&self, weights: &[f64]) -> DMatrix<f64> {
-        DMatrix::from_fn(self.n(), self.n(), |i, j| {
-            self.get(i, j).unwrap_or(weights[i] / weights[j])
-        })
-    }
 }
 
 fn check_size(n: usize) -> Result<(), MatrixError> {
@@ -270,4 +280,42 @@ fn components(entries: &DMatrix<f64>) -> Vec<Vec<usize>> {
         groups.push(members);
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ahp::{JUDGMENT_MAX, JUDGMENT_MIN};
+
+    #[test]
+    fn judgments_beyond_the_bound_are_refused_and_the_bound_itself_accepted() {
+        for value in [1e-320, 1e-308, 1e-9, 9.99e-7, 1.000001e6, 1e154, 1e308] {
+            assert_eq!(
+                PairwiseMatrix::from_judgments(2, &[(0, 1, value)]),
+                Err(MatrixError::OutOfBounds { row: 0, col: 1, value })
+            );
+        }
+        for value in [JUDGMENT_MIN, 1.0 / JUDGMENT_MAX, JUDGMENT_MAX, 1.0 / JUDGMENT_MIN] {
+            assert!(PairwiseMatrix::from_judgments(2, &[(0, 1, value)]).is_ok(), "{value}");
+        }
+        // Zero, negative and non-finite values keep their own error.
+        assert!(matches!(
+            PairwiseMatrix::from_judgments(2, &[(0, 1, f64::INFINITY)]),
+            Err(MatrixError::NonPositive { .. })
+        ));
+    }
+
+    #[test]
+    fn a_matrix_of_huge_entries_is_refused() {
+        let err = PairwiseMatrix::from_rows(vec![vec![1.0, 1e308], vec![1e-308, 1.0]]).unwrap_err();
+        assert_eq!(
+            err,
+            MatrixError::OutOfBounds {
+                row: 0,
+                col: 1,
+                value: 1e308
+            }
+        );
+        assert!(PairwiseMatrix::from_rows(vec![vec![1.0, 1e6], vec![1e-6, 1.0]]).is_ok());
+    }
 }

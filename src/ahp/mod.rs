@@ -7,10 +7,12 @@
 //! * [`PriorityMethod::Eigen`] (default): the principal right eigenvector of
 //!   `A`, normalised to sum 1, with `lambda_max` its eigenvalue (Saaty 1977,
 //!   "A scaling method for priorities in hierarchical structures", J. Math.
-//!   Psych. 15). Computed by power iteration, which converges for positive
-//!   (and, after Harker's completion, non-negative primitive) matrices by the
-//!   Perron-Frobenius theorem, until successive iterates differ by less than
-//!   1e-15 in every component.
+//!   Psych. 15). Computed by Noda iteration (inverse iteration shifted by
+//!   the Collatz-Wielandt upper bound on the eigenvalue, which converges for
+//!   non-negative irreducible matrices by the Perron-Frobenius theorem, in a
+//!   few steps however inconsistent the judgments) on the matrix balanced by
+//!   the geometric-mean priorities, until the Collatz-Wielandt bounds agree
+//!   to 1e-15 relative.
 //! * [`PriorityMethod::Geometric`]: the row geometric mean, normalised
 //!   (Crawford & Williams 1985, the logarithmic least-squares solution). For
 //!   an incomplete matrix it is the logarithmic least-squares solution over
@@ -19,6 +21,10 @@
 //! Consistency: `CI = (lambda_max - n) / (n - 1)`, `CR = CI / RI(n)`
 //! ([`Consistency`], [`RandomIndex`]). A matrix is usually called consistent
 //! when `CR <= 0.10`.
+//!
+//! Judgments are bounded, [`JUDGMENT_MIN`]..[`JUDGMENT_MAX`] (1e-6..1e6):
+//! within the bound every result is finite, `lambda_max >= n` and `CR >= 0`,
+//! and [`PairwiseMatrix::try_solve`] checks it.
 //!
 //! Missing judgments are estimated by Harker's method (Harker 1987,
 //! "Alternative modes of questioning in the analytic hierarchy process",
@@ -69,6 +75,30 @@
 //! assert!(s.priorities.consistency.cr < 1e-9);
 //! ```
 
+/// The smallest judgment accepted, `1e-6` (see [`JUDGMENT_MAX`]).
+pub const JUDGMENT_MIN: f64 = 1e-6;
+
+/// The largest judgment accepted, `1e6`. Saaty's scale ends at 9 (values
+/// beyond it are allowed, with a warning); judgments beyond a million to one
+/// mean nothing to a decision maker, and bounding them keeps every product
+/// along a chain of 14 judgments (15 items) within `1e±84`, far from the
+/// limits of `f64`, so priorities, `lambda_max` and CR stay finite and
+/// accurate. [`PairwiseMatrix`] refuses entries outside
+/// `JUDGMENT_MIN..=JUDGMENT_MAX` ([`crate::error::MatrixError::OutOfBounds`]).
+pub const JUDGMENT_MAX: f64 = 1e6;
+
+/// True when `value` is a judgment [`PairwiseMatrix`] accepts: finite and
+/// within `JUDGMENT_MIN..=JUDGMENT_MAX`.
+///
+/// ```
+/// use innorank::ahp::judgment_in_bounds;
+/// assert!(judgment_in_bounds(1.0 / 9.0) && judgment_in_bounds(1e6));
+/// assert!(!judgment_in_bounds(1e-320) && !judgment_in_bounds(1e7) && !judgment_in_bounds(f64::NAN));
+/// ```
+pub fn judgment_in_bounds(value: f64) -> bool {
+    (JUDGMENT_MIN..=JUDGMENT_MAX).contains(&value)
+}
+
 mod completion;
 mod consistency;
 mod group;
@@ -78,7 +108,9 @@ mod priorities;
 mod repair;
 mod synthesis;
 
-pub use completion::{AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_TOLERANCE, Solution};
+pub use completion::{
+    AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_MAX_SLOPES, LAMBDA_MIN_TOLERANCE, Solution,
+};
 pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex, UnknownName};
 pub use group::{
     Aggregation, Disagreement, GroupJudgments, GroupPriorities, JudgeAgreement, JudgmentSet,

@@ -488,6 +488,11 @@ pub enum DiagnosticKind {
     /// A zero or negative judgment.
     #[error("a judgment must be positive, found {0}")]
     NonPositiveJudgment(f64),
+    /// A judgment beyond the bound innorank computes with
+    /// ([`crate::ahp::JUDGMENT_MIN`]..[`crate::ahp::JUDGMENT_MAX`]); the value
+    /// as formatted for the message.
+    #[error("judgment {0} is out of range; expected a value between 1e-6 and 1e6 (Saaty's scale runs from 1/9 to 9)")]
+    JudgmentOutOfBounds(String),
     /// A judgment string that is not a number or fraction.
     #[error("`{0}` is not a number or a fraction like \"1/3\"")]
     BadJudgment(String),

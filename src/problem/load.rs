@@ -13,6 +13,7 @@ use super::library::CriteriaLibrary;
 use super::raw::{RawCriterion, RawProblem, Shape};
 use super::validate::{CsvPlan, Issue};
 use super::{Problem, scan, validate};
+use crate::Warning;
 
 /// Files larger than this are refused before parsing (16 MiB).
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
@@ -119,7 +120,10 @@ impl Problem {
             library.resolve(criteria, "", &mut issues, &mut unresolved);
         }
         match validate::validate(raw, issues, unresolved, &options.csv_plan(), options.rank_with.as_ref()) {
-            Ok(problem) if found.is_empty() => Ok(problem),
+            Ok(mut problem) if found.is_empty() => {
+                locate_warnings(bytes, source, &mut problem.warnings);
+                Ok(problem)
+            }
             Ok(_) => Err(Diagnostics(found)),
             Err(rejected) => {
                 let issues = without_echoes(&found, rejected.issues);
@@ -285,6 +289,25 @@ pub(super) fn locate(bytes: &[u8], source: &str, issues: Vec<Issue>) -> Diagnost
             })
             .collect(),
     )
+}
+
+/// Adds the file, line and column to warnings about a value in the file
+/// (a judgment off Saaty's scale), from their field paths, as [`locate`]
+/// does for errors.
+fn locate_warnings(bytes: &[u8], source: &str, warnings: &mut [Warning]) {
+    let mut located: Vec<&mut Location> = warnings.iter_mut().filter_map(Warning::location_mut).collect();
+    if located.is_empty() {
+        return;
+    }
+    let text = scan::decode(bytes).unwrap_or_default();
+    let wanted: HashSet<String> = located.iter().flat_map(|l| ancestors(&l.path)).collect();
+    let positions = scan::positions(text, &wanted);
+    for l in &mut located {
+        let position = ancestors(&l.path).find_map(|p| positions.get(&p).copied());
+        l.source = source.to_owned();
+        l.line = position.map(|p| p.0);
+        l.column = position.map(|p| p.1);
+    }
 }
 
 /// `a.b[2].c`, then `a.b[2]`, `a.b`, `a`: the path and its ancestors.

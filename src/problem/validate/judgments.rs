@@ -3,6 +3,8 @@
 
 use super::criteria::Names;
 use super::*;
+use crate::ahp::judgment_in_bounds;
+use crate::problem::Location;
 use crate::problem::diagnostic::nearest;
 
 impl Validator {
@@ -150,7 +152,7 @@ impl Validator {
             };
             let a = index(0, self);
             let b = index(1, self);
-            let value = judgment(&triple[2])
+            let value = bounded_judgment(&triple[2])
                 .map_err(|kind| self.issue(format!("{at}[2]"), kind))
                 .ok();
             let (Some(a), Some(b), Some(value)) = (a, b, value) else {
@@ -175,7 +177,10 @@ impl Validator {
             seen.insert(key, k);
             if !(1.0 / SCALE_MAX..=SCALE_MAX).contains(&value) {
                 self.warnings.push(Warning::JudgmentOffScale {
-                    path: format!("{at}[2]"),
+                    location: Location {
+                        path: format!("{at}[2]"),
+                        ..Location::default()
+                    },
                     value,
                 });
             }
@@ -239,7 +244,7 @@ impl Validator {
                 .iter()
                 .enumerate()
                 .map(|(j, v)| {
-                    judgment(v)
+                    bounded_judgment(v)
                         .map_err(|kind| self.issue(format!("{path}[{i}][{j}]"), kind))
                         .unwrap_or(1.0)
                 })
@@ -302,5 +307,33 @@ impl Validator {
             }
         }
         out
+    }
+}
+
+/// A judgment value (a number or a fraction string) within
+/// [`crate::ahp::JUDGMENT_MIN`]..[`crate::ahp::JUDGMENT_MAX`]: beyond it,
+/// products and reciprocals of judgments leave the range where `f64`
+/// arithmetic is exact enough (1e-320 has no finite reciprocal, a matrix of
+/// 1e308 overflows on the first product), so such a value is an error at its
+/// position rather than NaN weights later. A fraction that overflows (`"1e300/1e-300"`)
+/// is out of bounds too, not "not positive".
+fn bounded_judgment(value: &Scalar) -> Result<f64, DiagnosticKind> {
+    match judgment(value) {
+        Ok(v) if judgment_in_bounds(v) => Ok(v),
+        Ok(v) => Err(DiagnosticKind::JudgmentOutOfBounds(format_judgment(v))),
+        Err(DiagnosticKind::NonPositiveJudgment(v)) if v == f64::INFINITY => {
+            Err(DiagnosticKind::JudgmentOutOfBounds(format_judgment(v)))
+        }
+        Err(kind) => Err(kind),
+    }
+}
+
+/// A judgment for a message: plain decimals for everyday values, scientific
+/// notation for tiny or huge ones (`1e-320`, not 320 zeros).
+fn format_judgment(v: f64) -> String {
+    if v != 0.0 && !(1e-4..1e7).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        v.to_string()
     }
 }
