@@ -435,3 +435,26 @@ fn init_with_a_library_scale_up_to_1e308_writes_finite_scores_that_check() {
     run(&["check", "-", "--criteria-dir", dir_arg], &text).success();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn ahp_data_errors_in_csv_alternatives_are_located_at_their_row() {
+    let yaml = "name: t\ncriteria: [{id: gain}, {id: cost, direction: cost}]\nalternatives:\n  - {id: x, scores: {gain: 1, cost: 1}}\n";
+    let csv = TempFile::new("ahp.csv", b"id,gain,cost\na,1,2\n\nb,-1,0\nc,3,4\n");
+    let shown = csv.path().to_owned();
+    let expected = [
+        format!(
+            "{shown}:4: gain: `--method ahp` needs scores >= 0 under benefit criterion `gain` (its priorities are x / sum(x)), found -1"
+        ),
+        format!(
+            "{shown}:4: cost: `--method ahp` needs scores > 0 under cost criterion `cost` (its priorities are (1/x) / sum(1/x)), found 0"
+        ),
+    ];
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    for command in ["rank", "check"] {
+        assert_errors(
+            run(&[command, "-", "--alternatives", csv.path(), "--method", "ahp"], yaml),
+            &expected,
+        );
+    }
+    run(&["check", "-", "--alternatives", csv.path()], yaml).success();
+}

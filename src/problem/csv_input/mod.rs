@@ -82,6 +82,9 @@ pub struct CsvAlternatives {
     pub values: Vec<f64>,
     /// The leaf cells' text, for rows written in plain decimals.
     pub text: Option<ScoreText>,
+    /// Each row's line in the file, so that problems found after reading
+    /// (a score `--method ahp` cannot use) are reported where the row is.
+    pub lines: Vec<u32>,
 }
 
 struct Errors<'a> {
@@ -303,6 +306,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         alternatives,
         values,
         text,
+        lines,
     })
 }
 

@@ -11,8 +11,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::csv_input::{self, CsvSettings, CsvSource};
 use super::derive;
-use super::diagnostic::Diagnostic;
 use super::diagnostic::DiagnosticKind;
+use super::diagnostic::{Diagnostic, Location};
 use super::raw::{
     Ordered, Pairs, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule,
     Scalar, Text,
@@ -136,6 +136,9 @@ pub fn validate(
 
     // Alternatives.
     let mut located = Vec::new();
+    // A CSV file's name and each row's line in it, to locate what is found
+    // after reading.
+    let mut csv_rows: Option<(String, Vec<u32>)> = None;
     let mut derived: Vec<Derived> = criteria
         .leaves()
         .filter_map(|(_, leaf)| {
@@ -184,11 +187,14 @@ pub fn validate(
             (Alternatives::default(), None, None)
         }
         Alternatives_::Csv(file) => match csv_input::read(&file, &criteria) {
-            Ok(read) => (
-                read.alternatives,
-                Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
-                read.text,
-            ),
+            Ok(read) => {
+                csv_rows = Some((file.shown.clone(), read.lines));
+                (
+                    read.alternatives,
+                    Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
+                    read.text,
+                )
+            }
             Err(problems) => {
                 located = problems;
                 (Alternatives::default(), None, None)
@@ -253,18 +259,45 @@ pub fn validate(
     };
     match rank_with {
         Some(options) => {
-            let issues = unrankable_issues(&problem, options);
-            if issues.is_empty() {
+            let (issues, located) = in_csv_rows(unrankable_issues(&problem, options), csv_rows.as_ref());
+            if issues.is_empty() && located.is_empty() {
                 Ok(problem)
             } else {
-                Err(Rejected {
-                    issues,
-                    located: Vec::new(),
-                })
+                Err(Rejected { issues, located })
             }
         }
         None => Ok(problem),
     }
+}
+
+/// Moves the issues about an alternative's score (`alternatives[3].scores.
+/// cost`) into the CSV file the alternatives came from, at the row's line
+/// and under the column's name, as the reader reports its own errors.
+fn in_csv_rows(issues: Vec<Issue>, csv: Option<&(String, Vec<u32>)>) -> (Vec<Issue>, Vec<Diagnostic>) {
+    let Some((shown, lines)) = csv else {
+        return (issues, Vec::new());
+    };
+    let mut located = Vec::new();
+    let mut rest = Vec::new();
+    for (path, kind) in issues {
+        let row_and_column = path
+            .strip_prefix("alternatives[")
+            .and_then(|p| p.split_once("].scores."))
+            .and_then(|(row, column)| Some((row.parse::<usize>().ok()?, column)));
+        match row_and_column {
+            Some((row, column)) => located.push(Diagnostic {
+                location: Location {
+                    source: shown.clone(),
+                    line: lines.get(row).filter(|&&l| l > 0).map(|&l| l as usize),
+                    column: None,
+                    path: column.to_owned(),
+                },
+                kind,
+            }),
+            None => rest.push((path, kind)),
+        }
+    }
+    (rest, located)
 }
 
 /// The report of a matrix that cannot be built from values that each
