@@ -26,7 +26,7 @@ seconds=${2:-600}
 case $target in
     all) targets=("${ALL[@]}") ;;
     yaml_loader | csv_reader | rank_pipeline) targets=("$target") ;;
-    -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,/^set -e/p' "${BASH_SOURCE[0]}" | sed '$d' | cut -c3-; exit 0 ;;
     *) echo "unknown target '$target' (expected: ${ALL[*]} or all)" >&2; exit 2 ;;
 esac
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "SECONDS must be a whole number, got '$seconds'" >&2; exit 2; }

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 
 /// The library reads CSV alternatives from a file only: each input is
-/// written to one file per process, in memory (`/dev/shm`) when there is one.
+/// written to one file per process, in memory (`/dev/shm`) when there is
+/// one, and removed after.
 fn scratch() -> &'static PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
@@ -23,5 +24,9 @@ fn scratch() -> &'static PathBuf {
 
 fuzz_target!(
     init: innorank_fuzz::single_thread(),
-    |data: &[u8]| innorank_fuzz::checks::csv_reader(data, scratch())
+    |data: &[u8]| {
+        innorank_fuzz::checks::csv_reader(data, scratch());
+        // Forked jobs are new processes: leave no file behind each.
+        let _ = std::fs::remove_file(scratch());
+    }
 );
