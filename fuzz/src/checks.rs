@@ -1,0 +1,285 @@
+//! One function per fuzz target: feed the bytes to the library and assert
+//! what must hold. An `Err` is always an acceptable answer; a panic, a
+//! hang, a memory blow-up or a result that breaks an invariant (NaN scores,
+//! weights not summing to 1) is a finding.
+//!
+//! Only the public API of innorank and std are used, so the same file
+//! compiles in the fuzz crate (nightly, libFuzzer) and in the main crate's
+//! ordinary test suite (stable).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis, WeighOptions};
+use innorank::topsis::Normalization;
+use innorank::{LoadOptions, Method, Problem, RankOptions};
+
+/// How far weights may sum from 1.
+const SUM_TOLERANCE: f64 = 1e-9;
+
+/// A folder that does not exist: `alternatives: {csv: FILE}` in a fuzzed
+/// problem must not read whatever files the fuzzer runs next to.
+const NO_DIR: &str = "/nonexistent/innorank-fuzz";
+
+/// The criteria tree every CSV input is read against: a parent with AHP
+/// judgments, a leaf with a scale, one with named levels, a cost and a
+/// target leaf, and a screening rule by level name. Leaves in column order:
+/// demand, risk, cost, fit.
+pub const CSV_PROBLEM: &str = "\
+name: CSV fuzz
+criteria:
+  - id: market
+    criteria:
+      - {id: demand, scale: {min: 0, max: 10}}
+      - {id: risk, direction: cost, levels: {low: 1, medium: 3, high: 5}}
+    comparisons:
+      - [demand, risk, 3]
+  - {id: cost, direction: cost}
+  - {id: fit, direction: target, target: 0.6}
+comparisons:
+  - [market, cost, 2]
+  - [cost, fit, 3]
+screening:
+  - {criterion: risk, max: high}
+";
+
+/// `yaml_loader`: arbitrary bytes as a problem file.
+pub fn yaml_loader(data: &[u8]) {
+    if let Some(problem) = load(data) {
+        check_problem(&problem);
+    }
+}
+
+/// `csv_reader`: arbitrary bytes as the alternatives CSV of
+/// [`CSV_PROBLEM`], written to `scratch` (the library reads CSV from files
+/// only), without `ignore_extra_columns` and, if that is refused, with it
+/// (a file it accepts reads the same either way). A problem that loads is
+/// also ranked.
+pub fn csv_reader(data: &[u8], scratch: &Path) {
+    std::fs::write(scratch, data).expect("write the scratch CSV file");
+    for ignore_extra_columns in [false, true] {
+        let options = LoadOptions {
+            alternatives_csv: Some(scratch.to_path_buf()),
+            ignore_extra_columns,
+            base_dir: Some(PathBuf::from(NO_DIR)),
+            ..LoadOptions::default()
+        };
+        match Problem::from_bytes(CSV_PROBLEM.as_bytes(), "csv-fuzz.yaml", &options) {
+            Ok(problem) => {
+                check_problem(&problem);
+                for normalization in [Normalization::Vector, Normalization::MinMax] {
+                    let options = RankOptions {
+                        normalization,
+                        satisfactory: Some(0.5),
+                        ..RankOptions::default()
+                    };
+                    rank_and_check(&problem, &options);
+                }
+                return;
+            }
+            Err(diagnostics) => check_diagnostics(&diagnostics),
+        }
+    }
+}
+
+/// `rank_pipeline`: arbitrary bytes as a problem file, then every method,
+/// normalisation or synthesis, completion, priority method and aggregation
+/// (the random-index tables in turn), and `weigh` with both methods.
+pub fn rank_pipeline(data: &[u8]) {
+    let Some(problem) = load(data) else { return };
+    check_problem(&problem);
+    let mut turn = 0;
+    for method in [Method::Topsis, Method::Ahp] {
+        for variant in 0..2 {
+            for completion in Completion::ALL {
+                for priority in [PriorityMethod::Eigen, PriorityMethod::Geometric] {
+                    for aggregation in Aggregation::ALL {
+                        let options = RankOptions {
+                            method,
+                            normalization: [Normalization::Vector, Normalization::MinMax][variant],
+                            synthesis: Synthesis::ALL[variant],
+                            weighing: WeighOptions {
+                                ahp: AhpOptions {
+                                    method: priority,
+                                    completion,
+                                    random_index: RandomIndex::ALL[turn % RandomIndex::ALL.len()],
+                                },
+                                aggregation,
+                                ..WeighOptions::new()
+                            },
+                            satisfactory: (turn % 2 == 0).then_some(0.5),
+                            explain: turn % 3 == 0,
+                        };
+                        turn += 1;
+                        rank_and_check(&problem, &options);
+                    }
+                }
+            }
+        }
+    }
+    for priority in [PriorityMethod::Eigen, PriorityMethod::Geometric] {
+        let weights = innorank::ahp::weigh(&problem.criteria, priority, 0.1);
+        check_weights(
+            &weights,
+            problem.criteria.leaves().len(),
+            &format!("weigh({priority:?})"),
+        );
+    }
+}
+
+/// Loads `data` as a problem file; an error must come with at least one
+/// diagnostic, each of which must format.
+fn load(data: &[u8]) -> Option<Problem> {
+    let options = LoadOptions {
+        base_dir: Some(PathBuf::from(NO_DIR)),
+        ..LoadOptions::default()
+    };
+    match Problem::from_bytes(data, "fuzz.yaml", &options) {
+        Ok(problem) => Some(problem),
+        Err(diagnostics) => {
+            check_diagnostics(&diagnostics);
+            None
+        }
+    }
+}
+
+fn check_diagnostics(diagnostics: &innorank::problem::Diagnostics) {
+    assert!(!diagnostics.is_empty(), "a refused input must say why");
+    for d in diagnostics.iter() {
+        assert!(!d.to_string().is_empty(), "empty diagnostic");
+    }
+    let _ = diagnostics.to_string();
+}
+
+/// What a loaded problem promises: a value for every alternative and leaf,
+/// finite and within the leaf's scale, unique ids, and echoed CSV text
+/// that reads back as exactly the value.
+pub fn check_problem(problem: &Problem) {
+    let leaves: Vec<_> = problem.criteria.leaves().collect();
+    let rows = problem.alternatives.len();
+    assert!(rows > 0, "a problem has alternatives");
+    assert_eq!(problem.scores.rows(), rows, "one row of scores per alternative");
+    assert_eq!(problem.scores.cols(), leaves.len(), "one column per leaf");
+    let mut ids = HashSet::new();
+    for row in 0..rows {
+        let id = problem.alternatives.id(row);
+        assert!(ids.insert(id), "duplicate alternative id {id:?}");
+        for (col, (criterion, leaf)) in leaves.iter().enumerate() {
+            let value = problem.scores.get(row, col);
+            assert!(
+                value.is_finite(),
+                "alternative {id:?} has value {value} on leaf {:?}",
+                criterion.id
+            );
+            if let Some((min, max)) = leaf.scale {
+                assert!(
+                    (min..=max).contains(&value),
+                    "alternative {id:?}: {value} on {:?} outside its scale [{min}, {max}]",
+                    criterion.id
+                );
+            }
+        }
+    }
+    if let Some(text) = &problem.score_text {
+        assert_eq!(text.len(), rows, "score text for every row");
+        for row in 0..rows {
+            let Some(cells) = text.get(row) else { continue };
+            let cells: Vec<&str> = cells.split(',').collect();
+            assert_eq!(cells.len(), leaves.len(), "row {row}: echoed text {cells:?}");
+            for (col, cell) in cells.iter().enumerate() {
+                let read: f64 = cell
+                    .parse()
+                    .unwrap_or_else(|e| panic!("row {row}: echoed {cell:?}: {e}"));
+                let value = problem.scores.get(row, col);
+                assert!(
+                    read.to_bits() == value.to_bits() || read == value,
+                    "row {row} col {col}: text {cell:?} reads {read:e}, ranked {value:e}"
+                );
+            }
+        }
+    }
+}
+
+/// Ranks and checks the report; an error is fine but must format.
+pub fn rank_and_check(problem: &Problem, options: &RankOptions) {
+    let report = match innorank::rank(problem, options) {
+        Ok(report) => report,
+        Err(e) => {
+            let _ = e.to_string();
+            return;
+        }
+    };
+    let what = format!("{options:?}");
+    check_weights(&report.weights, problem.criteria.leaves().len(), &what);
+    assert_eq!(
+        report.ranking.len() + report.screened_out.len(),
+        problem.alternatives.len(),
+        "{what}: every alternative ranked or screened out"
+    );
+    let mut previous: Option<(usize, f64)> = None;
+    for entry in &report.ranking {
+        let score = entry.score;
+        assert!(
+            score.is_finite() && (0.0..=1.0).contains(&score),
+            "{what}: {:?} scored {score}",
+            entry.id
+        );
+        for d in [entry.d_plus, entry.d_minus].into_iter().flatten() {
+            assert!(d.is_finite() && d >= 0.0, "{what}: {:?} has distance {d}", entry.id);
+        }
+        match previous {
+            None => assert_eq!(entry.rank, 1, "{what}: the first is ranked 1"),
+            Some((rank, best)) => {
+                assert!(score <= best, "{what}: scores out of order: {best} then {score}");
+                assert!(entry.rank >= rank, "{what}: ranks out of order");
+            }
+        }
+        previous = Some((entry.rank, score));
+    }
+    for out in &report.screened_out {
+        let _ = out.reasons();
+    }
+    let _ = report.has_inconsistency();
+    let _ = report.leaf_weights().count();
+    // Every part of the report through the code of the CLI's JSON output.
+    serde_json::to_string(&report).unwrap_or_else(|e| panic!("{what}: JSON: {e}"));
+}
+
+/// Weights finite, non-negative, summing to 1 at every node and over the
+/// leaves; consistency figures finite.
+fn check_weights(weights: &innorank::ahp::HierarchyWeights, leaves: usize, what: &str) {
+    let sum_is_one = |w: &[f64], whose: &str| {
+        for &x in w {
+            assert!(x.is_finite() && x >= 0.0, "{what}: {whose} weight {x} in {w:?}");
+        }
+        let sum: f64 = w.iter().sum();
+        assert!(
+            (sum - 1.0).abs() <= SUM_TOLERANCE,
+            "{what}: {whose} weights sum to {sum}: {w:?}"
+        );
+    };
+    assert_eq!(weights.leaves.len(), leaves, "{what}: one weight per leaf");
+    sum_is_one(weights.leaves.as_slice(), "leaf");
+    for node in &weights.nodes {
+        sum_is_one(&node.local, &format!("node {:?} local", node.id));
+        let c = &node.consistency;
+        assert!(
+            c.lambda_max.is_finite() && c.ci.is_finite() && c.cr.is_finite(),
+            "{what}: node {:?} consistency {c:?}",
+            node.id
+        );
+        for e in &node.estimated {
+            assert!(
+                e.value.is_finite() && e.value > 0.0,
+                "{what}: node {:?} estimate {e:?}",
+                node.id
+            );
+        }
+    }
+    for &g in &weights.global {
+        assert!(
+            g.is_finite() && (0.0..=1.0 + SUM_TOLERANCE).contains(&g),
+            "{what}: global weight {g}"
+        );
+    }
+}

@@ -1,0 +1,18 @@
+//! What the fuzz targets run, shared with the regression tests of the main
+//! crate (`tests/fuzz_regressions.rs` includes `checks.rs` by path), so a
+//! saved input goes through exactly the code path that found it.
+
+pub mod checks;
+
+/// Makes the fuzzing thread rayon's only thread, once per process.
+///
+/// innorank uses rayon for CSV rows, duplicate ids and TOPSIS. Handing each
+/// small parallel call to a pool thread and waiting for it costs a context
+/// switch or two, which on a busy machine made the CSV target five times
+/// slower; run inline instead, with one thread, as the fuzzer's own.
+pub fn single_thread() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build_global();
+}
