@@ -79,7 +79,6 @@ const SAVED: &[(&str, &str)] = &[
 // hand while checking that the rank_pipeline target catches both (the
 // estimate check, and libFuzzer's 5 s timeout); the fuzzer did not reach it.
 regression!(
-    #[ignore = "infinite Harker estimate, lambda-min hang: fixed on branch i9-numerics (issue 9, numerics in src/ahp: judgments bounded to 1e-6..1e6, capped loops)"]
     rank_pipeline,
     lambda_min_completion_of_extreme_chain_returns,
     "lambda-min-1e300-chain.yaml"
@@ -128,7 +127,6 @@ fn shipped_examples_pass_the_checks() {
 // others. Found by substituting extreme numbers into the seeds and running
 // them through the rank_pipeline checks (`leaf weight NaN`).
 regression!(
-    #[ignore = "NaN weights from a subnormal judgment: fixed on branch i9-numerics (issue 9, numerics in src/ahp: judgments bounded to 1e-6..1e6)"]
     rank_pipeline,
     subnormal_judgment_gives_finite_weights_or_an_error,
     "subnormal-judgment.yaml"
