@@ -312,8 +312,16 @@ pub enum DiagnosticKind {
         expected: usize,
     },
     /// A CSV column the problem does not know.
-    #[error("unknown column `{0}`; columns are `id`, `name` and the leaf criteria (or pass --ignore-extra-columns)")]
-    UnknownColumn(String),
+    #[error(
+        "unknown column `{column}`{}; columns are `id`, `name` and the leaf criteria (or pass --ignore-extra-columns)",
+        did_you_mean(suggestion)
+    )]
+    UnknownColumn {
+        /// The header.
+        column: String,
+        /// The nearest missing column, if one is close.
+        suggestion: Option<String>,
+    },
     /// A CSV column given twice.
     #[error("duplicate column `{column}` (also column {first})")]
     DuplicateColumn {
@@ -546,7 +554,10 @@ pub enum DiagnosticKind {
     #[error("missing score for `{0}`")]
     MissingScore(String),
     /// A level name unknown to the criterion.
-    #[error("`{level}` is not a level of `{criterion}`; its levels are {levels}")]
+    #[error(
+        "`{level}` is not a level of `{criterion}`{}; its levels are {levels}",
+        did_you_mean(suggestion)
+    )]
     UnknownLevel {
         /// The level found.
         level: String,
@@ -554,6 +565,8 @@ pub enum DiagnosticKind {
         criterion: String,
         /// Its levels, formatted.
         levels: String,
+        /// The nearest level, if one is close.
+        suggestion: Option<String>,
     },
     /// A level name on a criterion without levels.
     #[error("`{level}` is not a number, and `{criterion}` has no named levels")]

@@ -24,7 +24,7 @@ pub(crate) use encoding::{NotUtf8, sniff as sniff_encoding};
 use intake::{Input, Limit, MAX_LINE_BYTES as MAX_LINE};
 use lines::{Recent, Replay, record_line};
 
-use super::diagnostic::{Diagnostic, DiagnosticKind, Location};
+use super::diagnostic::{Diagnostic, DiagnosticKind, Location, nearest};
 use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreText};
 
 /// Stop collecting after this many problems: the rest are usually the same.
@@ -565,6 +565,7 @@ fn map_header(
 ) -> Vec<Column> {
     let mut columns = Vec::with_capacity(header.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut unknown = Vec::new();
     for (i, raw) in header.iter().enumerate() {
         let name = String::from_utf8_lossy(raw.trim_ascii()).into_owned();
         let shown = escape(&name).into_owned();
@@ -595,20 +596,39 @@ fn map_header(
                 }
                 None if ignore_extra => Column::Skip,
                 None => {
-                    errors.push(Some(1), &shown, DiagnosticKind::UnknownColumn(excerpt(n)));
+                    unknown.push((shown, name));
                     Column::Skip
                 }
             },
         };
         columns.push(column);
     }
-    if !columns.contains(&Column::Id) {
-        errors.push(Some(1), "", DiagnosticKind::MissingColumn("id".to_owned()));
+    // A misspelt column is one mistake: its report suggests the missing
+    // column it was meant to be, and that column is not reported missing.
+    let mut missing: Vec<&str> = (["id"].into_iter())
+        .filter(|_| !columns.contains(&Column::Id))
+        .chain(
+            leaves
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| !columns.contains(&Column::Leaf(*c)))
+                .map(|(_, (id, _))| *id),
+        )
+        .collect();
+    for (shown, name) in unknown {
+        let suggestion = nearest(&name, missing.iter().copied());
+        missing.retain(|m| Some(*m) != suggestion.as_deref());
+        errors.push(
+            Some(1),
+            &shown,
+            DiagnosticKind::UnknownColumn {
+                column: excerpt(&name),
+                suggestion,
+            },
+        );
     }
-    for (c, (id, _)) in leaves.iter().enumerate() {
-        if !columns.contains(&Column::Leaf(c)) {
-            errors.push(Some(1), "", DiagnosticKind::MissingColumn((*id).to_owned()));
-        }
+    for id in missing {
+        errors.push(Some(1), "", DiagnosticKind::MissingColumn(id.to_owned()));
     }
     columns
 }

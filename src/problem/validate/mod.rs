@@ -541,6 +541,7 @@ pub(super) fn level_value<'l>(leaf: &'l Leaf, criterion: &str, name: &str) -> Re
         None => Err(DiagnosticKind::UnknownLevel {
             level: excerpt(name),
             criterion: criterion.to_owned(),
+            suggestion: super::diagnostic::nearest(name, leaf.levels.iter().map(|(n, _)| n.as_str())),
             levels: leaf
                 .levels
                 .iter()
