@@ -3,7 +3,8 @@
 use innorank::{RankOptions, RankReport};
 
 use crate::cli::{Format, RankArgs};
-use crate::{Failure, emit, format, load_for, warn};
+use crate::format::view::RankView;
+use crate::{Failure, format, load_for, warn};
 
 /// Rows a table shows when `--top` is not given.
 const TABLE_ROWS: usize = 50;
@@ -39,36 +40,25 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     if let Some(n) = shown {
         report.ranking.truncate(n);
     }
-    let written = match args.common.format {
-        Format::Json => format::json::rank(out, &report),
-        Format::Csv => {
-            if !report.screened_out.is_empty() {
-                let ids: Vec<&str> = report.screened_out.iter().take(10).map(|s| s.id).collect();
-                let more = report.screened_out.len().saturating_sub(ids.len());
-                let more = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
-                warn(
-                    &args.common,
-                    [format!("screened out (not in the CSV): {}{more}", ids.join(", "))],
-                );
-            }
-            format::csv::rank(&report, out)
-        }
-        Format::Table => {
-            let grids = format::grid::rank(&report, &changed_options(args, &report));
-            emit(
-                out,
-                &format::table::render(&format::grid::fit(grids, table_width(args))),
-            )
-        }
-        Format::Markdown => emit(
-            out,
-            &format::markdown::render(&format::grid::rank(&report, &changed_options(args, &report))),
-        ),
+    if args.common.format == Format::Csv && !report.screened_out.is_empty() {
+        let ids: Vec<&str> = report.screened_out.iter().take(10).map(|s| s.id).collect();
+        let more = report.screened_out.len().saturating_sub(ids.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        warn(
+            &args.common,
+            [format!("screened out (not in the CSV): {}{more}", ids.join(", "))],
+        );
+    }
+    let view = RankView {
+        changed: changed_options(args, &report),
+        width: table_width(args),
+        report: &report,
     };
+    let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
     finish(out, written, inconsistent)
 }
 
@@ -153,10 +143,10 @@ fn changed_options(args: &RankArgs, report: &RankReport<'_>) -> Vec<String> {
         changed.push(format!("--aggregate {}", w.aggregation.name()));
     }
     if w.cr_threshold != dw.cr_threshold {
-        changed.push(format!("--cr-threshold {}", format::exact(w.cr_threshold)));
+        changed.push(format!("--cr-threshold {}", format::number::exact(w.cr_threshold)));
     }
     if let Some(x) = o.satisfactory {
-        changed.push(format!("--satisfactory {}", format::exact(x)));
+        changed.push(format!("--satisfactory {}", format::number::exact(x)));
     }
     if let Some(n) = args.top {
         changed.push(format!("--top {n}"));

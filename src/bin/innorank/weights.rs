@@ -4,8 +4,9 @@ use innorank::ahp::suggest_revisions;
 use innorank::analysis::weight_warnings;
 use innorank::problem::{CriterionKind, Parent, Weighting};
 
-use crate::cli::{Format, WeightsArgs};
-use crate::{Failure, emit, format, load, warn};
+use crate::cli::WeightsArgs;
+use crate::format::view::WeightsView;
+use crate::{Failure, format, load, warn};
 
 pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
@@ -39,19 +40,13 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
     } else {
         Vec::new()
     };
-    let view = format::WeightsView {
+    let view = WeightsView {
         problem: &problem,
         weights: &weights,
         options,
         suggestions: &suggestions,
         warnings: &warnings,
     };
-    let text = match args.common.format {
-        Format::Json => format::json::to_string(&view)?,
-        Format::Csv => format::csv::weights(&view)?,
-        Format::Table => format::table::render(&format::grid::weights(&view)),
-        Format::Markdown => format::markdown::render(&format::grid::weights(&view)),
-    };
-    let written = emit(out, &text);
+    let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
     crate::rank::finish(out, written, inconsistent)
 }

@@ -6,7 +6,8 @@ use innorank::ahp::HierarchyWeights;
 use innorank::problem::Problem;
 use unicode_width::UnicodeWidthStr;
 
-use super::{CostView, WeightsView, compact, crossing_text, exact, fixed};
+use super::number::{compact, exact, fixed};
+use super::view::{CostView, WeightsView, crossing_text, outcome_text};
 
 /// A titled table of text cells.
 pub struct Grid {
@@ -315,7 +316,7 @@ pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
             }
             notes.push(format!(
                 "suggestion: {} (CR {} -> {})",
-                super::outcome_text(repair.outcome),
+                outcome_text(repair.outcome),
                 fixed(repair.cr_before, 4),
                 fixed(repair.cr_after, 4)
             ));
