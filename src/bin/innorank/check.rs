@@ -7,7 +7,7 @@
 
 use crate::cli::{CheckArgs, Format};
 use crate::format::view::{CheckSummary, ErrorEntry, Invalid};
-use crate::{Failure, format, load_for, warn};
+use crate::{Failure, format, load_for, strict_nodes, warn};
 
 pub fn run(args: &CheckArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let file = match args.common.file.to_str() {
@@ -30,25 +30,20 @@ fn verdict(args: &CheckArgs) -> Result<innorank::Problem, Failure> {
     let options = args.ranking.options(&args.ahp);
     let problem = load_for(&args.common, Some(options))?;
     warn(&args.common, &problem.warnings);
-    let report = innorank::rank(&problem, &options)?;
-    if args.ahp.strict && report.has_inconsistency() {
-        let nodes = report.weights.nodes.iter().filter(|n| !n.consistent);
-        return Err(Failure::Inconsistent(nodes.map(|n| format!("`{}`", n.id)).collect()));
-    }
+    let report = innorank::rank(&problem, &options).map_err(Failure::from_rank)?;
+    let inconsistent = strict_nodes(&args.ahp, &report.weights);
     drop(report);
-    Ok(problem)
+    if inconsistent.is_empty() {
+        Ok(problem)
+    } else {
+        Err(Failure::Inconsistent(inconsistent))
+    }
 }
 
 /// `check --format json` of `file` when `failure` stops `rank`.
 fn invalid(file: &str, failure: &Failure) -> Invalid {
-    let unlocated = |message: String| vec![ErrorEntry::unlocated(file, message)];
     Invalid::new(match failure {
         Failure::Invalid(diagnostics) => diagnostics.iter().map(ErrorEntry::from).collect(),
-        Failure::Rejected(message) => unlocated(message.clone()),
-        Failure::Inconsistent(nodes) => unlocated(format!(
-            "--strict: inconsistent judgments at {}; see `innorank weights`",
-            nodes.join(", ")
-        )),
-        Failure::Other(e) => unlocated(format!("{e:#}")),
+        _ => vec![ErrorEntry::unlocated(file, failure.message())],
     })
 }

@@ -14,7 +14,7 @@ pub fn run(args: &InitArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         TemplateArg::Innovation => Template::Innovation,
         TemplateArg::Diversification => Template::Diversification,
     };
-    let text = render(template, &library)?;
+    let text = render(template, &library).map_err(|e| Failure::Other(e.into()))?;
     let Some(path) = &args.output else {
         return emit(out, &text);
     };

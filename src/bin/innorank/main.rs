@@ -16,9 +16,10 @@ use std::sync::Arc;
 use clap::{CommandFactory, FromArgMatches};
 
 use innorank::Problem;
+use innorank::ahp::{HierarchyWeights, WeighError};
 use innorank::problem::{CriteriaLibrary, Diagnostics, LoadOptions};
 
-use cli::{Cli, Command, Common};
+use cli::{AhpArgs, Cli, Command, Common};
 
 /// Why a command did not succeed, mapped to the exit codes of the CLI
 /// contract.
@@ -35,14 +36,52 @@ pub enum Failure {
     Other(anyhow::Error),
 }
 
-impl<E: Into<anyhow::Error>> From<E> for Failure {
-    fn from(e: E) -> Self {
-        let e = e.into();
-        match e.downcast_ref::<innorank::Error>() {
-            Some(innorank::Error::Input(d)) => Failure::Invalid(d.clone()),
-            Some(innorank::Error::AhpRanking { .. } | innorank::Error::Weighing(_)) => Failure::Rejected(e.to_string()),
-            _ => Failure::Other(e),
+impl Failure {
+    /// Why `innorank::rank` refused: invalid input, or data or options AHP
+    /// cannot use (exit 2); anything else exits 1.
+    pub fn from_rank(e: innorank::Error) -> Self {
+        match e {
+            innorank::Error::Input(d) => Failure::Invalid(d),
+            e @ (innorank::Error::AhpRanking { .. } | innorank::Error::Weighing(_)) => Failure::Rejected(e.to_string()),
+            e => Failure::Other(e.into()),
         }
+    }
+
+    /// What the failure says after `error: `; for invalid input, its
+    /// diagnostics, one per line.
+    pub fn message(&self) -> String {
+        match self {
+            Failure::Invalid(diagnostics) => diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Failure::Rejected(message) => message.clone(),
+            Failure::Inconsistent(nodes) => format!(
+                "--strict: inconsistent judgments at {}; see `innorank weights`",
+                nodes.join(", ")
+            ),
+            Failure::Other(e) => format!("{e:#}"),
+        }
+    }
+
+    /// Why the weights cannot be derived with the options chosen (exit 2).
+    pub fn from_weigh(e: WeighError) -> Self {
+        Failure::Rejected(e.to_string())
+    }
+}
+
+/// Errors that are none of the CLI contract's: output, files written.
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+/// Writing the output failed (a closed pipe is told apart in `main`).
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Other(e.into())
     }
 }
 
@@ -91,21 +130,13 @@ fn main() -> ExitCode {
             }
             ExitCode::from(2)
         }
-        Err(Failure::Rejected(message)) => {
-            let _ = writeln!(stderr, "error: {message}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Inconsistent(nodes)) => {
-            let _ = writeln!(
-                stderr,
-                "error: --strict: inconsistent judgments at {}; see `innorank weights`",
-                nodes.join(", ")
-            );
-            ExitCode::from(3)
-        }
-        Err(Failure::Other(e)) => {
-            let _ = writeln!(stderr, "error: {e:#}");
-            ExitCode::from(1)
+        Err(failure) => {
+            let _ = writeln!(stderr, "error: {}", failure.message());
+            match failure {
+                Failure::Inconsistent(_) => ExitCode::from(3),
+                Failure::Other(_) => ExitCode::from(1),
+                Failure::Invalid(_) | Failure::Rejected(_) => ExitCode::from(2),
+            }
         }
     }
 }
@@ -169,5 +200,36 @@ fn warn<T: std::fmt::Display>(common: &Common, warnings: impl IntoIterator<Item 
     let mut stderr = std::io::stderr().lock();
     for w in warnings {
         let _ = writeln!(stderr, "warning: {w}");
+    }
+}
+
+/// With `--strict`, the inconsistent nodes of `weights` as the error names
+/// them (`` `node` ``); none without `--strict`.
+fn strict_nodes(ahp: &AhpArgs, weights: &HierarchyWeights) -> Vec<String> {
+    if !ahp.strict {
+        return Vec::new();
+    }
+    weights
+        .nodes
+        .iter()
+        .filter(|n| !n.consistent)
+        .map(|n| format!("`{}`", n.id))
+        .collect()
+}
+
+/// Ends a command whose output is written: with `--strict` and an
+/// inconsistent node (`inconsistent`, from [`strict_nodes`]), exit 3 once
+/// the output has reached standard output (flushed first, so that the
+/// error follows the table in a terminal). An output error wins, except a
+/// closed pipe: the reader left, but the judgments are still inconsistent.
+fn finish(out: &mut dyn Write, written: Result<(), Failure>, inconsistent: Vec<String>) -> Result<(), Failure> {
+    if inconsistent.is_empty() {
+        return written;
+    }
+    let written = written.and_then(|()| out.flush().map_err(Failure::from));
+    match written {
+        Err(Failure::Other(e)) if !is_broken_pipe(&e) => Err(Failure::Other(e)),
+        Err(other @ (Failure::Invalid(_) | Failure::Rejected(_))) => Err(other),
+        _ => Err(Failure::Inconsistent(inconsistent)),
     }
 }

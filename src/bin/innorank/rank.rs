@@ -4,7 +4,7 @@ use innorank::{RankOptions, RankReport};
 
 use crate::cli::{Format, RankArgs};
 use crate::format::view::RankView;
-use crate::{Failure, format, load_for, warn};
+use crate::{Failure, finish, format, load_for, strict_nodes, warn};
 
 /// Rows a table shows when `--top` is not given.
 const TABLE_ROWS: usize = 50;
@@ -21,15 +21,11 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         ..args.ranking.options(&args.ahp)
     };
     let problem = load_for(&args.common, Some(options))?;
-    let mut report = innorank::rank(&problem, &options)?;
+    let mut report = innorank::rank(&problem, &options).map_err(Failure::from_rank)?;
     warn(&args.common, &report.warnings);
     // With --strict the ranking is still printed (its footer names the
     // inconsistent nodes); the exit code says it must not be used.
-    let inconsistent = if args.ahp.strict {
-        inconsistent_nodes(report.weights.nodes.iter().filter(|n| !n.consistent).map(|n| &n.id))
-    } else {
-        Vec::new()
-    };
+    let inconsistent = strict_nodes(&args.ahp, &report.weights);
     // A table for people shows the top rows unless told otherwise; CSV and
     // JSON are for programs and get every row.
     let shown = match (args.top, args.common.format) {
@@ -60,32 +56,6 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     };
     let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
     finish(out, written, inconsistent)
-}
-
-/// The node ids an `--strict` error names.
-pub fn inconsistent_nodes<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
-    ids.map(|id| format!("`{id}`")).collect()
-}
-
-/// Ends a command whose output is written: with `--strict` and an
-/// inconsistent node, exit 3 once the output has reached standard output
-/// (flushed first, so that the error follows the table in a terminal).
-/// An output error wins, except a closed pipe: the reader left, but the
-/// judgments are still inconsistent.
-pub fn finish(
-    out: &mut dyn std::io::Write,
-    written: Result<(), Failure>,
-    inconsistent: Vec<String>,
-) -> Result<(), Failure> {
-    if inconsistent.is_empty() {
-        return written;
-    }
-    let written = written.and_then(|()| out.flush().map_err(Failure::from));
-    match written {
-        Err(Failure::Other(e)) if !crate::is_broken_pipe(&e) => Err(Failure::Other(e)),
-        Err(other @ (Failure::Invalid(_) | Failure::Rejected(_))) => Err(other),
-        _ => Err(Failure::Inconsistent(inconsistent)),
-    }
 }
 
 /// The width the table is fitted to: none with `--wide`; else `COLUMNS`

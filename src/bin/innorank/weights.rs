@@ -6,22 +6,18 @@ use innorank::problem::{CriterionKind, Parent, Weighting};
 
 use crate::cli::WeightsArgs;
 use crate::format::view::WeightsView;
-use crate::{Failure, format, load, warn};
+use crate::{Failure, finish, format, load, strict_nodes, warn};
 
 pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     let options = args.ahp.weighing();
-    let weights = innorank::ahp::weigh_with(&problem.criteria, &options).map_err(innorank::Error::from)?;
+    let weights = innorank::ahp::weigh_with(&problem.criteria, &options).map_err(Failure::from_weigh)?;
     let mut warnings = problem.warnings.clone();
     warnings.extend(weight_warnings(&weights, options.cr_threshold));
     warn(&args.common, &warnings);
     // With --strict the weights are still printed (they show what is
     // inconsistent and why); the exit code says they must not be used.
-    let inconsistent = if args.ahp.strict {
-        crate::rank::inconsistent_nodes(weights.nodes.iter().filter(|n| !n.consistent).map(|n| &n.id))
-    } else {
-        Vec::new()
-    };
+    let inconsistent = strict_nodes(&args.ahp, &weights);
     // --suggest: revisions for every inconsistent node, from its (for a
     // group, aggregated) judgments.
     let suggestions = if args.suggest {
@@ -48,5 +44,5 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
         warnings: &warnings,
     };
     let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
-    crate::rank::finish(out, written, inconsistent)
+    finish(out, written, inconsistent)
 }

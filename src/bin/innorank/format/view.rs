@@ -81,7 +81,7 @@ pub struct ErrorEntry {
 }
 
 impl Invalid {
-    /// The errors of `file`: located diagnostics, or one message.
+    /// A verdict with these errors.
     pub fn new(errors: Vec<ErrorEntry>) -> Self {
         Invalid { valid: false, errors }
     }
