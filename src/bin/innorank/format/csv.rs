@@ -5,7 +5,7 @@ use std::io::Write;
 
 use innorank::{RankReport, RankedAlternative};
 
-use super::number::full;
+use super::number::round_trip;
 use super::view::{CheckSummary, CostView, Definition, Library, WeightsView, crossing_text};
 
 /// A new CSV writer into memory.
@@ -232,10 +232,10 @@ pub fn weights(out: &mut dyn Write, view: &WeightsView<'_>) -> anyhow::Result<()
             w.write_record([
                 node.id.clone(),
                 id.to_owned(),
-                full(local),
-                full(global),
-                full(node.consistency.lambda_max),
-                full(node.consistency.cr),
+                round_trip(local),
+                round_trip(global),
+                round_trip(node.consistency.lambda_max),
+                round_trip(node.consistency.cr),
                 node.consistent.to_string(),
             ])?;
         }
@@ -276,14 +276,14 @@ pub fn cost(out: &mut dyn Write, view: &CostView<'_>) -> anyhow::Result<()> {
     for c in view.curves {
         if let Some((_, costs)) = &c.baseline {
             for (q, v) in c.volumes.iter().zip(costs) {
-                w.write_record([c.criterion.as_str(), "(baseline)", &q.to_string(), &full(*v), ""])?;
+                w.write_record([c.criterion.as_str(), "(baseline)", &q.to_string(), &round_trip(*v), ""])?;
             }
         }
         for a in &c.alternatives {
             let crossing = crossing_text(a.crossing);
             let own = std::iter::once((a.volume, a.at_volume));
             for (q, v) in own.chain(c.volumes.iter().copied().zip(a.average_costs.iter().copied())) {
-                w.write_record([c.criterion.as_str(), &a.id, &q.to_string(), &full(v), &crossing])?;
+                w.write_record([c.criterion.as_str(), &a.id, &q.to_string(), &round_trip(v), &crossing])?;
             }
         }
     }

@@ -2,11 +2,11 @@
 //! renderers.
 
 use innorank::RankReport;
-use innorank::ahp::HierarchyWeights;
-use innorank::problem::Problem;
+use innorank::ahp::{HierarchyWeights, NodeWeights};
+use innorank::problem::{Leaf, Problem};
 use unicode_width::UnicodeWidthStr;
 
-use super::number::{compact, exact, fixed};
+use super::number::{decimals, exact, short};
 use super::view::{CostView, WeightsView, crossing_text, outcome_text};
 
 /// A titled table of text cells.
@@ -75,27 +75,34 @@ pub enum Align {
 }
 
 /// A leaf value as shown to people: the number, and its level name if any.
-fn value_cell(problem: &Problem, row: usize, leaf: usize) -> String {
-    let (_, l) = problem.criteria.leaves().nth(leaf).expect("leaf index in range");
-    let v = problem.scores.get(row, l.column);
-    match l.level_name(v) {
+fn value_cell(problem: &Problem, row: usize, leaf: &Leaf) -> String {
+    let v = problem.scores.get(row, leaf.column);
+    match leaf.level_name(v) {
         Some(name) => format!("{} ({name})", exact(v)),
-        None => compact(v),
+        None => short(v),
     }
 }
 
-/// The ranking table, then the screened-out alternatives.
+/// The ranking table, then (with `--explain`) the derived values, then the
+/// screened-out alternatives.
 ///
 /// `changed` names the command-line options that differ from their
 /// defaults, as typed (`--top 3`); the footer lists them with the method
 /// and every inconsistent node, so that a printed table says how it was
 /// made.
 pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
+    std::iter::once(ranking_grid(report, changed))
+        .chain(derived_grid(report))
+        .chain(screened_grid(report))
+        .collect()
+}
+
+/// The ranked alternatives with their scores and values, and the footer.
+fn ranking_grid(report: &RankReport<'_>, changed: &[String]) -> Grid {
     let p = report.problem;
-    let satisfactory = report.options.satisfactory;
     let mut header = vec!["Rank".to_owned(), "Alternative".to_owned(), "Score".to_owned()];
     let mut align = vec![Align::Right, Align::Left, Align::Right];
-    if let Some(x) = satisfactory {
+    if let Some(x) = report.options.satisfactory {
         header.push(format!("Satisfactory (>= {})", exact(x)));
         align.push(Align::Left);
     }
@@ -106,10 +113,10 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
             innorank::Direction::Cost => "min".to_owned(),
             innorank::Direction::Target(t) => format!("-> {}", exact(t)),
         };
-        header.push(format!("{}\n{arrow}, w={}", criterion.id, fixed(w, 3)));
+        header.push(format!("{}\n{arrow}, w={}", criterion.id, decimals(w, 3)));
         align.push(Align::Right);
     }
-    let leaves = p.criteria.leaf_nodes().len();
+    let leaves: Vec<&Leaf> = p.criteria.leaves().map(|(_, l)| l).collect();
     let rows = report
         .ranking
         .iter()
@@ -118,14 +125,33 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
                 Some(name) => format!("{} {name}", r.id),
                 None => r.id.to_owned(),
             };
-            let mut row = vec![r.rank.to_string(), label, fixed(r.score, 4)];
+            let mut row = vec![r.rank.to_string(), label, decimals(r.score, 4)];
             if let Some(sat) = r.satisfactory {
                 row.push(if sat { "yes" } else { "no" }.to_owned());
             }
-            row.extend((0..leaves).map(|leaf| value_cell(p, r.index, leaf)));
+            row.extend(leaves.iter().map(|leaf| value_cell(p, r.index, leaf)));
             row
         })
         .collect();
+    Grid {
+        title: p.name.clone(),
+        header,
+        rows,
+        notes: ranking_notes(report, changed),
+        align,
+        fit: Some(Fit {
+            keys: 2,
+            first_only,
+            shrink: Some((1, ALTERNATIVE_MIN_WIDTH)),
+        }),
+        wrap: None,
+    }
+}
+
+/// The ranking's footer: method and weighting, the options that changed,
+/// the inconsistent nodes, and how many rows are not shown.
+fn ranking_notes(report: &RankReport<'_>, changed: &[String]) -> Vec<String> {
+    let p = report.problem;
     let o = &report.options;
     let method = match o.method {
         innorank::Method::Topsis => format!("TOPSIS, {} normalisation", o.normalization.name()),
@@ -156,67 +182,58 @@ pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
             ranked - shown
         ));
     }
-    let mut grids = vec![Grid {
-        title: p.name.clone(),
-        header,
-        rows,
-        notes,
-        align,
-        fit: Some(Fit {
-            keys: 2,
-            first_only,
-            shrink: Some((1, ALTERNATIVE_MIN_WIDTH)),
-        }),
-        wrap: None,
-    }];
-    if report.options.explain && !p.derived.is_empty() {
-        let mut rows = Vec::new();
-        for r in &report.ranking {
-            for (criterion, leaf) in p.criteria.leaves() {
-                if let Some(d) = p.derivation(r.index, leaf.column) {
-                    let value = compact(p.scores.get(r.index, leaf.column));
-                    rows.push(vec![r.id.to_owned(), criterion.id.clone(), value, d.to_string()]);
-                }
+    notes
+}
+
+/// With `--explain`, how each derived value of a shown alternative was
+/// computed; `None` without it or without derived criteria.
+fn derived_grid(report: &RankReport<'_>) -> Option<Grid> {
+    let p = report.problem;
+    if !report.options.explain || p.derived.is_empty() {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for r in &report.ranking {
+        for (criterion, leaf) in p.criteria.leaves() {
+            if let Some(d) = p.derivation(r.index, leaf.column) {
+                let value = short(p.scores.get(r.index, leaf.column));
+                rows.push(vec![r.id.to_owned(), criterion.id.clone(), value, d.to_string()]);
             }
         }
-        grids.push(
-            Grid::new(
-                "Derived values".to_owned(),
-                ["Alternative", "Criterion", "Value", "From"].map(String::from).to_vec(),
-                rows,
-                Vec::new(),
-            )
+    }
+    let header = ["Alternative", "Criterion", "Value", "From"].map(String::from).to_vec();
+    Some(
+        Grid::new("Derived values".to_owned(), header, rows, Vec::new())
             .numbers_from(2)
             .wrapping(3),
-        );
+    )
+}
+
+/// The first screened-out alternatives with the rules they broke; `None`
+/// if none was.
+fn screened_grid(report: &RankReport<'_>) -> Option<Grid> {
+    let screened = &report.screened_out;
+    if screened.is_empty() {
+        return None;
     }
-    if !report.screened_out.is_empty() {
-        grids.push(
-            Grid::new(
-                "Screened out".to_owned(),
-                vec!["Alternative".to_owned(), "Broken rules".to_owned()],
-                report
-                    .screened_out
-                    .iter()
-                    .take(TABLE_SCREENED)
-                    .map(|s| {
-                        let reasons: Vec<String> = s.reasons().iter().map(ToString::to_string).collect();
-                        vec![s.id.to_owned(), reasons.join("; ")]
-                    })
-                    .collect(),
-                if report.screened_out.len() > TABLE_SCREENED {
-                    vec![format!(
-                        "and {} more (all of them in --format json)",
-                        report.screened_out.len() - TABLE_SCREENED
-                    )]
-                } else {
-                    Vec::new()
-                },
-            )
-            .wrapping(1),
-        );
-    }
-    grids
+    let rows = screened
+        .iter()
+        .take(TABLE_SCREENED)
+        .map(|s| {
+            let reasons: Vec<String> = s.reasons().iter().map(ToString::to_string).collect();
+            vec![s.id.to_owned(), reasons.join("; ")]
+        })
+        .collect();
+    let notes = if screened.len() > TABLE_SCREENED {
+        vec![format!(
+            "and {} more (all of them in --format json)",
+            screened.len() - TABLE_SCREENED
+        )]
+    } else {
+        Vec::new()
+    };
+    let header = vec!["Alternative".to_owned(), "Broken rules".to_owned()];
+    Some(Grid::new("Screened out".to_owned(), header, rows, notes).wrapping(1))
 }
 
 /// One line per node whose judgments are inconsistent, with its CR and the
@@ -227,7 +244,7 @@ pub fn inconsistent_notes(weights: &HierarchyWeights, threshold: f64) -> impl It
         format!(
             "inconsistent: {} CR {} > {threshold} (see innorank weights)",
             n.id,
-            fixed(n.consistency.cr, 4)
+            decimals(n.consistency.cr, 4)
         )
     })
 }
@@ -239,101 +256,105 @@ const ALTERNATIVE_MIN_WIDTH: usize = 20;
 /// Screened-out alternatives a table lists.
 const TABLE_SCREENED: usize = 20;
 
-/// One grid per parent node: its children's weights, then (if any) the
-/// estimated judgments and the judgments that hurt consistency most.
+/// One grid per parent node: its children's weights, then notes on its
+/// consistency, estimated judgments, judges and suggested revisions.
 pub fn weights(view: &WeightsView<'_>) -> Vec<Grid> {
-    let mut grids = Vec::new();
-    for node in &view.weights.nodes {
-        let c = &node.consistency;
-        let verdict = if node.consistent { "consistent" } else { "INCONSISTENT" };
-        let mut notes = vec![format!(
-            "{} ({}): lambda_max {}, CI {}, RI {}, CR {} ({verdict} at {})",
-            node.source.name(),
-            view.options.ahp.method.name(),
-            fixed(c.lambda_max, 4),
-            fixed(c.ci, 4),
-            fixed(c.ri, 2),
-            fixed(c.cr, 4),
-            exact(view.options.cr_threshold)
-        )];
-        for e in &node.estimated {
-            notes.push(format!(
-                "estimated: {} vs {} = {} (not judged; {} completion)",
-                node.children[e.row],
-                node.children[e.col],
-                fixed(e.value, 4),
-                view.options.ahp.completion.name()
-            ));
-        }
-        for g in &node.judges {
-            let cr = match &g.consistency {
-                Some(c) => format!("CR {}", fixed(c.cr, 4)),
-                None => "no CR (judgments alone do not link every criterion)".to_owned(),
-            };
-            notes.push(format!(
-                "judge {} (weight {}): {cr}, compatibility with the group {}",
-                g.judge,
-                fixed(g.weight, 3),
-                fixed(g.compatibility, 3)
-            ));
-        }
-        if let Some(c) = node.consensus {
-            notes.push(format!(
-                "consensus (weighted GCOMPI, 0 = full agreement): {}",
-                fixed(c, 4)
-            ));
-        }
-        if let Some(d) = &node.disagreement {
-            notes.push(format!(
-                "widest disagreement: {} judged [{}, {}] = {} against the group's {}",
-                d.judge,
-                node.children[d.row],
-                node.children[d.col],
-                fixed(d.judged, 4),
-                fixed(d.group, 4)
-            ));
-        }
-        for d in &node.worst {
-            notes.push(format!(
-                "deviates: [{}, {}, {}] but the weights imply {} (nearest scale value {})",
-                node.children[d.row],
-                node.children[d.col],
-                fixed(d.judged, 4),
-                fixed(d.fitted, 4),
-                scale_text(d.nearest_scale_value())
-            ));
-        }
-        if let Some(repair) = view.suggestion(node.node) {
-            for v in repair.changes() {
-                notes.push(format!(
-                    "suggest: [{}, {}] {} -> {} (CR then {})",
-                    node.children[v.row],
-                    node.children[v.col],
-                    scale_text(v.from),
-                    scale_text(v.to),
-                    fixed(v.cr_after, 4)
-                ));
-            }
-            notes.push(format!(
-                "suggestion: {} (CR {} -> {})",
-                outcome_text(repair.outcome),
-                fixed(repair.cr_before, 4),
-                fixed(repair.cr_after, 4)
-            ));
-        }
-        grids.push(
+    view.weights
+        .nodes
+        .iter()
+        .map(|node| {
             Grid::new(
                 format!("Node {}", node.id),
                 vec!["Criterion".to_owned(), "Local".to_owned(), "Global".to_owned()],
                 view.children(node)
-                    .map(|(id, local, global)| vec![id.to_owned(), fixed(local, 4), fixed(global, 4)])
+                    .map(|(id, local, global)| vec![id.to_owned(), decimals(local, 4), decimals(global, 4)])
                     .collect(),
-                notes,
+                node_notes(view, node),
             )
-            .numbers_from(1),
-        );
+            .numbers_from(1)
+        })
+        .collect()
+}
+
+/// The notes under a node's weights: its consistency, estimated judgments,
+/// each judge and the group's agreement, the judgments that deviate most,
+/// and (`--suggest`) the suggested revisions.
+fn node_notes(view: &WeightsView<'_>, node: &NodeWeights) -> Vec<String> {
+    let pair = |row: usize, col: usize| (&node.children[row], &node.children[col]);
+    let c = &node.consistency;
+    let verdict = if node.consistent { "consistent" } else { "INCONSISTENT" };
+    let mut notes = vec![format!(
+        "{} ({}): lambda_max {}, CI {}, RI {}, CR {} ({verdict} at {})",
+        node.source.name(),
+        view.options.ahp.method.name(),
+        decimals(c.lambda_max, 4),
+        decimals(c.ci, 4),
+        decimals(c.ri, 2),
+        decimals(c.cr, 4),
+        exact(view.options.cr_threshold)
+    )];
+    for e in &node.estimated {
+        let (a, b) = pair(e.row, e.col);
+        notes.push(format!(
+            "estimated: {a} vs {b} = {} (not judged; {} completion)",
+            decimals(e.value, 4),
+            view.options.ahp.completion.name()
+        ));
     }
-    grids
+    for g in &node.judges {
+        let cr = match &g.consistency {
+            Some(c) => format!("CR {}", decimals(c.cr, 4)),
+            None => "no CR (judgments alone do not link every criterion)".to_owned(),
+        };
+        notes.push(format!(
+            "judge {} (weight {}): {cr}, compatibility with the group {}",
+            g.judge,
+            decimals(g.weight, 3),
+            decimals(g.compatibility, 3)
+        ));
+    }
+    if let Some(c) = node.consensus {
+        notes.push(format!(
+            "consensus (weighted GCOMPI, 0 = full agreement): {}",
+            decimals(c, 4)
+        ));
+    }
+    if let Some(d) = &node.disagreement {
+        let (a, b) = pair(d.row, d.col);
+        notes.push(format!(
+            "widest disagreement: {} judged [{a}, {b}] = {} against the group's {}",
+            d.judge,
+            decimals(d.judged, 4),
+            decimals(d.group, 4)
+        ));
+    }
+    for d in &node.worst {
+        let (a, b) = pair(d.row, d.col);
+        notes.push(format!(
+            "deviates: [{a}, {b}, {}] but the weights imply {} (nearest scale value {})",
+            decimals(d.judged, 4),
+            decimals(d.fitted, 4),
+            scale_text(d.nearest_scale_value())
+        ));
+    }
+    if let Some(repair) = view.suggestion(node.node) {
+        for v in repair.changes() {
+            let (a, b) = pair(v.row, v.col);
+            notes.push(format!(
+                "suggest: [{a}, {b}] {} -> {} (CR then {})",
+                scale_text(v.from),
+                scale_text(v.to),
+                decimals(v.cr_after, 4)
+            ));
+        }
+        notes.push(format!(
+            "suggestion: {} (CR {} -> {})",
+            outcome_text(repair.outcome),
+            decimals(repair.cr_before, 4),
+            decimals(repair.cr_after, 4)
+        ));
+    }
+    notes
 }
 
 /// A scale value as an analyst writes it: `3` or `1/3`.
@@ -362,13 +383,13 @@ pub fn cost(view: &CostView<'_>) -> Vec<Grid> {
             let mut rows = Vec::new();
             if let Some((_, costs)) = &c.baseline {
                 let mut row = vec!["(baseline)".to_owned(), String::new(), String::new()];
-                row.extend(costs.iter().map(|&v| compact(v)));
+                row.extend(costs.iter().map(|&v| short(v)));
                 row.push(String::new());
                 rows.push(row);
             }
             for a in &c.alternatives {
-                let mut row = vec![a.id.clone(), a.volume.to_string(), compact(a.at_volume)];
-                row.extend(a.average_costs.iter().map(|&v| compact(v)));
+                let mut row = vec![a.id.clone(), a.volume.to_string(), short(a.at_volume)];
+                row.extend(a.average_costs.iter().map(|&v| short(v)));
                 if has_baseline {
                     row.push(crossing_text(a.crossing));
                 }

@@ -1,4 +1,6 @@
-//! Numbers as text: for people (tables, Markdown) and for machines (CSV).
+//! Numbers as text. For people (tables, Markdown, messages):
+//! [`decimals`] (a fixed count of decimals), [`short`] (at most 4) and
+//! [`exact`] (as typed). For machines (CSV cells): [`round_trip`].
 
 /// From this magnitude on, numbers for people are written in scientific
 /// notation (`1.5e308`) instead of hundreds of digits.
@@ -11,7 +13,7 @@ pub const NOT_A_NUMBER: &str = "n/a";
 /// A number for people: `digits` decimals (`0.7694`); from 1e15 on, at
 /// most `digits` decimals in scientific notation (`1.5e308`); `n/a` if it
 /// is not finite.
-pub fn fixed(x: f64, digits: usize) -> String {
+pub fn decimals(x: f64, digits: usize) -> String {
     if !x.is_finite() {
         NOT_A_NUMBER.to_owned()
     } else if x.abs() >= SCIENTIFIC_FROM {
@@ -21,10 +23,10 @@ pub fn fixed(x: f64, digits: usize) -> String {
     }
 }
 
-/// At most 4 decimals, without trailing zeros: `52.3996`, `0.5`, `2500`;
+/// A number for people in at most 4 decimals, without trailing zeros: `52.3996`, `0.5`, `2500`;
 /// scientific notation from 1e15 on and for a value that is not 0 but
 /// would show as `0` (`1.5e308`, `1e-300`); `n/a` if it is not finite.
-pub fn compact(v: f64) -> String {
+pub fn short(v: f64) -> String {
     if !v.is_finite() {
         return NOT_A_NUMBER.to_owned();
     }
@@ -53,10 +55,10 @@ fn scientific(x: f64, digits: usize) -> String {
 }
 
 /// A number for people written in full, as typed in a file or on the
-/// command line (`0.6`, `1e300`): [`full`], or `n/a` if it is not finite.
+/// command line (`0.6`, `1e300`): [`round_trip`], or `n/a` if it is not finite.
 pub fn exact(x: f64) -> String {
     if x.is_finite() {
-        full(x)
+        round_trip(x)
     } else {
         NOT_A_NUMBER.to_owned()
     }
@@ -65,7 +67,7 @@ pub fn exact(x: f64) -> String {
 /// A number for machines, as CSV cells write it: the shortest text that
 /// reads back exactly (`3`, `0.25`, `1e308`, `5e-324`); empty if it is not
 /// finite (JSON writes `null` there).
-pub fn full(x: f64) -> String {
+pub fn round_trip(x: f64) -> String {
     let mut buf = Vec::new();
     super::csv::write_value(&mut buf, &mut ryu::Buffer::new(), &mut itoa::Buffer::new(), x);
     String::from_utf8_lossy(&buf).into_owned()
@@ -73,43 +75,43 @@ pub fn full(x: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{compact, exact, fixed, full};
+    use super::{decimals, exact, round_trip, short};
 
     const NOT_FINITE: [f64; 3] = [f64::INFINITY, f64::NEG_INFINITY, f64::NAN];
 
     #[test]
-    fn fixed_writes_decimals_then_scientific_notation_and_never_made_up_digits() {
-        assert_eq!(fixed(0.76942, 4), "0.7694");
-        assert_eq!(fixed(123_456_789_012_345.0, 2), "123456789012345.00");
-        assert_eq!(fixed(1e15, 4), "1e15");
-        assert_eq!(fixed(1e308, 4), "1e308");
-        assert_eq!(fixed(-1.7e308, 3), "-1.7e308");
-        assert_eq!(fixed(f64::MAX, 4), "1.7977e308");
-        assert_eq!(fixed(1e-300, 4), "0.0000");
+    fn decimals_writes_decimals_then_scientific_notation_and_never_made_up_digits() {
+        assert_eq!(decimals(0.76942, 4), "0.7694");
+        assert_eq!(decimals(123_456_789_012_345.0, 2), "123456789012345.00");
+        assert_eq!(decimals(1e15, 4), "1e15");
+        assert_eq!(decimals(1e308, 4), "1e308");
+        assert_eq!(decimals(-1.7e308, 3), "-1.7e308");
+        assert_eq!(decimals(f64::MAX, 4), "1.7977e308");
+        assert_eq!(decimals(1e-300, 4), "0.0000");
         for x in NOT_FINITE {
-            assert_eq!(fixed(x, 4), "n/a");
+            assert_eq!(decimals(x, 4), "n/a");
         }
     }
 
     #[test]
-    fn compact_never_hides_a_value_in_hundreds_of_digits_or_a_zero() {
-        assert_eq!(compact(52.39962), "52.3996");
-        assert_eq!(compact(2500.0), "2500");
-        assert_eq!(compact(-0.0), "0");
-        assert_eq!(compact(-0.00001), "-1e-5");
-        assert_eq!(compact(1e-300), "1e-300");
-        assert_eq!(compact(1.234_567e-7), "1.2346e-7");
-        assert_eq!(compact(f64::MIN_POSITIVE / 4.0), "5.5627e-309");
-        assert_eq!(compact(999_999_999_999_999.0), "999999999999999");
-        assert_eq!(compact(1.5e308), "1.5e308");
-        assert_eq!(compact(-f64::MAX), "-1.7977e308");
+    fn short_never_hides_a_value_in_hundreds_of_digits_or_a_zero() {
+        assert_eq!(short(52.39962), "52.3996");
+        assert_eq!(short(2500.0), "2500");
+        assert_eq!(short(-0.0), "0");
+        assert_eq!(short(-0.00001), "-1e-5");
+        assert_eq!(short(1e-300), "1e-300");
+        assert_eq!(short(1.234_567e-7), "1.2346e-7");
+        assert_eq!(short(f64::MIN_POSITIVE / 4.0), "5.5627e-309");
+        assert_eq!(short(999_999_999_999_999.0), "999999999999999");
+        assert_eq!(short(1.5e308), "1.5e308");
+        assert_eq!(short(-f64::MAX), "-1.7977e308");
         for x in NOT_FINITE {
-            assert_eq!(compact(x), "n/a");
+            assert_eq!(short(x), "n/a");
         }
     }
 
     #[test]
-    fn full_is_the_shortest_text_that_reads_back_and_empty_when_not_finite() {
+    fn round_trip_is_the_shortest_text_that_reads_back_and_empty_when_not_finite() {
         for (x, text) in [
             (3.0, "3"),
             (0.25, "0.25"),
@@ -122,11 +124,11 @@ mod tests {
             (1e-7, "1e-7"),
             (5e-324, "5e-324"),
         ] {
-            assert_eq!(full(x), text);
+            assert_eq!(round_trip(x), text);
             assert_eq!(text.parse::<f64>().unwrap(), x);
         }
         for x in NOT_FINITE {
-            assert_eq!(full(x), "");
+            assert_eq!(round_trip(x), "");
             assert_eq!(exact(x), "n/a");
         }
         assert_eq!(exact(0.6), "0.6");
@@ -138,7 +140,7 @@ mod tests {
         let mut x: f64 = 1e-320;
         while x.is_finite() {
             for v in [x, -x, x * 1.234_567_891_234_5] {
-                for text in [fixed(v, 4), compact(v), full(v)] {
+                for text in [decimals(v, 4), short(v), round_trip(v)] {
                     assert!(text.len() <= 28, "{v:e}: {text}");
                 }
             }

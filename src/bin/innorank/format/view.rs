@@ -9,7 +9,7 @@ use innorank::cost::{CriterionCurves, Crossing};
 use innorank::problem::{Criteria, CriterionKind, Diagnostic, LibraryEntry};
 use innorank::{Problem, RankReport, Warning};
 
-use super::number::fixed;
+use super::number::decimals;
 
 /// Everything `rank` shows.
 pub struct RankView<'a> {
@@ -342,7 +342,7 @@ impl<'a> Definition<'a> {
             let w: Vec<String> = self
                 .weights
                 .iter()
-                .map(|(id, w)| format!("{id} {}", fixed(*w, 3)))
+                .map(|(id, w)| format!("{id} {}", decimals(*w, 3)))
                 .collect();
             parts.push(Part::Line(format!("default weights: {}", w.join(", "))));
         }
