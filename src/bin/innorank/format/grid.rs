@@ -535,91 +535,148 @@ fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
         return vec![grid];
     }
     let keys = spec.keys.min(columns);
-    let lead = (spec.keys + spec.first_only).min(columns);
-    let shrink = spec.shrink.filter(|&(c, _)| c < keys);
-    let mut widths = [width_at(Level::Lines), width_at(Level::Words)];
-    // The widths the shortened column may take, widest first.
-    let (widest, narrowest) = match shrink {
-        Some((c, to)) => {
-            let header = header_width(&grid.header[c], Level::Words);
-            (natural[c], to.max(header).min(natural[c]))
-        }
-        None => (0, 0),
+    let mut cut = Cut {
+        keys,
+        lead: (spec.keys + spec.first_only).min(columns),
+        shrink: spec.shrink.filter(|&(c, _)| c < keys),
+        widths: [width_at(Level::Lines), width_at(Level::Words)],
+        limit,
     };
-    let mut parts_at = |a: usize| {
-        if let Some((c, _)) = shrink {
-            widths[1][c] = a;
+    let a = cut.shrunk_width(&grid.header, &natural);
+    let (parts, _) = cut.parts_at(a);
+    if let Some((c, _)) = cut.shrink {
+        cut.widths[0][c] = a;
+    }
+    let shortened = cut.shrink.is_some_and(|(c, _)| a < natural[c]);
+    let count = parts.len();
+    let mut notes = grid.notes.clone();
+    // Wrapped headers alone hide nothing: no note for them.
+    let how = match (count > 1, shortened) {
+        (true, true) => Some(format!("split into {count} tables and names shortened")),
+        (true, false) => Some(format!("split into {count} tables")),
+        (false, true) => Some("names shortened".to_owned()),
+        (false, false) => None,
+    };
+    if let Some(how) = how {
+        notes.push(format!("{how} to fit {limit} columns (--wide: one table)"));
+    }
+    let mut out: Vec<Grid> = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, values)| cut.part(&grid, i, values, a))
+        .collect();
+    if let Some(last) = out.last_mut() {
+        last.notes = notes;
+    }
+    out
+}
+
+/// How a grid with a [`Fit`] that does not fit is cut into parts.
+struct Cut {
+    /// Leading columns repeated in every part.
+    keys: usize,
+    /// Columns before the value columns: the keys and those shown in the
+    /// first part only.
+    lead: usize,
+    /// A key column that may be shortened, and the width it may be cut to.
+    shrink: Option<(usize, usize)>,
+    /// The column widths with headers wrapped at [`Level::Lines`] and at
+    /// [`Level::Words`].
+    widths: [Vec<usize>; 2],
+    /// The terminal width.
+    limit: usize,
+}
+
+impl Cut {
+    /// The columns part `i` shows: its leading columns, then `values`.
+    fn shown(&self, i: usize, values: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        (0..if i == 0 { self.lead } else { self.keys }).chain(values).collect()
+    }
+
+    /// The parts the value columns take with the shrinkable column `a`
+    /// wide and headers at their narrowest, and whether a part is wider
+    /// than the limit (even one value column did not fit).
+    fn parts_at(&mut self, a: usize) -> (Vec<Vec<usize>>, bool) {
+        if let Some((c, _)) = self.shrink {
+            self.widths[1][c] = a;
         }
-        let parts = pack(&widths[1], keys, lead, limit);
-        // A part wider than the limit: even one value column did not fit.
+        let parts = pack(&self.widths[1], self.keys, self.lead, self.limit);
         let overflows = parts.iter().enumerate().any(|(i, part)| {
-            let shown = (0..if i == 0 { lead } else { keys }).chain(part.iter().copied());
-            line_width(shown.map(|c| widths[1][c])) > limit
+            let shown = self.shown(i, part.iter().copied());
+            line_width(shown.iter().map(|&c| self.widths[1][c])) > self.limit
         });
         (parts, overflows)
-    };
-    // In a very narrow terminal the names may get shorter still, down to
-    // their header, if that lets each table hold a value column.
-    let narrowest = match shrink {
-        Some((c, _)) if parts_at(narrowest).1 => {
-            let header = header_width(&grid.header[c], Level::Words).min(narrowest);
-            (header..narrowest).rev().find(|&a| !parts_at(a).1).unwrap_or(header)
-        }
-        _ => narrowest,
-    };
-    // Fewer tables first: as many as the narrowest names need. Then the
-    // widest names that need no more and overflow no more; a narrower
-    // column never needs more tables nor overflows where a wider one does
-    // not, so the search halves the range.
-    let (fewest, overflow) = {
-        let (parts, overflows) = parts_at(narrowest);
-        (parts.len(), overflows)
-    };
-    // When even the narrowest names overflow, they stay at that.
-    let (mut low, mut high) = (narrowest, if overflow { narrowest } else { widest });
-    while low < high {
-        let mid = low + (high - low).div_ceil(2);
-        let (parts, overflows) = parts_at(mid);
-        if parts.len() <= fewest && !overflows {
-            low = mid;
-        } else {
-            high = mid - 1;
-        }
     }
-    let a = low;
-    let (parts, _) = parts_at(a);
-    if let Some((c, _)) = shrink {
-        widths[0][c] = a;
-        widths[1][c] = a;
-    }
-    let shortened = shrink.is_some_and(|(c, _)| a < natural[c]);
-    let count = parts.len();
-    let Grid {
-        title,
-        header,
-        rows,
-        notes,
-        align,
-        ..
-    } = grid;
-    let is_shrunk = |c: usize| shrink.is_some_and(|(s, _)| s == c);
-    let mut out = Vec::with_capacity(count);
-    for (i, values) in parts.into_iter().enumerate() {
-        let shown: Vec<usize> = (0..if i == 0 { lead } else { keys }).chain(values).collect();
-        let fits = |w: &[usize]| line_width(shown.iter().map(|&c| w[c])) <= limit;
-        let (level, w) = if fits(&widths[0]) {
-            (Level::Lines, &widths[0])
-        } else {
-            (Level::Words, &widths[1])
+
+    /// The width the shrinkable column gets: the widest that needs no more
+    /// tables than its narrowest would, and overflows no more.
+    fn shrunk_width(&mut self, header: &[String], natural: &[usize]) -> usize {
+        let shrink = self.shrink;
+        // The widths the shortened column may take, widest first.
+        let (widest, narrowest) = match shrink {
+            Some((c, to)) => {
+                let header = header_width(&header[c], Level::Words);
+                (natural[c], to.max(header).min(natural[c]))
+            }
+            None => (0, 0),
         };
-        out.push(Grid {
-            title: if i == 0 {
-                title.clone()
+        // In a very narrow terminal the names may get shorter still, down to
+        // their header, if that lets each table hold a value column.
+        let narrowest = match shrink {
+            Some((c, _)) if self.parts_at(narrowest).1 => {
+                let header = header_width(&header[c], Level::Words).min(narrowest);
+                (header..narrowest)
+                    .rev()
+                    .find(|&a| !self.parts_at(a).1)
+                    .unwrap_or(header)
+            }
+            _ => narrowest,
+        };
+        // Fewer tables first: as many as the narrowest names need. Then the
+        // widest names that need no more and overflow no more; a narrower
+        // column never needs more tables nor overflows where a wider one does
+        // not, so the search halves the range.
+        let (fewest, overflow) = {
+            let (parts, overflows) = self.parts_at(narrowest);
+            (parts.len(), overflows)
+        };
+        // When even the narrowest names overflow, they stay at that.
+        let (mut low, mut high) = (narrowest, if overflow { narrowest } else { widest });
+        while low < high {
+            let mid = low + (high - low).div_ceil(2);
+            let (parts, overflows) = self.parts_at(mid);
+            if parts.len() <= fewest && !overflows {
+                low = mid;
             } else {
-                format!("{title} (continued)")
+                high = mid - 1;
+            }
+        }
+        low
+    }
+
+    /// Part `i` of `grid`, showing the value columns `values`, the
+    /// shrinkable column cut to `a`; without notes.
+    fn part(&self, grid: &Grid, i: usize, values: Vec<usize>, a: usize) -> Grid {
+        let shown = self.shown(i, values);
+        let fits = |w: &[usize]| line_width(shown.iter().map(|&c| w[c])) <= self.limit;
+        let (level, w) = if fits(&self.widths[0]) {
+            (Level::Lines, &self.widths[0])
+        } else {
+            (Level::Words, &self.widths[1])
+        };
+        let is_shrunk = |c: usize| self.shrink.is_some_and(|(s, _)| s == c);
+        Grid {
+            title: if i == 0 {
+                grid.title.clone()
+            } else {
+                format!("{} (continued)", grid.title)
             },
-            header: shown.iter().map(|&c| wrap_header(&header[c], w[c], level)).collect(),
-            rows: rows
+            header: shown
+                .iter()
+                .map(|&c| wrap_header(&grid.header[c], w[c], level))
+                .collect(),
+            rows: grid
+                .rows
                 .iter()
                 .map(|row| {
                     shown
@@ -636,29 +693,11 @@ fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
                 })
                 .collect(),
             notes: Vec::new(),
-            align: shown
-                .iter()
-                .map(|&c| align.get(c).copied().unwrap_or(Align::Left))
-                .collect(),
+            align: shown.iter().map(|&c| grid.align(c)).collect(),
             fit: None,
             wrap: None,
-        });
-    }
-    if let Some(last) = out.last_mut() {
-        last.notes = notes;
-        // Wrapped headers alone hide nothing: no note for them.
-        let how = match (count > 1, shortened) {
-            (true, true) => Some(format!("split into {count} tables and names shortened")),
-            (true, false) => Some(format!("split into {count} tables")),
-            (false, true) => Some("names shortened".to_owned()),
-            (false, false) => None,
-        };
-        if let Some(how) = how {
-            last.notes
-                .push(format!("{how} to fit {limit} columns (--wide: one table)"));
         }
     }
-    out
 }
 
 /// A grid whose `wrap` column is wrapped so that the table fits `limit`
