@@ -6,8 +6,9 @@
 //! (weighting with `--aggregate aip`, `--strict`) is met here too.
 
 use crate::cli::{CheckArgs, Format};
+use crate::failure::{Failure, strict_nodes};
 use crate::format::view::{CheckSummary, ErrorEntry, Invalid};
-use crate::{Failure, format, load_for, strict_nodes, warn};
+use crate::{format, load_for, warn};
 
 pub fn run(args: &CheckArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let file = match args.common.file.to_str() {

@@ -3,8 +3,9 @@
 use innorank::cost::curves;
 
 use crate::cli::CostArgs;
+use crate::failure::Failure;
 use crate::format::view::CostView;
-use crate::{Failure, format, load, warn};
+use crate::{format, load, warn};
 
 pub fn run(args: &CostArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;

@@ -1,8 +1,9 @@
 //! `innorank criteria [ID]`: the criteria library.
 
 use crate::cli::CriteriaArgs;
+use crate::failure::Failure;
 use crate::format::view::{Definition, Library};
-use crate::{Failure, format, library};
+use crate::{format, library};
 
 pub fn run(args: &CriteriaArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let library = library(args.criteria_dir.as_deref())?;

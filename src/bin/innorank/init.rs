@@ -6,7 +6,8 @@ use anyhow::Context;
 use innorank::template::render;
 
 use crate::cli::InitArgs;
-use crate::{Failure, emit, library};
+use crate::failure::Failure;
+use crate::{emit, library};
 
 pub fn run(args: &InitArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let library = library(args.criteria_dir.as_deref())?;

@@ -4,6 +4,7 @@ mod check;
 mod cli;
 mod cost;
 mod criteria;
+mod failure;
 mod format;
 mod init;
 mod rank;
@@ -16,74 +17,10 @@ use std::sync::Arc;
 use clap::{CommandFactory, FromArgMatches};
 
 use innorank::Problem;
-use innorank::ahp::{HierarchyWeights, WeighError};
-use innorank::problem::{CriteriaLibrary, Diagnostics, LoadOptions};
+use innorank::problem::{CriteriaLibrary, LoadOptions};
 
-use cli::{AhpArgs, Cli, Command, Common};
-
-/// Why a command did not succeed, mapped to the exit codes of the CLI
-/// contract.
-#[derive(Debug)]
-pub enum Failure {
-    /// Invalid input (exit 2).
-    Invalid(Diagnostics),
-    /// The input cannot be used as the options ask (exit 2), e.g. AHP
-    /// ranking on a target criterion without comparisons.
-    Rejected(String),
-    /// `--strict` and an inconsistent node (exit 3).
-    Inconsistent(Vec<String>),
-    /// Anything else (exit 1).
-    Other(anyhow::Error),
-}
-
-impl Failure {
-    /// Why `innorank::rank` refused: invalid input, or data or options AHP
-    /// cannot use (exit 2); anything else exits 1.
-    pub fn from_rank(e: innorank::Error) -> Self {
-        match e {
-            innorank::Error::Input(d) => Failure::Invalid(d),
-            e @ (innorank::Error::AhpRanking { .. } | innorank::Error::Weighing(_)) => Failure::Rejected(e.to_string()),
-            e => Failure::Other(e.into()),
-        }
-    }
-
-    /// What the failure says after `error: `; for invalid input, its
-    /// diagnostics, one per line.
-    pub fn message(&self) -> String {
-        match self {
-            Failure::Invalid(diagnostics) => diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Failure::Rejected(message) => message.clone(),
-            Failure::Inconsistent(nodes) => format!(
-                "--strict: inconsistent judgments at {}; see `innorank weights`",
-                nodes.join(", ")
-            ),
-            Failure::Other(e) => format!("{e:#}"),
-        }
-    }
-
-    /// Why the weights cannot be derived with the options chosen (exit 2).
-    pub fn from_weigh(e: WeighError) -> Self {
-        Failure::Rejected(e.to_string())
-    }
-}
-
-/// Errors that are none of the CLI contract's: output, files written.
-impl From<anyhow::Error> for Failure {
-    fn from(e: anyhow::Error) -> Self {
-        Failure::Other(e)
-    }
-}
-
-/// Writing the output failed (a closed pipe is told apart in `main`).
-impl From<std::io::Error> for Failure {
-    fn from(e: std::io::Error) -> Self {
-        Failure::Other(e.into())
-    }
-}
+use cli::{Cli, Command, Common};
+use failure::{Failure, is_broken_pipe};
 
 fn main() -> ExitCode {
     // As `Cli::parse()`, keeping the matches to tell typed options from
@@ -117,34 +54,27 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // `innorank rank ... | head`: the reader left; not an error.
         Err(Failure::Other(e)) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(Failure::Invalid(diagnostics)) => {
-            for d in diagnostics.iter() {
-                let _ = writeln!(stderr, "error: {d}");
-            }
-            if diagnostics.len() > 1 {
-                let _ = writeln!(
-                    stderr,
-                    "error: {} problems found; nothing was ranked",
-                    diagnostics.len()
-                );
-            }
-            ExitCode::from(2)
-        }
         Err(failure) => {
-            let _ = writeln!(stderr, "error: {}", failure.message());
-            match failure {
-                Failure::Inconsistent(_) => ExitCode::from(3),
-                Failure::Other(_) => ExitCode::from(1),
-                Failure::Invalid(_) | Failure::Rejected(_) => ExitCode::from(2),
+            match &failure {
+                Failure::Invalid(diagnostics) => {
+                    for d in diagnostics.iter() {
+                        let _ = writeln!(stderr, "error: {d}");
+                    }
+                    if diagnostics.len() > 1 {
+                        let _ = writeln!(
+                            stderr,
+                            "error: {} problems found; nothing was ranked",
+                            diagnostics.len()
+                        );
+                    }
+                }
+                _ => {
+                    let _ = writeln!(stderr, "error: {}", failure.message());
+                }
             }
+            ExitCode::from(failure.exit_code())
         }
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Writes a command's text output.
@@ -200,36 +130,5 @@ fn warn<T: std::fmt::Display>(common: &Common, warnings: impl IntoIterator<Item 
     let mut stderr = std::io::stderr().lock();
     for w in warnings {
         let _ = writeln!(stderr, "warning: {w}");
-    }
-}
-
-/// With `--strict`, the inconsistent nodes of `weights` as the error names
-/// them (`` `node` ``); none without `--strict`.
-fn strict_nodes(ahp: &AhpArgs, weights: &HierarchyWeights) -> Vec<String> {
-    if !ahp.strict {
-        return Vec::new();
-    }
-    weights
-        .nodes
-        .iter()
-        .filter(|n| !n.consistent)
-        .map(|n| format!("`{}`", n.id))
-        .collect()
-}
-
-/// Ends a command whose output is written: with `--strict` and an
-/// inconsistent node (`inconsistent`, from [`strict_nodes`]), exit 3 once
-/// the output has reached standard output (flushed first, so that the
-/// error follows the table in a terminal). An output error wins, except a
-/// closed pipe: the reader left, but the judgments are still inconsistent.
-fn finish(out: &mut dyn Write, written: Result<(), Failure>, inconsistent: Vec<String>) -> Result<(), Failure> {
-    if inconsistent.is_empty() {
-        return written;
-    }
-    let written = written.and_then(|()| out.flush().map_err(Failure::from));
-    match written {
-        Err(Failure::Other(e)) if !is_broken_pipe(&e) => Err(Failure::Other(e)),
-        Err(other @ (Failure::Invalid(_) | Failure::Rejected(_))) => Err(other),
-        _ => Err(Failure::Inconsistent(inconsistent)),
     }
 }

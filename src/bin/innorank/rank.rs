@@ -3,8 +3,9 @@
 use innorank::{RankOptions, RankReport};
 
 use crate::cli::{Format, RankArgs};
+use crate::failure::{Failure, finish, strict_nodes};
 use crate::format::view::RankView;
-use crate::{Failure, finish, format, load_for, strict_nodes, warn};
+use crate::{format, load_for, warn};
 
 /// Rows a table shows when `--top` is not given.
 const TABLE_ROWS: usize = 50;

@@ -5,8 +5,9 @@ use innorank::analysis::weight_warnings;
 use innorank::problem::{CriterionKind, Parent, Weighting};
 
 use crate::cli::WeightsArgs;
+use crate::failure::{Failure, finish, strict_nodes};
 use crate::format::view::WeightsView;
-use crate::{Failure, finish, format, load, strict_nodes, warn};
+use crate::{format, load, warn};
 
 pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
