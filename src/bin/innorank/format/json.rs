@@ -20,7 +20,7 @@ pub fn write<T: Serialize + ?Sized>(out: &mut dyn std::io::Write, value: &T) -> 
 /// List entries serialised per parallel task.
 const CHUNK_ROWS: usize = 1_024;
 
-/// The `rank` report, byte for byte what [`write`] gives, with the entries
+/// The `rank` report, byte for byte what [`write()`] gives, with the entries
 /// of its long lists (`ranking`, `screened_out`) serialised on all cores:
 /// the head (every field, both lists empty) goes through serde as a whole,
 /// each entry on its own, indented to its place in its list.
