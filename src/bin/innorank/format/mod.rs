@@ -5,6 +5,7 @@
 //! titled grids of `grid.rs`.
 
 pub mod csv;
+pub mod fit;
 pub mod grid;
 pub mod json;
 pub mod markdown;
@@ -48,7 +49,7 @@ impl Render for RankView<'_> {
         csv::rank(out, self.report)
     }
     fn table(&self) -> String {
-        table::render(&grid::fit(grid::rank(self.report, &self.changed), self.width))
+        table::render(&fit::fit(grid::rank(self.report, &self.changed), self.width))
     }
     fn markdown(&self) -> String {
         markdown::render(&grid::rank(self.report, &self.changed))

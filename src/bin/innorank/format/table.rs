@@ -8,7 +8,7 @@ use super::grid::{Align, Grid};
 use super::view::{Definition, Library, Part};
 
 /// Each grid as its title, a framed table and its notes. Grids are printed
-/// as they come: cut them to the terminal first with [`super::grid::fit`].
+/// as they come: cut them to the terminal first with [`super::fit::fit`].
 pub fn render(grids: &[Grid]) -> String {
     let mut out = String::new();
     for (i, grid) in grids.iter().enumerate() {
