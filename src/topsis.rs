@@ -51,12 +51,24 @@ pub enum Normalization {
 }
 
 impl Normalization {
+    /// Every normalisation, the default first.
+    pub const ALL: [Normalization; 2] = [Normalization::Vector, Normalization::MinMax];
+
     /// The name used on the command line and in reports.
     pub fn name(self) -> &'static str {
         match self {
             Normalization::Vector => "vector",
             Normalization::MinMax => "minmax",
         }
+    }
+}
+
+impl std::str::FromStr for Normalization {
+    type Err = crate::ahp::UnknownName;
+
+    /// Parses a [`Normalization::name`], ignoring ASCII case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::ahp::parse_name(s, "normalization", &Normalization::ALL, |n| n.name())
     }
 }
 

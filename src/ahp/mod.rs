@@ -111,6 +111,7 @@ mod synthesis;
 pub use completion::{
     AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_MAX_SLOPES, LAMBDA_MIN_TOLERANCE, Solution,
 };
+pub(crate) use consistency::parse_name;
 pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex, UnknownName};
 pub use group::{
     Aggregation, Disagreement, GroupJudgments, GroupPriorities, JudgeAgreement, JudgmentSet,

@@ -16,12 +16,24 @@ pub enum PriorityMethod {
 }
 
 impl PriorityMethod {
+    /// Every priority method, the default first.
+    pub const ALL: [PriorityMethod; 2] = [PriorityMethod::Eigen, PriorityMethod::Geometric];
+
     /// The name used on the command line and in reports.
     pub fn name(self) -> &'static str {
         match self {
             PriorityMethod::Eigen => "eigen",
             PriorityMethod::Geometric => "geometric",
         }
+    }
+}
+
+impl std::str::FromStr for PriorityMethod {
+    type Err = super::UnknownName;
+
+    /// Parses a [`PriorityMethod::name`], ignoring ASCII case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        super::parse_name(s, "priority method", &PriorityMethod::ALL, |m| m.name())
     }
 }
 

@@ -2,12 +2,14 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 
-use innorank::RankOptions;
 use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis, WeighOptions};
+use innorank::template::Template;
 use innorank::topsis::Normalization;
+use innorank::{Method, RankOptions};
 
 /// Weight criteria with AHP and rank alternatives with TOPSIS.
 #[derive(Debug, Parser)]
@@ -110,8 +112,8 @@ pub struct Common {
 #[derive(Debug, Args)]
 pub struct AhpArgs {
     /// How priorities are derived from comparisons.
-    #[arg(long, value_enum, default_value_t = AhpMethod::Eigen)]
-    pub ahp_method: AhpMethod,
+    #[arg(long, default_value = PriorityMethod::default().name(), value_parser = choice::<PriorityMethod>(PRIORITY_METHODS))]
+    pub ahp_method: PriorityMethod,
     /// A node whose consistency ratio exceeds this is inconsistent.
     #[arg(long, value_name = "X", default_value_t = innorank::ahp::DEFAULT_CR_THRESHOLD, value_parser = non_negative)]
     pub cr_threshold: f64,
@@ -139,7 +141,7 @@ impl AhpArgs {
     pub fn weighing(&self) -> WeighOptions {
         WeighOptions {
             ahp: AhpOptions {
-                method: self.ahp_method.into(),
+                method: self.ahp_method,
                 completion: self.completion,
                 random_index: self.ri,
             },
@@ -149,7 +151,7 @@ impl AhpArgs {
     }
 }
 
-/// Parses an option value with the library's own names.
+/// Parses an option value with the library's own names (its `FromStr`).
 fn parse<T: std::str::FromStr>(s: &str) -> Result<T, String>
 where
     T::Err: std::fmt::Display,
@@ -157,12 +159,48 @@ where
     s.parse::<T>().map_err(|e| e.to_string())
 }
 
+/// Parses an option value with the library's own names (its `FromStr`),
+/// accepting exactly the names of `values` and listing each with its line
+/// of help in `--help`.
+fn choice<T>(values: &'static [(&'static str, &'static str)]) -> impl TypedValueParser<Value = T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static,
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(values.iter().map(|&(name, help)| PossibleValue::new(name).help(help)))
+        .try_map(|name| name.parse::<T>())
+}
+
+/// `--method`: each [`Method::name`] with its help.
+const METHODS: &[(&str, &str)] = &[
+    ("topsis", "Closeness to the ideal solution"),
+    ("ahp", "AHP synthesis of the alternatives' local priorities"),
+];
+
+/// `--normalization`: each [`Normalization::name`] with its help.
+const NORMALIZATIONS: &[(&str, &str)] = &[("vector", "x / sqrt(sum x^2)"), ("minmax", "(x - min) / (max - min)")];
+
+/// `--ahp-method`: each [`PriorityMethod::name`] with its help.
+const PRIORITY_METHODS: &[(&str, &str)] = &[
+    ("eigen", "Principal right eigenvector"),
+    ("geometric", "Row geometric mean"),
+];
+
+/// `init --template`: each [`Template::name`] with its help.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("innovation", "Screening and ranking innovation proposals"),
+    (
+        "diversification",
+        "Related-diversification options with derived relatedness and cost curves",
+    ),
+];
+
 /// How the alternatives are ranked: shared by `rank` and `check`, so that
 /// `check` accepts the same options and finds what `rank` would refuse.
 #[derive(Debug, Args)]
 pub struct MethodArgs {
     /// Ranking method.
-    #[arg(long, value_enum, default_value_t = Method::Topsis)]
+    #[arg(long, default_value = Method::default().name(), value_parser = choice::<Method>(METHODS))]
     pub method: Method,
     /// AHP synthesis (with --method ahp only; refused with topsis):
     /// distributive, or ideal (which keeps ranks when a copy of an
@@ -171,8 +209,8 @@ pub struct MethodArgs {
     pub synthesis: Synthesis,
     /// How TOPSIS normalises each criterion's column (with --method topsis
     /// only; refused with ahp).
-    #[arg(long, value_enum, default_value_t = NormalizationArg::Vector)]
-    pub normalization: NormalizationArg,
+    #[arg(long, default_value = Normalization::default().name(), value_parser = choice::<Normalization>(NORMALIZATIONS))]
+    pub normalization: Normalization,
 }
 
 impl MethodArgs {
@@ -180,8 +218,8 @@ impl MethodArgs {
     /// (no `--satisfactory`, no `--explain`).
     pub fn options(&self, ahp: &AhpArgs) -> RankOptions {
         RankOptions {
-            method: self.method.into(),
-            normalization: self.normalization.into(),
+            method: self.method,
+            normalization: self.normalization,
             synthesis: self.synthesis,
             weighing: ahp.weighing(),
             ..RankOptions::default()
@@ -234,8 +272,8 @@ pub struct WeightsArgs {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Which kind of problem to start.
-    #[arg(long, value_enum)]
-    pub template: TemplateArg,
+    #[arg(long, value_parser = choice::<Template>(TEMPLATES))]
+    pub template: Template,
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -246,14 +284,6 @@ pub struct InitArgs {
     /// Also use the criteria definitions in this folder (`*.yaml`).
     #[arg(long, value_name = "DIR")]
     pub criteria_dir: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TemplateArg {
-    /// Screening and ranking innovation proposals.
-    Innovation,
-    /// Related-diversification options with derived relatedness and cost curves.
-    Diversification,
 }
 
 #[derive(Debug, Args)]
@@ -300,57 +330,6 @@ pub enum Format {
     Csv,
     /// A Markdown table for reports.
     Markdown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Method {
-    /// Closeness to the ideal solution.
-    Topsis,
-    /// AHP synthesis of the alternatives' local priorities.
-    Ahp,
-}
-
-impl From<Method> for innorank::Method {
-    fn from(m: Method) -> Self {
-        match m {
-            Method::Topsis => innorank::Method::Topsis,
-            Method::Ahp => innorank::Method::Ahp,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NormalizationArg {
-    /// x / sqrt(sum x^2).
-    Vector,
-    /// (x - min) / (max - min).
-    Minmax,
-}
-
-impl From<NormalizationArg> for Normalization {
-    fn from(n: NormalizationArg) -> Self {
-        match n {
-            NormalizationArg::Vector => Normalization::Vector,
-            NormalizationArg::Minmax => Normalization::MinMax,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AhpMethod {
-    /// Principal right eigenvector.
-    Eigen,
-    /// Row geometric mean.
-    Geometric,
-}
-
-impl From<AhpMethod> for PriorityMethod {
-    fn from(m: AhpMethod) -> Self {
-        match m {
-            AhpMethod::Eigen => PriorityMethod::Eigen,
-            AhpMethod::Geometric => PriorityMethod::Geometric,
-        }
-    }
 }
 
 /// A CSV separator: one of `,`, `;`, `|`, or a tab (`tab`, `\t`).
@@ -531,6 +510,29 @@ mod tests {
         for x in ["0", "1", "0.6"] {
             assert!(validate(&["rank", "f", "--satisfactory", x]).is_ok());
         }
+    }
+
+    #[test]
+    fn listed_option_values_are_the_library_names() {
+        use innorank::ahp::PriorityMethod;
+        use innorank::template::Template;
+        use innorank::topsis::Normalization;
+
+        fn same<T>(listed: &[(&str, &str)], all: &[T], name: fn(T) -> &'static str)
+        where
+            T: std::str::FromStr + Copy + PartialEq + std::fmt::Debug,
+            T::Err: std::fmt::Debug,
+        {
+            let listed: Vec<&str> = listed.iter().map(|&(n, _)| n).collect();
+            assert_eq!(listed, all.iter().map(|&t| name(t)).collect::<Vec<_>>());
+            for &t in all {
+                assert_eq!(name(t).parse::<T>().unwrap(), t);
+            }
+        }
+        same(super::METHODS, &innorank::Method::ALL, innorank::Method::name);
+        same(super::NORMALIZATIONS, &Normalization::ALL, Normalization::name);
+        same(super::PRIORITY_METHODS, &PriorityMethod::ALL, PriorityMethod::name);
+        same(super::TEMPLATES, &Template::ALL, Template::name);
     }
 
     #[test]

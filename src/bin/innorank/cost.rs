@@ -2,8 +2,10 @@
 
 use innorank::cost::curves;
 
-use crate::cli::{CostArgs, Format};
-use crate::{Failure, emit, format, load, warn};
+use crate::cli::CostArgs;
+use crate::failure::Failure;
+use crate::format::view::CostView;
+use crate::{format, load, warn};
 
 pub fn run(args: &CostArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
@@ -19,15 +21,9 @@ pub fn run(args: &CostArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         )
         .into());
     }
-    let view = format::CostView {
+    let view = CostView {
         problem: &problem.name,
         curves: &curves,
     };
-    let text = match args.common.format {
-        Format::Json => format::json::to_string(&view)?,
-        Format::Csv => format::csv::cost(&view)?,
-        Format::Table => format::table::render(&format::grid::cost(&view)),
-        Format::Markdown => format::markdown::render(&format::grid::cost(&view)),
-    };
-    emit(out, &text)
+    format::emit(out, &view, args.common.format).map_err(Failure::from)
 }

@@ -3,18 +3,15 @@
 use std::io::Write as _;
 
 use anyhow::Context;
-use innorank::template::{Template, render};
+use innorank::template::render;
 
-use crate::cli::{InitArgs, TemplateArg};
-use crate::{Failure, emit, library};
+use crate::cli::InitArgs;
+use crate::failure::Failure;
+use crate::{emit, library};
 
 pub fn run(args: &InitArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let library = library(args.criteria_dir.as_deref())?;
-    let template = match args.template {
-        TemplateArg::Innovation => Template::Innovation,
-        TemplateArg::Diversification => Template::Diversification,
-    };
-    let text = render(template, &library)?;
+    let text = render(args.template, &library).map_err(|e| Failure::Other(e.into()))?;
     let Some(path) = &args.output else {
         return emit(out, &text);
     };

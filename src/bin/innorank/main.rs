@@ -4,6 +4,7 @@ mod check;
 mod cli;
 mod cost;
 mod criteria;
+mod failure;
 mod format;
 mod init;
 mod rank;
@@ -16,35 +17,10 @@ use std::sync::Arc;
 use clap::{CommandFactory, FromArgMatches};
 
 use innorank::Problem;
-use innorank::problem::{CriteriaLibrary, Diagnostics, LoadOptions};
+use innorank::problem::{CriteriaLibrary, LoadOptions};
 
 use cli::{Cli, Command, Common};
-
-/// Why a command did not succeed, mapped to the exit codes of the CLI
-/// contract.
-#[derive(Debug)]
-pub enum Failure {
-    /// Invalid input (exit 2).
-    Invalid(Diagnostics),
-    /// The input cannot be used as the options ask (exit 2), e.g. AHP
-    /// ranking on a target criterion without comparisons.
-    Rejected(String),
-    /// `--strict` and an inconsistent node (exit 3).
-    Inconsistent(Vec<String>),
-    /// Anything else (exit 1).
-    Other(anyhow::Error),
-}
-
-impl<E: Into<anyhow::Error>> From<E> for Failure {
-    fn from(e: E) -> Self {
-        let e = e.into();
-        match e.downcast_ref::<innorank::Error>() {
-            Some(innorank::Error::Input(d)) => Failure::Invalid(d.clone()),
-            Some(innorank::Error::AhpRanking { .. } | innorank::Error::Weighing(_)) => Failure::Rejected(e.to_string()),
-            _ => Failure::Other(e),
-        }
-    }
-}
+use failure::{Failure, is_broken_pipe};
 
 fn main() -> ExitCode {
     // As `Cli::parse()`, keeping the matches to tell typed options from
@@ -78,42 +54,27 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // `innorank rank ... | head`: the reader left; not an error.
         Err(Failure::Other(e)) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(Failure::Invalid(diagnostics)) => {
-            for d in diagnostics.iter() {
-                let _ = writeln!(stderr, "error: {d}");
+        Err(failure) => {
+            match &failure {
+                Failure::Invalid(diagnostics) => {
+                    for d in diagnostics.iter() {
+                        let _ = writeln!(stderr, "error: {d}");
+                    }
+                    if diagnostics.len() > 1 {
+                        let _ = writeln!(
+                            stderr,
+                            "error: {} problems found; nothing was ranked",
+                            diagnostics.len()
+                        );
+                    }
+                }
+                _ => {
+                    let _ = writeln!(stderr, "error: {}", failure.message());
+                }
             }
-            if diagnostics.len() > 1 {
-                let _ = writeln!(
-                    stderr,
-                    "error: {} problems found; nothing was ranked",
-                    diagnostics.len()
-                );
-            }
-            ExitCode::from(2)
-        }
-        Err(Failure::Rejected(message)) => {
-            let _ = writeln!(stderr, "error: {message}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Inconsistent(nodes)) => {
-            let _ = writeln!(
-                stderr,
-                "error: --strict: inconsistent judgments at {}; see `innorank weights`",
-                nodes.join(", ")
-            );
-            ExitCode::from(3)
-        }
-        Err(Failure::Other(e)) => {
-            let _ = writeln!(stderr, "error: {e:#}");
-            ExitCode::from(1)
+            ExitCode::from(failure.exit_code())
         }
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Writes a command's text output.

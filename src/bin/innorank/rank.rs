@@ -3,7 +3,9 @@
 use innorank::{RankOptions, RankReport};
 
 use crate::cli::{Format, RankArgs};
-use crate::{Failure, emit, format, load_for, warn};
+use crate::failure::{Failure, finish, strict_nodes};
+use crate::format::view::RankView;
+use crate::{format, load_for, warn};
 
 /// Rows a table shows when `--top` is not given.
 const TABLE_ROWS: usize = 50;
@@ -20,15 +22,11 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         ..args.ranking.options(&args.ahp)
     };
     let problem = load_for(&args.common, Some(options))?;
-    let mut report = innorank::rank(&problem, &options)?;
+    let mut report = innorank::rank(&problem, &options).map_err(Failure::from_rank)?;
     warn(&args.common, &report.warnings);
     // With --strict the ranking is still printed (its footer names the
     // inconsistent nodes); the exit code says it must not be used.
-    let inconsistent = if args.ahp.strict {
-        inconsistent_nodes(report.weights.nodes.iter().filter(|n| !n.consistent).map(|n| &n.id))
-    } else {
-        Vec::new()
-    };
+    let inconsistent = strict_nodes(&args.ahp, &report.weights);
     // A table for people shows the top rows unless told otherwise; CSV and
     // JSON are for programs and get every row.
     let shown = match (args.top, args.common.format) {
@@ -39,63 +37,26 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     if let Some(n) = shown {
         report.ranking.truncate(n);
     }
-    let written = match args.common.format {
-        Format::Json => format::json::rank(out, &report),
-        Format::Csv => {
-            if !report.screened_out.is_empty() {
-                let ids: Vec<&str> = report.screened_out.iter().take(10).map(|s| s.id).collect();
-                let more = report.screened_out.len().saturating_sub(ids.len());
-                let more = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
-                warn(
-                    &args.common,
-                    [format!("screened out (not in the CSV): {}{more}", ids.join(", "))],
-                );
-            }
-            format::csv::rank(&report, out)
-        }
-        Format::Table => {
-            let grids = format::grid::rank(&report, &changed_options(args, &report));
-            emit(
-                out,
-                &format::table::render(&format::grid::fit(grids, table_width(args))),
-            )
-        }
-        Format::Markdown => emit(
-            out,
-            &format::markdown::render(&format::grid::rank(&report, &changed_options(args, &report))),
-        ),
+    if args.common.format == Format::Csv && !report.screened_out.is_empty() {
+        let ids: Vec<&str> = report.screened_out.iter().take(10).map(|s| s.id).collect();
+        let more = report.screened_out.len().saturating_sub(ids.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        warn(
+            &args.common,
+            [format!("screened out (not in the CSV): {}{more}", ids.join(", "))],
+        );
+    }
+    let view = RankView {
+        changed: changed_options(args, &report),
+        width: table_width(args),
+        report: &report,
     };
+    let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
     finish(out, written, inconsistent)
-}
-
-/// The node ids an `--strict` error names.
-pub fn inconsistent_nodes<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
-    ids.map(|id| format!("`{id}`")).collect()
-}
-
-/// Ends a command whose output is written: with `--strict` and an
-/// inconsistent node, exit 3 once the output has reached standard output
-/// (flushed first, so that the error follows the table in a terminal).
-/// An output error wins, except a closed pipe: the reader left, but the
-/// judgments are still inconsistent.
-pub fn finish(
-    out: &mut dyn std::io::Write,
-    written: Result<(), Failure>,
-    inconsistent: Vec<String>,
-) -> Result<(), Failure> {
-    if inconsistent.is_empty() {
-        return written;
-    }
-    let written = written.and_then(|()| out.flush().map_err(Failure::from));
-    match written {
-        Err(Failure::Other(e)) if !crate::is_broken_pipe(&e) => Err(Failure::Other(e)),
-        Err(other @ (Failure::Invalid(_) | Failure::Rejected(_))) => Err(other),
-        _ => Err(Failure::Inconsistent(inconsistent)),
-    }
 }
 
 /// The width the table is fitted to: none with `--wide`; else `COLUMNS`
@@ -153,10 +114,10 @@ fn changed_options(args: &RankArgs, report: &RankReport<'_>) -> Vec<String> {
         changed.push(format!("--aggregate {}", w.aggregation.name()));
     }
     if w.cr_threshold != dw.cr_threshold {
-        changed.push(format!("--cr-threshold {}", format::exact(w.cr_threshold)));
+        changed.push(format!("--cr-threshold {}", format::number::exact(w.cr_threshold)));
     }
     if let Some(x) = o.satisfactory {
-        changed.push(format!("--satisfactory {}", format::exact(x)));
+        changed.push(format!("--satisfactory {}", format::number::exact(x)));
     }
     if let Some(n) = args.top {
         changed.push(format!("--top {n}"));

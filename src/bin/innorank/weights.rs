@@ -4,23 +4,21 @@ use innorank::ahp::suggest_revisions;
 use innorank::analysis::weight_warnings;
 use innorank::problem::{CriterionKind, Parent, Weighting};
 
-use crate::cli::{Format, WeightsArgs};
-use crate::{Failure, emit, format, load, warn};
+use crate::cli::WeightsArgs;
+use crate::failure::{Failure, finish, strict_nodes};
+use crate::format::view::WeightsView;
+use crate::{format, load, warn};
 
 pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     let options = args.ahp.weighing();
-    let weights = innorank::ahp::weigh_with(&problem.criteria, &options).map_err(innorank::Error::from)?;
+    let weights = innorank::ahp::weigh_with(&problem.criteria, &options).map_err(Failure::from_weigh)?;
     let mut warnings = problem.warnings.clone();
     warnings.extend(weight_warnings(&weights, options.cr_threshold));
     warn(&args.common, &warnings);
     // With --strict the weights are still printed (they show what is
     // inconsistent and why); the exit code says they must not be used.
-    let inconsistent = if args.ahp.strict {
-        crate::rank::inconsistent_nodes(weights.nodes.iter().filter(|n| !n.consistent).map(|n| &n.id))
-    } else {
-        Vec::new()
-    };
+    let inconsistent = strict_nodes(&args.ahp, &weights);
     // --suggest: revisions for every inconsistent node, from its (for a
     // group, aggregated) judgments.
     let suggestions = if args.suggest {
@@ -39,19 +37,13 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
     } else {
         Vec::new()
     };
-    let view = format::WeightsView {
+    let view = WeightsView {
         problem: &problem,
         weights: &weights,
         options,
         suggestions: &suggestions,
         warnings: &warnings,
     };
-    let text = match args.common.format {
-        Format::Json => format::json::to_string(&view)?,
-        Format::Csv => format::csv::weights(&view)?,
-        Format::Table => format::table::render(&format::grid::weights(&view)),
-        Format::Markdown => format::markdown::render(&format::grid::weights(&view)),
-    };
-    let written = emit(out, &text);
-    crate::rank::finish(out, written, inconsistent)
+    let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
+    finish(out, written, inconsistent)
 }

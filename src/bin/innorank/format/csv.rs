@@ -1,15 +1,25 @@
 //! CSV output (the csv crate): one row per ranked alternative, full
 //! precision numbers.
 
-use innorank::RankReport;
+use std::io::Write;
 
-use super::{CheckSummary, CostView, WeightsView, crossing_text, full};
+use innorank::{RankReport, RankedAlternative};
 
-fn finish(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<String> {
+use super::number::round_trip;
+use super::view::{CheckSummary, CostView, Definition, Library, WeightsView, crossing_text};
+
+/// A new CSV writer into memory.
+fn writer() -> ::csv::Writer<Vec<u8>> {
+    ::csv::Writer::from_writer(Vec::new())
+}
+
+/// Writes what `writer` holds to `out`.
+fn finish(out: &mut dyn Write, writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<()> {
     let bytes = writer
         .into_inner()
         .map_err(|e| anyhow::anyhow!("cannot write CSV: {e}"))?;
-    Ok(String::from_utf8(bytes)?)
+    out.write_all(&bytes)?;
+    Ok(())
 }
 
 /// Rows formatted per parallel task.
@@ -70,11 +80,34 @@ fn write_score(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, v: f64) {
 
 /// `rank,id,name,score,d_plus,d_minus[,satisfactory],<leaf ids...>[,<leaf>_from...]`,
 /// streamed: rows are formatted in parallel chunks and written in order.
-pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(), crate::Failure> {
-    use rayon::prelude::*;
-
+pub fn rank(out: &mut dyn Write, report: &RankReport<'_>) -> anyhow::Result<()> {
     let p = report.problem;
-    let leaves: Vec<_> = p.criteria.leaves().collect();
+    // With --explain, one `<leaf>_from` column per derived leaf.
+    let explained: Vec<(String, usize)> = p
+        .criteria
+        .leaves()
+        .filter(|(_, l)| report.options.explain && p.derived.iter().any(|d| d.column == l.column))
+        .map(|(c, l)| (format!("{}_from", c.id), l.column))
+        .collect();
+    let mut w = writer();
+    w.write_record(rank_header(report, &explained))?;
+    finish(out, w)?;
+    let row_bytes = 96 + 24 * p.criteria.leaves().count();
+    super::write_in_order(out, report.ranking.len(), CHUNK_ROWS, |rows, buf| {
+        buf.reserve(rows.len() * row_bytes);
+        let mut writer = RowWriter {
+            report,
+            explained: &explained,
+            floats: ryu::Buffer::new(),
+            ints: itoa::Buffer::new(),
+        };
+        writer.rows(buf, rows);
+        Ok::<(), std::convert::Infallible>(())
+    })
+}
+
+/// The header of [`rank`]; `explained` the `<leaf>_from` columns.
+fn rank_header<'a>(report: &'a RankReport<'_>, explained: &'a [(String, usize)]) -> Vec<&'a str> {
     let mut header = vec!["rank", "id", "name", "score"];
     if report.options.method == innorank::Method::Topsis {
         header.extend(["d_plus", "d_minus"]);
@@ -82,28 +115,29 @@ pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(),
     if report.options.satisfactory.is_some() {
         header.push("satisfactory");
     }
-    header.extend(leaves.iter().map(|(c, _)| c.id.as_str()));
-    // With --explain, one `<leaf>_from` column per derived leaf.
-    let explained: Vec<_> = leaves
-        .iter()
-        .filter(|(_, l)| report.options.explain && p.derived.iter().any(|d| d.column == l.column))
-        .map(|(c, l)| (format!("{}_from", c.id), l.column))
-        .collect();
+    header.extend(report.problem.criteria.leaves().map(|(c, _)| c.id.as_str()));
     header.extend(explained.iter().map(|(name, _)| name.as_str()));
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(&header)?;
-    out.write_all(&finish_bytes(w)?)?;
+    header
+}
 
-    // Rows are built by hand: numbers and ids never need quoting, so only
-    // names and explanations go through the CSV quoting rules. Values are
-    // echoed from the input file when it wrote them plainly.
-    let text = p.score_text.as_ref();
-    let row_bytes = 96 + 24 * leaves.len();
-    let format_chunk = |buf: &mut Vec<u8>, rows: std::ops::Range<usize>| {
-        buf.clear();
-        buf.reserve(rows.len() * row_bytes);
-        let (mut floats, mut ints) = (ryu::Buffer::new(), itoa::Buffer::new());
-        let mut ranked = report.ranking.range(rows);
+/// Formats the rows of a ranking, for one parallel task.
+///
+/// Rows are built by hand: numbers and ids never need quoting, so only
+/// names and explanations go through the CSV quoting rules. Values are
+/// echoed from the input file when it wrote them plainly.
+struct RowWriter<'a> {
+    report: &'a RankReport<'a>,
+    /// The `<leaf>_from` columns: name and score column.
+    explained: &'a [(String, usize)],
+    floats: ryu::Buffer,
+    ints: itoa::Buffer,
+}
+
+impl RowWriter<'_> {
+    /// Appends the rows of ranks `rows` (0-based positions) to `buf`.
+    fn rows(&mut self, buf: &mut Vec<u8>, rows: std::ops::Range<usize>) {
+        let text = self.report.problem.score_text.as_ref();
+        let mut ranked = self.report.ranking.range(rows);
         let mut batch = Vec::with_capacity(BATCH);
         loop {
             // Rows in rank order sit anywhere in memory: look a batch up
@@ -120,57 +154,49 @@ pub fn rank(report: &RankReport<'_>, out: &mut dyn std::io::Write) -> Result<(),
                 break;
             }
             for (r, values) in batch.drain(..) {
-                buf.extend_from_slice(ints.format(r.rank).as_bytes());
-                buf.push(b',');
-                buf.extend_from_slice(r.id.as_bytes());
-                buf.push(b',');
-                quoted(buf, p.alternatives.name(r.index).unwrap_or_default());
-                buf.push(b',');
-                write_score(buf, &mut floats, r.score);
-                for v in [r.d_plus, r.d_minus].into_iter().flatten() {
-                    buf.push(b',');
-                    write_score(buf, &mut floats, v);
-                }
-                if let Some(sat) = r.satisfactory {
-                    buf.extend_from_slice(if sat { b",true" } else { b",false" });
-                }
-                if let Some(values) = values {
-                    buf.push(b',');
-                    buf.extend_from_slice(values);
-                } else {
-                    for &v in p.scores.row(r.index) {
-                        buf.push(b',');
-                        write_value(buf, &mut floats, &mut ints, v);
-                    }
-                }
-                for (_, column) in &explained {
-                    buf.push(b',');
-                    quoted(
-                        buf,
-                        &p.derivation(r.index, *column)
-                            .map(|d| d.to_string())
-                            .unwrap_or_default(),
-                    );
-                }
-                buf.push(b'\n');
+                self.row(buf, &r, values);
             }
         }
-    };
-    // Groups of chunks are formatted in parallel and written in order; the
-    // buffers are reused, so memory stays that of one group.
-    let total = report.ranking.len();
-    let mut buffers = vec![Vec::new(); rayon::current_num_threads().max(1) * 2];
-    let group = CHUNK_ROWS * buffers.len();
-    for start in (0..total).step_by(group) {
-        buffers.par_iter_mut().enumerate().for_each(|(k, buf)| {
-            let from = (start + k * CHUNK_ROWS).min(total);
-            format_chunk(buf, from..(from + CHUNK_ROWS).min(total));
-        });
-        for buf in &buffers {
-            out.write_all(buf)?;
-        }
     }
-    Ok(())
+
+    /// Appends one row; `values` the row's score cells as the input wrote
+    /// them, if it did so plainly.
+    fn row(&mut self, buf: &mut Vec<u8>, r: &RankedAlternative<'_>, values: Option<&[u8]>) {
+        let p = self.report.problem;
+        buf.extend_from_slice(self.ints.format(r.rank).as_bytes());
+        buf.push(b',');
+        buf.extend_from_slice(r.id.as_bytes());
+        buf.push(b',');
+        quoted(buf, p.alternatives.name(r.index).unwrap_or_default());
+        buf.push(b',');
+        write_score(buf, &mut self.floats, r.score);
+        for v in [r.d_plus, r.d_minus].into_iter().flatten() {
+            buf.push(b',');
+            write_score(buf, &mut self.floats, v);
+        }
+        if let Some(sat) = r.satisfactory {
+            buf.extend_from_slice(if sat { b",true" } else { b",false" });
+        }
+        if let Some(values) = values {
+            buf.push(b',');
+            buf.extend_from_slice(values);
+        } else {
+            for &v in p.scores.row(r.index) {
+                buf.push(b',');
+                write_value(buf, &mut self.floats, &mut self.ints, v);
+            }
+        }
+        for (_, column) in self.explained {
+            buf.push(b',');
+            quoted(
+                buf,
+                &p.derivation(r.index, *column)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            );
+        }
+        buf.push(b'\n');
+    }
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break.
@@ -189,15 +215,9 @@ fn quoted(buf: &mut Vec<u8>, field: &str) {
     }
 }
 
-fn finish_bytes(writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
-    writer
-        .into_inner()
-        .map_err(|e| anyhow::anyhow!("cannot write CSV: {e}"))
-}
-
-/// `node,criterion,local,global,node_cr,node_consistent`.
-pub fn weights(view: &WeightsView<'_>) -> anyhow::Result<String> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+/// `node,criterion,local,global,node_lambda_max,node_cr,node_consistent`.
+pub fn weights(out: &mut dyn Write, view: &WeightsView<'_>) -> anyhow::Result<()> {
+    let mut w = writer();
     w.write_record([
         "node",
         "criterion",
@@ -212,20 +232,20 @@ pub fn weights(view: &WeightsView<'_>) -> anyhow::Result<String> {
             w.write_record([
                 node.id.clone(),
                 id.to_owned(),
-                full(local),
-                full(global),
-                full(node.consistency.lambda_max),
-                full(node.consistency.cr),
+                round_trip(local),
+                round_trip(global),
+                round_trip(node.consistency.lambda_max),
+                round_trip(node.consistency.cr),
                 node.consistent.to_string(),
             ])?;
         }
     }
-    finish(w)
+    finish(out, w)
 }
 
 /// One header line and one row.
-pub fn check(summary: &CheckSummary) -> anyhow::Result<String> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+pub fn check(out: &mut dyn Write, summary: &CheckSummary) -> anyhow::Result<()> {
+    let mut w = writer();
     w.write_record([
         "file",
         "valid",
@@ -244,51 +264,45 @@ pub fn check(summary: &CheckSummary) -> anyhow::Result<String> {
         summary.alternatives.to_string(),
         summary.screening_rules.to_string(),
     ])?;
-    finish(w)
+    finish(out, w)
 }
 
 /// `criterion,id,volume,average_cost,below_baseline`: one row per
 /// alternative and volume (its own volume first), baseline rows with id
 /// `(baseline)`.
-pub fn cost(view: &CostView<'_>) -> anyhow::Result<String> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+pub fn cost(out: &mut dyn Write, view: &CostView<'_>) -> anyhow::Result<()> {
+    let mut w = writer();
     w.write_record(["criterion", "id", "volume", "average_cost", "below_baseline"])?;
     for c in view.curves {
         if let Some((_, costs)) = &c.baseline {
             for (q, v) in c.volumes.iter().zip(costs) {
-                w.write_record([c.criterion.as_str(), "(baseline)", &q.to_string(), &full(*v), ""])?;
+                w.write_record([c.criterion.as_str(), "(baseline)", &q.to_string(), &round_trip(*v), ""])?;
             }
         }
         for a in &c.alternatives {
             let crossing = crossing_text(a.crossing);
             let own = std::iter::once((a.volume, a.at_volume));
             for (q, v) in own.chain(c.volumes.iter().copied().zip(a.average_costs.iter().copied())) {
-                w.write_record([c.criterion.as_str(), &a.id, &q.to_string(), &full(v), &crossing])?;
+                w.write_record([c.criterion.as_str(), &a.id, &q.to_string(), &round_trip(v), &crossing])?;
             }
         }
     }
-    finish(w)
+    finish(out, w)
 }
 
 /// `id,name,source,leaves`.
-pub fn library(entries: &[innorank::problem::LibraryEntry]) -> anyhow::Result<String> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+pub fn library(out: &mut dyn Write, library: &Library<'_>) -> anyhow::Result<()> {
+    let mut w = writer();
     w.write_record(["id", "name", "source", "leaves"])?;
-    for e in entries {
-        let leaves: Vec<&str> = e.criteria.leaves().map(|(c, _)| c.id.as_str()).collect();
-        w.write_record([
-            e.id.as_str(),
-            e.criteria.node(1).label(),
-            e.source.as_str(),
-            &leaves.join(" "),
-        ])?;
+    for s in &library.families {
+        w.write_record([s.id, s.name, s.source, &s.leaves.join(" ")])?;
     }
-    finish(w)
+    finish(out, w)
 }
 
 /// `id,parent,direction,unit,score,meaning`: one row per rubric entry.
-pub fn definition(d: &crate::criteria::Definition<'_>) -> anyhow::Result<String> {
-    fn rows(w: &mut ::csv::Writer<Vec<u8>>, d: &crate::criteria::Definition<'_>, parent: &str) -> anyhow::Result<()> {
+pub fn definition(out: &mut dyn Write, d: &Definition<'_>) -> anyhow::Result<()> {
+    fn rows(w: &mut ::csv::Writer<Vec<u8>>, d: &Definition<'_>, parent: &str) -> anyhow::Result<()> {
         for (score, meaning) in &d.rubric {
             w.write_record([
                 d.id,
@@ -304,10 +318,10 @@ pub fn definition(d: &crate::criteria::Definition<'_>) -> anyhow::Result<String>
         }
         Ok(())
     }
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let mut w = writer();
     w.write_record(["id", "parent", "direction", "unit", "score", "meaning"])?;
     rows(&mut w, d, "")?;
-    finish(w)
+    finish(out, w)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Markdown tables for reports.
 
 use super::grid::{Align, Grid};
+use super::view::{Definition, Part};
 
 /// Each grid as a `###` title, a table (numbers right-aligned with `---:`)
 /// and its notes as a list, so that each note stays on its own line when
@@ -31,6 +32,34 @@ pub fn render(grids: &[Grid]) -> String {
         }
     }
     out
+}
+
+/// A definition as Markdown: a heading per criterion (`###` for the one
+/// asked for, one level deeper per sub-criterion), the rubric as a list.
+pub fn definition(d: &Definition<'_>) -> String {
+    let mut out = String::new();
+    write_definition(&mut out, d, 0);
+    out
+}
+
+fn write_definition(out: &mut String, d: &Definition<'_>, depth: usize) {
+    let hashes = "#".repeat(depth + 3);
+    out.push_str(&format!("{hashes} `{}`: {}{}\n", d.id, d.name, d.source_suffix(depth)));
+    for part in d.parts() {
+        match part {
+            Part::Line(text) => out.push_str(&format!("{text}\n\n")),
+            Part::Rubric => {
+                out.push_str("rubric:\n\n");
+                for (k, t) in &d.rubric {
+                    out.push_str(&format!("- **{k}**: {t}\n"));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    for child in &d.criteria {
+        write_definition(out, child, depth + 1);
+    }
 }
 
 fn line<S: AsRef<str>>(out: &mut String, cells: impl Iterator<Item = S>) {

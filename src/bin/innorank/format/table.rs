@@ -5,9 +5,10 @@ use prettytable::format::consts::FORMAT_NO_LINESEP_WITH_TITLE;
 use prettytable::{Attr, Cell, Row, Table};
 
 use super::grid::{Align, Grid};
+use super::view::{Definition, Library, Part};
 
 /// Each grid as its title, a framed table and its notes. Grids are printed
-/// as they come: cut them to the terminal first with [`super::grid::fit`].
+/// as they come: cut them to the terminal first with [`super::fit::fit`].
 pub fn render(grids: &[Grid]) -> String {
     let mut out = String::new();
     for (i, grid) in grids.iter().enumerate() {
@@ -42,4 +43,37 @@ pub fn render(grids: &[Grid]) -> String {
         }
     }
     out
+}
+
+/// The criteria library, one family per line.
+pub fn library(library: &Library<'_>) -> String {
+    library.families.iter().map(|s| s.line() + "\n").collect()
+}
+
+/// A definition as text to read while scoring: sub-criteria indented under
+/// their parent.
+pub fn definition(d: &Definition<'_>) -> String {
+    let mut out = String::new();
+    write_definition(&mut out, d, 0);
+    out
+}
+
+fn write_definition(out: &mut String, d: &Definition<'_>, depth: usize) {
+    let pad = "  ".repeat(depth);
+    out.push_str(&format!("{pad}{}: {}{}\n", d.id, d.name, d.source_suffix(depth)));
+    for part in d.parts() {
+        match part {
+            Part::Line(text) => out.push_str(&format!("{pad}  {text}\n")),
+            Part::Rubric => {
+                out.push_str(&format!("{pad}  rubric:\n"));
+                for (k, t) in &d.rubric {
+                    out.push_str(&format!("{pad}    {k:>3}  {t}\n"));
+                }
+            }
+        }
+    }
+    for child in &d.criteria {
+        out.push('\n');
+        write_definition(out, child, depth + 1);
+    }
 }
