@@ -8,8 +8,7 @@
 
 use std::time::Duration;
 
-mod common;
-use common::TempFile;
+use crate::common::TempFile;
 
 use assert_cmd::Command;
 use assert_cmd::assert::Assert;

@@ -7,8 +7,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-mod common;
-use common::TempFile;
+use crate::common::TempFile;
 
 use assert_cmd::Command;
 

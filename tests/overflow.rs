@@ -13,8 +13,7 @@ use serde_json::json;
 use innorank::Problem;
 use innorank::cost::{CostCurve, crossing, learning_sum};
 
-mod common;
-use common::TempFile;
+use crate::common::TempFile;
 
 /// `innorank ARGS` with `input` on standard input.
 fn run(args: &[&str], input: &str) -> Assert {
