@@ -18,6 +18,7 @@ mod examples;
 mod hostile;
 mod numeric_edges;
 mod overflow;
+mod rendered;
 
 // The library and the documentation.
 mod docs;
