@@ -9,9 +9,7 @@ use crate::common::Dir;
 fn fixture(name: &str, yaml: &str, files: &[(&str, &[u8])]) -> Dir {
     let dir = Dir::new(name);
     dir.write("p.yaml", yaml);
-    for (file, bytes) in files {
-        dir.write(file, bytes);
-    }
+    dir.write_all(files);
     dir
 }
 

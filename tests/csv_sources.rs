@@ -15,9 +15,7 @@ use crate::common::{Cli, Dir, binary};
 fn fixture(name: &str, files: &[(&str, &[u8])]) -> Dir {
     let dir = Dir::new(name);
     dir.write("p.yaml", PROBLEM);
-    for (file, bytes) in files {
-        dir.write(file, bytes);
-    }
+    dir.write_all(files);
     dir
 }
 

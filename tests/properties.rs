@@ -6,7 +6,7 @@
 //! where a property only holds in exact arithmetic the comment says why the
 //! tolerance is enough.
 //!
-//! Run with `cargo test --test properties`; `PROPTEST_CASES=N` overrides the
+//! Run with `cargo test --test integration properties::`; `PROPTEST_CASES=N` overrides the
 //! number of cases.
 
 #![allow(clippy::needless_range_loop)] // index loops read best on matrices

@@ -37,6 +37,13 @@ impl Dir {
         path
     }
 
+    /// Writes each `(file, contents)`.
+    pub fn write_all(&self, files: &[(&str, &[u8])]) {
+        for (file, contents) in files {
+            self.write(file, contents);
+        }
+    }
+
     /// `innorank` run in this folder.
     pub fn innorank(&self) -> Cli {
         Cli::new().current_dir(&self.0)
