@@ -4,6 +4,11 @@
 //! Cargo.toml sets `autotests = false`, so a file in `tests/` is compiled only
 //! when it is declared below; `every_test_file_is_declared` fails otherwise.
 //! Run one topic with `cargo test --test integration cli_errors::`.
+//!
+//! This file is not called `main.rs`: proptest looks for a `lib.rs` or
+//! `main.rs` above the test's source file, and if it found `tests/main.rs`
+//! it would read and write its regressions in `proptest-regressions/NAME.txt`
+//! instead of `tests/NAME.proptest-regressions`.
 
 mod common;
 
@@ -38,7 +43,7 @@ mod reference_topsis;
 /// false` an undeclared file would silently never run.
 #[test]
 fn every_test_file_is_declared() {
-    let main = std::fs::read_to_string("tests/main.rs").unwrap();
+    let main = std::fs::read_to_string("tests/integration.rs").unwrap();
     let mut missing = Vec::new();
     for entry in std::fs::read_dir("tests").unwrap() {
         let path = entry.unwrap().path();
@@ -48,9 +53,21 @@ fn every_test_file_is_declared() {
         ) else {
             continue;
         };
-        if stem != "main" && !main.lines().any(|l| l == format!("mod {stem};")) {
+        if stem != "integration" && !main.lines().any(|l| l == format!("mod {stem};")) {
             missing.push(stem.to_owned());
         }
     }
-    assert!(missing.is_empty(), "declare these in tests/main.rs: {missing:?}");
+    assert!(missing.is_empty(), "declare these in tests/integration.rs: {missing:?}");
+}
+
+/// proptest keeps each file's regressions beside it (see the top of this
+/// file) only while no `lib.rs` or `main.rs` sits in `tests/`.
+#[test]
+fn proptest_regressions_stay_beside_their_test_files() {
+    for root in ["tests/main.rs", "tests/lib.rs"] {
+        assert!(
+            !std::path::Path::new(root).exists(),
+            "{root} moves proptest's regressions to proptest-regressions/"
+        );
+    }
 }
