@@ -2,20 +2,14 @@
 //! options, group judgments with judge weights and AIP, consistency repair,
 //! and AHP as a ranking method with both synthesis modes.
 
-use assert_cmd::Command;
+use crate::common::{Cli, innorank};
 
+/// The JSON report of `innorank ARGS - --format json --quiet` on `yaml`.
 fn json(args: &[&str], yaml: &str) -> serde_json::Value {
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
-        .args(args)
+    innorank(args)
         .args(["-", "--format", "json", "--quiet"])
-        .write_stdin(yaml)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
+        .stdin(yaml)
+        .json()
 }
 
 const INCOMPLETE: &str = "name: i
@@ -48,10 +42,9 @@ fn random_index_tables_change_cr_only() {
     assert!((n(&dd, "ri") - 0.4914).abs() < 1e-9);
     assert_eq!(n(&saaty, "ci"), n(&dd, "ci"));
     assert!((n(&dd, "cr") - n(&dd, "ci") / 0.4914).abs() < 1e-12);
-    Command::cargo_bin("innorank")
-        .unwrap()
+    Cli::new()
         .args(["weights", "-", "--ri", "dd"])
-        .write_stdin(yaml)
+        .stdin(yaml)
         .assert()
         .code(2)
         .stderr(predicates::str::contains("unknown random index `dd`"));
@@ -118,10 +111,9 @@ alternatives: [{id: x, scores: {a: 1, b: 1, c: 1, d: 1}}]
 #[test]
 fn judge_weight_errors_are_located() {
     let bad = GROUP.replace("judges: {alice: 3, bob: 1}", "judges: {alice: 3, carol: 1}");
-    Command::cargo_bin("innorank")
-        .unwrap()
+    Cli::new()
         .args(["check", "-"])
-        .write_stdin(bad)
+        .stdin(bad)
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
@@ -243,10 +235,9 @@ alternatives:
         "alternative_comparisons:\n  balance: [[x, y, 3], [y, z, 2], [x, z, 6]]\n",
         "",
     );
-    Command::cargo_bin("innorank")
-        .unwrap()
+    Cli::new()
         .args(["rank", "-", "--method", "ahp"])
-        .write_stdin(no)
+        .stdin(no)
         .assert()
         .code(2)
         .stdout("")

@@ -1,33 +1,9 @@
 //! The command line as a user runs it: outputs, formats and exit codes.
 //! Rendered outputs are insta snapshots (tests/snapshots/).
 
-use assert_cmd::Command;
+use crate::common::{Cli, Dir, binary, innorank};
 
 const EXAMPLE: &str = "examples/innovation-proposals.yaml";
-
-/// Runs innorank without `COLUMNS` (the tests' own terminal must not change
-/// a table; standard output and error are pipes, so no terminal width).
-fn innorank(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("innorank")
-        .unwrap()
-        .env_remove("COLUMNS")
-        .args(args)
-        .assert()
-}
-
-/// Runs innorank with `COLUMNS` set.
-fn innorank_at(columns: &str, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("innorank")
-        .unwrap()
-        .env("COLUMNS", columns)
-        .args(args)
-        .assert()
-}
-
-/// Standard output of a successful run with `COLUMNS` set.
-fn table_at(columns: &str, args: &[&str]) -> String {
-    String::from_utf8(innorank_at(columns, args).success().get_output().stdout.clone()).unwrap()
-}
 
 /// The header of every column of every table in a table output, its lines
 /// joined without spaces (`technical_` + `risk`).
@@ -60,21 +36,12 @@ fn widest_line(text: &str) -> usize {
     text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
 }
 
-fn stdout_of(args: &[&str]) -> String {
-    let out = innorank(args).success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
-}
-
-fn json_of(args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&stdout_of(args)).unwrap()
-}
-
 #[test]
 fn example_ranks_as_computed_independently() {
     // Expected closeness computed with numpy from the same file (vector
     // normalisation, AHP eigenvector weights), by a script kept outside the
     // repository, to 6 decimals.
-    let report = json_of(&["rank", EXAMPLE, "--format", "json"]);
+    let report = innorank(["rank", EXAMPLE, "--format", "json"]).json();
     let expected = [
         ("p06", 0.769422),
         ("p01", 0.676882),
@@ -118,7 +85,7 @@ fn rank_table_snapshot_at_80_columns() {
     // Seven criteria do not fit 80 columns: the value columns go on in a
     // second table with the same rows, names are shortened, headers are
     // wrapped at `_` and numbers right-aligned.
-    let table = table_at("80", &["rank", EXAMPLE]);
+    let table = innorank(["rank", EXAMPLE]).env("COLUMNS", "80").stdout();
     assert!(widest_line(&table) <= 80, "{table}");
     insta::assert_snapshot!(table);
 }
@@ -126,7 +93,7 @@ fn rank_table_snapshot_at_80_columns() {
 #[test]
 fn rank_table_snapshot_wide() {
     // --wide: one table whatever the width, as before fitting existed.
-    let table = table_at("80", &["rank", EXAMPLE, "--wide"]);
+    let table = innorank(["rank", EXAMPLE, "--wide"]).env("COLUMNS", "80").stdout();
     assert!(widest_line(&table) > 80);
     assert!(!table.contains("(continued)") && !table.contains('…'));
     insta::assert_snapshot!(table);
@@ -141,7 +108,9 @@ fn table_fits_every_width_and_drops_nothing() {
         "tests/fixtures/inconsistent.yaml",
     ];
     for file in examples {
-        let wide = table_at("80", &["rank", file, "--wide", "--format", "json", "--quiet"]);
+        let wide = innorank(["rank", file, "--wide", "--format", "json", "--quiet"])
+            .env("COLUMNS", "80")
+            .stdout();
         let report: serde_json::Value = serde_json::from_str(&wide).unwrap();
         let criteria: Vec<String> = report["weights"].as_object().unwrap().keys().cloned().collect();
         let ranked = report["ranking"].as_array().unwrap().len();
@@ -149,7 +118,7 @@ fn table_fits_every_width_and_drops_nothing() {
             for extra in [&[][..], &["--satisfactory", "0.5"]] {
                 let mut args = vec!["rank", file, "--quiet"];
                 args.extend_from_slice(extra);
-                let table = table_at(&columns.to_string(), &args);
+                let table = innorank(&args).env("COLUMNS", columns.to_string()).stdout();
                 assert!(widest_line(&table) <= columns, "{file} at {columns}:\n{table}");
                 // Every criterion keeps a column (its id may be wrapped at `_`).
                 let headers = column_headers(&table);
@@ -174,21 +143,27 @@ fn table_fits_every_width_and_drops_nothing() {
 #[test]
 fn width_comes_from_columns_else_100_when_piped() {
     // COLUMNS wide enough: one table, names whole.
-    let table = table_at("200", &["rank", EXAMPLE]);
+    let table = innorank(["rank", EXAMPLE]).env("COLUMNS", "200").stdout();
     assert!(!table.contains("(continued)") && !table.contains('…'), "{table}");
     // No COLUMNS and no terminal (pipes): 100 columns.
-    let piped = stdout_of(&["rank", EXAMPLE]);
+    let piped = innorank(["rank", EXAMPLE]).stdout();
     assert!(widest_line(&piped) <= 100, "{piped}");
     assert!(piped.contains("split into 2 tables and names shortened to fit 100 columns (--wide: one table)"));
     // A COLUMNS that is not a positive number is ignored.
     for junk in ["", "0", "wide", "-80"] {
-        assert_eq!(table_at(junk, &["rank", EXAMPLE]), piped, "COLUMNS={junk:?}");
+        assert_eq!(
+            innorank(["rank", EXAMPLE]).env("COLUMNS", junk).stdout(),
+            piped,
+            "COLUMNS={junk:?}"
+        );
     }
     // Only tables are fitted: CSV and JSON do not change.
     for format in ["csv", "json", "markdown"] {
         assert_eq!(
-            table_at("40", &["rank", EXAMPLE, "--format", format]),
-            stdout_of(&["rank", EXAMPLE, "--format", format]),
+            innorank(["rank", EXAMPLE, "--format", format])
+                .env("COLUMNS", "40")
+                .stdout(),
+            innorank(["rank", EXAMPLE, "--format", format]).stdout(),
             "{format}"
         );
     }
@@ -196,57 +171,51 @@ fn width_comes_from_columns_else_100_when_piped() {
 
 #[test]
 fn a_table_that_fits_is_left_whole() {
-    let table = table_at("120", &["rank", "tests/fixtures/inconsistent.yaml", "--quiet"]);
+    let table = innorank(["rank", "tests/fixtures/inconsistent.yaml", "--quiet"])
+        .env("COLUMNS", "120")
+        .stdout();
     assert_eq!(
         table,
-        table_at(
-            "120",
-            &["rank", "tests/fixtures/inconsistent.yaml", "--quiet", "--wide"]
-        )
+        innorank(["rank", "tests/fixtures/inconsistent.yaml", "--quiet", "--wide"])
+            .env("COLUMNS", "120")
+            .stdout()
     );
     assert!(table.contains("| max, w=0.362 |"), "{table}");
 }
 
 #[test]
 fn rank_markdown_snapshot() {
-    insta::assert_snapshot!(stdout_of(&[
-        "rank",
-        EXAMPLE,
-        "--format",
-        "markdown",
-        "--satisfactory",
-        "0.6"
-    ]));
+    insta::assert_snapshot!(innorank(["rank", EXAMPLE, "--format", "markdown", "--satisfactory", "0.6"]).stdout());
 }
 
 #[test]
 fn rank_csv_snapshot() {
-    insta::assert_snapshot!(stdout_of(&["rank", EXAMPLE, "--format", "csv"]));
+    insta::assert_snapshot!(innorank(["rank", EXAMPLE, "--format", "csv"]).stdout());
 }
 
 #[test]
 fn rank_json_snapshot() {
-    insta::assert_snapshot!(stdout_of(&["rank", EXAMPLE, "--format", "json", "--top", "2"]));
+    insta::assert_snapshot!(innorank(["rank", EXAMPLE, "--format", "json", "--top", "2"]).stdout());
 }
 
 #[test]
 fn weights_table_snapshot_of_inconsistent_node() {
-    insta::assert_snapshot!(stdout_of(&["weights", "tests/fixtures/inconsistent.yaml"]));
+    insta::assert_snapshot!(innorank(["weights", "tests/fixtures/inconsistent.yaml"]).stdout());
 }
 
 #[test]
 fn weights_markdown_snapshot() {
-    insta::assert_snapshot!(stdout_of(&["weights", EXAMPLE, "--format", "markdown"]));
+    insta::assert_snapshot!(innorank(["weights", EXAMPLE, "--format", "markdown"]).stdout());
 }
 
 #[test]
 fn weights_csv_snapshot() {
-    insta::assert_snapshot!(stdout_of(&["weights", EXAMPLE, "--format", "csv"]));
+    insta::assert_snapshot!(innorank(["weights", EXAMPLE, "--format", "csv"]).stdout());
 }
 
 #[test]
 fn weights_json_lists_worst_judgments_with_fitting_values() {
-    let w = json_of(&["weights", "tests/fixtures/inconsistent.yaml", "--format", "json"]);
+    let w = innorank(["weights", "tests/fixtures/inconsistent.yaml", "--format", "json"]).json();
     let node = &w["nodes"][0];
     assert_eq!(node["consistent"], false);
     let worst = node["worst_judgments"].as_array().unwrap();
@@ -261,7 +230,7 @@ fn weights_json_lists_worst_judgments_with_fitting_values() {
 
 #[test]
 fn weights_json_lists_estimated_judgments() {
-    let w = json_of(&["weights", "tests/fixtures/incomplete.yaml", "--format", "json"]);
+    let w = innorank(["weights", "tests/fixtures/incomplete.yaml", "--format", "json"]).json();
     let estimated = w["nodes"][0]["estimated"].as_array().unwrap();
     let pairs: Vec<(&str, &str, f64)> = estimated
         .iter()
@@ -285,18 +254,20 @@ fn weights_json_lists_estimated_judgments() {
 
 #[test]
 fn inconsistency_warns_and_exits_zero_without_strict() {
-    innorank(&["rank", "tests/fixtures/inconsistent.yaml", "--format", "json"])
+    innorank(["rank", "tests/fixtures/inconsistent.yaml", "--format", "json"])
+        .assert()
         .code(0)
         .stderr(predicates::str::contains(
             "warning: node `(root)` is inconsistent: CR 0.7777 > 0.1 (see `innorank weights`)",
         ));
-    let report = json_of(&[
+    let report = innorank([
         "rank",
         "tests/fixtures/inconsistent.yaml",
         "--format",
         "json",
         "--quiet",
-    ]);
+    ])
+    .json();
     assert_eq!(report["consistency"][0]["consistent"], false);
     assert_eq!(
         report["warnings"][0],
@@ -311,8 +282,9 @@ fn strict_prints_the_output_then_exits_3() {
     for command in ["rank", "weights"] {
         for format in ["table", "markdown", "csv", "json"] {
             let file = "tests/fixtures/inconsistent.yaml";
-            let plain = stdout_of(&[command, file, "--format", format]);
-            let strict = innorank(&[command, file, "--format", format, "--strict"])
+            let plain = innorank([command, file, "--format", format]).stdout();
+            let strict = innorank([command, file, "--format", format, "--strict"])
+                .assert()
                 .code(3)
                 .stderr(predicates::str::ends_with(
                     "error: --strict: inconsistent judgments at `(root)`; see `innorank weights`\n",
@@ -325,56 +297,58 @@ fn strict_prints_the_output_then_exits_3() {
         }
     }
     // A looser threshold accepts the same judgments.
-    innorank(&[
+    innorank([
         "rank",
         "tests/fixtures/inconsistent.yaml",
         "--strict",
         "--cr-threshold",
         "0.8",
     ])
+    .assert()
     .code(0);
 }
 
 #[test]
 fn top_limits_every_format() {
-    let report = json_of(&["rank", EXAMPLE, "--format", "json", "--top", "3"]);
+    let report = innorank(["rank", EXAMPLE, "--format", "json", "--top", "3"]).json();
     assert_eq!(report["ranking"].as_array().unwrap().len(), 3);
-    let csv = stdout_of(&["rank", EXAMPLE, "--format", "csv", "--top", "3"]);
+    let csv = innorank(["rank", EXAMPLE, "--format", "csv", "--top", "3"]).stdout();
     assert_eq!(csv.lines().count(), 4);
-    let table = stdout_of(&["rank", EXAMPLE, "--top", "3"]);
+    let table = innorank(["rank", EXAMPLE, "--top", "3"]).stdout();
     assert!(table.contains("showing the top 3 of 8 ranked alternatives"));
 }
 
 #[test]
 fn satisfactory_marks_scores_at_or_above_the_level() {
-    let report = json_of(&["rank", EXAMPLE, "--format", "json", "--satisfactory", "0.6"]);
+    let report = innorank(["rank", EXAMPLE, "--format", "json", "--satisfactory", "0.6"]).json();
     for row in report["ranking"].as_array().unwrap() {
         let expected = row["score"].as_f64().unwrap() >= 0.6;
         assert_eq!(row["satisfactory"], expected);
     }
-    let csv = stdout_of(&["rank", EXAMPLE, "--format", "csv", "--satisfactory", "0.6"]);
+    let csv = innorank(["rank", EXAMPLE, "--format", "csv", "--satisfactory", "0.6"]).stdout();
     assert!(csv.starts_with("rank,id,name,score,d_plus,d_minus,satisfactory,"));
     assert_eq!(csv.matches(",true,").count(), 4);
-    let table = stdout_of(&["rank", EXAMPLE, "--satisfactory", "0.6", "--wide"]);
+    let table = innorank(["rank", EXAMPLE, "--satisfactory", "0.6", "--wide"]).stdout();
     assert!(table.contains("| Satisfactory (>= 0.6) |"), "{table}");
     // Fitted to 80 columns, the header is wrapped but still says it.
-    let table = table_at("80", &["rank", EXAMPLE, "--satisfactory", "0.6"]);
+    let table = innorank(["rank", EXAMPLE, "--satisfactory", "0.6"])
+        .env("COLUMNS", "80")
+        .stdout();
     assert!(
         table.contains("| Satisfactory |") && table.contains("| (>= 0.6)     |"),
         "{table}"
     );
     // Without the option the field is absent.
-    let report = json_of(&["rank", EXAMPLE, "--format", "json"]);
+    let report = innorank(["rank", EXAMPLE, "--format", "json"]).json();
     assert!(report["ranking"][0].get("satisfactory").is_none());
 }
 
 #[test]
 fn standard_input_is_read_with_dash() {
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
+    let out = Cli::new()
         .args(["rank", "-", "--format", "csv", "--top", "1"])
-        .write_stdin(text)
+        .stdin(text)
         .assert()
         .success()
         .get_output()
@@ -392,8 +366,8 @@ fn standard_input_is_read_with_dash() {
 
 #[test]
 fn normalization_is_echoed_and_changes_scores() {
-    let vector = json_of(&["rank", EXAMPLE, "--format", "json"]);
-    let minmax = json_of(&["rank", EXAMPLE, "--format", "json", "--normalization", "minmax"]);
+    let vector = innorank(["rank", EXAMPLE, "--format", "json"]).json();
+    let minmax = innorank(["rank", EXAMPLE, "--format", "json", "--normalization", "minmax"]).json();
     assert_eq!(vector["normalization"], "vector");
     assert_eq!(minmax["normalization"], "minmax");
     assert_ne!(vector["ranking"][0]["score"], minmax["ranking"][0]["score"]);
@@ -401,7 +375,7 @@ fn normalization_is_echoed_and_changes_scores() {
 
 #[test]
 fn geometric_ahp_method_is_echoed() {
-    let report = json_of(&["rank", EXAMPLE, "--format", "json", "--ahp-method", "geometric"]);
+    let report = innorank(["rank", EXAMPLE, "--format", "json", "--ahp-method", "geometric"]).json();
     assert_eq!(report["ahp_method"], "geometric");
     let total: f64 = report["weights"]
         .as_object()
@@ -414,7 +388,7 @@ fn geometric_ahp_method_is_echoed() {
 
 #[test]
 fn degenerate_columns_stay_finite_and_are_named() {
-    let report = json_of(&["rank", "tests/fixtures/degenerate.yaml", "--format", "json", "--quiet"]);
+    let report = innorank(["rank", "tests/fixtures/degenerate.yaml", "--format", "json", "--quiet"]).json();
     let scores: Vec<f64> = report["ranking"]
         .as_array()
         .unwrap()
@@ -436,10 +410,9 @@ fn degenerate_columns_stay_finite_and_are_named() {
 #[test]
 fn single_alternative_ranks_with_a_warning() {
     let yaml = "name: one\ncriteria: [{id: a}, {id: b, direction: cost}]\nalternatives:\n  - {id: only, scores: {a: 3, b: 4}}\n";
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
+    let out = Cli::new()
         .args(["rank", "-", "--format", "json"])
-        .write_stdin(yaml)
+        .stdin(yaml)
         .assert()
         .success()
         .stderr("warning: only one alternative to rank (`only`); its score says nothing about the others\n")
@@ -454,10 +427,9 @@ fn single_alternative_ranks_with_a_warning() {
 #[test]
 fn nothing_left_after_screening_is_an_empty_ranking_and_exit_0() {
     let yaml = "name: none\ncriteria: [{id: a}]\nscreening: [{criterion: a, min: 10}]\nalternatives:\n  - {id: p, scores: {a: 3}}\n  - {id: q, scores: {a: 4}}\n";
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
+    let out = Cli::new()
         .args(["rank", "-", "--format", "json", "--quiet"])
-        .write_stdin(yaml)
+        .stdin(yaml)
         .assert()
         .code(0)
         .get_output()
@@ -475,10 +447,9 @@ fn nothing_left_after_screening_is_an_empty_ranking_and_exit_0() {
 #[test]
 fn ties_share_the_smaller_rank() {
     let yaml = "name: ties\ncriteria: [{id: a}]\nalternatives:\n  - {id: p, scores: {a: 1}}\n  - {id: q, scores: {a: 3}}\n  - {id: r, scores: {a: 3}}\n  - {id: s, scores: {a: 2}}\n";
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
+    let out = Cli::new()
         .args(["rank", "-", "--format", "csv"])
-        .write_stdin(yaml)
+        .stdin(yaml)
         .assert()
         .success()
         .get_output()
@@ -495,10 +466,10 @@ fn ties_share_the_smaller_rank() {
 
 #[test]
 fn check_prints_a_one_line_summary() {
-    innorank(&["check", EXAMPLE]).success().stdout(
+    innorank(["check", EXAMPLE]).assert().success().stdout(
         "examples/innovation-proposals.yaml: ok: `Hydraulic machinery innovation proposals 2026`, 8 criteria (7 leaves), 10 alternatives, 3 screening rules\n",
     );
-    let summary = json_of(&["check", EXAMPLE, "--format", "json"]);
+    let summary = innorank(["check", EXAMPLE, "--format", "json"]).json();
     assert_eq!(summary["valid"], true);
     assert_eq!(summary["alternatives"], 10);
 }
@@ -506,7 +477,8 @@ fn check_prints_a_one_line_summary() {
 #[test]
 fn every_command_help_has_an_example() {
     for command in ["rank", "weights", "check", "cost", "criteria", "init"] {
-        innorank(&[command, "--help"])
+        innorank([command, "--help"])
+            .assert()
             .success()
             .stdout(predicates::str::contains("Examples:\n  innorank "));
     }
@@ -514,9 +486,18 @@ fn every_command_help_has_an_example() {
 
 #[test]
 fn usage_errors_exit_2() {
-    innorank(&["rank", EXAMPLE, "--format", "yaml"]).code(2).stdout("");
-    innorank(&["rank", EXAMPLE, "--satisfactory", "NaN"]).code(2).stdout("");
-    innorank(&["rank", EXAMPLE, "--cr-threshold", "-1"]).code(2).stdout("");
+    innorank(["rank", EXAMPLE, "--format", "yaml"])
+        .assert()
+        .code(2)
+        .stdout("");
+    innorank(["rank", EXAMPLE, "--satisfactory", "NaN"])
+        .assert()
+        .code(2)
+        .stdout("");
+    innorank(["rank", EXAMPLE, "--cr-threshold", "-1"])
+        .assert()
+        .code(2)
+        .stdout("");
 }
 
 #[test]
@@ -526,7 +507,7 @@ fn closed_pipe_is_not_an_error() {
         .arg("-c")
         .arg(format!(
             "set -o pipefail; {} rank {EXAMPLE} --format csv | head -c 10 >/dev/null",
-            assert_cmd::cargo::cargo_bin("innorank").display()
+            binary().display()
         ))
         .status()
         .unwrap();
@@ -535,7 +516,8 @@ fn closed_pipe_is_not_an_error() {
 
 #[test]
 fn weights_strict_snapshot_and_exit_3() {
-    let out = innorank(&["weights", "tests/fixtures/inconsistent.yaml", "--strict"])
+    let out = innorank(["weights", "tests/fixtures/inconsistent.yaml", "--strict"])
+        .assert()
         .code(3)
         .get_output()
         .clone();
@@ -548,12 +530,12 @@ fn weights_strict_snapshot_and_exit_3() {
 fn table_and_markdown_name_each_inconsistent_node() {
     let line = "inconsistent: (root) CR 0.7777 > 0.1 (see innorank weights)";
     let file = "tests/fixtures/inconsistent.yaml";
-    let table = stdout_of(&["rank", file, "--quiet"]);
+    let table = innorank(["rank", file, "--quiet"]).stdout();
     assert!(table.lines().any(|l| l == line), "{table}");
-    let markdown = stdout_of(&["rank", file, "--quiet", "--format", "markdown"]);
+    let markdown = innorank(["rank", file, "--quiet", "--format", "markdown"]).stdout();
     assert!(markdown.lines().any(|l| l == format!("- {line}")), "{markdown}");
     // Two nodes over a stricter threshold: one line each, in node order.
-    let table = stdout_of(&["rank", EXAMPLE, "--quiet", "--cr-threshold", "0.005"]);
+    let table = innorank(["rank", EXAMPLE, "--quiet", "--cr-threshold", "0.005"]).stdout();
     let lines: Vec<&str> = table.lines().filter(|l| l.starts_with("inconsistent: ")).collect();
     assert_eq!(
         lines,
@@ -563,18 +545,21 @@ fn table_and_markdown_name_each_inconsistent_node() {
         ]
     );
     // None when consistent.
-    assert!(!stdout_of(&["rank", EXAMPLE]).contains("inconsistent"));
+    assert!(!innorank(["rank", EXAMPLE]).stdout().contains("inconsistent"));
 }
 
 #[test]
 fn rank_markdown_snapshot_of_inconsistent_node() {
-    insta::assert_snapshot!(stdout_of(&[
-        "rank",
-        "tests/fixtures/inconsistent.yaml",
-        "--format",
-        "markdown",
-        "--quiet"
-    ]));
+    insta::assert_snapshot!(
+        innorank([
+            "rank",
+            "tests/fixtures/inconsistent.yaml",
+            "--format",
+            "markdown",
+            "--quiet"
+        ])
+        .stdout()
+    );
 }
 
 /// The footer line that lists the options changed from the defaults.
@@ -586,27 +571,26 @@ fn options_line(text: &str) -> Option<String> {
 
 #[test]
 fn footer_names_every_option_that_changed_the_result() {
-    let table = table_at(
-        "200",
-        &[
-            "rank",
-            "tests/fixtures/incomplete.yaml",
-            "--method",
-            "ahp",
-            "--synthesis",
-            "ideal",
-            "--ahp-method",
-            "geometric",
-            "--ri",
-            "donegan-dodd",
-            "--cr-threshold",
-            "0.2",
-            "--satisfactory",
-            "0.5",
-            "--top",
-            "3",
-        ],
-    );
+    let table = innorank([
+        "rank",
+        "tests/fixtures/incomplete.yaml",
+        "--method",
+        "ahp",
+        "--synthesis",
+        "ideal",
+        "--ahp-method",
+        "geometric",
+        "--ri",
+        "donegan-dodd",
+        "--cr-threshold",
+        "0.2",
+        "--satisfactory",
+        "0.5",
+        "--top",
+        "3",
+    ])
+    .env("COLUMNS", "200")
+    .stdout();
     assert_eq!(
         options_line(&table).as_deref(),
         Some(
@@ -616,7 +600,7 @@ fn footer_names_every_option_that_changed_the_result() {
     );
     // Aggregation (judges) and completion (missing judgments), in table and Markdown.
     for format in ["table", "markdown"] {
-        let out = stdout_of(&[
+        let out = innorank([
             "rank",
             "examples/group-judgments.yaml",
             "--aggregate",
@@ -625,21 +609,23 @@ fn footer_names_every_option_that_changed_the_result() {
             "minmax",
             "--format",
             format,
-        ]);
+        ])
+        .stdout();
         assert_eq!(
             options_line(&out).as_deref(),
             Some("options: --normalization minmax --aggregate aip"),
             "{out}"
         );
         assert!(out.contains("saaty RI, aip aggregation)"), "{out}");
-        let out = stdout_of(&[
+        let out = innorank([
             "rank",
             "tests/fixtures/incomplete.yaml",
             "--completion",
             "lambda-min",
             "--format",
             format,
-        ]);
+        ])
+        .stdout();
         assert_eq!(
             options_line(&out).as_deref(),
             Some("options: --completion lambda-min"),
@@ -649,7 +635,7 @@ fn footer_names_every_option_that_changed_the_result() {
     // Defaults, typed or not, and options that cannot change this result
     // are not listed: completion without missing
     // judgments, aggregation without judges.
-    let out = stdout_of(&[
+    let out = innorank([
         "rank",
         EXAMPLE,
         "--ri",
@@ -660,19 +646,17 @@ fn footer_names_every_option_that_changed_the_result() {
         "lambda-min",
         "--aggregate",
         "aip",
-    ]);
+    ])
+    .stdout();
     assert_eq!(options_line(&out), None, "{out}");
 }
 
 #[test]
 fn footer_names_the_alternatives_file() {
-    let dir = std::env::temp_dir().join(format!("innorank-cli-footer-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let csv = dir.join("more.csv");
-    std::fs::write(&csv, "id,a,b,c,d\nu,1,1,1,1\nv,2,2,2,2\n").unwrap();
+    let dir = Dir::new("footer");
+    let csv = dir.write("more.csv", "id,a,b,c,d\nu,1,1,1,1\nv,2,2,2,2\n");
     let csv = csv.to_str().unwrap().to_owned();
-    let out = stdout_of(&["rank", "tests/fixtures/incomplete.yaml", "--alternatives", &csv]);
-    let _ = std::fs::remove_dir_all(&dir);
+    let out = innorank(["rank", "tests/fixtures/incomplete.yaml", "--alternatives", &csv]).stdout();
     assert_eq!(
         options_line(&out),
         Some(format!("options: --alternatives {csv}")),
@@ -682,27 +666,18 @@ fn footer_names_the_alternatives_file() {
 
 #[test]
 fn wide_and_strict_are_documented() {
-    let help = stdout_of(&["rank", "--help"]);
+    let help = innorank(["rank", "--help"]).stdout();
     assert!(help.contains("--wide"), "{help}");
     assert!(help.contains("COLUMNS"), "{help}");
-    let help = stdout_of(&["weights", "--help"]);
+    let help = innorank(["weights", "--help"]).stdout();
     assert!(help.contains("the output is printed"), "{help}");
 }
 
 /// Runs innorank and returns its exit code, standard output and standard
 /// error.
 fn run(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let run = innorank(args).stdin(stdin).run();
+    (run.code, run.stdout, run.stderr)
 }
 
 #[test]
@@ -770,7 +745,7 @@ fn options_that_do_not_apply_are_refused_with_exit_2() {
         ][..],
         &["weights", EXAMPLE, "--suggest", "--format", "json"][..],
     ] {
-        innorank(args).success();
+        innorank(args).assert().success();
     }
 }
 
@@ -779,12 +754,12 @@ fn init_force_without_output_warns_and_writes_the_template() {
     let (code, stdout, stderr) = run(&["init", "--template", "innovation", "--force"], "");
     assert_eq!(code, Some(0));
     assert_eq!(stderr, "warning: --force applies with --output only; ignored\n");
-    assert_eq!(stdout, stdout_of(&["init", "--template", "innovation"]));
+    assert_eq!(stdout, innorank(["init", "--template", "innovation"]).stdout());
 }
 
 #[test]
 fn cost_volumes_default_shown_in_help_is_accepted() {
-    let help = stdout_of(&["cost", "--help"]);
+    let help = innorank(["cost", "--help"]).stdout();
     let option = help.split("--volumes").nth(1).unwrap();
     let default = option
         .split("[default: ")
@@ -794,8 +769,8 @@ fn cost_volumes_default_shown_in_help_is_accepted() {
     assert_eq!(default, "1000,10000,100000,1000000");
     let example = "examples/related-diversification.yaml";
     assert_eq!(
-        stdout_of(&["cost", example, "--volumes", default, "--format", "csv"]),
-        stdout_of(&["cost", example, "--format", "csv"])
+        innorank(["cost", example, "--volumes", default, "--format", "csv"]).stdout(),
+        innorank(["cost", example, "--format", "csv"]).stdout()
     );
 }
 

@@ -8,10 +8,8 @@
 
 use std::time::Duration;
 
-mod common;
-use common::TempFile;
+use crate::common::{Dir, TempFile, assert_errors, innorank};
 
-use assert_cmd::Command;
 use assert_cmd::assert::Assert;
 
 /// The keys each mapping accepts, as listed in unknown-key messages.
@@ -22,37 +20,12 @@ const RULE_KEYS: &str = "`criterion`, `min`, `max`";
 
 /// `innorank ARGS` with `input` on standard input.
 fn run(args: &[&str], input: impl Into<Vec<u8>>) -> Assert {
-    Command::cargo_bin("innorank")
-        .unwrap()
-        .args(args)
-        .write_stdin(input)
-        .timeout(Duration::from_secs(20))
-        .assert()
+    innorank(args).stdin(input).timeout(Duration::from_secs(20)).assert()
 }
 
 /// `innorank check -` with `input` on standard input.
 fn check(input: impl Into<Vec<u8>>) -> Assert {
     run(&["check", "-"], input)
-}
-
-/// Asserts exit code 2, an empty standard output and exactly the `error:`
-/// lines `expected` (given without the `error: ` prefix) on standard error,
-/// followed by the count line when there is more than one.
-fn assert_errors(assert: Assert, expected: &[&str]) {
-    let output = assert.get_output();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let mut want: Vec<String> = expected.iter().map(|l| format!("error: {l}")).collect();
-    if expected.len() > 1 {
-        want.push(format!("error: {} problems found; nothing was ranked", expected.len()));
-    }
-    let got: Vec<&str> = stderr.lines().collect();
-    assert_eq!(got, want, "\nstderr was:\n{stderr}");
-    assert!(
-        output.stdout.is_empty(),
-        "stdout must be empty, was:\n{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    assert_eq!(output.status.code(), Some(2), "exit code; stderr:\n{stderr}");
 }
 
 /// `check -` on `yaml` fails with exactly these errors.
@@ -1328,7 +1301,8 @@ fn stdin_larger_than_max_size_is_refused() {
 
 #[test]
 fn nonexistent_file_is_named() {
-    let path = std::env::temp_dir().join(format!("innorank-cli-errors-{}-missing.yaml", std::process::id()));
+    let dir = Dir::new("missing");
+    let path = dir.join("missing.yaml");
     let path = path.to_str().unwrap();
     assert_errors(
         run(&["check", path], ""),

@@ -1,54 +1,36 @@
 //! Alternatives from CSV: `{csv: FILE}`, `--alternatives`, and every CSV
 //! error located by file, line and column header.
 
-use assert_cmd::Command;
-use std::path::PathBuf;
+use assert_cmd::assert::Assert;
 
-/// A folder with `p.yaml` and the given CSV files, removed on drop.
-struct Dir(PathBuf);
+use crate::common::Dir;
 
-impl Dir {
-    fn new(name: &str, yaml: &str, files: &[(&str, &[u8])]) -> Dir {
-        let dir = std::env::temp_dir().join(format!("innorank-csv-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("p.yaml"), yaml).unwrap();
-        for (file, bytes) in files {
-            std::fs::write(dir.join(file), bytes).unwrap();
-        }
-        Dir(dir)
-    }
-
-    /// `innorank` run in this folder.
-    fn innorank(&self) -> Command {
-        let mut command = Command::cargo_bin("innorank").unwrap();
-        command.current_dir(&self.0);
-        command
-    }
-
-    fn run(&self, extra: &[&str]) -> assert_cmd::assert::Assert {
-        self.innorank()
-            .args(["rank", "p.yaml", "--format", "csv"])
-            .args(extra)
-            .assert()
-    }
+/// A folder with `p.yaml` holding `yaml` and the given CSV files.
+fn fixture(name: &str, yaml: &str, files: &[(&str, &[u8])]) -> Dir {
+    let dir = Dir::new(name);
+    dir.write("p.yaml", yaml);
+    dir.write_all(files);
+    dir
 }
 
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// `rank p.yaml --format csv` in `dir` with `extra` arguments.
+fn rank(dir: &Dir, extra: &[&str]) -> Assert {
+    dir.innorank()
+        .args(["rank", "p.yaml", "--format", "csv"])
+        .args(extra)
+        .assert()
 }
 
 const PROBLEM: &str = "name: c\ncriteria:\n  - {id: gain}\n  - {id: risk, direction: cost, levels: {low: 1, high: 5}, scale: {min: 1, max: 5}}\nalternatives: {csv: alts.csv}\n";
 
-fn stderr_lines(a: assert_cmd::assert::Assert) -> Vec<String> {
+fn stderr_lines(a: Assert) -> Vec<String> {
     let out = a.code(2).stdout("").get_output().stderr.clone();
     String::from_utf8(out).unwrap().lines().map(str::to_owned).collect()
 }
 
 #[test]
 fn csv_with_bom_names_levels_and_any_column_order_ranks() {
-    let dir = Dir::new(
+    let dir = fixture(
         "ok",
         PROBLEM,
         &[(
@@ -56,7 +38,7 @@ fn csv_with_bom_names_levels_and_any_column_order_ranks() {
             b"\xEF\xBB\xBFrisk,id,name,gain\n low ,a,\"Alpha, Inc\",3\nhigh,b,,4\n2,c,Gamma,1.5\n",
         )],
     );
-    let out = dir.run(&[]).success().get_output().stdout.clone();
+    let out = rank(&dir, &[]).success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "rank,id,name,score,d_plus,d_minus,gain,risk");
@@ -66,7 +48,7 @@ fn csv_with_bom_names_levels_and_any_column_order_ranks() {
 
 #[test]
 fn command_line_csv_replaces_the_problem_alternatives() {
-    let dir = Dir::new(
+    let dir = fixture(
         "override",
         PROBLEM,
         &[
@@ -74,8 +56,7 @@ fn command_line_csv_replaces_the_problem_alternatives() {
             ("other.csv", b"id,gain,risk\nx,1,5\ny,2,1\n"),
         ],
     );
-    let out = dir
-        .run(&["--alternatives", "other.csv"])
+    let out = rank(&dir, &["--alternatives", "other.csv"])
         .success()
         .get_output()
         .stdout
@@ -87,8 +68,8 @@ fn command_line_csv_replaces_the_problem_alternatives() {
 #[test]
 fn every_cell_error_is_located_by_line_and_column() {
     let csv = b"id,gain,risk\na,1,low\nb,x,1\nc,NaN,2\nd,1e400,2\ne,,2\nf,1,medium\ng,1,9\nh,1\na,2,2\nbad id,1,1\n";
-    let dir = Dir::new("cells", PROBLEM, &[("alts.csv", csv)]);
-    let lines = stderr_lines(dir.run(&[]));
+    let dir = fixture("cells", PROBLEM, &[("alts.csv", csv)]);
+    let lines = stderr_lines(rank(&dir, &[]));
     let expected = [
         "gain: `x` is not a number, and `gain` has no named levels".to_owned(),
         "gain: must be a finite number, found `NaN`".to_owned(),
@@ -114,8 +95,8 @@ fn every_cell_error_is_located_by_line_and_column() {
 
 #[test]
 fn header_problems_are_reported_and_extra_columns_can_be_ignored() {
-    let dir = Dir::new("header", PROBLEM, &[("alts.csv", b"id,gain,gain,notes\na,1,2,x\n")]);
-    let lines = stderr_lines(dir.run(&[]));
+    let dir = fixture("header", PROBLEM, &[("alts.csv", b"id,gain,gain,notes\na,1,2,x\n")]);
+    let lines = stderr_lines(rank(&dir, &[]));
     let file = "alts.csv";
     assert_eq!(
         lines,
@@ -128,12 +109,12 @@ fn header_problems_are_reported_and_extra_columns_can_be_ignored() {
             "error: 3 problems found; nothing was ranked".to_owned(),
         ]
     );
-    let ok = Dir::new(
+    let ok = fixture(
         "extra",
         PROBLEM,
         &[("alts.csv", b"id,gain,risk,notes\na,1,2,x\nb,2,1,y\n")],
     );
-    ok.run(&["--ignore-extra-columns"]).success();
+    rank(&ok, &["--ignore-extra-columns"]).success();
 }
 
 #[test]
@@ -161,15 +142,19 @@ fn a_misspelt_column_is_one_error_with_a_suggestion() {
 #[test]
 fn csv_paths_stay_inside_the_problem_folder_unless_allowed() {
     let yaml = PROBLEM.replace("alts.csv", "../outside.csv");
-    let dir = Dir::new("outside", &yaml, &[]);
-    let lines = stderr_lines(dir.run(&[]));
+    let dir = fixture("outside", &yaml, &[]);
+    let lines = stderr_lines(rank(&dir, &[]));
     assert_eq!(
         lines,
         [
             "error: p.yaml:5:21: alternatives.csv: `../outside.csv` is outside the problem file's folder; pass --allow-outside-paths to allow it"
         ]
     );
-    let missing = dir.run(&["--allow-outside-paths"]).code(2).get_output().stderr.clone();
+    let missing = rank(&dir, &["--allow-outside-paths"])
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
     assert!(
         String::from_utf8(missing)
             .unwrap()
@@ -180,8 +165,8 @@ fn csv_paths_stay_inside_the_problem_folder_unless_allowed() {
 #[test]
 fn derived_criteria_need_alternatives_in_yaml() {
     let yaml = "name: d\ncore: {markets: [a]}\ncriteria:\n  - {id: s, derive: {shared: markets}}\nalternatives: {csv: alts.csv}\n";
-    let dir = Dir::new("derived", yaml, &[("alts.csv", b"id,s\na,1\n")]);
-    let lines = stderr_lines(dir.run(&[]));
+    let dir = fixture("derived", yaml, &[("alts.csv", b"id,s\na,1\n")]);
+    let lines = stderr_lines(rank(&dir, &[]));
     assert_eq!(
         lines,
         [
@@ -212,8 +197,8 @@ fn large_files_read_in_parallel_keep_order_and_line_numbers() {
     };
     let csv = make(true);
     assert!(csv.len() > 1 << 20);
-    let dir = Dir::new("parallel", PROBLEM, &[("alts.csv", csv.as_bytes())]);
-    let lines = stderr_lines(dir.run(&[]));
+    let dir = fixture("parallel", PROBLEM, &[("alts.csv", csv.as_bytes())]);
+    let lines = stderr_lines(rank(&dir, &[]));
     assert_eq!(
         lines,
         [
@@ -225,8 +210,8 @@ fn large_files_read_in_parallel_keep_order_and_line_numbers() {
     // Without the errors the ranking covers every row, in the same order as
     // a one-thread read: equal scores keep input order.
     let fixed = make(false);
-    let dir = Dir::new("parallel-ok", PROBLEM, &[("alts.csv", fixed.as_bytes())]);
-    let out = dir.run(&[]).success().get_output().stdout.clone();
+    let dir = fixture("parallel-ok", PROBLEM, &[("alts.csv", fixed.as_bytes())]);
+    let out = rank(&dir, &[]).success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 80_001);
     let tied: Vec<&str> = text
@@ -249,7 +234,7 @@ fn one_thread_and_many_give_identical_output() {
         let gain = (i * 7919 % 1000) as f64 / 8.0;
         csv.push_str(&format!("r{i},{gain},{}\n", 1 + (i * 31) % 5));
     }
-    let dir = Dir::new("threads", PROBLEM, &[("alts.csv", csv.as_bytes())]);
+    let dir = fixture("threads", PROBLEM, &[("alts.csv", csv.as_bytes())]);
     let run = |threads: &str| {
         dir.innorank()
             .env("RAYON_NUM_THREADS", threads)
@@ -267,8 +252,8 @@ fn one_thread_and_many_give_identical_output() {
 
 /// The CSV output of `rank` on `csv` with `PROBLEM`, and its exit code.
 fn rank_csv(name: &str, csv: &[u8], extra: &[&str]) -> (i32, String, String) {
-    let dir = Dir::new(name, PROBLEM, &[("alts.csv", csv)]);
-    let out = dir.run(extra).get_output().clone();
+    let dir = fixture(name, PROBLEM, &[("alts.csv", csv)]);
+    let out = rank(&dir, extra).get_output().clone();
     let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
     (out.status.code().unwrap(), text(out.stdout), text(out.stderr))
 }
@@ -344,7 +329,7 @@ fn plain_decimals_are_echoed_as_written_and_others_formatted() {
         };
         assert_eq!(values, want, "row {id}");
     }
-    let dir = Dir::new("echo-json", PROBLEM, &[("alts.csv", csv)]);
+    let dir = fixture("echo-json", PROBLEM, &[("alts.csv", csv)]);
     let out = dir
         .innorank()
         .args(["rank", "p.yaml", "--format", "json"])
@@ -495,7 +480,7 @@ proptest::proptest! {
         // Repeated rows make big files, read in parallel stretches.
         repeat in proptest::sample::select(vec![1usize, 1, 1, 1000]),
     ) {
-        let dir = Dir::new("agree", PROBLEM, &[]);
+        let dir = fixture("agree", PROBLEM, &[]);
         let rows = rows.repeat(repeat);
         let mut results = Vec::new();
         for quote in [false, true] {
@@ -505,8 +490,8 @@ proptest::proptest! {
             } else {
                 generated_csv(&rows, ",", crlf, &blanks, quote)
             };
-            std::fs::write(dir.0.join("alts.csv"), csv).unwrap();
-            results.push(load_summary(&dir.0));
+            std::fs::write(dir.join("alts.csv"), csv).unwrap();
+            results.push(load_summary(dir.path()));
         }
         proptest::prop_assert_eq!(&results[0], &results[1]);
     }
@@ -533,8 +518,8 @@ fn json_of_a_big_ranking_is_what_serde_gives_for_the_whole_report() {
     }
     // A screening rule sends about a fifth of the rows to `screened_out`.
     let problem = format!("{PROBLEM}screening: [{{criterion: gain, min: 25}}]\n");
-    let dir = Dir::new("json-big", &problem, &[("alts.csv", csv.as_bytes())]);
-    let problem = innorank::Problem::from_path(&dir.0.join("p.yaml"), &Default::default()).unwrap();
+    let dir = fixture("json-big", &problem, &[("alts.csv", csv.as_bytes())]);
+    let problem = innorank::Problem::from_path(&dir.join("p.yaml"), &Default::default()).unwrap();
     let options = innorank::RankOptions {
         satisfactory: Some(0.5),
         ..Default::default()

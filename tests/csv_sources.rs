@@ -2,46 +2,26 @@
 //! pipes and devices, endless streams, UTF-16 and Latin-1 files, European
 //! spreadsheets (`;` and decimal commas).
 
-use assert_cmd::Command;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use innorank::problem::{DiagnosticKind, LoadOptions};
 
-/// A folder with `p.yaml` and the given files, removed on drop.
-struct Dir(PathBuf);
+use crate::common::{Cli, Dir, binary};
 
-impl Dir {
-    fn new(name: &str, files: &[(&str, &[u8])]) -> Dir {
-        let dir = std::env::temp_dir().join(format!("innorank-sources-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("p.yaml"), PROBLEM).unwrap();
-        for (file, bytes) in files {
-            std::fs::write(dir.join(file), bytes).unwrap();
-        }
-        Dir(dir)
-    }
-
-    fn innorank(&self) -> Command {
-        let mut command = Command::cargo_bin("innorank").unwrap();
-        command.current_dir(&self.0);
-        command
-    }
-
-    /// `rank p.yaml --format csv` with `extra` arguments.
-    fn rank(&self, extra: &[&str]) -> Command {
-        let mut command = self.innorank();
-        command.args(["rank", "p.yaml", "--format", "csv"]).args(extra);
-        command
-    }
+/// A folder with `p.yaml` ([`PROBLEM`]) and the given files.
+fn fixture(name: &str, files: &[(&str, &[u8])]) -> Dir {
+    let dir = Dir::new(name);
+    dir.write("p.yaml", PROBLEM);
+    dir.write_all(files);
+    dir
 }
 
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// `rank p.yaml --format csv` in `dir` with `extra` arguments.
+fn rank(dir: &Dir, extra: &[&str]) -> Cli {
+    dir.innorank().args(["rank", "p.yaml", "--format", "csv"]).args(extra)
 }
 
 /// The problem file: `{csv: alts.csv}` unless `--alternatives` says else.
@@ -50,13 +30,12 @@ const PROBLEM: &str = "name: c\ncriteria:\n  - {id: gain}\n  - {id: risk, direct
 const CSV: &[u8] = b"id,name,gain,risk\na,Alpha,1.5,low\nb,Beta,2.25,3\nc,,0.75,high\n";
 
 /// Standard output of a successful run.
-fn success(command: &mut Command) -> String {
-    let out = command.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
+fn success(command: Cli) -> String {
+    command.stdout()
 }
 
 /// Standard error of a run that must fail with exit 2 and print nothing.
-fn refused(command: &mut Command) -> String {
+fn refused(command: Cli) -> String {
     let out = command.assert().code(2).stdout("").get_output().stderr.clone();
     assert!(
         !out.iter().any(|&b| b < 0x20 && b != b'\n'),
@@ -67,18 +46,18 @@ fn refused(command: &mut Command) -> String {
 
 #[test]
 fn a_csv_from_a_pipe_ranks_like_the_file() {
-    let dir = Dir::new("pipe", &[("alts.csv", CSV)]);
-    let expected = success(&mut dir.rank(&[]));
+    let dir = fixture("pipe", &[("alts.csv", CSV)]);
+    let expected = success(rank(&dir, &[]));
     assert_eq!(expected.lines().count(), 4, "{expected}");
     for name in ["/dev/stdin", "-"] {
-        let piped = success(dir.rank(&["--alternatives", name]).write_stdin(CSV));
+        let piped = success(rank(&dir, &["--alternatives", name]).stdin(CSV));
         assert_eq!(piped, expected, "{name}");
     }
     // The same errors at the same lines as from the file.
     let broken = b"id,gain,risk\na,1,low\nb,x,1\nc,2\n";
-    let dir = Dir::new("pipe-broken", &[("alts.csv", broken)]);
-    let from_file = refused(&mut dir.rank(&[]));
-    let from_pipe = refused(dir.rank(&["--alternatives", "/dev/stdin"]).write_stdin(&broken[..]));
+    let dir = fixture("pipe-broken", &[("alts.csv", broken)]);
+    let from_file = refused(rank(&dir, &[]));
+    let from_pipe = refused(rank(&dir, &["--alternatives", "/dev/stdin"]).stdin(&broken[..]));
     assert_eq!(from_pipe, from_file.replace("alts.csv", "/dev/stdin"));
     assert_eq!(
         from_file,
@@ -91,9 +70,9 @@ fn a_csv_from_a_pipe_ranks_like_the_file() {
 #[cfg(unix)]
 #[test]
 fn a_csv_from_a_fifo_ranks_like_the_file() {
-    let dir = Dir::new("fifo", &[("alts.csv", CSV)]);
-    let expected = success(&mut dir.rank(&[]));
-    let fifo = dir.0.join("alts.fifo");
+    let dir = fixture("fifo", &[("alts.csv", CSV)]);
+    let expected = success(rank(&dir, &[]));
+    let fifo = dir.join("alts.fifo");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     // Without mkfifo there is nothing to test.
     if !made.is_ok_and(|s| s.success()) {
@@ -103,7 +82,7 @@ fn a_csv_from_a_fifo_ranks_like_the_file() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, CSV).unwrap())
     };
-    let out = success(&mut dir.rank(&["--alternatives", fifo.to_str().unwrap()]));
+    let out = success(rank(&dir, &["--alternatives", fifo.to_str().unwrap()]));
     writer.join().unwrap();
     assert_eq!(out, expected);
 }
@@ -117,8 +96,8 @@ fn rank_fed(
     feed: impl FnOnce(&mut dyn Write) + Send + 'static,
 ) -> (i32, String, String, Duration) {
     let start = Instant::now();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("innorank"))
-        .current_dir(&dir.0)
+    let mut child = std::process::Command::new(binary())
+        .current_dir(dir.path())
         .args(["rank", "p.yaml", "--format", "csv", "--alternatives", "-"])
         .args(extra)
         .stdin(Stdio::piped())
@@ -142,7 +121,7 @@ fn rank_fed(
 
 #[test]
 fn an_endless_stream_of_rows_stops_at_the_byte_limit() {
-    let dir = Dir::new("endless", &[]);
+    let dir = fixture("endless", &[]);
     let (code, out, err, took) = rank_fed(&dir, &["--max-csv-size", "2000000"], |w| {
         let _ = w.write_all(b"id,gain,risk\n");
         let row = b"a,1,2\n".repeat(10_000);
@@ -155,8 +134,8 @@ fn an_endless_stream_of_rows_stops_at_the_byte_limit() {
     );
     assert!(took < Duration::from_secs(20), "{took:?}");
     // A regular file over the limit gives the same message, unread.
-    let big = Dir::new("limit-file", &[("alts.csv", CSV)]);
-    let err = refused(&mut big.rank(&["--max-csv-size", "20"]));
+    let big = fixture("limit-file", &[("alts.csv", CSV)]);
+    let err = refused(rank(&big, &["--max-csv-size", "20"]));
     assert_eq!(
         err,
         "error: alts.csv: the CSV file is larger than 20 bytes; raise the limit with --max-csv-size\n"
@@ -165,7 +144,7 @@ fn an_endless_stream_of_rows_stops_at_the_byte_limit() {
 
 #[test]
 fn a_stream_without_line_breaks_stops_at_the_line_limit() {
-    let dir = Dir::new("one-line", &[]);
+    let dir = fixture("one-line", &[]);
     let (code, out, err, took) = rank_fed(&dir, &[], |w| {
         let _ = w.write_all(b"id,gain,risk\n");
         let bytes = vec![b'y'; 1 << 16];
@@ -182,13 +161,13 @@ fn a_stream_without_line_breaks_stops_at_the_line_limit() {
 #[cfg(unix)]
 #[test]
 fn devices_fail_fast_with_one_line() {
-    let dir = Dir::new("devices", &[]);
+    let dir = fixture("devices", &[]);
     for device in ["/dev/zero", "/dev/urandom"] {
         if !Path::new(device).exists() {
             continue;
         }
         let start = Instant::now();
-        let err = refused(&mut dir.rank(&["--alternatives", device]));
+        let err = refused(rank(&dir, &["--alternatives", device]));
         assert_eq!(
             err,
             format!(
@@ -201,13 +180,9 @@ fn devices_fail_fast_with_one_line() {
 
 #[test]
 fn standard_input_cannot_give_both_the_problem_and_the_alternatives() {
-    let dir = Dir::new("stdin-twice", &[]);
+    let dir = fixture("stdin-twice", &[]);
     for csv in ["-", "/dev/stdin"] {
-        let err = refused(
-            dir.innorank()
-                .args(["rank", "-", "--alternatives", csv])
-                .write_stdin(PROBLEM),
-        );
+        let err = refused(dir.innorank().args(["rank", "-", "--alternatives", csv]).stdin(PROBLEM));
         assert_eq!(
             err,
             "error: <stdin>: standard input cannot give both the problem and the alternatives (`--alternatives -`); save one of them to a file\n"
@@ -229,13 +204,13 @@ fn utf16_and_other_encodings_give_one_line() {
     let utf16_line =
         "error: alts.csv: the file is UTF-16 (Excel \"Unicode Text\"); save it as \"CSV UTF-8\" and try again\n";
     for (big_endian, bom) in [(false, true), (true, true), (false, false), (true, false)] {
-        let dir = Dir::new("utf16", &[("alts.csv", &utf16(text, big_endian, bom))]);
-        assert_eq!(refused(&mut dir.rank(&[])), utf16_line, "{big_endian} {bom}");
+        let dir = fixture("utf16", &[("alts.csv", &utf16(text, big_endian, bom))]);
+        assert_eq!(refused(rank(&dir, &[])), utf16_line, "{big_endian} {bom}");
     }
     // Latin-1 (Windows-1252) in the header, or in a row far down the file.
-    let dir = Dir::new("latin1-header", &[("alts.csv", b"id,gain,risk,pr\xE9vu\na,1,1,x\n")]);
+    let dir = fixture("latin1-header", &[("alts.csv", b"id,gain,risk,pr\xE9vu\na,1,1,x\n")]);
     assert_eq!(
-        refused(&mut dir.rank(&["--ignore-extra-columns"])),
+        refused(rank(&dir, &["--ignore-extra-columns"])),
         "error: alts.csv:1: the file is not UTF-8 (perhaps Windows-1252 or Latin-1); save it as \"CSV UTF-8\" and try again\n"
     );
     let mut late = b"id,name,gain,risk\n".to_vec();
@@ -243,24 +218,24 @@ fn utf16_and_other_encodings_give_one_line() {
         late.extend(format!("r{i},Zurich,1,2\n").bytes());
     }
     late.extend(b"z,Z\xFCrich,1,2\nz2,M\xFCnchen,x,2\n");
-    let dir = Dir::new("latin1-row", &[("alts.csv", &late)]);
+    let dir = fixture("latin1-row", &[("alts.csv", &late)]);
     assert_eq!(
-        refused(&mut dir.rank(&[])),
+        refused(rank(&dir, &[])),
         "error: alts.csv:3002: the file is not UTF-8 (perhaps Windows-1252 or Latin-1); save it as \"CSV UTF-8\" and try again\n"
     );
-    let dir = Dir::new("xlsx", &[("alts.csv", b"PK\x03\x04\x14\0\x06\0\0\0")]);
+    let dir = fixture("xlsx", &[("alts.csv", b"PK\x03\x04\x14\0\x06\0\0\0")]);
     assert_eq!(
-        refused(&mut dir.rank(&[])),
+        refused(rank(&dir, &[])),
         "error: alts.csv: the file is an Excel workbook, not a CSV file; save it as \"CSV UTF-8\" and try again\n"
     );
 }
 
 #[test]
 fn a_utf16_problem_file_gets_the_same_one_line() {
-    let dir = Dir::new("utf16-yaml", &[]);
-    std::fs::write(dir.0.join("p.yaml"), utf16(PROBLEM, false, true)).unwrap();
+    let dir = fixture("utf16-yaml", &[]);
+    std::fs::write(dir.join("p.yaml"), utf16(PROBLEM, false, true)).unwrap();
     assert_eq!(
-        refused(&mut dir.rank(&[])),
+        refused(rank(&dir, &[])),
         "error: p.yaml: the file is UTF-16 (Excel \"Unicode Text\"); save it as UTF-8 and try again\n"
     );
 }
@@ -268,18 +243,18 @@ fn a_utf16_problem_file_gets_the_same_one_line() {
 #[test]
 fn control_characters_in_cells_are_escaped_in_messages() {
     let csv = b"id,gain,risk\na,\x1b[31mred,1\nb\x07,1,1\n";
-    let dir = Dir::new("control", &[("alts.csv", csv)]);
+    let dir = fixture("control", &[("alts.csv", csv)]);
     assert_eq!(
-        refused(&mut dir.rank(&[])),
+        refused(rank(&dir, &[])),
         "error: alts.csv:2: gain: `\\u{1b}[31mred` is not a number, and `gain` has no named levels\n\
          error: alts.csv:3: id: alternative id `b\\u{7}` must be 1-64 letters, digits, `_`, `-` or `.`\n\
          error: 2 problems found; nothing was ranked\n"
     );
-    let dir = Dir::new(
+    let dir = fixture(
         "control-header",
         &[("alts.csv", b"id,gain,risk,\x1b]0;x\x07\na,1,1,2\n")],
     );
-    let err = refused(&mut dir.rank(&[]));
+    let err = refused(rank(&dir, &[]));
     assert!(err.contains("unknown column `\\u{1b}]0;x\\u{7}`"), "{err}");
 }
 
@@ -288,17 +263,17 @@ const SEMICOLON_CSV: &[u8] = b"id;name;gain;risk\na;Alpha;1,5;low\nb;Beta;2,25;3
 
 #[test]
 fn semicolon_files_with_decimal_commas_rank_like_comma_files() {
-    let dir = Dir::new("semicolon", &[("alts.csv", CSV), ("semi.csv", SEMICOLON_CSV)]);
-    let expected = success(&mut dir.rank(&[]));
+    let dir = fixture("semicolon", &[("alts.csv", CSV), ("semi.csv", SEMICOLON_CSV)]);
+    let expected = success(rank(&dir, &[]));
     // Told from the header, given, or from a pipe: the same ranking, and
     // the output stays comma-separated with decimal points.
-    assert_eq!(success(&mut dir.rank(&["--alternatives", "semi.csv"])), expected);
+    assert_eq!(success(rank(&dir, &["--alternatives", "semi.csv"])), expected);
     assert_eq!(
-        success(&mut dir.rank(&["--alternatives", "semi.csv", "--delimiter", ";"])),
+        success(rank(&dir, &["--alternatives", "semi.csv", "--delimiter", ";"])),
         expected
     );
     assert_eq!(
-        success(dir.rank(&["--alternatives", "-"]).write_stdin(SEMICOLON_CSV)),
+        success(rank(&dir, &["--alternatives", "-"]).stdin(SEMICOLON_CSV)),
         expected
     );
     assert!(
@@ -306,12 +281,12 @@ fn semicolon_files_with_decimal_commas_rank_like_comma_files() {
         "{expected}"
     );
     let tab = std::str::from_utf8(CSV).unwrap().replace(',', "\t");
-    std::fs::write(dir.0.join("tab.csv"), &tab).unwrap();
-    assert_eq!(success(&mut dir.rank(&["--alternatives", "tab.csv"])), expected);
+    std::fs::write(dir.join("tab.csv"), &tab).unwrap();
+    assert_eq!(success(rank(&dir, &["--alternatives", "tab.csv"])), expected);
     let pipes = std::str::from_utf8(CSV).unwrap().replace(',', "|");
-    std::fs::write(dir.0.join("pipes.csv"), &pipes).unwrap();
+    std::fs::write(dir.join("pipes.csv"), &pipes).unwrap();
     assert_eq!(
-        success(&mut dir.rank(&["--alternatives", "pipes.csv", "--delimiter", "|"])),
+        success(rank(&dir, &["--alternatives", "pipes.csv", "--delimiter", "|"])),
         expected
     );
 }
@@ -319,31 +294,31 @@ fn semicolon_files_with_decimal_commas_rank_like_comma_files() {
 #[test]
 fn decimal_commas_take_no_dots_and_one_column_headers_get_advice() {
     let csv = b"id;gain;risk\na;1.234,5;1\nb;2.5;2\nc;1,5e3;3\nd;1,2,3;4\n";
-    let dir = Dir::new("decimal", &[("alts.csv", csv)]);
+    let dir = fixture("decimal", &[("alts.csv", csv)]);
     assert_eq!(
-        refused(&mut dir.rank(&[])),
+        refused(rank(&dir, &[])),
         "error: alts.csv:2: gain: `1.234,5` is not a number: a `;`-separated file writes decimals with a comma and no thousands separator, like `1234,5`\n\
          error: alts.csv:3: gain: `2.5` is not a number: a `;`-separated file writes decimals with a comma and no thousands separator, like `1234,5`\n\
          error: alts.csv:5: gain: `1,2,3` is not a number, and `gain` has no named levels\n\
          error: 3 problems found; nothing was ranked\n"
     );
-    let dir = Dir::new("one-column", &[("alts.csv", SEMICOLON_CSV)]);
+    let dir = fixture("one-column", &[("alts.csv", SEMICOLON_CSV)]);
     assert_eq!(
-        refused(&mut dir.rank(&["--delimiter", ","])),
+        refused(rank(&dir, &["--delimiter", ","])),
         "error: alts.csv:1: the header is one column, `id;name;gain;risk`; the file looks separated by `;`: pass --delimiter ';'\n"
     );
-    let err = refused(&mut dir.rank(&["--delimiter", "x"]));
+    let err = refused(rank(&dir, &["--delimiter", "x"]));
     assert!(err.contains("expected `,`, `;`, `|` or `tab`, found `x`"), "{err}");
 }
 
 /// Loads `p.yaml` in `dir` with `options`.
 fn load(dir: &Dir, options: LoadOptions) -> Result<innorank::Problem, innorank::problem::Diagnostics> {
-    innorank::Problem::from_path(&dir.0.join("p.yaml"), &options)
+    innorank::Problem::from_path(&dir.join("p.yaml"), &options)
 }
 
 #[test]
 fn the_library_reads_delimiters_and_refuses_by_kind() {
-    let dir = Dir::new("library", &[("alts.csv", SEMICOLON_CSV)]);
+    let dir = fixture("library", &[("alts.csv", SEMICOLON_CSV)]);
     let problem = load(&dir, LoadOptions::default()).unwrap();
     assert_eq!(problem.scores.row(1), [2.25, 3.0]);
     // Values not written as comma-file decimals are not echoed.
@@ -381,11 +356,11 @@ fn the_library_reads_delimiters_and_refuses_by_kind() {
         err.to_string(),
         format!(
             "{}: unsupported delimiter `.`; use `,`, `;`, `|` or tab",
-            dir.0.join("alts.csv").display()
+            dir.join("alts.csv").display()
         )
     );
 
-    std::fs::write(dir.0.join("alts.csv"), utf16("id,gain,risk\na,1,1\n", false, true)).unwrap();
+    std::fs::write(dir.join("alts.csv"), utf16("id,gain,risk\na,1,1\n", false, true)).unwrap();
     let err = load(&dir, LoadOptions::default()).unwrap_err();
     assert!(matches!(
         err.0[0].kind,

@@ -1,19 +1,14 @@
 //! The innovation-cluster domain: the criteria library, `use`, derived
 //! criteria, `cost`, `criteria` and `init`.
 
-use assert_cmd::Command;
 use innorank::problem::{CriteriaLibrary, CriterionKind, Derivation, Derive};
 use innorank::{Direction, Problem};
 
-fn innorank() -> Command {
-    let mut command = Command::cargo_bin("innorank").unwrap();
-    // Tables are fitted to COLUMNS: the caller's terminal must not change them.
-    command.env_remove("COLUMNS");
-    command
-}
+use crate::common::{Cli, Dir, load};
 
-fn load(yaml: &str) -> Problem {
-    Problem::from_yaml_str(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}"))
+/// `innorank` (without `COLUMNS`, as every run of the harness).
+fn innorank() -> Cli {
+    Cli::new()
 }
 
 fn errors(yaml: &str) -> Vec<String> {
@@ -141,16 +136,15 @@ fn unknown_library_name_is_an_error_listing_the_library() {
 
 #[test]
 fn criteria_dir_definitions_win_over_built_in_ones() {
-    let dir = std::env::temp_dir().join(format!("innorank-criteria-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("risk.yaml"),
+    let dir = Dir::new("criteria");
+    dir.write(
+        "risk.yaml",
         "id: risk\nname: Our risk\ndirection: cost\nscale: {min: 0, max: 100}\nrubric: {0: none, 100: fatal}\n",
-    )
-    .unwrap();
-    let problem = std::env::temp_dir().join(format!("innorank-criteria-{}.yaml", std::process::id()));
-    std::fs::write(&problem, "name: d\ncriteria: [{use: risk}, {id: gain}]\nalternatives:\n  - {id: a, scores: {risk: 40, gain: 2}}\n  - {id: b, scores: {risk: 60, gain: 3}}\n").unwrap();
-    let dir_arg = dir.to_str().unwrap();
+    );
+    // The problem file sits outside the criteria folder.
+    let problem_dir = Dir::new("criteria-problem");
+    let problem = problem_dir.write("p.yaml", "name: d\ncriteria: [{use: risk}, {id: gain}]\nalternatives:\n  - {id: a, scores: {risk: 40, gain: 2}}\n  - {id: b, scores: {risk: 60, gain: 3}}\n");
+    let dir_arg = dir.path().to_str().unwrap();
     innorank()
         .args([
             "rank",
@@ -184,8 +178,6 @@ fn criteria_dir_definitions_win_over_built_in_ones() {
             .any(|l| l.starts_with("risk") && l.contains("Our risk") && l.contains("risk.yaml")),
         "{listing}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
-    std::fs::remove_file(&problem).unwrap();
 }
 
 #[test]
@@ -318,7 +310,7 @@ alternatives:
 fn cost_command_finds_where_the_curve_falls_below_the_baseline() {
     let out = innorank()
         .args(["cost", "-", "--format", "json", "--volumes", "100,10000"])
-        .write_stdin(DIVERSIFICATION)
+        .stdin(DIVERSIFICATION)
         .assert()
         .success()
         .get_output()
@@ -335,7 +327,7 @@ fn cost_command_finds_where_the_curve_falls_below_the_baseline() {
     );
     let table = innorank()
         .args(["cost", "-"])
-        .write_stdin(DIVERSIFICATION)
+        .stdin(DIVERSIFICATION)
         .assert()
         .success()
         .get_output()
@@ -355,7 +347,7 @@ fn cost_command_finds_where_the_curve_falls_below_the_baseline() {
 fn explain_lists_shared_assets_in_every_format() {
     let json = innorank()
         .args(["rank", "-", "--format", "json", "--explain"])
-        .write_stdin(DIVERSIFICATION)
+        .stdin(DIVERSIFICATION)
         .assert()
         .success()
         .get_output()
@@ -379,7 +371,7 @@ fn explain_lists_shared_assets_in_every_format() {
     assert_eq!(d1["values"]["shared_tech"], 0.5);
     let table = innorank()
         .args(["rank", "-", "--explain"])
-        .write_stdin(DIVERSIFICATION)
+        .stdin(DIVERSIFICATION)
         .assert()
         .success()
         .get_output()
@@ -392,7 +384,7 @@ fn explain_lists_shared_assets_in_every_format() {
     );
     let csv = innorank()
         .args(["rank", "-", "--explain", "--format", "csv"])
-        .write_stdin(DIVERSIFICATION)
+        .stdin(DIVERSIFICATION)
         .assert()
         .success()
         .get_output()
@@ -410,8 +402,7 @@ fn explain_lists_shared_assets_in_every_format() {
 
 #[test]
 fn init_templates_check_and_rank() {
-    let dir = std::env::temp_dir().join(format!("innorank-init-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Dir::new("init");
     for template in ["innovation", "diversification"] {
         let file = dir.join(format!("{template}.yaml"));
         let path = file.to_str().unwrap();
@@ -446,7 +437,6 @@ fn init_templates_check_and_rank() {
             "commented and built from the library"
         );
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

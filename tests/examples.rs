@@ -1,6 +1,6 @@
 //! Every shipped example runs as it is and ranks as expected.
 
-use assert_cmd::Command;
+use crate::common::{Cli, innorank};
 
 #[path = "../examples/rank_in_code.rs"]
 mod rank_in_code;
@@ -9,15 +9,7 @@ mod rank_in_code;
 mod library_criteria;
 
 fn ranking(file: &str) -> Vec<(String, f64)> {
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
-        .args(["rank", file, "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = innorank(["rank", file, "--format", "json"]).json();
     v["ranking"]
         .as_array()
         .unwrap()
@@ -76,21 +68,9 @@ fn large_csv_portfolio_ranks_from_any_directory() {
     assert_eq!(r.len(), 7397, "10,000 candidates minus those screened out");
     let ids: Vec<&str> = r.iter().take(3).map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, ["c07685", "c04404", "c07467"]);
-    let out = Command::cargo_bin("innorank")
-        .unwrap()
+    let out = Cli::new()
         .current_dir("examples")
         .args(["rank", "large.yaml", "--format", "csv", "--top", "1"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(
-        String::from_utf8(out)
-            .unwrap()
-            .lines()
-            .nth(1)
-            .unwrap()
-            .starts_with("1,c07685,")
-    );
+        .stdout();
+    assert!(out.lines().nth(1).unwrap().starts_with("1,c07685,"));
 }

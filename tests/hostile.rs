@@ -7,18 +7,14 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-mod common;
-use common::TempFile;
-
-use assert_cmd::Command;
+use crate::common::{Cli, TempFile};
 
 /// Runs `innorank check FILE` (`-` reads `stdin`) and returns standard
 /// error after checking exit code 2, an empty standard output and no panic.
 fn refused(file: &str, stdin: Option<Vec<u8>>) -> String {
-    let mut command = Command::cargo_bin("innorank").unwrap();
-    command.args(["check", file]).timeout(Duration::from_secs(20));
+    let mut command = Cli::new().args(["check", file]).timeout(Duration::from_secs(20));
     if let Some(input) = stdin {
-        command.write_stdin(input);
+        command = command.stdin(input);
     }
     let assert = command.assert();
     let output = assert.get_output();
@@ -284,10 +280,9 @@ alternatives:
     scores: {gain: 5, risk: 2, fit: 7}
 ";
     for command in ["check", "rank"] {
-        let assert = Command::cargo_bin("innorank")
-            .unwrap()
+        let assert = Cli::new()
             .args([command, "-", "--format", "json"])
-            .write_stdin(yaml)
+            .stdin(yaml)
             .timeout(Duration::from_secs(20))
             .assert();
         let output = assert.get_output();

@@ -1,12 +1,10 @@
 //! The library API on whole problems: weighting sources, hierarchy, group
 //! judgments.
 
+use innorank::RankOptions;
 use innorank::ahp::{PairwiseMatrix, PriorityMethod, WeightSource, weigh};
-use innorank::{Problem, RankOptions};
 
-fn load(yaml: &str) -> Problem {
-    Problem::from_yaml_str(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::common::load;
 
 #[test]
 fn group_judgments_are_aggregated_by_geometric_mean_per_pair() {

@@ -5,7 +5,6 @@
 
 use std::time::Duration;
 
-use assert_cmd::Command;
 use assert_cmd::assert::Assert;
 use proptest::prelude::*;
 use serde_json::json;
@@ -13,17 +12,11 @@ use serde_json::json;
 use innorank::Problem;
 use innorank::cost::{CostCurve, crossing, learning_sum};
 
-mod common;
-use common::TempFile;
+use crate::common::{Dir, TempFile, assert_errors, innorank};
 
 /// `innorank ARGS` with `input` on standard input.
 fn run(args: &[&str], input: &str) -> Assert {
-    Command::cargo_bin("innorank")
-        .unwrap()
-        .args(args)
-        .write_stdin(input)
-        .timeout(Duration::from_secs(30))
-        .assert()
+    innorank(args).stdin(input).timeout(Duration::from_secs(30)).assert()
 }
 
 fn stdout(assert: &Assert) -> String {
@@ -32,19 +25,6 @@ fn stdout(assert: &Assert) -> String {
 
 fn stderr(assert: &Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
-}
-
-/// Exit 2, nothing on stdout, exactly these `error:` lines (plus the count
-/// line when several).
-fn assert_errors(assert: Assert, expected: &[&str]) {
-    let err = stderr(&assert);
-    let mut want: Vec<String> = expected.iter().map(|l| format!("error: {l}")).collect();
-    if expected.len() > 1 {
-        want.push(format!("error: {} problems found; nothing was ranked", expected.len()));
-    }
-    assert_eq!(err.lines().collect::<Vec<_>>(), want, "\nstderr was:\n{err}");
-    assert!(stdout(&assert).is_empty(), "stdout: {}", stdout(&assert));
-    assert_eq!(assert.get_output().status.code(), Some(2), "stderr: {err}");
 }
 
 // ---------------------------------------------------------------------------
@@ -374,11 +354,7 @@ fn check_json_says_valid_false_with_every_error_located() {
 #[test]
 fn check_json_of_a_broken_file_is_a_complete_verdict() {
     let file = TempFile::new("broken.yaml", b"name: t\ncriteria: []\nalternatives: []\n");
-    let assert = Command::cargo_bin("innorank")
-        .unwrap()
-        .args(["check", file.path(), "--format", "json"])
-        .assert()
-        .code(2);
+    let assert = innorank(["check", file.path(), "--format", "json"]).assert().code(2);
     let json: serde_json::Value = serde_json::from_str(&stdout(&assert)).unwrap();
     assert_eq!(
         json,
@@ -420,20 +396,17 @@ fn check_help_says_what_it_checks_with_and_without_method() {
 
 #[test]
 fn init_with_a_library_scale_up_to_1e308_writes_finite_scores_that_check() {
-    let dir = std::env::temp_dir().join(format!("innorank-overflow-criteria-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("time_to_market.yaml"),
+    let dir = Dir::new("overflow-criteria");
+    dir.write(
+        "time_to_market.yaml",
         "id: time_to_market\nname: Time to market\ndirection: cost\nscale: {min: 0, max: 1e308}\nrubric: {0: now, 1e308: never}\n",
-    )
-    .unwrap();
-    let dir_arg = dir.to_str().unwrap();
+    );
+    let dir_arg = dir.path().to_str().unwrap();
     let init = run(&["init", "--template", "innovation", "--criteria-dir", dir_arg], "").success();
     let text = stdout(&init);
     assert!(!text.contains("inf"), "{text}");
     assert!(text.contains("time_to_market: 7.5e307"), "{text}");
     run(&["check", "-", "--criteria-dir", dir_arg], &text).success();
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

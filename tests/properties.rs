@@ -6,7 +6,7 @@
 //! where a property only holds in exact arithmetic the comment says why the
 //! tolerance is enough.
 //!
-//! Run with `cargo test --test properties`; `PROPTEST_CASES=N` overrides the
+//! Run with `cargo test --test integration properties::`; `PROPTEST_CASES=N` overrides the
 //! number of cases.
 
 #![allow(clippy::needless_range_loop)] // index loops read best on matrices
@@ -293,6 +293,18 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
 
+/// `weights` are `n` finite positive numbers summing to 1 (1e-12), as
+/// `method` must give them.
+fn normalised(weights: &[f64], n: usize, method: PriorityMethod) -> Result<(), TestCaseError> {
+    prop_assert_eq!(weights.len(), n);
+    for (i, &w) in weights.iter().enumerate() {
+        prop_assert!(w.is_finite() && w > 0.0, "{:?}: w[{}] = {}", method, i, w);
+    }
+    let sum: f64 = weights.iter().sum();
+    prop_assert!(close(sum, 1.0, 1e-12), "{:?}: sum {}", method, sum);
+    Ok(())
+}
+
 /// Scores must be finite and in range: closeness in [0, 1], D+ and D- >= 0.
 fn check_well_formed(case: &Case, normalization: Normalization) -> Result<(), TestCaseError> {
     match case.run(normalization) {
@@ -346,12 +358,7 @@ proptest! {
         prop_assert!(m.is_complete());
         for method in METHODS {
             let p = m.priorities(method);
-            prop_assert_eq!(p.weights.len(), n);
-            for (i, &w) in p.weights.iter().enumerate() {
-                prop_assert!(w.is_finite() && w > 0.0, "{:?}: w[{}] = {}", method, i, w);
-            }
-            let sum: f64 = p.weights.iter().sum();
-            prop_assert!(close(sum, 1.0, 1e-12), "{:?}: sum {}", method, sum);
+            normalised(&p.weights, n, method)?;
             let c = p.consistency;
             prop_assert_eq!(c.n, n);
             prop_assert!(c.ci.is_finite() && c.ci >= 0.0, "{:?}: CI {}", method, c.ci);
@@ -401,12 +408,7 @@ proptest! {
         }
         for method in METHODS {
             let p = m.priorities(method);
-            prop_assert_eq!(p.weights.len(), n);
-            for (i, &w) in p.weights.iter().enumerate() {
-                prop_assert!(w.is_finite() && w > 0.0, "{:?}: w[{}] = {}", method, i, w);
-            }
-            let sum: f64 = p.weights.iter().sum();
-            prop_assert!(close(sum, 1.0, 1e-12), "{:?}: sum {}", method, sum);
+            normalised(&p.weights, n, method)?;
             prop_assert!(p.consistency.cr.is_finite() && p.consistency.cr >= 0.0);
             let estimates = m.estimates(&p.weights);
             let listed: Vec<(usize, usize)> = estimates.iter().map(|e| (e.row, e.col)).collect();

@@ -22,8 +22,7 @@
 //!   of questioning in the analytic hierarchy process", Mathematical Modelling 9(3-5),
 //!   353-360: B = A with missing entries 0 and b_ii = 1 + (missing in row i).
 
-mod common;
-use common::{assert_all_close, assert_close, from_rows};
+use crate::common::{assert_all_close, assert_close, from_rows};
 use innorank::ahp::{PairwiseMatrix, Priorities, PriorityMethod};
 
 /// Tolerance for cross-checks against other libraries.
@@ -477,7 +476,7 @@ fn geometric_method_matches_numpy_row_geometric_mean_for_m6_car_price() {
 }
 
 /// 7x7 Saaty (2008) drinks matrix, consistent.
-const M7_DRINKS_ROWS: &[&[f64]] = common::SAATY_2008_DRINKS;
+const M7_DRINKS_ROWS: &[&[f64]] = crate::common::SAATY_2008_DRINKS;
 
 /// Eigen: numpy `linalg.eig` (AHPy 2.1 `Compare('m7_drinks', ..., precision=15,
 /// random_index='saaty')` gives weights within 4.7e-16 and CR 0.021806054238315
@@ -519,7 +518,7 @@ fn geometric_method_matches_numpy_row_geometric_mean_for_m7_drinks() {
 }
 
 /// 8x8 Saaty (1990) house criteria, inconsistent (CR 0.169).
-const M8_HOUSE_ROWS: &[&[f64]] = common::SAATY_1990_HOUSE;
+const M8_HOUSE_ROWS: &[&[f64]] = crate::common::SAATY_1990_HOUSE;
 
 /// Eigen: numpy `linalg.eig` (AHPy 2.1 `Compare('m8_house', ..., precision=15,
 /// random_index='saaty')` gives weights within 3.6e-16 and CR 0.17029462419573

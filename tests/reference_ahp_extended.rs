@@ -10,8 +10,7 @@
 //! is known to be less accurate (stated at the test); published figures to half a
 //! unit of their last digit.
 
-mod common;
-use common::{assert_all_close, assert_close, from_rows};
+use crate::common::{assert_all_close, assert_close, from_rows};
 use innorank::ahp::{AhpOptions, Completion, PairwiseMatrix, PriorityMethod, RandomIndex};
 
 /// Tolerance for cross-checks against other libraries.
@@ -39,7 +38,7 @@ const M5_INCONSISTENT: &[&[f64]] = &[
 ];
 
 /// Saaty (2008) drinks example, 7x7.
-const M7_DRINKS: &[&[f64]] = common::SAATY_2008_DRINKS;
+const M7_DRINKS: &[&[f64]] = crate::common::SAATY_2008_DRINKS;
 
 /// 3x3, nearly consistent (also in tests/reference_ahp.rs).
 const M3_CONSISTENTISH: &[&[f64]] = &[&[1.0, 3.0, 5.0], &[0.3333333333333333, 1.0, 2.0], &[0.2, 0.5, 1.0]];
@@ -755,7 +754,7 @@ use innorank::ahp::{RepairOutcome, suggest_revisions};
 /// value.
 #[test]
 fn saaty_1990_house_matrix_is_repaired_in_few_steps() {
-    let rows = common::SAATY_1990_HOUSE;
+    let rows = crate::common::SAATY_1990_HOUSE;
     let m = from_rows(rows);
     let repair = suggest_revisions(&m, &AhpOptions::default(), 0.1);
     assert_close("CR before (Saaty 1990: 0.169)", repair.cr_before, 0.169, 5e-4);

@@ -1,12 +1,20 @@
-//! Test data and checks shared by several test files.
+//! The harness every test file uses: running the CLI ([`cli`]), temporary
+//! folders ([`dir`]), loading a problem, and the shared AHP data and checks.
 
-// Each test file uses only part of this module.
-#![allow(dead_code)]
+mod cli;
+mod dir;
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+pub use cli::{Cli, assert_errors, binary, innorank};
+pub use dir::{Dir, TempFile};
 
+use innorank::Problem;
 use innorank::ahp::PairwiseMatrix;
+
+/// The problem in `yaml`, named `test.yaml` in messages; panics with the
+/// errors if it does not load.
+pub fn load(yaml: &str) -> Problem {
+    Problem::from_yaml_str(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}"))
+}
 
 /// A complete matrix given row by row.
 pub fn from_rows(rows: &[&[f64]]) -> PairwiseMatrix {
@@ -97,26 +105,3 @@ pub const SAATY_2008_DRINKS: &[&[f64]] = &[
     &[1.0, 9.0, 3.0, 1.0, 0.5, 1.0, 0.3333333333333333],
     &[2.0, 9.0, 9.0, 3.0, 2.0, 3.0, 1.0],
 ];
-
-/// A file under the system temporary folder, removed when dropped.
-pub struct TempFile(PathBuf);
-
-impl TempFile {
-    pub fn new(name: &str, contents: &[u8]) -> TempFile {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("innorank-test-{}-{unique}-{name}", std::process::id()));
-        std::fs::write(&path, contents).unwrap();
-        TempFile(path)
-    }
-
-    pub fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
