@@ -119,9 +119,9 @@ fn header_problems_are_reported_and_extra_columns_can_be_ignored() {
 
 #[test]
 fn a_misspelt_column_is_one_error_with_a_suggestion() {
-    let dir = Dir::new("misspelt", PROBLEM, &[("alts.csv", b"idd,gian,risk,zzz\na,1,2,x\n")]);
+    let dir = fixture("misspelt", PROBLEM, &[("alts.csv", b"idd,gian,risk,zzz\na,1,2,x\n")]);
     assert_eq!(
-        stderr_lines(dir.run(&[])),
+        stderr_lines(rank(&dir, &[])),
         [
             "error: alts.csv:1: idd: unknown column `idd` (did you mean `id`?); columns are `id`, `name` and the leaf criteria (or pass --ignore-extra-columns)",
             "error: alts.csv:1: gian: unknown column `gian` (did you mean `gain`?); columns are `id`, `name` and the leaf criteria (or pass --ignore-extra-columns)",
@@ -130,9 +130,9 @@ fn a_misspelt_column_is_one_error_with_a_suggestion() {
         ]
     );
     // A level name gets its suggestion too.
-    let dir = Dir::new("level", PROBLEM, &[("alts.csv", b"id,gain,risk\na,1,hihg\n")]);
+    let dir = fixture("level", PROBLEM, &[("alts.csv", b"id,gain,risk\na,1,hihg\n")]);
     assert_eq!(
-        stderr_lines(dir.run(&[])),
+        stderr_lines(rank(&dir, &[])),
         [
             "error: alts.csv:2: risk: `hihg` is not a level of `risk` (did you mean `high`?); its levels are `low`, `high`"
         ]

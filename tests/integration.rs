@@ -30,9 +30,9 @@ mod docs;
 mod library;
 
 // Property tests (proptest keeps failures in `tests/NAME.proptest-regressions`).
+mod fuzz_regressions;
 mod numeric_properties;
 mod properties;
-// Regressions found by fuzzing go here: `mod fuzz_regressions;`.
 
 // Cross-checks against published examples and other libraries.
 mod reference_ahp;
