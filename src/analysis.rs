@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde::Serialize as DeriveSerialize;
 
 use crate::ahp::{self, HierarchyWeights, NodeWeights, Synthesis, WeighOptions};
-use crate::error::DataError;
+use crate::matrix::DataError;
 use crate::problem::{Derivation, Problem};
 pub use crate::ranking::RankedAlternative;
 use crate::ranking::{Entry, Ranking, sort_and_rank};
@@ -269,7 +269,7 @@ pub(crate) enum Unrankable {
         /// The leaf's column.
         column: usize,
         /// What is wrong, with indices among the survivors.
-        error: crate::error::MatrixError,
+        error: crate::ahp::MatrixError,
     },
 }
 
@@ -292,11 +292,11 @@ impl Unrankable {
             .map(|(c, _)| c.id.clone())
             .unwrap_or_default();
         let error = match self {
-            Unrankable::Score { row, value, .. } => crate::error::MatrixError::NonPositiveScore {
+            Unrankable::Score { row, value, .. } => crate::ahp::MatrixError::NonPositiveScore {
                 index: kept.iter().position(|&k| k == row).unwrap_or(row),
                 value,
             },
-            Unrankable::Target { .. } => crate::error::MatrixError::TargetScores,
+            Unrankable::Target { .. } => crate::ahp::MatrixError::TargetScores,
             Unrankable::Priorities { error, .. } => error,
         };
         Error::AhpRanking { criterion, error }
@@ -673,7 +673,7 @@ mod tests {
                 assert_eq!(criterion, "gain");
                 assert_eq!(
                     error,
-                    crate::error::MatrixError::NonPositiveScore { index: 0, value: -1.0 }
+                    crate::ahp::MatrixError::NonPositiveScore { index: 0, value: -1.0 }
                 );
             }
             other => panic!("{other:?}"),

@@ -43,7 +43,7 @@ mod weights;
 
 pub use analysis::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank};
 pub use error::Error;
-pub use matrix::{DecisionMatrix, Direction};
+pub use matrix::{DataError, DecisionMatrix, Direction};
 pub use problem::{LoadOptions, Problem};
 pub use warning::Warning;
 pub use weights::Weights;

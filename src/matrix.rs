@@ -1,7 +1,5 @@
 //! The decision matrix: alternatives (rows) scored on leaf criteria (columns).
 
-use crate::error::DataError;
-
 /// Whether more, less, or a value close to a target is better.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Direction {
@@ -137,4 +135,74 @@ impl DecisionMatrix {
         }
         DecisionMatrix::from_row_major(self.cols, data)
     }
+}
+
+/// Invalid numbers passed to [`crate::DecisionMatrix`], [`crate::Weights`]
+/// or [`crate::topsis::Topsis`].
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DataError {
+    /// No alternatives or no criteria.
+    #[error("the decision matrix is empty")]
+    EmptyMatrix,
+    /// More alternatives than a ranking can hold (2^32 - 1).
+    #[error("{count} alternatives are more than can be ranked at once (at most 4,294,967,295)")]
+    TooManyAlternatives {
+        /// How many there are.
+        count: usize,
+    },
+    /// A row of a different length than the first.
+    #[error("row {row} has {len} values, expected {expected}")]
+    RaggedRow {
+        /// 0-based row.
+        row: usize,
+        /// Its length.
+        len: usize,
+        /// The first row's length.
+        expected: usize,
+    },
+    /// A column of a different length than the first.
+    #[error("column {col} has {len} values, expected {expected}")]
+    RaggedColumn {
+        /// 0-based column.
+        col: usize,
+        /// Its length.
+        len: usize,
+        /// The first column's length.
+        expected: usize,
+    },
+    /// A NaN or infinite score.
+    #[error("score at row {row}, column {col} is not finite ({value})")]
+    NonFinite {
+        /// 0-based row.
+        row: usize,
+        /// 0-based column.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+    /// An empty weight list.
+    #[error("no weights given")]
+    NoWeights,
+    /// A negative or non-finite weight.
+    #[error("weight {index} is {value}, expected a finite number >= 0")]
+    InvalidWeight {
+        /// 0-based position.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
+    /// Every weight is zero.
+    #[error("all weights are zero")]
+    AllZeroWeights,
+    /// Weights, directions and matrix disagree on the number of criteria.
+    #[error("{what} has {found} entries but the matrix has {expected} criteria")]
+    CountMismatch {
+        /// Which input is off.
+        what: &'static str,
+        /// Its length.
+        found: usize,
+        /// The matrix's number of columns.
+        expected: usize,
+    },
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::consistency::{UnknownName, parse_name};
 use super::priorities::normalised_exp;
 use super::{AhpOptions, Consistency, Estimate, JUDGMENT_MAX, JUDGMENT_MIN, PairwiseMatrix};
-use crate::error::MatrixError;
+use crate::ahp::MatrixError;
 
 /// Saaty's suggested limit for his compatibility index: `S <= 1.1` (a 10%
 /// deviation) counts as compatible (Saaty & Peniwati 2008, *Group Decision

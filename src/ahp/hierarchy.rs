@@ -3,7 +3,7 @@
 
 use super::{Aggregation, AhpOptions, Consistency, Deviation, Disagreement, Estimate, JudgeAgreement, PriorityMethod};
 use crate::Weights;
-use crate::error::MatrixError;
+use crate::ahp::MatrixError;
 use crate::problem::{Criteria, Weighting};
 
 /// How many deviating judgments are listed for an inconsistent node.

@@ -4,7 +4,6 @@ use nalgebra::DMatrix;
 use serde::Serialize;
 
 use super::{RandomIndex, judgment_in_bounds};
-use crate::error::MatrixError;
 
 /// Relative tolerance for `a_ji * a_ij == 1` in a given matrix.
 const RECIPROCAL_TOLERANCE: f64 = 1e-9;
@@ -280,6 +279,193 @@ fn components(entries: &DMatrix<f64>) -> Vec<Vec<usize>> {
         groups.push(members);
     }
     groups
+}
+
+/// Why a set of pairwise judgments does not form a valid comparison matrix.
+///
+/// Indices are 0-based positions among the compared items.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MatrixError {
+    /// Nothing to compare.
+    #[error("the matrix is empty")]
+    Empty,
+    /// A row whose length differs from the number of rows.
+    #[error("row {row} has {len} entries but the matrix has {n} rows")]
+    NotSquare {
+        /// 0-based row.
+        row: usize,
+        /// Its length.
+        len: usize,
+        /// Number of rows.
+        n: usize,
+    },
+    /// A zero, negative or non-finite entry.
+    #[error("entry ({row}, {col}) is {value}, expected a positive finite number")]
+    NonPositive {
+        /// 0-based row.
+        row: usize,
+        /// 0-based column.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+    /// A judgment or entry outside the bound [`crate::ahp::JUDGMENT_MIN`]
+    /// ..[`crate::ahp::JUDGMENT_MAX`] (1e-6..1e6), where floating-point
+    /// arithmetic on the matrix can no longer be trusted.
+    #[error("entry ({row}, {col}) is {value}, expected a judgment between 1e-6 and 1e6")]
+    OutOfBounds {
+        /// 0-based row.
+        row: usize,
+        /// 0-based column.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+    /// A computation gave a number that is not finite or out of its range
+    /// (a safety net: bounded judgments never reach it).
+    #[error("{what} came out as {value}; the judgments are too extreme to compute with")]
+    NonFinite {
+        /// The quantity computed, e.g. `priority`.
+        what: &'static str,
+        /// The value found.
+        value: f64,
+    },
+    /// A diagonal entry other than 1.
+    #[error("diagonal entry ({index}, {index}) is {value}, expected 1")]
+    Diagonal {
+        /// 0-based index.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
+    /// `a_ji` is not `1 / a_ij` to 1e-9 relative.
+    #[error("entries ({row}, {col}) = {a_ij} and ({col}, {row}) = {a_ji} are not reciprocal")]
+    NotReciprocal {
+        /// 0-based row.
+        row: usize,
+        /// 0-based column.
+        col: usize,
+        /// The entry above.
+        a_ij: f64,
+        /// Its mirror.
+        a_ji: f64,
+    },
+    /// An item compared with itself.
+    #[error("item {index} is compared with itself")]
+    SelfComparison {
+        /// 0-based index.
+        index: usize,
+    },
+    /// A pair judged twice (in either order).
+    #[error("the pair ({a}, {b}) is judged more than once")]
+    RepeatedPair {
+        /// 0-based first item.
+        a: usize,
+        /// 0-based second item.
+        b: usize,
+    },
+    /// An index past the number of items.
+    #[error("item {index} does not exist (there are {n})")]
+    OutOfRange {
+        /// The index given.
+        index: usize,
+        /// Number of items.
+        n: usize,
+    },
+    /// The judgments do not link every item to every other.
+    #[error("the judgments leave {} groups unlinked", groups.len())]
+    Disconnected {
+        /// The connected groups, each a sorted list of indices, in order of
+        /// their smallest index.
+        groups: Vec<Vec<usize>>,
+    },
+    /// More items than the random-index table covers.
+    #[error("{n} items compared; pairwise comparison supports at most {max}")]
+    TooLarge {
+        /// Number of items.
+        n: usize,
+        /// The largest size supported.
+        max: usize,
+    },
+    /// Group judgments with no judge.
+    #[error("no judges given")]
+    NoJudges,
+    /// A judge's weight is negative, zero or not finite.
+    #[error("judge `{judge}` has weight {weight}, expected a positive finite number")]
+    InvalidJudgeWeight {
+        /// The judge's name.
+        judge: String,
+        /// The weight given.
+        weight: f64,
+    },
+    /// One judge's judgments are invalid on their own (an index out of
+    /// range, a pair judged twice, a non-positive value, ...).
+    #[error("judge `{judge}`: {source}")]
+    JudgeJudgments {
+        /// The judge's name.
+        judge: String,
+        /// What is wrong with them.
+        source: Box<MatrixError>,
+    },
+    /// A judge's own judgments do not link every item, so the judge has no
+    /// priority vector of their own (needed to aggregate priorities, AIP).
+    #[error("judge `{judge}`'s judgments leave {} groups unlinked, so they have no priorities of their own", groups.len())]
+    JudgeDisconnected {
+        /// The judge's name.
+        judge: String,
+        /// The connected groups of the judge's judgments, as in
+        /// [`MatrixError::Disconnected`].
+        groups: Vec<Vec<usize>>,
+    },
+    /// A score unusable for AHP priorities: negative under a benefit
+    /// criterion (`x / sum x`), or not positive under a cost criterion
+    /// (`(1/x) / sum (1/x)`).
+    #[error(
+        "a score of {value} cannot become an AHP priority: scores must be >= 0 under a benefit criterion and > 0 under a cost criterion"
+    )]
+    NonPositiveScore {
+        /// 0-based alternative.
+        index: usize,
+        /// The score found.
+        value: f64,
+    },
+    /// AHP priorities from scores need a benefit or cost direction, not a
+    /// target.
+    #[error(
+        "AHP priorities from scores need a benefit or cost direction, not a target; compare the alternatives pairwise under it (`alternative_comparisons`)"
+    )]
+    TargetScores,
+    /// A leaf's local priorities cover a different number of alternatives
+    /// than the first leaf's.
+    #[error("leaf {leaf} has {len} local priorities, expected {expected}")]
+    LeafLength {
+        /// 0-based leaf.
+        leaf: usize,
+        /// Its number of priorities.
+        len: usize,
+        /// The first leaf's number.
+        expected: usize,
+    },
+    /// A leaf weight is negative or not finite.
+    #[error("leaf {leaf} has weight {value}, expected a finite number >= 0")]
+    InvalidLeafWeight {
+        /// 0-based leaf.
+        leaf: usize,
+        /// The weight found.
+        value: f64,
+    },
+    /// A local priority is negative or not finite, or all of a leaf's local
+    /// priorities are zero.
+    #[error("leaf {leaf}: local priority {index} is {value}, expected finite, >= 0 and not all zero")]
+    InvalidLocalPriority {
+        /// 0-based leaf.
+        leaf: usize,
+        /// 0-based alternative.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
 }
 
 #[cfg(test)]

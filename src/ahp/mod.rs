@@ -84,7 +84,7 @@ pub const JUDGMENT_MIN: f64 = 1e-6;
 /// along a chain of 14 judgments (15 items) within `1e±84`, far from the
 /// limits of `f64`, so priorities, `lambda_max` and CR stay finite and
 /// accurate. [`PairwiseMatrix`] refuses entries outside
-/// `JUDGMENT_MIN..=JUDGMENT_MAX` ([`crate::error::MatrixError::OutOfBounds`]).
+/// `JUDGMENT_MIN..=JUDGMENT_MAX` ([`crate::ahp::MatrixError::OutOfBounds`]).
 pub const JUDGMENT_MAX: f64 = 1e6;
 
 /// True when `value` is a judgment [`PairwiseMatrix`] accepts: finite and
@@ -117,7 +117,7 @@ pub use group::{
     SAATY_COMPATIBILITY_THRESHOLD, compatibility_index, geometric_compatibility_index,
 };
 pub use hierarchy::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, WeightSource, weigh, weigh_with};
-pub use matrix::{Deviation, Estimate, PairwiseMatrix};
+pub use matrix::{Deviation, Estimate, MatrixError, PairwiseMatrix};
 pub use priorities::{Priorities, PriorityMethod};
 pub use repair::{Repair, RepairOutcome, Revision, suggest_revisions};
 pub use synthesis::{LeafPriorities, Synthesis, SynthesisScores, priorities_from_scores, synthesize};

@@ -21,8 +21,9 @@ use super::{
     Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf,
     LeafJudgments, Parent, Problem, ROOT_ID, ScreeningRule, Weighting,
 };
+use crate::ahp::MatrixError;
 use crate::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
-use crate::error::{DataError, MatrixError};
+use crate::matrix::DataError;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A problem found, with the path of the field at fault.
