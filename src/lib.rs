@@ -29,9 +29,10 @@
 
 pub mod ahp;
 pub mod analysis;
-pub mod cost;
 pub mod error;
+pub mod learning_curve;
 mod matrix;
+pub mod pipeline;
 pub mod problem;
 pub mod ranking;
 mod readable;

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use serde_json::json;
 
 use innorank::Problem;
-use innorank::cost::{CostCurve, crossing, learning_sum};
+use innorank::learning_curve::{CostCurve, crossing, learning_sum};
 
 mod common;
 use common::TempFile;

@@ -27,7 +27,7 @@ pub use load::{DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions};
 pub use score_text::ScoreText;
 
 use crate::ahp::{GroupJudgments, PairwiseMatrix};
-use crate::cost::CostCurve;
+use crate::learning_curve::CostCurve;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A validated decision problem.
@@ -137,7 +137,7 @@ pub enum Derive {
         dimension: String,
     },
     /// Average cost per unit at the alternative's volume, from its cost
-    /// curve ([`crate::cost`]).
+    /// curve ([`crate::learning_curve`]).
     LearningCurve {
         /// The current product's curve, if given.
         baseline: Option<CostCurve>,

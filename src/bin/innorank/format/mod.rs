@@ -11,7 +11,8 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use innorank::ahp::{HierarchyWeights, NodeWeights, Repair, RepairOutcome, WeighOptions};
-use innorank::cost::{CostCurve, CriterionCurves, Crossing};
+use innorank::learning_curve::{CostCurve, Crossing};
+use innorank::pipeline::CriterionCurves;
 use innorank::{Problem, Warning};
 
 /// From this magnitude on, numbers for people are written in scientific
@@ -421,11 +422,11 @@ struct AlternativeCurveEntry<'a> {
 mod crossing_json {
     use serde::{Serialize, Serializer};
 
-    pub struct Crossing(pub innorank::cost::Crossing);
+    pub struct Crossing(pub innorank::learning_curve::Crossing);
 
     impl Serialize for Crossing {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use innorank::cost::Crossing::*;
+            use innorank::learning_curve::Crossing::*;
             use serde::ser::SerializeMap;
             let (key, q) = match self.0 {
                 Always => return s.serialize_str("always"),

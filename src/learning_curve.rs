@@ -22,7 +22,7 @@
 //! rounding (far inside 1e-9 relative) for any `Q` up to `u64::MAX`.
 //!
 //! ```
-//! use innorank::cost::CostCurve;
+//! use innorank::learning_curve::CostCurve;
 //! let curve = CostCurve::new(2_000_000.0, 120.0, 0.85).unwrap();
 //! let ac = curve.average_cost(50_000);
 //! assert!(ac > 40.0 && ac < 120.0 + 2_000_000.0 / 50_000.0);
@@ -88,7 +88,7 @@ impl CostCurve {
     /// accepted here has finite average costs and crossings.
     ///
     /// ```
-    /// use innorank::cost::{CostCurve, CurveError};
+    /// use innorank::learning_curve::{CostCurve, CurveError};
     /// assert!(CostCurve::new(1e308, 7e307, 0.9).is_ok());
     /// assert_eq!(
     ///     CostCurve::new(1e308, 1e308, 0.9),
@@ -139,7 +139,7 @@ impl CostCurve {
     /// overflow for a first-unit cost above `f64::MAX / Q`.
     ///
     /// ```
-    /// use innorank::cost::CostCurve;
+    /// use innorank::learning_curve::CostCurve;
     /// let huge = CostCurve::new(0.0, 1e308, 1.0).unwrap();
     /// assert_eq!(huge.average_cost(1_000_000), 1e308);
     /// ```
@@ -168,7 +168,7 @@ impl fmt::Display for CostCurve {
 ///
 /// ```
 /// let direct: f64 = (1..=5000u64).map(|k| (k as f64).powf(-0.3)).sum();
-/// let fast = innorank::cost::learning_sum(-0.3, 5000);
+/// let fast = innorank::learning_curve::learning_sum(-0.3, 5000);
 /// assert!((fast - direct).abs() / direct < 1e-12);
 /// ```
 pub fn learning_sum(b: f64, q: u64) -> f64 {
@@ -242,7 +242,7 @@ pub enum Crossing {
 /// than one grid step would be seen as none.
 ///
 /// ```
-/// use innorank::cost::{crossing, CostCurve, Crossing};
+/// use innorank::learning_curve::{crossing, CostCurve, Crossing};
 /// let old = CostCurve::new(1_000.0, 10.0, 1.0).unwrap();
 /// let new = CostCurve::new(5_000.0, 6.0, 1.0).unwrap();
 /// // 5000/Q + 6 < 1000/Q + 10  <=>  Q > 1000.
@@ -392,82 +392,4 @@ mod tests {
         // 100000/Q + 9 < 1000/Q + 10  <=>  Q > 99000.
         assert_eq!(crossing(&later, &old), Crossing::From(99_001));
     }
-}
-
-/// The average-cost curves of every alternative on one `learning_curve`
-/// criterion, at a few volumes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CriterionCurves {
-    /// The criterion's id.
-    pub criterion: String,
-    /// The volumes the curves are evaluated at.
-    pub volumes: Vec<u64>,
-    /// The current product's curve and its average costs, if given.
-    pub baseline: Option<(CostCurve, Vec<f64>)>,
-    /// One entry per alternative, in input order.
-    pub alternatives: Vec<AlternativeCurve>,
-}
-
-/// One alternative's curve on a `learning_curve` criterion.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AlternativeCurve {
-    /// Alternative id.
-    pub id: String,
-    /// Its curve.
-    pub curve: CostCurve,
-    /// The volume it is ranked at.
-    pub volume: u64,
-    /// Average cost at that volume (the value ranked).
-    pub at_volume: f64,
-    /// Average cost at each of [`CriterionCurves::volumes`].
-    pub average_costs: Vec<f64>,
-    /// Where it falls below the baseline for good, if there is a baseline.
-    pub crossing: Option<Crossing>,
-}
-
-/// Evaluates every `learning_curve` criterion of `problem` at `volumes`.
-///
-/// ```
-/// let p = innorank::Problem::from_yaml_str(r#"
-/// name: c
-/// criteria:
-///   - {id: unit_cost, derive: learning_curve, baseline: {fixed: 1000, unit_cost: 10, learning_rate: 1}}
-/// alternatives:
-///   - {id: a, scores: {unit_cost: {fixed: 5000, unit_cost: 6, volume: 2000, learning_rate: 1}}}
-/// "#, "c.yaml").unwrap();
-/// let curves = innorank::cost::curves(&p, &[100, 10_000]);
-/// assert_eq!(curves[0].alternatives[0].average_costs, vec![56.0, 6.5]);
-/// assert_eq!(curves[0].alternatives[0].crossing, Some(innorank::cost::Crossing::From(1001)));
-/// ```
-pub fn curves(problem: &crate::Problem, volumes: &[u64]) -> Vec<CriterionCurves> {
-    use crate::problem::{Derivation, Derive};
-    problem
-        .criteria
-        .leaves()
-        .filter_map(|(criterion, leaf)| {
-            let Some(Derive::LearningCurve { baseline }) = &leaf.derive else {
-                return None;
-            };
-            let at = |c: &CostCurve| volumes.iter().map(|&q| c.average_cost(q)).collect::<Vec<_>>();
-            let alternatives = (0..problem.alternatives.len())
-                .filter_map(|row| match problem.derivation(row, leaf.column)? {
-                    Derivation::Curve(curve, volume) => Some(AlternativeCurve {
-                        id: problem.alternatives.id(row).to_owned(),
-                        curve: *curve,
-                        volume,
-                        at_volume: curve.average_cost(volume),
-                        average_costs: at(curve),
-                        crossing: baseline.as_ref().map(|b| crossing(curve, b)),
-                    }),
-                    Derivation::Shared(_) => None,
-                })
-                .collect();
-            Some(CriterionCurves {
-                criterion: criterion.id.clone(),
-                volumes: volumes.to_vec(),
-                baseline: baseline.map(|b| (b, at(&b))),
-                alternatives,
-            })
-        })
-        .collect()
 }
