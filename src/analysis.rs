@@ -4,8 +4,9 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use serde::Serialize as DeriveSerialize;
 
-use crate::ahp::{self, HierarchyWeights, NodeWeights, Synthesis, WeighOptions};
+use crate::ahp::Synthesis;
 use crate::matrix::DataError;
+use crate::pipeline::{HierarchyWeights, NodeWeights, WeighOptions};
 use crate::problem::{Derivation, Problem};
 pub use crate::ranking::RankedAlternative;
 use crate::ranking::{Entry, Ranking, sort_and_rank};
@@ -157,7 +158,7 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
     if u32::try_from(count).is_err() {
         return Err(DataError::TooManyAlternatives { count }.into());
     }
-    let weights = ahp::weigh_with(&problem.criteria, &options.weighing)?;
+    let weights = crate::pipeline::weigh_with(&problem.criteria, &options.weighing)?;
     let mut warnings = problem.warnings.clone();
     warnings.extend(weight_warnings(&weights, options.weighing.cr_threshold));
 

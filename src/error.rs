@@ -23,7 +23,7 @@ pub enum Error {
     Matrix(#[from] MatrixError),
     /// The weights of a node cannot be derived with the options chosen.
     #[error(transparent)]
-    Weighing(#[from] crate::ahp::WeighError),
+    Weighing(#[from] crate::pipeline::WeighError),
     /// AHP ranking cannot use these scores or comparisons.
     #[error("criterion `{criterion}`: {error}")]
     AhpRanking {

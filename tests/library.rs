@@ -1,7 +1,8 @@
 //! The library API on whole problems: weighting sources, hierarchy, group
 //! judgments.
 
-use innorank::ahp::{PairwiseMatrix, PriorityMethod, WeightSource, weigh};
+use innorank::ahp::{PairwiseMatrix, PriorityMethod};
+use innorank::pipeline::{WeightSource, weigh};
 use innorank::{Problem, RankOptions};
 
 fn load(yaml: &str) -> Problem {

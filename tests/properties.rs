@@ -13,7 +13,8 @@
 
 use std::collections::BTreeSet;
 
-use innorank::ahp::{PairwiseMatrix, PriorityMethod, weigh};
+use innorank::ahp::{PairwiseMatrix, PriorityMethod};
+use innorank::pipeline::weigh;
 use innorank::problem::CriterionKind;
 use innorank::ranking::rank_scores;
 use innorank::topsis::{Degenerate, Normalization, Topsis, TopsisScores};

@@ -102,7 +102,6 @@ pub fn judgment_in_bounds(value: f64) -> bool {
 mod completion;
 mod consistency;
 mod group;
-mod hierarchy;
 mod matrix;
 mod priorities;
 mod repair;
@@ -116,7 +115,6 @@ pub use group::{
     Aggregation, Disagreement, GroupJudgments, GroupPriorities, JudgeAgreement, JudgmentSet,
     SAATY_COMPATIBILITY_THRESHOLD, compatibility_index, geometric_compatibility_index,
 };
-pub use hierarchy::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, WeightSource, weigh, weigh_with};
 pub use matrix::{Deviation, Estimate, MatrixError, PairwiseMatrix};
 pub use priorities::{Priorities, PriorityMethod};
 pub use repair::{Repair, RepairOutcome, Revision, suggest_revisions};

@@ -4,5 +4,7 @@
 //! report; nothing below this layer imports from it.
 
 mod curves;
+mod weigh;
 
 pub use curves::{AlternativeCurve, CriterionCurves, curves};
+pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, WeightSource, weigh, weigh_with};

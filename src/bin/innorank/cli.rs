@@ -6,7 +6,8 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 
 use innorank::RankOptions;
-use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis, WeighOptions};
+use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis};
+use innorank::pipeline::WeighOptions;
 use innorank::topsis::Normalization;
 
 /// Weight criteria with AHP and rank alternatives with TOPSIS.

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use innorank::ahp::{PriorityMethod, weigh};
+use innorank::ahp::PriorityMethod;
+use innorank::pipeline::weigh;
 use innorank::problem::{Criteria, CriterionKind, LibraryEntry};
 
 use crate::cli::{CriteriaArgs, Format};
@@ -114,7 +115,7 @@ impl<'a> Definition<'a> {
         entry: &'a LibraryEntry,
         criteria: &'a Criteria,
         index: usize,
-        w: &innorank::ahp::HierarchyWeights,
+        w: &innorank::pipeline::HierarchyWeights,
     ) -> Self {
         let node = criteria.node(index);
         let mut d = Definition {

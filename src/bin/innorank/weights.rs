@@ -10,7 +10,7 @@ use crate::{Failure, emit, format, load, warn};
 pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     let options = args.ahp.weighing();
-    let weights = innorank::ahp::weigh_with(&problem.criteria, &options).map_err(innorank::Error::from)?;
+    let weights = innorank::pipeline::weigh_with(&problem.criteria, &options).map_err(innorank::Error::from)?;
     let mut warnings = problem.warnings.clone();
     warnings.extend(weight_warnings(&weights, options.cr_threshold));
     warn(&args.common, &warnings);

@@ -296,7 +296,7 @@ fn matrix_issue(error: DataError, criteria: &Criteria) -> Option<Issue> {
 fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Issue> {
     use crate::analysis::{Unrankable, unrankable};
     let found = unrankable(problem, options);
-    let weighing = crate::ahp::weigh_with(&problem.criteria, &options.weighing).err();
+    let weighing = crate::pipeline::weigh_with(&problem.criteria, &options.weighing).err();
     if found.is_empty() && weighing.is_none() {
         return Vec::new();
     }

@@ -2,7 +2,7 @@
 //! renderers.
 
 use innorank::RankReport;
-use innorank::ahp::HierarchyWeights;
+use innorank::pipeline::HierarchyWeights;
 use innorank::problem::Problem;
 use unicode_width::UnicodeWidthStr;
 

@@ -10,9 +10,10 @@ pub mod table;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use innorank::ahp::{HierarchyWeights, NodeWeights, Repair, RepairOutcome, WeighOptions};
+use innorank::ahp::{Repair, RepairOutcome};
 use innorank::learning_curve::{CostCurve, Crossing};
 use innorank::pipeline::CriterionCurves;
+use innorank::pipeline::{HierarchyWeights, NodeWeights, WeighOptions};
 use innorank::{Problem, Warning};
 
 /// From this magnitude on, numbers for people are written in scientific

@@ -1,9 +1,11 @@
 //! Weights through the criteria tree: local priorities at every parent,
 //! global weights of the leaves as products along their paths.
 
-use super::{Aggregation, AhpOptions, Consistency, Deviation, Disagreement, Estimate, JudgeAgreement, PriorityMethod};
 use crate::Weights;
 use crate::ahp::MatrixError;
+use crate::ahp::{
+    Aggregation, AhpOptions, Consistency, Deviation, Disagreement, Estimate, JudgeAgreement, PriorityMethod,
+};
 use crate::problem::{Criteria, Weighting};
 
 /// How many deviating judgments are listed for an inconsistent node.
@@ -82,7 +84,7 @@ impl WeighOptions {
     /// AIJ, CR threshold 0.10.
     pub fn new() -> Self {
         WeighOptions {
-            cr_threshold: super::DEFAULT_CR_THRESHOLD,
+            cr_threshold: crate::ahp::DEFAULT_CR_THRESHOLD,
             ..WeighOptions::default()
         }
     }
@@ -116,7 +118,8 @@ pub struct HierarchyWeights {
 /// A node is consistent when its CR is at most `cr_threshold`.
 ///
 /// ```
-/// use innorank::ahp::{weigh, PriorityMethod};
+/// use innorank::ahp::PriorityMethod;
+/// use innorank::pipeline::weigh;
 /// let p = innorank::Problem::from_yaml_str(r#"
 /// name: w
 /// criteria:
