@@ -141,12 +141,8 @@ impl ProblemBuilder {
 
     /// Validates and returns the problem; problems found carry field paths.
     pub fn build(mut self) -> Result<Problem, Diagnostics> {
-        let (mut issues, mut unresolved) = (Vec::new(), Vec::new());
         let criteria = self.raw.criteria.get_or_insert_default();
-        if super::load::uses_library(criteria) {
-            let library = self.options.library.clone().unwrap_or_else(CriteriaLibrary::built_in);
-            library.resolve(criteria, "", &mut issues, &mut unresolved);
-        }
+        let (issues, unresolved) = super::load::resolve_library(criteria, self.options.library.as_ref());
         let plan = validate::CsvPlan::default();
         validate::validate(self.raw, issues, unresolved, &plan, None).map_err(|rejected| {
             Diagnostics(

@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location, nearest};
 use super::raw::{RawCriterion, Shape};
 use super::validate::Issue;
-use super::{Criteria, load, validate};
+use super::{Criteria, validate, yaml};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/library.rs"));
@@ -208,13 +208,13 @@ fn merge(base: &RawCriterion, over: RawCriterion) -> RawCriterion {
 
 /// Parses and validates one library file.
 fn parse_entry(bytes: &[u8], file: &str, source: &str) -> Result<LibraryEntry, Diagnostics> {
-    let (raw, found): (RawCriterion, _) = load::parse(bytes, file, Shape::Criterion, u64::MAX)?;
+    let (raw, found): (RawCriterion, _) = yaml::parse(bytes, file, Shape::Criterion, u64::MAX)?;
     let (raw, criteria) = match validate::validate_entry(raw) {
         Ok(valid) if found.is_empty() => valid,
         Ok(_) => return Err(Diagnostics(found)),
         Err(issues) => {
             return Err(Diagnostics(
-                found.into_iter().chain(load::locate(bytes, file, issues).0).collect(),
+                found.into_iter().chain(yaml::locate(bytes, file, issues).0).collect(),
             ));
         }
     };

@@ -18,6 +18,7 @@ mod raw;
 mod scan;
 mod score_text;
 mod validate;
+mod yaml;
 
 pub use alternatives::Alternatives;
 pub use builder::{CriterionBuilder, ProblemBuilder};
