@@ -15,6 +15,7 @@ mod diagnostic;
 mod library;
 mod load;
 mod raw;
+mod rules;
 mod scan;
 mod score_text;
 mod validate;

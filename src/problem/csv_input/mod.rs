@@ -625,13 +625,13 @@ fn cell(text: &str, (id, leaf): (&str, &Leaf), decimal_comma: bool) -> Result<f6
         Ok(_) => return Err(DiagnosticKind::OutOfRange(excerpt(text))),
         // A level name never holds control characters: escaped, the
         // message shows none either.
-        Err(_) => super::validate::level_value(leaf, id, &escape(text))?.0,
+        Err(_) => super::rules::level_value(leaf, id, &escape(text))?.0,
     };
-    super::validate::in_scale(leaf, id, value)
+    super::rules::in_scale(leaf, id, value)
 }
 
 fn valid_id(id: &str) -> bool {
-    super::validate::valid_alternative_id(id)
+    super::rules::valid_alternative_id(id)
 }
 
 /// A cell of a decimal-comma file as `str::parse` reads it (`8,25` as
@@ -649,7 +649,7 @@ fn comma_decimal(text: &str) -> Result<Option<String>, DiagnosticKind> {
 
 /// At most 40 characters of user text, control characters escaped.
 fn excerpt(text: &str) -> String {
-    super::validate::excerpt(&escape(text))
+    super::rules::excerpt(&escape(text))
 }
 
 /// `text` with control characters (NUL, escape, line breaks...) written

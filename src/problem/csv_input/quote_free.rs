@@ -9,10 +9,10 @@
 
 use rayon::prelude::*;
 
-use super::super::alternatives::Labels;
-use super::super::validate::in_scale;
 use super::decimal;
 use super::{Alternatives, Column, Errors, Field, Layout, Rows, id_hash, read_field};
+use crate::problem::alternatives::Labels;
+use crate::problem::rules::in_scale;
 
 /// Below this many bytes of rows (64 KiB), one thread reads them all.
 const PARALLEL_BYTES: usize = 1 << 16;

@@ -17,6 +17,9 @@ use super::raw::{
     Ordered, Pairs, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule,
     Scalar, Text,
 };
+use super::rules::{
+    SCALE_MAX, excerpt, in_scale, judgment, level_value, number, valid_alternative_id, valid_criterion_id,
+};
 use super::{
     Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf,
     LeafJudgments, Parent, Problem, ROOT_ID, ScreeningRule, Weighting,
@@ -28,13 +31,6 @@ use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A problem found, with the path of the field at fault.
 pub type Issue = (String, DiagnosticKind);
-
-/// Longest alternative id accepted.
-const MAX_ALTERNATIVE_ID: usize = 64;
-
-/// Saaty's scale runs from 1/9 to 9; values outside are allowed with a
-/// warning.
-const SCALE_MAX: f64 = 9.0;
 
 /// Where alternatives in CSV come from.
 #[derive(Debug, Clone, Default)]
@@ -418,117 +414,6 @@ fn placeholder(id: &str) -> Criterion {
             children: Vec::new(),
             weighting: Weighting::Equal,
         }),
-    }
-}
-
-fn valid_criterion_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
-}
-
-pub(super) fn valid_alternative_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ALTERNATIVE_ID
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.')
-}
-
-/// A finite number, from a YAML number or a numeric string.
-fn number(value: &Scalar) -> Result<f64, DiagnosticKind> {
-    match value {
-        Scalar::Number(v) if v.is_finite() => Ok(*v),
-        Scalar::Number(v) => Err(DiagnosticKind::NonFinite(yaml_spelling(*v))),
-        Scalar::Text(text) => match text.trim().parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
-            Ok(v) if v.is_nan() || text.to_ascii_lowercase().contains("inf") => {
-                Err(DiagnosticKind::NonFinite(excerpt(text)))
-            }
-            Ok(_) => Err(DiagnosticKind::OutOfRange(excerpt(text))),
-            Err(_) => Err(DiagnosticKind::Syntax(format!(
-                "expected a number, found `{}`",
-                excerpt(text)
-            ))),
-        },
-        Scalar::Map(_) => Err(DiagnosticKind::Syntax("expected a number, found a mapping".into())),
-    }
-}
-
-fn yaml_spelling(v: f64) -> String {
-    match v {
-        v if v.is_nan() => ".nan".into(),
-        v if v > 0.0 => ".inf".into(),
-        _ => "-.inf".into(),
-    }
-}
-
-/// At most 40 characters of user text, for messages.
-pub(super) fn excerpt(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}...")
-    }
-}
-
-/// A judgment value: a positive number or a fraction string like "1/3".
-fn judgment(value: &Scalar) -> Result<f64, DiagnosticKind> {
-    let v = match value {
-        Scalar::Text(text) if text.contains('/') => {
-            let (a, b) = text.split_once('/').expect("checked for '/'");
-            match (a.trim().parse::<f64>(), b.trim().parse::<f64>()) {
-                (Ok(a), Ok(b)) if a.is_finite() && b.is_finite() && b != 0.0 => a / b,
-                _ => return Err(DiagnosticKind::BadJudgment(excerpt(text))),
-            }
-        }
-        Scalar::Text(text) if text.trim().parse::<f64>().is_err() => {
-            return Err(DiagnosticKind::BadJudgment(excerpt(text)));
-        }
-        other => number(other)?,
-    };
-    if v > 0.0 && v.is_finite() {
-        Ok(v)
-    } else {
-        Err(DiagnosticKind::NonPositiveJudgment(v))
-    }
-}
-
-/// The value of the level `name` of a leaf, or why the word is not a score
-/// of it.
-pub(super) fn level_value<'l>(leaf: &'l Leaf, criterion: &str, name: &str) -> Result<(f64, &'l str), DiagnosticKind> {
-    match leaf.levels.iter().find(|(n, _)| n == name) {
-        Some((n, v)) => Ok((*v, n)),
-        None if leaf.levels.is_empty() => Err(DiagnosticKind::NoLevels {
-            level: excerpt(name),
-            criterion: criterion.to_owned(),
-        }),
-        None => Err(DiagnosticKind::UnknownLevel {
-            level: excerpt(name),
-            criterion: criterion.to_owned(),
-            levels: leaf
-                .levels
-                .iter()
-                .map(|(n, _)| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-        }),
-    }
-}
-
-/// `value` if it lies within the leaf's scale (when it has one).
-pub(super) fn in_scale(leaf: &Leaf, criterion: &str, value: f64) -> Result<f64, DiagnosticKind> {
-    match leaf.scale {
-        Some((min, max)) if !(min..=max).contains(&value) => Err(DiagnosticKind::OutOfScale {
-            value,
-            criterion: criterion.to_owned(),
-            min,
-            max,
-        }),
-        _ => Ok(value),
     }
 }
 
