@@ -4,8 +4,8 @@
 //! give [`Error::Input`], which holds every problem found, each with its
 //! location ([`crate::problem::Diagnostic`]).
 
-use crate::ahp::MatrixError;
-use crate::matrix::DataError;
+use crate::math::ahp::MatrixError;
+use crate::math::matrix::DataError;
 use crate::problem::Diagnostics;
 
 /// Everything that can go wrong in innorank.

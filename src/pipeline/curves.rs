@@ -3,7 +3,7 @@
 //! `innorank cost` shows).
 
 use crate::Problem;
-use crate::learning_curve::{CostCurve, Crossing, crossing};
+use crate::math::learning_curve::{CostCurve, Crossing, crossing};
 use crate::problem::{Derivation, Derive};
 
 /// The average-cost curves of every alternative on one `learning_curve`

@@ -2,8 +2,8 @@
 //! global weights of the leaves as products along their paths.
 
 use crate::Weights;
-use crate::ahp::MatrixError;
-use crate::ahp::{
+use crate::math::ahp::MatrixError;
+use crate::math::ahp::{
     Aggregation, AhpOptions, Consistency, Deviation, Disagreement, Estimate, JudgeAgreement, PriorityMethod,
 };
 use crate::problem::{Criteria, Weighting};
@@ -84,7 +84,7 @@ impl WeighOptions {
     /// AIJ, CR threshold 0.10.
     pub fn new() -> Self {
         WeighOptions {
-            cr_threshold: crate::ahp::DEFAULT_CR_THRESHOLD,
+            cr_threshold: crate::math::ahp::DEFAULT_CR_THRESHOLD,
             ..WeighOptions::default()
         }
     }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::diagnostic::{DiagnosticKind, nearest};
 use super::raw::{Ordered, Pairs, Scalar, Text};
 use super::{Derive, SharedAssets};
-use crate::learning_curve::{CostCurve, CurveError};
+use crate::math::learning_curve::{CostCurve, CurveError};
 
 /// Problems with a curve, each with the key it concerns (if any).
 type CurveProblems = Vec<(Option<String>, DiagnosticKind)>;

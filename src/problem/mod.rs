@@ -28,8 +28,8 @@ pub use library::{CriteriaLibrary, LibraryEntry};
 pub use load::{DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions};
 pub use score_text::ScoreText;
 
-use crate::ahp::{GroupJudgments, PairwiseMatrix};
-use crate::learning_curve::CostCurve;
+use crate::math::ahp::{GroupJudgments, PairwiseMatrix};
+use crate::math::learning_curve::CostCurve;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A validated decision problem.

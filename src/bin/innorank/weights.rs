@@ -1,7 +1,7 @@
 //! `innorank weights`: the AHP weights of every node.
 
 use innorank::ahp::suggest_revisions;
-use innorank::analysis::weight_warnings;
+use innorank::pipeline::weight_warnings;
 use innorank::problem::{CriterionKind, Parent, Weighting};
 
 use crate::cli::{Format, WeightsArgs};

@@ -295,13 +295,13 @@ impl Validator {
             children.iter().any(|c| self.broken.contains(c)),
         );
         let n = children.len();
-        if (comparisons.is_some() || matrix.is_some()) && n > crate::ahp::RandomIndex::Saaty.max_n() {
+        if (comparisons.is_some() || matrix.is_some()) && n > crate::math::ahp::RandomIndex::Saaty.max_n() {
             let field = if comparisons.is_some() { "comparisons" } else { "matrix" };
             self.issue(
                 at(field),
                 DiagnosticKind::TooManyCompared {
                     n,
-                    max: crate::ahp::RandomIndex::Saaty.max_n(),
+                    max: crate::math::ahp::RandomIndex::Saaty.max_n(),
                 },
             );
             return Weighting::Equal;

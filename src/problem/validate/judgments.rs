@@ -3,7 +3,7 @@
 
 use super::criteria::Names;
 use super::*;
-use crate::ahp::judgment_in_bounds;
+use crate::math::ahp::judgment_in_bounds;
 use crate::problem::Location;
 use crate::problem::diagnostic::nearest;
 
@@ -288,7 +288,7 @@ impl Validator {
             alternatives.ids().map(str::to_owned).collect(),
             self.alternatives_unknown,
         );
-        let max = crate::ahp::RandomIndex::Saaty.max_n();
+        let max = crate::math::ahp::RandomIndex::Saaty.max_n();
         let mut out = Vec::new();
         for (leaf_id, list) in by_leaf {
             let path = format!("alternative_comparisons.{leaf_id}");

@@ -24,9 +24,9 @@ use super::{
     Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf,
     LeafJudgments, Parent, Problem, ROOT_ID, ScreeningRule, Weighting,
 };
-use crate::ahp::MatrixError;
-use crate::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
-use crate::matrix::DataError;
+use crate::math::ahp::MatrixError;
+use crate::math::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
+use crate::math::matrix::DataError;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A problem found, with the path of the field at fault.
@@ -290,7 +290,7 @@ fn matrix_issue(error: DataError, criteria: &Criteria) -> Option<Issue> {
 /// fields at fault: the score (`alternatives[3].scores.cost`), the target
 /// leaf (`criteria[1]`) or its comparisons (`alternative_comparisons.fit`).
 fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Issue> {
-    use crate::analysis::{Unrankable, unrankable};
+    use crate::pipeline::rank::{Unrankable, unrankable};
     let found = unrankable(problem, options);
     let weighing = crate::pipeline::weigh_with(&problem.criteria, &options.weighing).err();
     if found.is_empty() && weighing.is_none() {

@@ -9,7 +9,7 @@ use nalgebra::{DMatrix, DVector};
 use super::consistency::{UnknownName, parse_name};
 use super::priorities::{check_priorities, log_least_squares, perron_vector};
 use super::{Estimate, PairwiseMatrix, Priorities, PriorityMethod, RandomIndex};
-use crate::ahp::MatrixError;
+use crate::math::ahp::MatrixError;
 
 /// How missing judgments are filled in.
 ///

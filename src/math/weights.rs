@@ -1,6 +1,6 @@
 //! Criterion weights: non-negative numbers that sum to one.
 
-use crate::matrix::DataError;
+use crate::math::matrix::DataError;
 
 /// Weights of a set of criteria, validated once: finite, non-negative, not
 /// all zero, and normalised so they sum to one.

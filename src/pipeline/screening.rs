@@ -76,9 +76,9 @@ pub struct Screening {
 ///   - {id: a, scores: {risk: 8}}
 ///   - {id: b, scores: {risk: 9}}
 /// "#, "s.yaml").unwrap();
-/// let s = innorank::screening::screen(&p);
+/// let s = innorank::pipeline::screening::screen(&p);
 /// assert_eq!((s.kept, s.rejected), (vec![0], vec![1]));
-/// assert_eq!(innorank::screening::breaches(&p, 1)[0].to_string(), "risk 9 > max 8");
+/// assert_eq!(innorank::pipeline::screening::breaches(&p, 1)[0].to_string(), "risk 9 > max 8");
 /// ```
 pub fn screen(problem: &Problem) -> Screening {
     let mut screening = Screening::default();

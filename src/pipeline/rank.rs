@@ -4,14 +4,14 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use serde::Serialize as DeriveSerialize;
 
-use crate::ahp::Synthesis;
-use crate::matrix::DataError;
+use crate::math::ahp::Synthesis;
+use crate::math::matrix::DataError;
+pub use crate::math::ranking::RankedAlternative;
+use crate::math::ranking::{Entry, Ranking, sort_and_rank};
+use crate::math::topsis::{Degenerate, Normalization, Topsis};
+use crate::pipeline::screening::{Breach, breaches, screen};
 use crate::pipeline::{HierarchyWeights, NodeWeights, WeighOptions};
 use crate::problem::{Derivation, Problem};
-pub use crate::ranking::RankedAlternative;
-use crate::ranking::{Entry, Ranking, sort_and_rank};
-use crate::screening::{Breach, breaches, screen};
-use crate::topsis::{Degenerate, Normalization, Topsis};
 use crate::{Error, Warning};
 
 /// The ranking method.
@@ -270,7 +270,7 @@ pub(crate) enum Unrankable {
         /// The leaf's column.
         column: usize,
         /// What is wrong, with indices among the survivors.
-        error: crate::ahp::MatrixError,
+        error: crate::math::ahp::MatrixError,
     },
 }
 
@@ -293,11 +293,11 @@ impl Unrankable {
             .map(|(c, _)| c.id.clone())
             .unwrap_or_default();
         let error = match self {
-            Unrankable::Score { row, value, .. } => crate::ahp::MatrixError::NonPositiveScore {
+            Unrankable::Score { row, value, .. } => crate::math::ahp::MatrixError::NonPositiveScore {
                 index: kept.iter().position(|&k| k == row).unwrap_or(row),
                 value,
             },
-            Unrankable::Target { .. } => crate::ahp::MatrixError::TargetScores,
+            Unrankable::Target { .. } => crate::math::ahp::MatrixError::TargetScores,
             Unrankable::Priorities { error, .. } => error,
         };
         Error::AhpRanking { criterion, error }
@@ -348,7 +348,7 @@ fn ahp_local(
     column: &[f64],
     options: &RankOptions,
 ) -> Result<Vec<f64>, Vec<Unrankable>> {
-    use crate::ahp::{PairwiseMatrix, priorities_from_scores};
+    use crate::math::ahp::{PairwiseMatrix, priorities_from_scores};
     let judged = problem.alternative_comparisons.iter().find(|(c, _)| *c == leaf.column);
     if let Some((_, judgments)) = judged {
         // Only judgments among the survivors count.
@@ -399,7 +399,7 @@ fn ahp_scores(
     weights: &HierarchyWeights,
     options: &RankOptions,
 ) -> Result<Vec<f64>, Error> {
-    use crate::ahp::{LeafPriorities, synthesize};
+    use crate::math::ahp::{LeafPriorities, synthesize};
     let mut leaves = Vec::new();
     for ((_, leaf), &weight) in problem.criteria.leaves().zip(weights.leaves.as_slice()) {
         let column: Vec<f64> = matrix.column(leaf.column).collect();
@@ -674,7 +674,7 @@ mod tests {
                 assert_eq!(criterion, "gain");
                 assert_eq!(
                     error,
-                    crate::ahp::MatrixError::NonPositiveScore { index: 0, value: -1.0 }
+                    crate::math::ahp::MatrixError::NonPositiveScore { index: 0, value: -1.0 }
                 );
             }
             other => panic!("{other:?}"),

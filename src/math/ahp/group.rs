@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::consistency::{UnknownName, parse_name};
 use super::priorities::normalised_exp;
 use super::{AhpOptions, Consistency, Estimate, JUDGMENT_MAX, JUDGMENT_MIN, PairwiseMatrix};
-use crate::ahp::MatrixError;
+use crate::math::ahp::MatrixError;
 
 /// Saaty's suggested limit for his compatibility index: `S <= 1.1` (a 10%
 /// deviation) counts as compatible (Saaty & Peniwati 2008, *Group Decision
@@ -503,7 +503,7 @@ fn gcompi_of(n: usize, judgments: &[(usize, usize, f64)], w: &[f64]) -> Option<f
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ahp::PriorityMethod;
+    use crate::math::ahp::PriorityMethod;
 
     fn set(name: &str, judgments: &[(usize, usize, f64)]) -> JudgmentSet {
         JudgmentSet::new(name, judgments.to_vec())

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::consistency::{UnknownName, parse_name};
 use super::{AhpOptions, PairwiseMatrix};
 use crate::Direction;
-use crate::ahp::MatrixError;
+use crate::math::ahp::MatrixError;
 
 /// How leaves' local priorities are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

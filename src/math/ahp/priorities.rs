@@ -3,7 +3,7 @@
 use nalgebra::{DMatrix, DVector};
 
 use super::{Consistency, PairwiseMatrix, RandomIndex};
-use crate::ahp::MatrixError;
+use crate::math::ahp::MatrixError;
 
 /// How priorities are derived from a comparison matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -370,7 +370,7 @@ mod tests {
         let err = PairwiseMatrix::from_judgments(4, &[(0, 2, 3.0), (1, 3, 2.0)]).unwrap_err();
         assert_eq!(
             err,
-            crate::ahp::MatrixError::Disconnected {
+            crate::math::ahp::MatrixError::Disconnected {
                 groups: vec![vec![0, 2], vec![1, 3]]
             }
         );
@@ -379,6 +379,6 @@ mod tests {
     #[test]
     fn repeated_pair_in_either_order_is_refused() {
         let err = PairwiseMatrix::from_judgments(3, &[(0, 1, 3.0), (1, 0, 0.5)]).unwrap_err();
-        assert_eq!(err, crate::ahp::MatrixError::RepeatedPair { a: 1, b: 0 });
+        assert_eq!(err, crate::math::ahp::MatrixError::RepeatedPair { a: 1, b: 0 });
     }
 }

@@ -37,7 +37,7 @@
 //! assert!(r.closeness.iter().all(|c| (0.0..=1.0).contains(c)));
 //! ```
 
-use crate::matrix::DataError;
+use crate::math::matrix::DataError;
 use crate::{DecisionMatrix, Direction, Weights};
 
 /// How TOPSIS makes columns comparable.

@@ -471,7 +471,7 @@ pub enum MatrixError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ahp::{JUDGMENT_MAX, JUDGMENT_MIN};
+    use crate::math::ahp::{JUDGMENT_MAX, JUDGMENT_MIN};
 
     #[test]
     fn judgments_beyond_the_bound_are_refused_and_the_bound_itself_accepted() {

@@ -185,7 +185,7 @@ fn same(a: f64, b: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ahp::{Completion, PriorityMethod, RandomIndex};
+    use crate::math::ahp::{Completion, PriorityMethod, RandomIndex};
 
     fn upper(rows: &[&[f64]]) -> PairwiseMatrix {
         let n = rows.len() + 1;
