@@ -4,9 +4,9 @@
 //! give [`Error::Input`], which holds every problem found, each with its
 //! location ([`crate::problem::Diagnostic`]).
 
+use crate::diagnostic::Diagnostics;
 use crate::math::ahp::MatrixError;
 use crate::math::matrix::DataError;
-use crate::problem::Diagnostics;
 
 /// Everything that can go wrong in innorank.
 #[derive(Debug, thiserror::Error)]

@@ -23,10 +23,12 @@
 //! * math ([`ahp`], [`topsis`], [`ranking`], [`learning_curve`],
 //!   [`DecisionMatrix`], [`Weights`]): numbers in, numbers out. A new
 //!   method goes here.
-//! * [`problem`]: the model ([`Problem`] and its criteria tree) and the
-//!   input that builds it: the guarded YAML front end, the CSV reader,
-//!   validation, the criteria library, the builder. A new input format goes
-//!   here.
+//! * model ([`Problem`] and its criteria tree, reached through [`problem`]):
+//!   the decision as the algorithms see it, pure data.
+//! * input (reached through [`problem`]: [`LoadOptions`],
+//!   [`problem::ProblemBuilder`], [`problem::CriteriaLibrary`]): the
+//!   guarded YAML front end, the CSV reader, validation, the criteria
+//!   library, the builder. A new input format goes here.
 //! * [`pipeline`]: what the commands compute from a problem (screening,
 //!   weights, ranking and its report, cost curves). A new command's
 //!   computation goes here; its printing goes in the binary.
@@ -51,8 +53,11 @@
 //! assert!((report.weights.leaves.as_slice()[1] - 0.75).abs() < 1e-12);
 //! ```
 
+mod diagnostic;
 pub mod error;
+mod input;
 mod math;
+mod model;
 pub mod pipeline;
 pub mod problem;
 mod readable;

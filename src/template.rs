@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::problem::{CriteriaLibrary, Criterion, CriterionKind, LibraryEntry};
+use crate::input::{CriteriaLibrary, LibraryEntry};
+use crate::model::{Criterion, CriterionKind};
 
 /// Which kind of problem to start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

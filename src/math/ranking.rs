@@ -1,6 +1,6 @@
 //! Ranks from scores, with ties, and the ranking a report holds.
 
-use crate::problem::Alternatives;
+use crate::model::Alternatives;
 
 /// Scores within this relative distance are tied.
 pub const TIE_TOLERANCE: f64 = 1e-12;

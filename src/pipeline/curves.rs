@@ -2,9 +2,9 @@
 //! a few volumes, with each alternative's crossing of the baseline (what
 //! `innorank cost` shows).
 
-use crate::Problem;
 use crate::math::learning_curve::{CostCurve, Crossing, crossing};
-use crate::problem::{Derivation, Derive};
+use crate::model::Problem;
+use crate::model::{Derivation, Derive};
 
 /// The average-cost curves of every alternative on one `learning_curve`
 /// criterion, at a few volumes.

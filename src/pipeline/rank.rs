@@ -9,9 +9,9 @@ use crate::math::matrix::DataError;
 pub use crate::math::ranking::RankedAlternative;
 use crate::math::ranking::{Entry, Ranking, sort_and_rank};
 use crate::math::topsis::{Degenerate, Normalization, Topsis};
+use crate::model::{Derivation, Problem};
 use crate::pipeline::screening::{Breach, breaches, screen};
 use crate::pipeline::{HierarchyWeights, NodeWeights, WeighOptions};
-use crate::problem::{Derivation, Problem};
 use crate::{Error, Warning};
 
 /// The ranking method.
@@ -343,7 +343,7 @@ fn ahp_usable(x: f64, direction: &crate::Direction) -> bool {
 /// the scores. Errors list every problem found under the leaf.
 fn ahp_local(
     problem: &Problem,
-    leaf: &crate::problem::Leaf,
+    leaf: &crate::model::Leaf,
     kept: &[usize],
     column: &[f64],
     options: &RankOptions,

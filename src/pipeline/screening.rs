@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::problem::{Bound, Problem, ScreeningRule};
+use crate::model::{Bound, Problem, ScreeningRule};
 use crate::readable::Readable;
 
 /// An alternative that broke a rule, and how.

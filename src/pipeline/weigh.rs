@@ -6,7 +6,7 @@ use crate::math::ahp::MatrixError;
 use crate::math::ahp::{
     Aggregation, AhpOptions, Consistency, Deviation, Disagreement, Estimate, JudgeAgreement, PriorityMethod,
 };
-use crate::problem::{Criteria, Weighting};
+use crate::model::{Criteria, Weighting};
 
 /// How many deviating judgments are listed for an inconsistent node.
 const WORST_JUDGMENTS: usize = 3;

@@ -12,7 +12,7 @@ use std::io::Read;
 
 use super::CsvSource;
 use super::encoding::SNIFF_BYTES;
-use crate::problem::diagnostic::DiagnosticKind;
+use crate::diagnostic::DiagnosticKind;
 
 /// Sources up to this size are read whole, and parsed in parallel unless
 /// they hold quotes (1 GiB).

@@ -3,9 +3,9 @@
 
 use super::criteria::Names;
 use super::*;
+use crate::diagnostic::Location;
+use crate::diagnostic::nearest;
 use crate::math::ahp::judgment_in_bounds;
-use crate::problem::Location;
-use crate::problem::diagnostic::nearest;
 
 impl Validator {
     pub(super) fn judgments(

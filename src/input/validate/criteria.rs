@@ -2,7 +2,7 @@
 //! node's weights.
 
 use super::*;
-use crate::problem::diagnostic::nearest;
+use crate::diagnostic::nearest;
 
 impl Validator {
     /// Adds a criterion (and its sub-tree) and returns its node index.

@@ -1,31 +1,12 @@
-//! The decision problem: criteria tree, alternatives and screening rules,
-//! loaded from a YAML problem file and validated once.
-//!
-//! The file format is described in `docs/problem-format.md`. Loading
-//! ([`Problem::from_yaml_str`], [`Problem::from_path`]) checks everything
-//! and reports every problem found with its file, line, column and field
-//! path ([`Diagnostic`]); the types here can then be trusted by the
-//! algorithms.
+//! The decision problem as the algorithms see it: criteria tree,
+//! alternatives, scores and screening rules. Pure data: no I/O and no file
+//! format; [`crate::problem`] loads and validates it (the input layer), the
+//! pipeline ranks it.
 
-mod alternatives;
-mod builder;
-mod csv_input;
-mod derive;
-mod diagnostic;
-mod library;
-mod load;
-mod raw;
-mod rules;
-mod scan;
+pub(crate) mod alternatives;
 mod score_text;
-mod validate;
-mod yaml;
 
 pub use alternatives::Alternatives;
-pub use builder::{CriterionBuilder, ProblemBuilder};
-pub use diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
-pub use library::{CriteriaLibrary, LibraryEntry};
-pub use load::{DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions};
 pub use score_text::ScoreText;
 
 use crate::math::ahp::{GroupJudgments, PairwiseMatrix};
@@ -69,8 +50,8 @@ pub struct Problem {
 /// the column order of the decision matrix.
 #[derive(Debug, Clone)]
 pub struct Criteria {
-    nodes: Vec<Criterion>,
-    leaves: Vec<usize>,
+    pub(crate) nodes: Vec<Criterion>,
+    pub(crate) leaves: Vec<usize>,
 }
 
 /// The name the root node goes by in reports.

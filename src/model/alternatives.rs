@@ -5,7 +5,7 @@
 /// One field of every alternative (ids, names...), back to back. A field
 /// that is empty for every alternative so far stores nothing but a count.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct Labels {
+pub(crate) struct Labels {
     text: String,
     /// End offset of each label; empty while every label is empty.
     ends: Vec<usize>,
@@ -15,7 +15,7 @@ pub(super) struct Labels {
 impl Labels {
     /// Labels written back to back in `text`, each ending at its entry of
     /// `ends`.
-    pub(super) fn from_parts(text: String, ends: Vec<usize>) -> Self {
+    pub(crate) fn from_parts(text: String, ends: Vec<usize>) -> Self {
         Labels {
             count: ends.len(),
             text,
@@ -24,14 +24,14 @@ impl Labels {
     }
 
     /// `count` empty labels.
-    pub(super) fn empty(count: usize) -> Self {
+    pub(crate) fn empty(count: usize) -> Self {
         Labels {
             count,
             ..Labels::default()
         }
     }
 
-    pub(super) fn push(&mut self, label: &str) {
+    pub(crate) fn push(&mut self, label: &str) {
         if !label.is_empty() && self.ends.is_empty() {
             self.ends.resize(self.count, 0);
         }
@@ -55,7 +55,7 @@ impl Labels {
         self.text.reserve(bytes);
     }
 
-    pub(super) fn append(&mut self, other: Labels) {
+    pub(crate) fn append(&mut self, other: Labels) {
         if self.ends.is_empty() && other.ends.is_empty() {
             self.count += other.count;
             return;
@@ -95,7 +95,7 @@ pub struct Alternatives {
 impl Alternatives {
     /// Alternatives from their ids, names and descriptions, one label per
     /// alternative in each.
-    pub(super) fn from_labels(ids: Labels, names: Labels, descriptions: Labels) -> Self {
+    pub(crate) fn from_labels(ids: Labels, names: Labels, descriptions: Labels) -> Self {
         Alternatives {
             ids,
             names,

@@ -687,7 +687,8 @@ fn csv_problem(e: &csv::Error, before: u64) -> (Option<u64>, DiagnosticKind) {
 #[cfg(test)]
 mod tests {
     use super::intake::WHOLE_BYTES;
-    use crate::problem::{Diagnostics, LoadOptions};
+    use crate::diagnostic::Diagnostics;
+    use crate::input::LoadOptions;
 
     /// The ids and the bits of the values loaded, or the messages.
     type Loaded = Result<(Vec<String>, Vec<u64>), String>;

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 
 use super::decimal;
 use super::{Alternatives, Column, Errors, Field, Layout, Rows, id_hash, read_field};
-use crate::problem::alternatives::Labels;
-use crate::problem::rules::in_scale;
+use crate::input::rules::in_scale;
+use crate::model::alternatives::Labels;
 
 /// Below this many bytes of rows (64 KiB), one thread reads them all.
 const PARALLEL_BYTES: usize = 1 << 16;
