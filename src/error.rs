@@ -1,8 +1,11 @@
-//! The library's error types.
+//! The library's umbrella error type.
 //!
-//! [`Error`] is what the top-level functions return. Invalid problem files
-//! give [`Error::Input`], which holds every problem found, each with its
-//! location ([`crate::problem::Diagnostic`]).
+//! [`Error`] is what [`crate::rank`] returns, and what every error of the
+//! library converts into with `?`. Loading a problem returns its
+//! [`Diagnostics`] directly ([`Error::Input`] when converted): every problem
+//! found, each with its location ([`crate::problem::Diagnostic`]).
+//! Per-type errors live next to their types
+//! ([`crate::DataError`], [`crate::ahp::MatrixError`]).
 
 use crate::diagnostic::Diagnostics;
 use crate::math::ahp::MatrixError;

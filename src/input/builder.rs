@@ -4,8 +4,8 @@
 
 use super::diagnostic::{Diagnostic, Diagnostics, Location};
 use super::raw::{
-    Ordered, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, Scalar,
-    Text,
+    Ordered, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule,
+    RawValue, Text,
 };
 use super::{LoadOptions, Problem, library::CriteriaLibrary, validate};
 
@@ -41,11 +41,11 @@ fn text(s: &str) -> Text {
     Text(s.to_owned())
 }
 
-fn triple(a: &str, b: &str, value: f64) -> Vec<Scalar> {
+fn triple(a: &str, b: &str, value: f64) -> Vec<RawValue> {
     vec![
-        Scalar::Text(a.to_owned()),
-        Scalar::Text(b.to_owned()),
-        Scalar::Number(value),
+        RawValue::Text(a.to_owned()),
+        RawValue::Text(b.to_owned()),
+        RawValue::Number(value),
     ]
 }
 
@@ -120,7 +120,7 @@ impl ProblemBuilder {
             scores: Ordered(
                 scores
                     .iter()
-                    .map(|(k, v)| ((*k).to_owned(), Scalar::Number(*v)))
+                    .map(|(k, v)| ((*k).to_owned(), RawValue::Number(*v)))
                     .collect(),
             ),
             assets: None,
@@ -133,8 +133,8 @@ impl ProblemBuilder {
     pub fn screen(mut self, criterion: &str, min: Option<f64>, max: Option<f64>) -> Self {
         self.raw.screening.push(RawRule {
             criterion: Some(text(criterion)),
-            min: min.map(Scalar::Number),
-            max: max.map(Scalar::Number),
+            min: min.map(RawValue::Number),
+            max: max.map(RawValue::Number),
         });
         self
     }
@@ -217,21 +217,21 @@ impl CriterionBuilder {
     /// The closer to `target` the better.
     pub fn target(mut self, target: f64) -> Self {
         self.raw.direction = Some(RawDirection::Target);
-        self.raw.target = Some(Scalar::Number(target));
+        self.raw.target = Some(RawValue::Number(target));
         self
     }
 
     /// A direct weight relative to the siblings (give it on all or none).
     pub fn weight(mut self, weight: f64) -> Self {
-        self.raw.weight = Some(Scalar::Number(weight));
+        self.raw.weight = Some(RawValue::Number(weight));
         self
     }
 
     /// Scores outside `min..=max` are refused.
     pub fn scale(mut self, min: f64, max: f64) -> Self {
         self.raw.scale = Some(super::raw::RawScale {
-            min: Some(Scalar::Number(min)),
-            max: Some(Scalar::Number(max)),
+            min: Some(RawValue::Number(min)),
+            max: Some(RawValue::Number(max)),
         });
         self
     }

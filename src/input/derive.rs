@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::diagnostic::{DiagnosticKind, nearest};
-use super::raw::{Ordered, Pairs, Scalar, Text};
+use super::raw::{Ordered, Pairs, RawValue, Text};
 use super::{Derive, SharedAssets};
 use crate::math::learning_curve::{CostCurve, CurveError};
 
@@ -19,16 +19,16 @@ pub fn fold(name: &str) -> String {
 
 /// Reads `derive:` on a leaf: `learning_curve` or `{shared: DIM}`, with DIM
 /// a dimension of `core`.
-pub fn parse(value: &Scalar, core: &[(String, Vec<String>)]) -> Result<Derive, DiagnosticKind> {
+pub fn parse(value: &RawValue, core: &[(String, Vec<String>)]) -> Result<Derive, DiagnosticKind> {
     match value {
-        Scalar::Text(t) if t == "learning_curve" => Ok(Derive::LearningCurve { baseline: None }),
-        Scalar::Map(Ordered(pairs)) if pairs.len() == 1 && pairs[0].0 == "shared" => match &pairs[0].1 {
-            Scalar::Text(dim) if core.iter().any(|(d, _)| d == dim) => Ok(Derive::Shared { dimension: dim.clone() }),
-            Scalar::Text(dim) => Err(unknown_dimension(dim, core)),
+        RawValue::Text(t) if t == "learning_curve" => Ok(Derive::LearningCurve { baseline: None }),
+        RawValue::Map(Ordered(pairs)) if pairs.len() == 1 && pairs[0].0 == "shared" => match &pairs[0].1 {
+            RawValue::Text(dim) if core.iter().any(|(d, _)| d == dim) => Ok(Derive::Shared { dimension: dim.clone() }),
+            RawValue::Text(dim) => Err(unknown_dimension(dim, core)),
             other => Err(DiagnosticKind::UnknownDerive(other.to_string())),
         },
         other => Err(DiagnosticKind::UnknownDerive(match other {
-            Scalar::Map(_) => "a mapping other than `{shared: DIMENSION}`".to_owned(),
+            RawValue::Map(_) => "a mapping other than `{shared: DIMENSION}`".to_owned(),
             other => format!("`{other}`"),
         })),
     }
@@ -88,8 +88,8 @@ const BASELINE_KEYS: [&str; 3] = ["fixed", "unit_cost", "learning_rate"];
 
 /// Reads `{fixed, unit_cost, volume, learning_rate}`; problems come back
 /// with the key they concern.
-pub fn curve(value: &Scalar) -> Result<(CostCurve, u64), CurveProblems> {
-    let Scalar::Map(pairs) = value else {
+pub fn curve(value: &RawValue) -> Result<(CostCurve, u64), CurveProblems> {
+    let RawValue::Map(pairs) = value else {
         return Err(vec![(None, DiagnosticKind::CurveExpected(value.to_string()))]);
     };
     let numbers = numbers(pairs, &CURVE_KEYS)?;
@@ -141,7 +141,7 @@ fn numbers(pairs: &Pairs, keys: &[&str]) -> Result<Vec<f64>, CurveProblems> {
     let mut values = Vec::with_capacity(keys.len());
     for key in keys {
         match pairs.0.iter().find(|(k, _)| k == key) {
-            Some((_, Scalar::Number(v))) if v.is_finite() => values.push(*v),
+            Some((_, RawValue::Number(v))) if v.is_finite() => values.push(*v),
             Some((_, other)) => problems.push((Some((*key).to_owned()), DiagnosticKind::NonFinite(other.to_string()))),
             None if misspelt.iter().any(|m| m == key) => {}
             None => problems.push((None, DiagnosticKind::MissingCurveKey((*key).to_owned()))),

@@ -78,7 +78,7 @@ impl LoadOptions {
                 let stdin = path.as_os_str() == "-";
                 CsvSource {
                     path: path.clone(),
-                    shown: if stdin {
+                    display_name: if stdin {
                         "<stdin>".to_owned()
                     } else {
                         path.display().to_string()

@@ -1,13 +1,13 @@
 //! The problem file as written, before validation: a serde model that
-//! accepts every shape the format allows and refuses unknown keys.
+//! accepts every shape the format allows.
 //!
-//! Unknown keys are not refused here but by the event scan
+//! Unknown keys are refused, but not here: by the event scan
 //! ([`super::scan`]), which reads the field names of these structs
 //! ([`Shape::keys`]) and reports every unknown key at once, with a
 //! suggestion, instead of stopping at the first.
 //!
 //! Fields that may be a number or a word (scores, judgments) are kept as
-//! [`Scalar`] so that validation can report every bad value at once instead
+//! [`RawValue`] so that validation can report every bad value at once instead
 //! of stopping at the first.
 
 use std::fmt;
@@ -24,7 +24,7 @@ use super::diagnostic::{did_you_mean, nearest};
 /// "missing field" before the typo is even mentioned.
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawProblem {
-    pub version: Option<Scalar>,
+    pub version: Option<RawValue>,
     #[serde(default, deserialize_with = "present")]
     pub name: Option<Text>,
     pub description: Option<Text>,
@@ -34,10 +34,10 @@ pub struct RawProblem {
     pub comparisons: Option<RawComparisons>,
     /// Weights of the judges of group `comparisons`.
     pub judges: Option<Pairs>,
-    pub matrix: Option<Vec<Vec<Scalar>>>,
+    pub matrix: Option<Vec<Vec<RawValue>>>,
     /// Pairwise comparisons of the alternatives under a leaf, for
     /// `rank --method ahp`.
-    pub alternative_comparisons: Option<Ordered<Vec<Vec<Scalar>>>>,
+    pub alternative_comparisons: Option<Ordered<Vec<Vec<RawValue>>>>,
     /// Optional here so `--alternatives FILE.csv` can supply them.
     pub alternatives: Option<RawAlternatives>,
     #[serde(default)]
@@ -56,18 +56,18 @@ pub struct RawCriterion {
     pub direction: Option<RawDirection>,
     pub unit: Option<Text>,
     pub scale: Option<RawScale>,
-    pub target: Option<Scalar>,
+    pub target: Option<RawValue>,
     pub levels: Option<Pairs>,
     /// What each score means, by value or level name.
     pub rubric: Option<Ordered<Text>>,
-    pub weight: Option<Scalar>,
+    pub weight: Option<RawValue>,
     pub criteria: Option<Vec<RawCriterion>>,
     pub comparisons: Option<RawComparisons>,
     /// Weights of the judges of group `comparisons`.
     pub judges: Option<Pairs>,
-    pub matrix: Option<Vec<Vec<Scalar>>>,
+    pub matrix: Option<Vec<Vec<RawValue>>>,
     /// `learning_curve`, or `{shared: DIM}`.
-    pub derive: Option<Scalar>,
+    pub derive: Option<RawValue>,
     /// The current product's cost curve, for a `learning_curve` leaf.
     pub baseline: Option<Pairs>,
 }
@@ -83,9 +83,9 @@ pub enum RawDirection {
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawScale {
     #[serde(default, deserialize_with = "present")]
-    pub min: Option<Scalar>,
+    pub min: Option<RawValue>,
     #[serde(default, deserialize_with = "present")]
-    pub max: Option<Scalar>,
+    pub max: Option<RawValue>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,8 +104,8 @@ pub struct RawAlternative {
 pub struct RawRule {
     #[serde(default, deserialize_with = "present")]
     pub criterion: Option<Text>,
-    pub min: Option<Scalar>,
-    pub max: Option<Scalar>,
+    pub min: Option<RawValue>,
+    pub max: Option<RawValue>,
 }
 
 /// A required key that may be absent (`None`, reported by validation) but,
@@ -124,7 +124,7 @@ pub struct Text(pub String);
 /// A number or a word, as written (or, where the format allows one, a
 /// small mapping such as a cost curve's parameters).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Scalar {
+pub enum RawValue {
     /// A YAML number (possibly NaN or infinite: `.nan`, `.inf`).
     Number(f64),
     /// A string: a named level, a fraction, a quoted or too-large number.
@@ -133,38 +133,38 @@ pub enum Scalar {
     Map(Pairs),
 }
 
-impl fmt::Display for Scalar {
+impl fmt::Display for RawValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Scalar::Number(v) => write!(f, "{v}"),
-            Scalar::Text(s) => f.write_str(s),
-            Scalar::Map(_) => f.write_str("a mapping"),
+            RawValue::Number(v) => write!(f, "{v}"),
+            RawValue::Text(s) => f.write_str(s),
+            RawValue::Map(_) => f.write_str("a mapping"),
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Scalar {
+impl<'de> Deserialize<'de> for RawValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = Scalar;
+            type Value = RawValue;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a number or a word")
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar::Number(v as f64))
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v as f64))
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar::Number(v as f64))
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v as f64))
             }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar::Number(v))
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v))
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar::Text(v.to_owned()))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawValue, E> {
+                Ok(RawValue::Text(v.to_owned()))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
-                Ordered::visit(map).map(Scalar::Map)
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawValue, A::Error> {
+                Ordered::visit(map).map(RawValue::Map)
             }
         }
         d.deserialize_any(V)
@@ -177,7 +177,7 @@ impl<'de> Deserialize<'de> for Scalar {
 pub struct Ordered<V>(pub Vec<(String, V)>);
 
 /// Names mapped to numbers or words.
-pub type Pairs = Ordered<Scalar>;
+pub type Pairs = Ordered<RawValue>;
 
 impl<V> Default for Ordered<V> {
     fn default() -> Self {
@@ -260,9 +260,9 @@ impl<'de> Deserialize<'de> for RawAlternatives {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawComparisons {
     /// One set of judgments.
-    Single(Vec<Vec<Scalar>>),
+    Single(Vec<Vec<RawValue>>),
     /// Judgments per judge, in written order.
-    Group(Vec<(String, Vec<Vec<Scalar>>)>),
+    Group(Vec<(String, Vec<Vec<RawValue>>)>),
 }
 
 impl<'de> Deserialize<'de> for RawComparisons {
@@ -282,7 +282,7 @@ impl<'de> Deserialize<'de> for RawComparisons {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawComparisons, A::Error> {
                 let mut judges = Vec::new();
-                while let Some((judge, list)) = map.next_entry::<Text, Vec<Vec<Scalar>>>()? {
+                while let Some((judge, list)) = map.next_entry::<Text, Vec<Vec<RawValue>>>()? {
                     judges.push((judge.0, list));
                 }
                 Ok(RawComparisons::Group(judges))
@@ -317,7 +317,13 @@ impl Shape {
                 field_names::<RawRule>(),
             ]
         });
-        all[self as usize]
+        match self {
+            Shape::Problem => all[0],
+            Shape::Criterion => all[1],
+            Shape::Scale => all[2],
+            Shape::Alternative => all[3],
+            Shape::Rule => all[4],
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::Leaf;
 use super::diagnostic::DiagnosticKind;
-use super::raw::Scalar;
+use super::raw::RawValue;
 
 /// Longest alternative id accepted.
 const MAX_ALTERNATIVE_ID: usize = 64;
@@ -29,11 +29,11 @@ pub(crate) fn valid_alternative_id(id: &str) -> bool {
 }
 
 /// A finite number, from a YAML number or a numeric string.
-pub(crate) fn number(value: &Scalar) -> Result<f64, DiagnosticKind> {
+pub(crate) fn number(value: &RawValue) -> Result<f64, DiagnosticKind> {
     match value {
-        Scalar::Number(v) if v.is_finite() => Ok(*v),
-        Scalar::Number(v) => Err(DiagnosticKind::NonFinite(yaml_spelling(*v))),
-        Scalar::Text(text) => match text.trim().parse::<f64>() {
+        RawValue::Number(v) if v.is_finite() => Ok(*v),
+        RawValue::Number(v) => Err(DiagnosticKind::NonFinite(yaml_spelling(*v))),
+        RawValue::Text(text) => match text.trim().parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(v),
             Ok(v) if v.is_nan() || text.to_ascii_lowercase().contains("inf") => {
                 Err(DiagnosticKind::NonFinite(excerpt(text)))
@@ -44,7 +44,7 @@ pub(crate) fn number(value: &Scalar) -> Result<f64, DiagnosticKind> {
                 excerpt(text)
             ))),
         },
-        Scalar::Map(_) => Err(DiagnosticKind::Syntax("expected a number, found a mapping".into())),
+        RawValue::Map(_) => Err(DiagnosticKind::Syntax("expected a number, found a mapping".into())),
     }
 }
 
@@ -68,16 +68,16 @@ pub(crate) fn excerpt(text: &str) -> String {
 }
 
 /// A judgment value: a positive number or a fraction string like "1/3".
-pub(crate) fn judgment(value: &Scalar) -> Result<f64, DiagnosticKind> {
+pub(crate) fn judgment(value: &RawValue) -> Result<f64, DiagnosticKind> {
     let v = match value {
-        Scalar::Text(text) if text.contains('/') => {
+        RawValue::Text(text) if text.contains('/') => {
             let (a, b) = text.split_once('/').expect("checked for '/'");
             match (a.trim().parse::<f64>(), b.trim().parse::<f64>()) {
                 (Ok(a), Ok(b)) if a.is_finite() && b.is_finite() && b != 0.0 => a / b,
                 _ => return Err(DiagnosticKind::BadJudgment(excerpt(text))),
             }
         }
-        Scalar::Text(text) if text.trim().parse::<f64>().is_err() => {
+        RawValue::Text(text) if text.trim().parse::<f64>().is_err() => {
             return Err(DiagnosticKind::BadJudgment(excerpt(text)));
         }
         other => number(other)?,

@@ -230,7 +230,8 @@ pub struct RankedAlternative<'p> {
     pub id: &'p str,
     /// 1 is best; tied scores share the smaller rank.
     pub rank: usize,
-    /// TOPSIS relative closeness, in `[0, 1]`; higher is better.
+    /// The method's score, in `[0, 1]`; higher is better: TOPSIS relative
+    /// closeness, or the AHP synthesis score under [`crate::Method::Ahp`].
     pub score: f64,
     /// Distance to the ideal (TOPSIS only).
     pub d_plus: Option<f64>,

@@ -152,7 +152,7 @@ pub fn weight_warnings(weights: &HierarchyWeights, threshold: f64) -> Vec<Warnin
 }
 
 /// Screens the alternatives, derives the weights and ranks the survivors
-/// with TOPSIS.
+/// with the method of `options` (TOPSIS by default, or AHP synthesis).
 pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankReport<'p>, Error> {
     let count = problem.alternatives.len();
     if u32::try_from(count).is_err() {

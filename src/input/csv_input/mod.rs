@@ -36,7 +36,7 @@ pub struct CsvSource {
     /// The file to open.
     pub path: PathBuf,
     /// How to name it in messages.
-    pub shown: String,
+    pub display_name: String,
     /// Read standard input instead of `path`.
     pub stdin: bool,
     /// How to read it.
@@ -176,7 +176,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     let fail = |line: Option<u64>, kind: DiagnosticKind| {
         vec![Diagnostic {
             location: Location {
-                source: source.shown.clone(),
+                source: source.display_name.clone(),
                 line: line.map(|l| l as usize),
                 ..Location::default()
             },
@@ -202,7 +202,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     let delimiter = source.settings.delimiter.unwrap_or_else(|| detect(&opened.head));
     let leaves: Vec<(&str, &Leaf)> = criteria.leaves().map(|(c, l)| (c.id.as_str(), l)).collect();
     let mut errors = Errors {
-        shown: &source.shown,
+        shown: &source.display_name,
         list: Vec::new(),
     };
     // A bad header stops a stream before the rest of it is taken in.
@@ -250,7 +250,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     }
     let first_leaf = columns.iter().position(|c| *c == Column::Leaf(0));
     let layout = Layout {
-        shown: &source.shown,
+        shown: &source.display_name,
         delimiter,
         decimal_comma: delimiter == b';',
         names: header.iter().map(column_name).collect(),

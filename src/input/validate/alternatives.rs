@@ -142,12 +142,12 @@ impl Validator {
     /// A score or bound on a leaf: a number, or one of its named levels.
     pub(super) fn level_or_number(
         &mut self,
-        value: &Scalar,
+        value: &RawValue,
         criterion: &Criterion,
         leaf: &Leaf,
         at: &str,
     ) -> Option<(f64, Option<String>)> {
-        if let Scalar::Text(text) = value
+        if let RawValue::Text(text) = value
             && text.trim().parse::<f64>().is_err()
         {
             return match level_value(leaf, &criterion.id, text.trim()) {
@@ -161,7 +161,7 @@ impl Validator {
         self.number_at(value, at.to_owned()).map(|v| (v, None))
     }
 
-    pub(super) fn score(&mut self, value: &Scalar, criterion: &Criterion, leaf: &Leaf, at: String) -> Option<f64> {
+    pub(super) fn score(&mut self, value: &RawValue, criterion: &Criterion, leaf: &Leaf, at: String) -> Option<f64> {
         let (v, _) = self.level_or_number(value, criterion, leaf, &at)?;
         in_scale(leaf, &criterion.id, v)
             .map_err(|kind| self.issue(at, kind))
@@ -181,7 +181,7 @@ impl Validator {
             }
             return None;
         };
-        let bound = |value: &Option<Scalar>, field: &str, v: &mut Self| {
+        let bound = |value: &Option<RawValue>, field: &str, v: &mut Self| {
             value.as_ref().and_then(|s| {
                 v.level_or_number(s, criterion, leaf, &format!("{path}.{field}"))
                     .map(|(value, level)| Bound { value, level })

@@ -125,7 +125,7 @@ impl Validator {
             _ => {}
         }
         let scale = raw.scale.as_ref().and_then(|s| {
-            let mut bound = |value: &Option<Scalar>, key: &'static str| match value {
+            let mut bound = |value: &Option<RawValue>, key: &'static str| match value {
                 Some(value) => self.number_at(value, format!("{path}.scale.{key}")),
                 None => {
                     self.issue(format!("{path}.scale"), DiagnosticKind::MissingKey(key));
@@ -261,7 +261,7 @@ impl Validator {
         children: &[usize],
         comparisons: Option<&RawComparisons>,
         judges: Option<&Pairs>,
-        matrix: Option<&Vec<Vec<Scalar>>>,
+        matrix: Option<&Vec<Vec<RawValue>>>,
         raw_children: &[RawCriterion],
     ) -> Weighting {
         let at = |field: &str| {

@@ -130,7 +130,7 @@ impl Validator {
         &mut self,
         path: &str,
         ids: &Names,
-        list: &[Vec<Scalar>],
+        list: &[Vec<RawValue>],
     ) -> Option<Vec<(usize, usize, f64)>> {
         let before = self.issues.len();
         let mut unreadable = false;
@@ -218,7 +218,7 @@ impl Validator {
         }
     }
 
-    pub(super) fn matrix(&mut self, path: &str, ids: &[String], rows: &[Vec<Scalar>]) -> Option<PairwiseMatrix> {
+    pub(super) fn matrix(&mut self, path: &str, ids: &[String], rows: &[Vec<RawValue>]) -> Option<PairwiseMatrix> {
         let before = self.issues.len();
         let n = ids.len();
         if rows.len() != n {
@@ -280,7 +280,7 @@ impl Validator {
     /// between alternative indices per leaf column.
     pub(super) fn alternative_comparisons(
         &mut self,
-        by_leaf: &[(String, Vec<Vec<Scalar>>)],
+        by_leaf: &[(String, Vec<Vec<RawValue>>)],
         criteria: &Criteria,
         alternatives: &Alternatives,
     ) -> Vec<LeafJudgments> {
@@ -317,7 +317,7 @@ impl Validator {
 /// 1e308 overflows on the first product), so such a value is an error at its
 /// position rather than NaN weights later. A fraction that overflows (`"1e300/1e-300"`)
 /// is out of bounds too, not "not positive".
-fn bounded_judgment(value: &Scalar) -> Result<f64, DiagnosticKind> {
+fn bounded_judgment(value: &RawValue) -> Result<f64, DiagnosticKind> {
     match judgment(value) {
         Ok(v) if judgment_in_bounds(v) => Ok(v),
         Ok(v) => Err(DiagnosticKind::JudgmentOutOfBounds(format_judgment(v))),

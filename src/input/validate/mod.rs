@@ -15,7 +15,7 @@ use super::diagnostic::Diagnostic;
 use super::diagnostic::DiagnosticKind;
 use super::raw::{
     Ordered, Pairs, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule,
-    Scalar, Text,
+    RawValue, Text,
 };
 use super::rules::{
     SCALE_MAX, excerpt, in_scale, judgment, level_value, number, valid_alternative_id, valid_criterion_id,
@@ -73,8 +73,8 @@ pub fn validate(
         ..Validator::default()
     };
     if let Some(version) = &raw.version
-        && !matches!(version, Scalar::Number(n) if *n == 1.0)
-        && !matches!(version, Scalar::Text(t) if t == "1")
+        && !matches!(version, RawValue::Number(n) if *n == 1.0)
+        && !matches!(version, RawValue::Text(t) if t == "1")
     {
         v.issue("version", DiagnosticKind::Version(version.to_string()));
     }
@@ -147,40 +147,39 @@ pub fn validate(
         })
         .collect();
     let source = match (&csv.replacement, raw.alternatives) {
-        (Some(file), _) => Alternatives_::Csv(file.clone()),
+        (Some(file), _) => AlternativesSource::Csv(file.clone()),
         (None, Some(RawAlternatives::Csv(file))) => match csv_path(&file, csv) {
-            Ok(path) => Alternatives_::Csv(CsvSource {
-                shown: path.display().to_string(),
+            Ok(path) => AlternativesSource::Csv(CsvSource {
+                display_name: path.display().to_string(),
                 path,
                 stdin: false,
                 settings: csv.settings.clone(),
             }),
             Err(kind) => {
                 v.issue("alternatives.csv", kind);
-                Alternatives_::List(Vec::new())
+                AlternativesSource::List(Vec::new())
             }
         },
         (None, Some(RawAlternatives::List(list))) => {
             if list.is_empty() {
                 v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
             }
-            Alternatives_::List(list)
+            AlternativesSource::List(list)
         }
         (None, None) => {
             v.issue("", DiagnosticKind::NoAlternatives);
-            Alternatives_::List(Vec::new())
+            AlternativesSource::List(Vec::new())
         }
     };
     let (alternatives, scores, score_text) = match source {
         // A CSV header is checked against the leaves: while a criterion's
         // name is unknown (reported already), every column would be.
-        Alternatives_::Csv(_) if v.names_unknown => (Alternatives::default(), None, None),
-        Alternatives_::Csv(file) if !derived.is_empty() => {
-            let _ = file;
+        AlternativesSource::Csv(_) if v.names_unknown => (Alternatives::default(), None, None),
+        AlternativesSource::Csv(_) if !derived.is_empty() => {
             v.issue("alternatives", DiagnosticKind::DerivedWithCsv);
             (Alternatives::default(), None, None)
         }
-        Alternatives_::Csv(file) => match csv_input::read(&file, &criteria) {
+        AlternativesSource::Csv(file) => match csv_input::read(&file, &criteria) {
             Ok(read) => (
                 read.alternatives,
                 Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
@@ -191,7 +190,7 @@ pub fn validate(
                 (Alternatives::default(), None, None)
             }
         },
-        Alternatives_::List(list) => {
+        AlternativesSource::List(list) => {
             let (alternatives, rows) = v.alternatives(list, &criteria, &mut derived);
             (alternatives, Some(DecisionMatrix::from_rows(rows)), None)
         }
@@ -368,7 +367,7 @@ fn node_paths(criteria: &Criteria) -> Vec<String> {
 }
 
 /// Where the alternatives come from, once the options are applied.
-enum Alternatives_ {
+enum AlternativesSource {
     List(Vec<RawAlternative>),
     Csv(CsvSource),
 }
@@ -463,7 +462,7 @@ impl Validator {
         text.0.clone()
     }
 
-    fn number_at(&mut self, value: &Scalar, path: String) -> Option<f64> {
+    fn number_at(&mut self, value: &RawValue, path: String) -> Option<f64> {
         number(value).map_err(|kind| self.issue(path, kind)).ok()
     }
 }
