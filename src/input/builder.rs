@@ -140,6 +140,11 @@ impl ProblemBuilder {
     }
 
     /// Validates and returns the problem; problems found carry field paths.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found in what was built, as [`Diagnostics`] located by
+    /// field path (source `(builder)`).
     pub fn build(mut self) -> Result<Problem, Diagnostics> {
         let criteria = self.raw.criteria.get_or_insert_default();
         let (issues, unresolved) = super::load::resolve_library(criteria, self.options.library.as_ref());

@@ -42,6 +42,11 @@ pub struct CriteriaLibrary {
 
 impl CriteriaLibrary {
     /// The library shipped with innorank (shared, parsed once).
+    ///
+    /// # Panics
+    ///
+    /// Never in a released build: the embedded files are parsed by the tests
+    /// (a broken built-in file panics on first use).
     pub fn built_in() -> Arc<CriteriaLibrary> {
         static BUILT_IN: OnceLock<Arc<CriteriaLibrary>> = OnceLock::new();
         BUILT_IN
@@ -59,6 +64,11 @@ impl CriteriaLibrary {
 
     /// Adds every `*.yaml` file of `dir`; a definition with the id of an
     /// existing one replaces it.
+    ///
+    /// # Errors
+    ///
+    /// A folder or file that cannot be read, or a definition that is not valid,
+    /// as [`Diagnostics`]: every problem of every file.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), Diagnostics> {
         let io = |e: std::io::Error| {
             Diagnostics(vec![Diagnostic {

@@ -103,11 +103,22 @@ impl Problem {
     /// assert_eq!(err.len(), 2);
     /// assert_eq!(err.0[0].to_string(), "p.yaml:2:11: criteria: must list at least one criterion");
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// Every problem found in the text, as [`Diagnostics`], located by line,
+    /// column and field path.
     pub fn from_yaml_str(text: &str, source: &str) -> Result<Problem, Diagnostics> {
         Problem::from_bytes(text.as_bytes(), source, &LoadOptions::default())
     }
 
     /// Loads a problem from raw bytes (UTF-8, an optional byte-order mark).
+    ///
+    /// # Errors
+    ///
+    /// As [`Problem::from_yaml_str`]; also an input over
+    /// [`LoadOptions::max_size`], and a CSV source of alternatives that cannot
+    /// be read or is invalid.
     pub fn from_bytes(bytes: &[u8], source: &str, options: &LoadOptions) -> Result<Problem, Diagnostics> {
         let (mut raw, found): (RawProblem, _) = parse(bytes, source, Shape::Problem, options.max_size)?;
         let (issues, unresolved) = match &mut raw.criteria {
@@ -131,6 +142,11 @@ impl Problem {
     }
 
     /// Loads a problem file; `-` reads standard input.
+    ///
+    /// # Errors
+    ///
+    /// As [`Problem::from_bytes`]; also a file (or standard input) that cannot
+    /// be read, and standard input asked for twice.
     pub fn from_path(path: &Path, options: &LoadOptions) -> Result<Problem, Diagnostics> {
         let source = path.display().to_string();
         let io_error = |e: std::io::Error| one(&source, None, DiagnosticKind::Io(e.to_string()));

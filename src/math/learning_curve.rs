@@ -95,6 +95,12 @@ impl CostCurve {
     ///     Err(CurveError::TooLarge { fixed: 1e308, unit_cost: 1e308 })
     /// );
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`CurveError`] naming the parameter out of range: a negative or
+    /// non-finite fixed cost, a unit cost that is not positive and finite, a
+    /// learning rate outside `(0, 1]`, or `fixed + unit_cost` overflowing.
     pub fn new(fixed: f64, unit_cost: f64, learning_rate: f64) -> Result<Self, CurveError> {
         if !(fixed.is_finite() && fixed >= 0.0) {
             return Err(CurveError::Fixed(fixed));

@@ -43,6 +43,11 @@ pub struct DecisionMatrix {
 impl DecisionMatrix {
     /// Builds a matrix from rows of scores; every row must have the same
     /// non-zero length and every score must be finite.
+    ///
+    /// # Errors
+    ///
+    /// [`DataError::EmptyMatrix`], [`DataError::RaggedRow`] or
+    /// [`DataError::NonFinite`].
     pub fn from_rows(rows: Vec<Vec<f64>>) -> Result<Self, DataError> {
         let cols = rows.first().map_or(0, Vec::len);
         let mut data = Vec::with_capacity(rows.len() * cols);
@@ -60,6 +65,11 @@ impl DecisionMatrix {
     }
 
     /// Builds a matrix from columns of scores.
+    ///
+    /// # Errors
+    ///
+    /// [`DataError::EmptyMatrix`], [`DataError::RaggedColumn`] or
+    /// [`DataError::NonFinite`].
     pub fn from_columns(columns: Vec<Vec<f64>>) -> Result<Self, DataError> {
         let rows = columns.first().map_or(0, Vec::len);
         for (c, column) in columns.iter().enumerate() {
@@ -76,6 +86,11 @@ impl DecisionMatrix {
     }
 
     /// Takes `data` as rows of `cols` values each, back to back.
+    ///
+    /// # Errors
+    ///
+    /// [`DataError::EmptyMatrix`], a length that is not a multiple of `cols`
+    /// ([`DataError::RaggedRow`]), or [`DataError::NonFinite`].
     pub fn from_row_major(cols: usize, data: Vec<f64>) -> Result<Self, DataError> {
         if cols == 0 || data.is_empty() {
             return Err(DataError::EmptyMatrix);
@@ -108,6 +123,10 @@ impl DecisionMatrix {
     }
 
     /// Alternative `row`'s values, in criterion order.
+    ///
+    /// # Panics
+    ///
+    /// When `row` is out of range.
     pub fn row(&self, row: usize) -> &[f64] {
         &self.data[row * self.cols..(row + 1) * self.cols]
     }
@@ -123,11 +142,23 @@ impl DecisionMatrix {
     }
 
     /// The score of alternative `row` on criterion `col`.
+    ///
+    /// # Panics
+    ///
+    /// When `row` or `col` is out of range.
     pub fn get(&self, row: usize, col: usize) -> f64 {
         self.data[row * self.cols + col]
     }
 
     /// The matrix of the given rows only, in that order.
+    ///
+    /// # Errors
+    ///
+    /// [`DataError::EmptyMatrix`] when `rows` is empty.
+    ///
+    /// # Panics
+    ///
+    /// When a row index is out of range.
     pub fn select_rows(&self, rows: &[usize]) -> Result<Self, DataError> {
         let mut data = Vec::with_capacity(rows.len() * self.cols);
         for &r in rows {

@@ -151,6 +151,10 @@ impl Topsis {
     ///
     /// Fails when `weights` or `directions` do not have one entry per
     /// column.
+    ///
+    /// # Errors
+    ///
+    /// [`DataError::CountMismatch`], as said above.
     pub fn rank(
         &self,
         matrix: &DecisionMatrix,

@@ -17,6 +17,11 @@ impl Weights {
     /// Normalises relative weights so they sum to one.
     ///
     /// Fails on an empty list, a negative or non-finite value, or all zeros.
+    ///
+    /// # Errors
+    ///
+    /// [`DataError::NoWeights`], [`DataError::InvalidWeight`] or
+    /// [`DataError::AllZeroWeights`].
     pub fn new(relative: Vec<f64>) -> Result<Self, DataError> {
         if relative.is_empty() {
             return Err(DataError::NoWeights);

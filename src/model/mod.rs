@@ -256,6 +256,10 @@ impl Criteria {
     }
 
     /// Node `index`.
+    ///
+    /// # Panics
+    ///
+    /// When `index` is not a node index (below `nodes().len()`).
     pub fn node(&self, index: usize) -> &Criterion {
         &self.nodes[index]
     }

@@ -153,6 +153,13 @@ pub fn weight_warnings(weights: &HierarchyWeights, threshold: f64) -> Vec<Warnin
 
 /// Screens the alternatives, derives the weights and ranks the survivors
 /// with the method of `options` (TOPSIS by default, or AHP synthesis).
+///
+/// # Errors
+///
+/// [`Error`]: more alternatives than can be ranked, weights that cannot be
+/// derived with the options chosen ([`Error::Weighing`]), scores AHP cannot
+/// rank ([`Error::AhpRanking`]), or scores TOPSIS cannot rank
+/// ([`Error::Data`]) or synthesise under AHP ([`Error::Matrix`]).
 pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankReport<'p>, Error> {
     let count = problem.alternatives.len();
     if u32::try_from(count).is_err() {

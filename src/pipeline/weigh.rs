@@ -132,6 +132,11 @@ pub struct HierarchyWeights {
 /// let w = weigh(&p.criteria, PriorityMethod::Eigen, 0.1);
 /// assert_eq!(w.leaves.as_slice(), &[0.5, 0.375, 0.125]);
 /// ```
+///
+/// # Panics
+///
+/// Never for a validated problem: AIJ aggregation of bounded judgments
+/// gives finite weights.
 pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> HierarchyWeights {
     let options = WeighOptions {
         ahp: AhpOptions {
@@ -145,6 +150,12 @@ pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> 
 }
 
 /// [`weigh`] with every option: completion, random index, aggregation.
+///
+/// # Errors
+///
+/// [`WeighError`] naming the node: under AIP, a judge whose judgments do
+/// not link every child; or priorities that are not finite (judgments
+/// within the bounds never give them).
 pub fn weigh_with(criteria: &Criteria, options: &WeighOptions) -> Result<HierarchyWeights, WeighError> {
     let cr_threshold = options.cr_threshold;
     let mut global = vec![0.0; criteria.nodes().len()];

@@ -177,6 +177,11 @@ impl PairwiseMatrix {
     /// let s = m.try_solve(&AhpOptions::default()).unwrap();
     /// assert!(s.priorities.consistency.lambda_max >= 3.0);
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MatrixError::NonFinite`] when a priority, `lambda_max` or CR comes out
+    /// not finite (a safety net: judgments within the bounds never do).
     pub fn try_solve(&self, options: &AhpOptions) -> Result<Solution, MatrixError> {
         let solution = self.solve(options);
         check_priorities(&solution.priorities)?;

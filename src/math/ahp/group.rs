@@ -234,6 +234,10 @@ impl GroupJudgments {
     /// together leave items unlinked ([`MatrixError::Disconnected`]). A judge
     /// whose own judgments leave items unlinked is accepted (their
     /// judgments still count in AIJ).
+    ///
+    /// # Errors
+    ///
+    /// As listed above, each a [`MatrixError`].
     pub fn new(n: usize, sets: Vec<JudgmentSet>) -> Result<Self, MatrixError> {
         if sets.is_empty() {
             return Err(MatrixError::NoJudges);
@@ -320,6 +324,10 @@ impl GroupJudgments {
     ///
     /// Errors: for AIP, [`MatrixError::JudgeDisconnected`] naming the first
     /// judge whose judgments alone do not link every item.
+    ///
+    /// # Errors
+    ///
+    /// As listed above.
     pub fn aggregate(&self, aggregation: Aggregation, options: &AhpOptions) -> Result<GroupPriorities, MatrixError> {
         let own: Vec<Option<super::Solution>> = self
             .individual
@@ -382,6 +390,10 @@ impl GroupJudgments {
     /// Every judgment of every judge against the group's AIJ value of the
     /// pair, farthest first (ties in judge order, then in the order the
     /// judge gave them).
+    ///
+    /// # Panics
+    ///
+    /// Never: every judged pair is in the AIJ matrix by construction.
     pub fn disagreements(&self) -> Vec<Disagreement> {
         let mut all: Vec<Disagreement> = self
             .sets

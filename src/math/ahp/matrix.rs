@@ -44,6 +44,10 @@ impl Deviation {
     /// let d = Deviation { row: 0, col: 1, judged: 9.0, fitted: 2.7 };
     /// assert_eq!(d.nearest_scale_value(), 3.0);
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// Never: the scale it searches is not empty.
     pub fn nearest_scale_value(&self) -> f64 {
         let target = self.fitted.ln();
         (1..=9)
@@ -81,6 +85,12 @@ impl PairwiseMatrix {
     /// assert!(PairwiseMatrix::from_rows(vec![vec![1.0, 3.0], vec![1.0 / 3.0, 1.0]]).is_ok());
     /// assert!(PairwiseMatrix::from_rows(vec![vec![1.0, 3.0], vec![3.0, 1.0]]).is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`MatrixError`]: an empty or non-square matrix, an entry that is not
+    /// positive and finite or outside the judgment bounds, a diagonal entry
+    /// other than 1, or entries that are not reciprocal.
     pub fn from_rows(rows: Vec<Vec<f64>>) -> Result<Self, MatrixError> {
         let n = rows.len();
         check_size(n)?;
@@ -141,6 +151,12 @@ impl PairwiseMatrix {
     /// let p = m.priorities(PriorityMethod::Eigen);
     /// assert!((p.weights[1] / p.weights[2] - 2.0).abs() < 1e-9);
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`MatrixError`]: too many items, an index out of range, an item
+    /// compared with itself, a pair judged twice, or a value that is not
+    /// positive and finite or outside the judgment bounds.
     pub fn from_judgments(n: usize, judgments: &[(usize, usize, f64)]) -> Result<Self, MatrixError> {
         check_size(n)?;
         let mut entries = DMatrix::identity(n, n);

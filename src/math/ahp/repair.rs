@@ -117,6 +117,11 @@ impl Repair {
 /// let first = repair.revisions[0];
 /// assert!(first.cr_after < repair.cr_before);
 /// ```
+///
+/// # Panics
+///
+/// Never: the revisions it tries are judged pairs of `matrix` with
+/// positive values.
 pub fn suggest_revisions(matrix: &PairwiseMatrix, options: &AhpOptions, threshold: f64) -> Repair {
     let n = matrix.n();
     let mut judgments: Vec<(usize, usize, f64)> = (0..n)

@@ -64,6 +64,12 @@ impl std::str::FromStr for Synthesis {
 /// assert_eq!(priorities_from_scores(&[1.0, 3.0], &Direction::Cost).unwrap(), vec![0.75, 0.25]);
 /// assert!(priorities_from_scores(&[0.0, 3.0], &Direction::Cost).is_err());
 /// ```
+///
+/// # Errors
+///
+/// [`MatrixError::NonPositiveScore`] for a negative score under a benefit
+/// criterion or a score that is not positive under a cost criterion;
+/// [`MatrixError::TargetScores`] for a target direction.
 pub fn priorities_from_scores(scores: &[f64], direction: &Direction) -> Result<Vec<f64>, MatrixError> {
     if scores.is_empty() {
         return Err(MatrixError::Empty);
@@ -114,6 +120,10 @@ pub struct LeafPriorities {
 
 impl LeafPriorities {
     /// Local priorities from scores ([`priorities_from_scores`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`priorities_from_scores`].
     pub fn from_scores(weight: f64, scores: &[f64], direction: &Direction) -> Result<Self, MatrixError> {
         Ok(LeafPriorities {
             weight,
@@ -195,6 +205,12 @@ fn serialize_name<S: serde::Serializer>(mode: &Synthesis, s: S) -> Result<S::Ok,
 /// assert!((i.raw[0] - 2.0 / 3.0).abs() < 1e-12);
 /// assert!((i.normalized.iter().sum::<f64>() - 1.0).abs() < 1e-12);
 /// ```
+///
+/// # Errors
+///
+/// A [`MatrixError`]: leaves of different lengths
+/// ([`MatrixError::LeafLength`]), a negative or non-finite leaf weight, or
+/// local priorities that are negative, non-finite or all zero.
 pub fn synthesize(leaves: &[LeafPriorities], mode: Synthesis) -> Result<SynthesisScores, MatrixError> {
     let Some(first) = leaves.first() else {
         return Err(MatrixError::Empty);
