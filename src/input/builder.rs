@@ -3,6 +3,7 @@
 //! here behaves exactly like one loaded from YAML.
 
 use super::diagnostic::{Diagnostic, Diagnostics, Location};
+use super::load::CsvPlan;
 use super::raw::{
     Ordered, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule,
     RawValue, Text,
@@ -148,8 +149,8 @@ impl ProblemBuilder {
     pub fn build(mut self) -> Result<Problem, Diagnostics> {
         let criteria = self.raw.criteria.get_or_insert_default();
         let (issues, unresolved) = super::load::resolve_library(criteria, self.options.library.as_ref());
-        let plan = validate::CsvPlan::default();
-        validate::validate(self.raw, issues, unresolved, &plan, None).map_err(|rejected| {
+        let source = super::load::alternatives_source(self.raw.alternatives.take(), &CsvPlan::default());
+        validate::validate(self.raw, issues, unresolved, source, None).map_err(|rejected| {
             Diagnostics(
                 rejected
                     .issues

@@ -2,14 +2,16 @@
 //! ([`super::yaml`]), the criteria library, validation and the CSV source.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use super::csv_input::{CsvSettings, CsvSource};
 use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics};
 use super::library::CriteriaLibrary;
+use super::raw::RawAlternatives;
 use super::raw::{RawCriterion, RawProblem, Shape};
-use super::validate::{CsvPlan, Issue};
+use super::rules::excerpt;
+use super::validate::{AlternativesSource, Issue};
 use super::yaml::{locate, locate_warnings, one, parse};
 use super::{Problem, validate};
 
@@ -19,6 +21,19 @@ pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
 /// CSV sources larger than this are refused (4 GiB: some 50 million rows
 /// of eight criteria). A pipe or device is read up to it, and no further.
 pub const DEFAULT_MAX_CSV_SIZE: u64 = 4 << 30;
+
+/// Where alternatives in CSV come from.
+#[derive(Debug, Clone, Default)]
+pub struct CsvPlan {
+    /// A file named on the command line, replacing the problem's own.
+    pub replacement: Option<CsvSource>,
+    /// The folder `{csv: FILE}` paths start from.
+    pub base_dir: PathBuf,
+    /// Allow `{csv: FILE}` to leave that folder.
+    pub allow_outside: bool,
+    /// How to read the CSV.
+    pub settings: CsvSettings,
+}
 
 /// How to load a problem.
 #[derive(Debug, Clone)]
@@ -125,7 +140,8 @@ impl Problem {
             Some(criteria) => resolve_library(criteria, options.library.as_ref()),
             None => Default::default(),
         };
-        match validate::validate(raw, issues, unresolved, &options.csv_plan(), options.rank_with.as_ref()) {
+        let alternatives = alternatives_source(raw.alternatives.take(), &options.csv_plan());
+        match validate::validate(raw, issues, unresolved, alternatives, options.rank_with.as_ref()) {
             Ok(mut problem) if found.is_empty() => {
                 locate_warnings(bytes, source, &mut problem.warnings);
                 Ok(problem)
@@ -196,6 +212,43 @@ fn without_echoes(found: &[Diagnostic], issues: Vec<Issue>) -> Vec<Issue> {
         .into_iter()
         .filter(|(path, kind)| !(kind.is_missing() && typo_in.iter().any(|m| inside(path, m))))
         .collect()
+}
+
+/// Where the alternatives come from: the CSV named on the command line,
+/// the problem's own `{csv: FILE}` (relative to its folder), or its list; or
+/// why there are none to read, at the field at fault.
+pub(super) fn alternatives_source(
+    alternatives: Option<RawAlternatives>,
+    plan: &CsvPlan,
+) -> Result<AlternativesSource, Issue> {
+    match (&plan.replacement, alternatives) {
+        (Some(file), _) => Ok(AlternativesSource::Csv(file.clone())),
+        (None, Some(RawAlternatives::Csv(file))) => match csv_path(&file, plan) {
+            Ok(path) => Ok(AlternativesSource::Csv(CsvSource {
+                display_name: path.display().to_string(),
+                path,
+                stdin: false,
+                settings: plan.settings.clone(),
+            })),
+            Err(kind) => Err(("alternatives.csv".to_owned(), kind)),
+        },
+        (None, Some(RawAlternatives::List(list))) if list.is_empty() => {
+            Err(("alternatives".to_owned(), DiagnosticKind::EmptyList("alternative")))
+        }
+        (None, Some(RawAlternatives::List(list))) => Ok(AlternativesSource::List(list)),
+        (None, None) => Err((String::new(), DiagnosticKind::NoAlternatives)),
+    }
+}
+
+/// The file a problem's `{csv: FILE}` names: relative to the problem's
+/// folder, and inside it unless allowed otherwise.
+fn csv_path(file: &str, plan: &CsvPlan) -> Result<PathBuf, DiagnosticKind> {
+    let path = Path::new(file);
+    let escapes = path.is_absolute() || path.components().any(|c| matches!(c, Component::ParentDir));
+    if escapes && !plan.allow_outside {
+        return Err(DiagnosticKind::OutsidePath(excerpt(file)));
+    }
+    Ok(plan.base_dir.join(path))
 }
 
 /// Resolves every `use:` in the tree against `library` (the built-in one if

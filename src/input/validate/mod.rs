@@ -7,15 +7,13 @@ mod criteria;
 mod judgments;
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
 
-use super::csv_input::{self, CsvSettings, CsvSource};
+use super::csv_input::{self, CsvSource};
 use super::derive;
 use super::diagnostic::Diagnostic;
 use super::diagnostic::DiagnosticKind;
 use super::raw::{
-    Ordered, Pairs, RawAlternative, RawAlternatives, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule,
-    RawValue, Text,
+    Ordered, Pairs, RawAlternative, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, RawValue, Text,
 };
 use super::rules::{
     SCALE_MAX, excerpt, in_scale, judgment, level_value, number, valid_alternative_id, valid_criterion_id,
@@ -32,19 +30,6 @@ use crate::{DecisionMatrix, Direction, Warning, Weights};
 /// A problem found, with the path of the field at fault.
 pub type Issue = (String, DiagnosticKind);
 
-/// Where alternatives in CSV come from.
-#[derive(Debug, Clone, Default)]
-pub struct CsvPlan {
-    /// A file named on the command line, replacing the problem's own.
-    pub replacement: Option<CsvSource>,
-    /// The folder `{csv: FILE}` paths start from.
-    pub base_dir: PathBuf,
-    /// Allow `{csv: FILE}` to leave that folder.
-    pub allow_outside: bool,
-    /// How to read the CSV.
-    pub settings: CsvSettings,
-}
-
 /// Why validation failed: problems located by field path in the YAML, and
 /// problems already located elsewhere (in a CSV file).
 #[derive(Debug, Default)]
@@ -53,7 +38,8 @@ pub struct Rejected {
     pub located: Vec<Diagnostic>,
 }
 
-/// `earlier`: problems already found (in `use`); `unresolved`: the paths of
+/// `source`: where the alternatives come from, or why they cannot be read
+/// (the loader decides). `earlier`: problems already found (in `use`); `unresolved`: the paths of
 /// criteria whose `use` is already reported unknown, so nothing that names
 /// them or their sub-criteria is reported again.
 ///
@@ -64,7 +50,7 @@ pub fn validate(
     raw: RawProblem,
     earlier: Vec<Issue>,
     unresolved: Vec<String>,
-    csv: &CsvPlan,
+    source: Result<AlternativesSource, Issue>,
     rank_with: Option<&crate::RankOptions>,
 ) -> Result<Problem, Rejected> {
     let mut v = Validator {
@@ -146,28 +132,10 @@ pub fn validate(
             })
         })
         .collect();
-    let source = match (&csv.replacement, raw.alternatives) {
-        (Some(file), _) => AlternativesSource::Csv(file.clone()),
-        (None, Some(RawAlternatives::Csv(file))) => match csv_path(&file, csv) {
-            Ok(path) => AlternativesSource::Csv(CsvSource {
-                display_name: path.display().to_string(),
-                path,
-                stdin: false,
-                settings: csv.settings.clone(),
-            }),
-            Err(kind) => {
-                v.issue("alternatives.csv", kind);
-                AlternativesSource::List(Vec::new())
-            }
-        },
-        (None, Some(RawAlternatives::List(list))) => {
-            if list.is_empty() {
-                v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
-            }
-            AlternativesSource::List(list)
-        }
-        (None, None) => {
-            v.issue("", DiagnosticKind::NoAlternatives);
+    let source = match source {
+        Ok(source) => source,
+        Err((path, kind)) => {
+            v.issue(path, kind);
             AlternativesSource::List(Vec::new())
         }
     };
@@ -366,21 +334,14 @@ fn node_paths(criteria: &Criteria) -> Vec<String> {
     paths
 }
 
-/// Where the alternatives come from, once the options are applied.
-enum AlternativesSource {
+/// Where the alternatives come from, once the options are applied (the
+/// loader decides: [`super::load::alternatives_source`]).
+#[derive(Debug)]
+pub enum AlternativesSource {
+    /// Listed in the problem file.
     List(Vec<RawAlternative>),
+    /// Read from a CSV source.
     Csv(CsvSource),
-}
-
-/// The file a problem's `{csv: FILE}` names: relative to the problem's
-/// folder, and inside it unless allowed otherwise.
-fn csv_path(file: &str, plan: &CsvPlan) -> Result<PathBuf, DiagnosticKind> {
-    let path = Path::new(file);
-    let escapes = path.is_absolute() || path.components().any(|c| matches!(c, Component::ParentDir));
-    if escapes && !plan.allow_outside {
-        return Err(DiagnosticKind::OutsidePath(excerpt(file)));
-    }
-    Ok(plan.base_dir.join(path))
 }
 
 /// Validates one criteria-library definition on its own: the criterion
