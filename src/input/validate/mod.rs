@@ -39,15 +39,16 @@ pub struct Rejected {
 }
 
 /// `source`: where the alternatives come from, or why they cannot be read
-/// (the loader decides). `earlier`: problems already found (in `use`); `unresolved`: the paths of
-/// criteria whose `use` is already reported unknown, so nothing that names
-/// them or their sub-criteria is reported again.
+/// (the loader decides). `earlier`: problems already found (in `use`);
+/// `unresolved`: the paths of criteria whose `use` is already reported
+/// unknown, so nothing that names them or their sub-criteria is reported
+/// again.
 ///
 /// With `rank_with`, data those ranking options cannot rank (a negative
 /// benefit score under AHP, ...) is reported too, at the field at fault:
 /// so `check` finds what `rank` would refuse, located.
 pub fn validate(
-    raw: RawProblem,
+    mut raw: RawProblem,
     earlier: Vec<Issue>,
     unresolved: Vec<String>,
     source: Result<AlternativesSource, Issue>,
@@ -58,23 +59,12 @@ pub fn validate(
         unresolved: unresolved.into_iter().collect(),
         ..Validator::default()
     };
-    if let Some(version) = &raw.version
-        && !matches!(version, RawValue::Number(n) if *n == 1.0)
-        && !matches!(version, RawValue::Text(t) if t == "1")
-    {
-        v.issue("version", DiagnosticKind::Version(version.to_string()));
-    }
-    let name = match &raw.name {
-        Some(name) => v.text(name, "name"),
-        None => {
-            v.issue("", DiagnosticKind::MissingKey("name"));
-            String::new()
-        }
-    };
-    let description = raw.description.map(|t| t.0);
+    let name = v.header(&raw);
+    let description = raw.description.take().map(|t| t.0);
 
     v.core = raw
         .core
+        .take()
         .map(|Ordered(dims)| {
             dims.into_iter()
                 .map(|(dim, names)| (dim, names.into_iter().map(|n| n.0.trim().to_owned()).collect()))
@@ -82,100 +72,11 @@ pub fn validate(
         })
         .unwrap_or_default();
 
-    // Criteria tree, root first.
-    v.nodes.push(placeholder(ROOT_ID));
-    let raw_criteria = raw.criteria.as_deref().unwrap_or_default();
-    match &raw.criteria {
-        None => {
-            v.issue("", DiagnosticKind::MissingKey("criteria"));
-            // Every name the alternatives and rules use is then unknown.
-            v.names_unknown = true;
-        }
-        Some(list) if list.is_empty() => v.issue("criteria", DiagnosticKind::EmptyList("criterion")),
-        Some(list) => v.collect_ids(list),
-    }
-    let children: Vec<usize> = raw_criteria
-        .iter()
-        .enumerate()
-        .map(|(i, c)| v.criterion(c, format!("criteria[{i}]")))
-        .collect();
-    let weighting = v.weighting(
-        "",
-        &children,
-        raw.comparisons.as_ref(),
-        raw.judges.as_ref(),
-        raw.matrix.as_ref(),
-        raw_criteria,
-    );
-    v.nodes[0].kind = CriterionKind::Parent(Parent { children, weighting });
+    let criteria = v.criteria_tree(&raw);
 
-    let leaves: Vec<usize> = (0..v.nodes.len())
-        .filter(|&i| matches!(v.nodes[i].kind, CriterionKind::Leaf(_)))
-        .collect();
-    let criteria = Criteria {
-        nodes: std::mem::take(&mut v.nodes),
-        leaves,
-    };
-
-    // Alternatives.
     let mut located = Vec::new();
-    let mut derived: Vec<Derived> = criteria
-        .leaves()
-        .filter_map(|(_, leaf)| {
-            let values = match leaf.derive.as_ref()? {
-                Derive::Shared { .. } => DerivedValues::Shared(Vec::new()),
-                Derive::LearningCurve { .. } => DerivedValues::Curves(Vec::new()),
-            };
-            Some(Derived {
-                column: leaf.column,
-                values,
-            })
-        })
-        .collect();
-    let source = match source {
-        Ok(source) => source,
-        Err((path, kind)) => {
-            v.issue(path, kind);
-            AlternativesSource::List(Vec::new())
-        }
-    };
-    let (alternatives, scores, score_text) = match source {
-        // A CSV header is checked against the leaves: while a criterion's
-        // name is unknown (reported already), every column would be.
-        AlternativesSource::Csv(_) if v.names_unknown => (Alternatives::default(), None, None),
-        AlternativesSource::Csv(_) if !derived.is_empty() => {
-            v.issue("alternatives", DiagnosticKind::DerivedWithCsv);
-            (Alternatives::default(), None, None)
-        }
-        AlternativesSource::Csv(file) => match csv_input::read(&file, &criteria) {
-            Ok(read) => (
-                read.alternatives,
-                Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
-                read.text,
-            ),
-            Err(problems) => {
-                located = problems;
-                (Alternatives::default(), None, None)
-            }
-        },
-        AlternativesSource::List(list) => {
-            let (alternatives, rows) = v.alternatives(list, &criteria, &mut derived);
-            (alternatives, Some(DecisionMatrix::from_rows(rows)), None)
-        }
-    };
-    // Every problem with the matrix gets its own report: the values are
-    // checked one by one above, so what is left is a derived value that
-    // came out non-finite, or no rows at all.
-    let scores = match scores {
-        Some(Ok(matrix)) => Some(matrix),
-        Some(Err(error)) => {
-            if let Some((path, kind)) = matrix_issue(error, &criteria) {
-                v.issue(path, kind);
-            }
-            None
-        }
-        None => None,
-    };
+    let mut derived = derived_records(&criteria);
+    let (alternatives, scores, score_text) = v.read_alternatives(source, &criteria, &mut derived, &mut located);
 
     let alternative_comparisons = match &raw.alternative_comparisons {
         Some(Ordered(by_leaf)) => v.alternative_comparisons(by_leaf, &criteria, &alternatives),
@@ -215,6 +116,29 @@ pub fn validate(
         alternative_comparisons,
         warnings: v.warnings,
     };
+    rankable(problem, rank_with)
+}
+
+/// An empty derivation record for every derived leaf, filled in as the
+/// alternatives are read.
+fn derived_records(criteria: &Criteria) -> Vec<Derived> {
+    criteria
+        .leaves()
+        .filter_map(|(_, leaf)| {
+            let values = match leaf.derive.as_ref()? {
+                Derive::Shared { .. } => DerivedValues::Shared(Vec::new()),
+                Derive::LearningCurve { .. } => DerivedValues::Curves(Vec::new()),
+            };
+            Some(Derived {
+                column: leaf.column,
+                values,
+            })
+        })
+        .collect()
+}
+
+/// `problem`, or the data `rank_with` cannot rank, at the fields at fault.
+fn rankable(problem: Problem, rank_with: Option<&crate::RankOptions>) -> Result<Problem, Rejected> {
     match rank_with {
         Some(options) => {
             let issues = unrankable_issues(&problem, options);
@@ -228,6 +152,119 @@ pub fn validate(
             }
         }
         None => Ok(problem),
+    }
+}
+
+impl Validator {
+    /// `version` and `name`; the name, empty if missing.
+    fn header(&mut self, raw: &RawProblem) -> String {
+        if let Some(version) = &raw.version
+            && !matches!(version, RawValue::Number(n) if *n == 1.0)
+            && !matches!(version, RawValue::Text(t) if t == "1")
+        {
+            self.issue("version", DiagnosticKind::Version(version.to_string()));
+        }
+        match &raw.name {
+            Some(name) => self.text(name, "name"),
+            None => {
+                self.issue("", DiagnosticKind::MissingKey("name"));
+                String::new()
+            }
+        }
+    }
+
+    /// The criteria tree, root first.
+    fn criteria_tree(&mut self, raw: &RawProblem) -> Criteria {
+        self.nodes.push(placeholder(ROOT_ID));
+        let raw_criteria = raw.criteria.as_deref().unwrap_or_default();
+        match &raw.criteria {
+            None => {
+                self.issue("", DiagnosticKind::MissingKey("criteria"));
+                // Every name the alternatives and rules use is then unknown.
+                self.names_unknown = true;
+            }
+            Some(list) if list.is_empty() => self.issue("criteria", DiagnosticKind::EmptyList("criterion")),
+            Some(list) => self.collect_ids(list),
+        }
+        let children: Vec<usize> = raw_criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.criterion(c, format!("criteria[{i}]")))
+            .collect();
+        let weighting = self.weighting(
+            "",
+            &children,
+            raw.comparisons.as_ref(),
+            raw.judges.as_ref(),
+            raw.matrix.as_ref(),
+            raw_criteria,
+        );
+        self.nodes[0].kind = CriterionKind::Parent(Parent { children, weighting });
+
+        let leaves: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| matches!(self.nodes[i].kind, CriterionKind::Leaf(_)))
+            .collect();
+        Criteria {
+            nodes: std::mem::take(&mut self.nodes),
+            leaves,
+        }
+    }
+
+    /// The alternatives and their scores, from the list in the file or the
+    /// CSV source; problems located in the CSV go to `located`. No matrix
+    /// when something is wrong.
+    fn read_alternatives(
+        &mut self,
+        source: Result<AlternativesSource, Issue>,
+        criteria: &Criteria,
+        derived: &mut [Derived],
+        located: &mut Vec<Diagnostic>,
+    ) -> (Alternatives, Option<DecisionMatrix>, Option<crate::model::ScoreText>) {
+        let source = match source {
+            Ok(source) => source,
+            Err((path, kind)) => {
+                self.issue(path, kind);
+                AlternativesSource::List(Vec::new())
+            }
+        };
+        let (alternatives, scores, score_text) = match source {
+            // A CSV header is checked against the leaves: while a criterion's
+            // name is unknown (reported already), every column would be.
+            AlternativesSource::Csv(_) if self.names_unknown => (Alternatives::default(), None, None),
+            AlternativesSource::Csv(_) if !derived.is_empty() => {
+                self.issue("alternatives", DiagnosticKind::DerivedWithCsv);
+                (Alternatives::default(), None, None)
+            }
+            AlternativesSource::Csv(file) => match csv_input::read(&file, criteria) {
+                Ok(read) => (
+                    read.alternatives,
+                    Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
+                    read.text,
+                ),
+                Err(problems) => {
+                    *located = problems;
+                    (Alternatives::default(), None, None)
+                }
+            },
+            AlternativesSource::List(list) => {
+                let (alternatives, rows) = self.alternatives(list, criteria, derived);
+                (alternatives, Some(DecisionMatrix::from_rows(rows)), None)
+            }
+        };
+        // Every problem with the matrix gets its own report: the values are
+        // checked one by one above, so what is left is a derived value that
+        // came out non-finite, or no rows at all.
+        let scores = match scores {
+            Some(Ok(matrix)) => Some(matrix),
+            Some(Err(error)) => {
+                if let Some((path, kind)) = matrix_issue(error, criteria) {
+                    self.issue(path, kind);
+                }
+                None
+            }
+            None => None,
+        };
+        (alternatives, scores, score_text)
     }
 }
 
