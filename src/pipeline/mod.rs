@@ -8,9 +8,11 @@
 
 mod curves;
 pub(crate) mod rank;
+mod ranking;
 pub mod screening;
 mod weigh;
 
 pub use curves::{AlternativeCurve, CriterionCurves, curves};
 pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};
+pub use ranking::{Iter, Ranking};
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, WeightSource, weigh, weigh_with};

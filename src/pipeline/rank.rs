@@ -6,10 +6,11 @@ use serde::Serialize as DeriveSerialize;
 
 use crate::math::ahp::Synthesis;
 use crate::math::matrix::DataError;
-pub use crate::math::ranking::RankedAlternative;
-use crate::math::ranking::{Entry, Ranking, sort_and_rank};
+use crate::math::ranking::{Entry, sort_and_rank};
 use crate::math::topsis::{Degenerate, Normalization, Topsis};
 use crate::model::{Derivation, Problem};
+pub use crate::pipeline::ranking::RankedAlternative;
+use crate::pipeline::ranking::Ranking;
 use crate::pipeline::screening::{Breach, breaches, screen};
 use crate::pipeline::{HierarchyWeights, NodeWeights, WeighOptions};
 use crate::{Error, Warning};
