@@ -3,9 +3,35 @@
 //! A decision problem ([`Problem`]) is a tree of criteria with pairwise
 //! judgments (or direct weights) at each parent, a set of alternatives
 //! scored on the leaf criteria, and optional screening rules. innorank
-//! screens the alternatives ([`screening`]), derives the leaves' global
-//! weights through the hierarchy ([`ahp`]) and ranks the survivors by
-//! closeness to the ideal ([`topsis`]).
+//! screens the alternatives ([`pipeline::screening`]), derives the leaves'
+//! global weights through the hierarchy ([`pipeline::weigh`], over the
+//! matrix math of [`ahp`]) and ranks the survivors by closeness to the ideal
+//! ([`topsis`]) or by AHP synthesis.
+//!
+//! # Where to start
+//!
+//! Load a [`Problem`] ([`Problem::from_path`], [`Problem::from_yaml_str`],
+//! or build one in code with [`problem::ProblemBuilder`]), then call
+//! [`rank`] with [`RankOptions`]; the [`RankReport`] holds the weights, the
+//! ranking and what was screened out. Every failure is an [`Error`]; an
+//! invalid file gives every problem found, located.
+//!
+//! # Layout
+//!
+//! Each layer imports only from the layers above it in this list:
+//!
+//! * math ([`ahp`], [`topsis`], [`ranking`], [`learning_curve`],
+//!   [`DecisionMatrix`], [`Weights`]): numbers in, numbers out. A new
+//!   method goes here.
+//! * model ([`Problem`] and its criteria tree, reached through [`problem`]):
+//!   the decision as the algorithms see it, pure data.
+//! * input (reached through [`problem`]: [`LoadOptions`],
+//!   [`problem::ProblemBuilder`], [`problem::CriteriaLibrary`]): the
+//!   guarded YAML front end, the CSV reader, validation, the criteria
+//!   library, the builder. A new input format goes here.
+//! * [`pipeline`]: what the commands compute from a problem (screening,
+//!   weights, ranking and its report, cost curves). A new command's
+//!   computation goes here; its printing goes in the binary.
 //!
 //! ```
 //! use innorank::{Problem, RankOptions};
@@ -27,23 +53,21 @@
 //! assert!((report.weights.leaves.as_slice()[1] - 0.75).abs() < 1e-12);
 //! ```
 
-pub mod ahp;
-pub mod analysis;
-pub mod cost;
+mod diagnostic;
 pub mod error;
-mod matrix;
+mod input;
+mod math;
+mod model;
+pub mod pipeline;
 pub mod problem;
-pub mod ranking;
 mod readable;
-pub mod screening;
 pub mod template;
-pub mod topsis;
 pub mod warning;
-mod weights;
 
-pub use analysis::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank};
 pub use error::Error;
-pub use matrix::{DecisionMatrix, Direction};
+pub use math::matrix::{DataError, DecisionMatrix, Direction};
+pub use math::weights::Weights;
+pub use math::{ahp, learning_curve, ranking, topsis};
+pub use pipeline::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank};
 pub use problem::{LoadOptions, Problem};
 pub use warning::Warning;
-pub use weights::Weights;

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::problem::{CriteriaLibrary, Criterion, CriterionKind, LibraryEntry};
+use crate::input::{CriteriaLibrary, LibraryEntry};
+use crate::model::{Criterion, CriterionKind};
 
 /// Which kind of problem to start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +72,11 @@ const DIVERSIFICATION: [(&str, u32); 3] = [("market_demand", 2), ("risk", 2), ("
 /// let problem = innorank::Problem::from_yaml_str(&text, "new.yaml").unwrap();
 /// assert_eq!(problem.alternatives.len(), 3);
 /// ```
+///
+/// # Errors
+///
+/// A [`TemplateError`] when a library criterion the template uses is
+/// missing from `library`.
 pub fn render(template: Template, library: &CriteriaLibrary) -> Result<String, TemplateError> {
     match template {
         Template::Innovation => innovation(library),

@@ -76,7 +76,7 @@ fn built_in_library_has_every_family_with_full_rubrics() {
 #[test]
 fn library_families_default_judgments_are_consistent() {
     for entry in CriteriaLibrary::built_in().entries() {
-        let w = innorank::ahp::weigh(&entry.criteria, innorank::ahp::PriorityMethod::Eigen, 0.1);
+        let w = innorank::pipeline::weigh(&entry.criteria, innorank::ahp::PriorityMethod::Eigen, 0.1);
         for node in &w.nodes {
             assert!(
                 node.consistent,

@@ -56,7 +56,11 @@ fn library_criteria_example_uses_library_judgments() {
     assert_eq!(report.ranking.first().unwrap().id, "attachments");
     // risk and relatedness bring their sub-criteria's default judgments.
     let sources: Vec<_> = report.weights.nodes.iter().map(|n| n.source).collect();
-    assert!(sources.iter().all(|s| *s == innorank::ahp::WeightSource::Judgments));
+    assert!(
+        sources
+            .iter()
+            .all(|s| *s == innorank::pipeline::WeightSource::Judgments)
+    );
     assert_eq!(report.weights.nodes.len(), 3);
 }
 

@@ -2,7 +2,8 @@
 //! judgments.
 
 use innorank::RankOptions;
-use innorank::ahp::{PairwiseMatrix, PriorityMethod, WeightSource, weigh};
+use innorank::ahp::{PairwiseMatrix, PriorityMethod};
+use innorank::pipeline::{WeightSource, weigh};
 
 use crate::common::load;
 

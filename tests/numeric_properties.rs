@@ -17,11 +17,11 @@
 
 use std::collections::BTreeSet;
 
+use innorank::ahp::MatrixError;
 use innorank::ahp::{
     Aggregation, AhpOptions, Completion, GroupJudgments, JUDGMENT_MAX, JUDGMENT_MIN, JudgmentSet, PairwiseMatrix,
     PriorityMethod, Solution,
 };
-use innorank::error::MatrixError;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::Index;

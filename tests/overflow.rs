@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde_json::json;
 
 use innorank::Problem;
-use innorank::cost::{CostCurve, crossing, learning_sum};
+use innorank::learning_curve::{CostCurve, crossing, learning_sum};
 
 use crate::common::{Dir, TempFile, assert_errors, innorank};
 

@@ -13,11 +13,12 @@
 
 use std::collections::BTreeSet;
 
-use innorank::ahp::{PairwiseMatrix, PriorityMethod, weigh};
-use innorank::error::{DataError, MatrixError};
+use innorank::ahp::{PairwiseMatrix, PriorityMethod};
+use innorank::pipeline::weigh;
 use innorank::problem::CriterionKind;
 use innorank::ranking::rank_scores;
 use innorank::topsis::{Degenerate, Normalization, Topsis, TopsisScores};
+use innorank::{DataError, ahp::MatrixError};
 use innorank::{DecisionMatrix, Direction, Problem, Weights};
 use proptest::collection::vec;
 use proptest::prelude::*;

@@ -10,7 +10,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis, WeighOptions};
+use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis};
+use innorank::pipeline::WeighOptions;
 use innorank::topsis::Normalization;
 use innorank::{LoadOptions, Method, Problem, RankOptions};
 
@@ -118,7 +119,7 @@ pub fn rank_pipeline(data: &[u8]) {
         }
     }
     for priority in [PriorityMethod::Eigen, PriorityMethod::Geometric] {
-        let weights = innorank::ahp::weigh(&problem.criteria, priority, 0.1);
+        let weights = innorank::pipeline::weigh(&problem.criteria, priority, 0.1);
         check_weights(
             &weights,
             problem.criteria.leaves().len(),
@@ -247,7 +248,7 @@ pub fn rank_and_check(problem: &Problem, options: &RankOptions) {
 
 /// Weights finite, non-negative, summing to 1 at every node and over the
 /// leaves; consistency figures finite.
-fn check_weights(weights: &innorank::ahp::HierarchyWeights, leaves: usize, what: &str) {
+fn check_weights(weights: &innorank::pipeline::HierarchyWeights, leaves: usize, what: &str) {
     let sum_is_one = |w: &[f64], whose: &str| {
         for &x in w {
             assert!(x.is_finite() && x >= 0.0, "{what}: {whose} weight {x} in {w:?}");

@@ -1,6 +1,6 @@
 //! `innorank cost`: average-cost curves of the `learning_curve` criteria.
 
-use innorank::cost::curves;
+use innorank::pipeline::curves;
 
 use crate::cli::CostArgs;
 use crate::failure::Failure;

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use innorank::ahp::{HierarchyWeights, WeighError};
+use innorank::pipeline::{HierarchyWeights, WeighError};
 use innorank::problem::Diagnostics;
 
 use crate::cli::AhpArgs;

@@ -1,7 +1,7 @@
 //! `innorank weights`: the AHP weights of every node.
 
 use innorank::ahp::suggest_revisions;
-use innorank::analysis::weight_warnings;
+use innorank::pipeline::weight_warnings;
 use innorank::problem::{CriterionKind, Parent, Weighting};
 
 use crate::cli::WeightsArgs;
@@ -12,7 +12,7 @@ use crate::{format, load, warn};
 pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     let options = args.ahp.weighing();
-    let weights = innorank::ahp::weigh_with(&problem.criteria, &options).map_err(Failure::from_weigh)?;
+    let weights = innorank::pipeline::weigh_with(&problem.criteria, &options).map_err(Failure::from_weigh)?;
     let mut warnings = problem.warnings.clone();
     warnings.extend(weight_warnings(&weights, options.cr_threshold));
     warn(&args.common, &warnings);

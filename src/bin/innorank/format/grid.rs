@@ -2,7 +2,7 @@
 //! renderers; `fit.rs` cuts them to the terminal's width.
 
 use innorank::RankReport;
-use innorank::ahp::{HierarchyWeights, NodeWeights};
+use innorank::pipeline::{HierarchyWeights, NodeWeights};
 use innorank::problem::{Leaf, Problem};
 
 use super::fit::Fit;

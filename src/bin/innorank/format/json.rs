@@ -5,8 +5,9 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use innorank::ahp::{Consistency, JudgeAgreement, NodeWeights, Repair};
-use innorank::cost::CostCurve;
+use innorank::ahp::{Consistency, JudgeAgreement, Repair};
+use innorank::learning_curve::CostCurve;
+use innorank::pipeline::NodeWeights;
 
 use super::view::{CostView, WeightsView, outcome_text};
 
@@ -327,11 +328,11 @@ struct AlternativeCurveEntry<'a> {
 mod crossing_json {
     use serde::{Serialize, Serializer};
 
-    pub struct Crossing(pub innorank::cost::Crossing);
+    pub struct Crossing(pub innorank::learning_curve::Crossing);
 
     impl Serialize for Crossing {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use innorank::cost::Crossing::*;
+            use innorank::learning_curve::Crossing::*;
             use serde::ser::SerializeMap;
             let (key, q) = match self.0 {
                 Always => return s.serialize_str("always"),

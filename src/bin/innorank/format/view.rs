@@ -4,8 +4,10 @@
 
 use serde::Serialize;
 
-use innorank::ahp::{HierarchyWeights, NodeWeights, PriorityMethod, Repair, RepairOutcome, WeighOptions, weigh};
-use innorank::cost::{CriterionCurves, Crossing};
+use innorank::ahp::{PriorityMethod, Repair, RepairOutcome};
+use innorank::learning_curve::Crossing;
+use innorank::pipeline::CriterionCurves;
+use innorank::pipeline::{HierarchyWeights, NodeWeights, WeighOptions, weigh};
 use innorank::problem::{Criteria, CriterionKind, Diagnostic, LibraryEntry};
 use innorank::{Problem, RankReport, Warning};
 

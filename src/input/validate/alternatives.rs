@@ -1,0 +1,215 @@
+//! Alternatives written in the problem file, their scores, and screening
+//! rules.
+
+use super::*;
+
+impl Validator {
+    /// Alternatives written in the problem file: ids, assets, and values in
+    /// leaf order (derived leaves computed).
+    pub(super) fn alternatives(
+        &mut self,
+        list: Vec<RawAlternative>,
+        criteria: &Criteria,
+        derived: &mut [Derived],
+    ) -> (Alternatives, Vec<Vec<f64>>) {
+        let mut alternatives = Alternatives::default();
+        let mut rows = Vec::with_capacity(list.len());
+        let mut ids: HashMap<String, String> = HashMap::new();
+        for (i, alt) in list.into_iter().enumerate() {
+            let path = format!("alternatives[{i}]");
+            let id = alt.id.as_ref().map(|t| t.0.clone()).unwrap_or_default();
+            if alt.id.is_none() {
+                self.issue(path.clone(), DiagnosticKind::MissingKey("id"));
+                self.alternatives_unknown = true;
+            } else if !valid_alternative_id(&id) {
+                self.issue(format!("{path}.id"), DiagnosticKind::AlternativeId(id.clone()));
+            } else if let Some(first) = ids.get(&id) {
+                let first = first.clone();
+                self.issue(
+                    format!("{path}.id"),
+                    DiagnosticKind::DuplicateId { id: id.clone(), first },
+                );
+            } else {
+                ids.insert(id.clone(), format!("{path}.id"));
+            }
+            if let Some(Ordered(assets)) = &alt.assets {
+                for (dim, _) in assets {
+                    if !self.core.iter().any(|(d, _)| d == dim) {
+                        let kind = derive::unknown_dimension(dim, &self.core);
+                        self.issue(format!("{path}.assets.{dim}"), kind);
+                    }
+                }
+            }
+            rows.push(self.scores(&alt, criteria, &path, derived));
+            alternatives.push(
+                &id,
+                alt.name.as_ref().map(|t| t.0.as_str()),
+                alt.description.as_ref().map(|t| t.0.as_str()),
+            );
+        }
+        (alternatives, rows)
+    }
+
+    /// One alternative's values as a row in leaf order: its scores, and the
+    /// values of derived leaves computed from its assets and cost curves.
+    pub(super) fn scores(
+        &mut self,
+        alt: &RawAlternative,
+        criteria: &Criteria,
+        path: &str,
+        derived: &mut [Derived],
+    ) -> Vec<f64> {
+        let scores = &alt.scores;
+        let mut row = vec![0.0; criteria.leaves.len()];
+        // Leaves a misspelt score key was meant for: not also "missing".
+        let mut misspelt = Vec::new();
+        for (key, value) in &scores.0 {
+            let at = format!("{path}.scores.{key}");
+            match criteria.leaf(key) {
+                Some((criterion, leaf)) => match &leaf.derive {
+                    Some(Derive::Shared { .. }) => self.issue(at, DiagnosticKind::DerivedScored(key.clone())),
+                    Some(Derive::LearningCurve { .. }) => match derive::curve(value) {
+                        Ok((curve, volume)) => {
+                            row[leaf.column] = curve.average_cost(volume);
+                            record(derived, leaf.column, |v| {
+                                if let DerivedValues::Curves(c) = v {
+                                    c.push((curve, volume));
+                                }
+                            });
+                        }
+                        Err(problems) => {
+                            for (sub, kind) in problems {
+                                self.issue(sub.map_or(at.clone(), |k| format!("{at}.{k}")), kind);
+                            }
+                        }
+                    },
+                    None => {
+                        if let Some(v) = self.score(value, criterion, leaf, at) {
+                            row[leaf.column] = v;
+                        }
+                    }
+                },
+                None if criteria.nodes.iter().any(|n| n.id == *key) => {
+                    self.issue(at, DiagnosticKind::ParentScored(key.clone()))
+                }
+                None => misspelt.extend(self.unknown_criterion(at, key, criteria)),
+            }
+        }
+        for (criterion, leaf) in criteria.leaves() {
+            if let Some(Derive::Shared { dimension }) = &leaf.derive {
+                let assets = alt
+                    .assets
+                    .as_ref()
+                    .and_then(|Ordered(a)| a.iter().find(|(d, _)| d == dimension))
+                    .map(|(_, list)| &list[..])
+                    .unwrap_or_default();
+                if assets.iter().all(|a| a.0.trim().is_empty()) {
+                    self.issue(
+                        format!("{path}.assets"),
+                        DiagnosticKind::MissingAssets {
+                            criterion: criterion.id.clone(),
+                            dimension: dimension.clone(),
+                        },
+                    );
+                    continue;
+                }
+                let core = self
+                    .core
+                    .iter()
+                    .find(|(d, _)| d == dimension)
+                    .map(|(_, c)| &c[..])
+                    .unwrap_or_default();
+                let (share, split) = derive::shared(assets, core);
+                row[leaf.column] = share;
+                record(derived, leaf.column, |v| {
+                    if let DerivedValues::Shared(s) = v {
+                        s.push(split);
+                    }
+                });
+            } else if !scores.0.iter().any(|(k, _)| *k == criterion.id)
+                && !self.unscored.contains(&criterion.id)
+                && !misspelt.contains(&criterion.id)
+            {
+                self.issue(
+                    format!("{path}.scores"),
+                    DiagnosticKind::MissingScore(criterion.id.clone()),
+                );
+            }
+        }
+        row
+    }
+
+    /// A score or bound on a leaf: a number, or one of its named levels.
+    pub(super) fn level_or_number(
+        &mut self,
+        value: &RawValue,
+        criterion: &Criterion,
+        leaf: &Leaf,
+        at: &str,
+    ) -> Option<(f64, Option<String>)> {
+        if let RawValue::Text(text) = value
+            && text.trim().parse::<f64>().is_err()
+        {
+            return match level_value(leaf, &criterion.id, text.trim()) {
+                Ok((v, name)) => Some((v, Some(name.to_owned()))),
+                Err(kind) => {
+                    self.issue(at, kind);
+                    None
+                }
+            };
+        }
+        self.number_at(value, at.to_owned()).map(|v| (v, None))
+    }
+
+    pub(super) fn score(&mut self, value: &RawValue, criterion: &Criterion, leaf: &Leaf, at: String) -> Option<f64> {
+        let (v, _) = self.level_or_number(value, criterion, leaf, &at)?;
+        in_scale(leaf, &criterion.id, v)
+            .map_err(|kind| self.issue(at, kind))
+            .ok()
+    }
+
+    pub(super) fn rule(&mut self, rule: &RawRule, criteria: &Criteria, path: &str) -> Option<ScreeningRule> {
+        let Some(Text(id)) = &rule.criterion else {
+            self.issue(path, DiagnosticKind::MissingKey("criterion"));
+            return None;
+        };
+        let Some((criterion, leaf)) = criteria.leaf(id) else {
+            if criteria.nodes.iter().any(|n| n.id == *id) {
+                self.issue(format!("{path}.criterion"), DiagnosticKind::RuleOnParent(id.clone()));
+            } else {
+                let _ = self.unknown_criterion(format!("{path}.criterion"), id, criteria);
+            }
+            return None;
+        };
+        let bound = |value: &Option<RawValue>, field: &str, v: &mut Self| {
+            value.as_ref().and_then(|s| {
+                v.level_or_number(s, criterion, leaf, &format!("{path}.{field}"))
+                    .map(|(value, level)| Bound { value, level })
+            })
+        };
+        let min = bound(&rule.min, "min", self);
+        let max = bound(&rule.max, "max", self);
+        if rule.min.is_none() && rule.max.is_none() {
+            self.issue(path, DiagnosticKind::RuleWithoutBound);
+            return None;
+        }
+        if let (Some(lo), Some(hi)) = (&min, &max)
+            && lo.value > hi.value
+        {
+            self.issue(
+                path,
+                DiagnosticKind::InvertedRule {
+                    min: lo.value,
+                    max: hi.value,
+                },
+            );
+            return None;
+        }
+        Some(ScreeningRule {
+            criterion: id.clone(),
+            column: leaf.column,
+            min,
+            max,
+        })
+    }
+}

@@ -1,0 +1,339 @@
+//! Pairwise judgments: triples, matrices, groups of judges, and the
+//! alternatives' comparisons under a leaf.
+
+use super::criteria::Names;
+use super::*;
+use crate::diagnostic::Location;
+use crate::diagnostic::nearest;
+use crate::math::ahp::judgment_in_bounds;
+
+impl Validator {
+    pub(super) fn judgments(
+        &mut self,
+        path: &str,
+        ids: &Names,
+        comparisons: &RawComparisons,
+        judge_weights: Option<&Pairs>,
+    ) -> Option<Judgments> {
+        match comparisons {
+            RawComparisons::Single(list) => {
+                let triples = self.triples(path, ids, list)?;
+                let matrix = self.pairwise(path, ids, &triples)?;
+                if judge_weights.is_some() {
+                    self.issue(
+                        path.replace("comparisons", "judges"),
+                        DiagnosticKind::JudgesWithoutGroup,
+                    );
+                }
+                Some(Judgments { matrix, group: None })
+            }
+            RawComparisons::Group(judges) => {
+                if judges.is_empty() {
+                    self.issue(path, DiagnosticKind::EmptyList("judge"));
+                    return None;
+                }
+                let mut per_judge = Vec::new();
+                let mut ok = true;
+                for (judge, list) in judges {
+                    match self.triples(&format!("{path}.{judge}"), ids, list) {
+                        Some(t) => per_judge.push((judge.clone(), t)),
+                        None => ok = false,
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+                let weights_path = path.replace("comparisons", "judges");
+                // A weight under a misspelt judge's name is reported as
+                // unknown, not also as the judge's missing weight.
+                let named = |name: &str| nearest(name, per_judge.iter().map(|(j, _)| j.as_str()));
+                let misspelt: Vec<String> = judge_weights
+                    .iter()
+                    .flat_map(|Ordered(weights)| weights)
+                    .filter(|(name, _)| !per_judge.iter().any(|(j, _)| j == name))
+                    .filter_map(|(name, _)| named(name))
+                    .collect();
+                let weight_of = |v: &mut Self, judge: &str| -> Option<f64> {
+                    let Some(Ordered(weights)) = judge_weights else {
+                        return Some(1.0);
+                    };
+                    match weights.iter().find(|(name, _)| name == judge) {
+                        Some((_, w)) => match number(w) {
+                            Ok(w) if w > 0.0 => Some(w),
+                            Ok(w) => {
+                                v.issue(format!("{weights_path}.{judge}"), DiagnosticKind::JudgeWeight(w));
+                                None
+                            }
+                            Err(kind) => {
+                                v.issue(format!("{weights_path}.{judge}"), kind);
+                                None
+                            }
+                        },
+                        None if misspelt.iter().any(|m| m == judge) => None,
+                        None => {
+                            v.issue(
+                                weights_path.clone(),
+                                DiagnosticKind::MissingJudgeWeight(judge.to_owned()),
+                            );
+                            None
+                        }
+                    }
+                };
+                if let Some(Ordered(weights)) = judge_weights {
+                    for (name, _) in weights {
+                        if !per_judge.iter().any(|(j, _)| j == name) {
+                            self.issue(
+                                format!("{weights_path}.{name}"),
+                                DiagnosticKind::UnknownJudge {
+                                    judge: name.clone(),
+                                    suggestion: named(name),
+                                },
+                            );
+                        }
+                    }
+                }
+                // Every judge's weight is checked before giving up, so all
+                // bad weights are reported at once.
+                let weights: Vec<Option<f64>> = per_judge.iter().map(|(judge, _)| weight_of(self, judge)).collect();
+                let weights: Vec<f64> = weights.into_iter().collect::<Option<_>>()?;
+                let mut sets = Vec::with_capacity(per_judge.len());
+                for ((judge, triples), weight) in per_judge.into_iter().zip(weights) {
+                    sets.push(JudgmentSet::new(judge, triples).with_weight(weight));
+                }
+                // Connectivity is checked on the union of the judges' pairs.
+                let union: Vec<(usize, usize, f64)> = {
+                    let mut seen = std::collections::HashSet::new();
+                    sets.iter()
+                        .flat_map(|s| s.judgments.iter().copied())
+                        .filter(|&(a, b, _)| seen.insert((a.min(b), a.max(b))))
+                        .collect()
+                };
+                self.pairwise(path, ids, &union)?;
+                match GroupJudgments::new(ids.len(), sets) {
+                    Ok(group) => Some(Judgments {
+                        matrix: group.aggregated_judgments().clone(),
+                        group: Some(group),
+                    }),
+                    Err(e) => {
+                        self.issue(path, DiagnosticKind::Matrix(e.to_string()));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks a list of `[a, b, value]` judgments and returns them as index
+    /// triples, or `None` after reporting what is wrong (or when a name may
+    /// be meant for one of `ids` whose own name is unknown).
+    pub(super) fn triples(
+        &mut self,
+        path: &str,
+        ids: &Names,
+        list: &[Vec<RawValue>],
+    ) -> Option<Vec<(usize, usize, f64)>> {
+        let before = self.issues.len();
+        let mut unreadable = false;
+        let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut triples = Vec::with_capacity(list.len());
+        for (k, triple) in list.iter().enumerate() {
+            let at = format!("{path}[{k}]");
+            if triple.len() != 3 {
+                self.issue(at, DiagnosticKind::TripleLength(triple.len()));
+                continue;
+            }
+            let mut index = |slot: usize, v: &mut Self| -> Option<usize> {
+                let name = triple[slot].to_string();
+                let found = ids.iter().position(|i| *i == name);
+                if found.is_none() && !v.unknown_name(format!("{at}[{slot}]"), &name, ids) {
+                    unreadable = true;
+                }
+                found
+            };
+            let a = index(0, self);
+            let b = index(1, self);
+            let value = bounded_judgment(&triple[2])
+                .map_err(|kind| self.issue(format!("{at}[2]"), kind))
+                .ok();
+            let (Some(a), Some(b), Some(value)) = (a, b, value) else {
+                continue;
+            };
+            if a == b {
+                self.issue(at, DiagnosticKind::SelfComparison(ids[a].clone()));
+                continue;
+            }
+            let key = (a.min(b), a.max(b));
+            if let Some(&first) = seen.get(&key) {
+                self.issue(
+                    at,
+                    DiagnosticKind::RepeatedPair {
+                        a: ids[a].clone(),
+                        b: ids[b].clone(),
+                        first: format!("{path}[{first}]"),
+                    },
+                );
+                continue;
+            }
+            seen.insert(key, k);
+            if !(1.0 / SCALE_MAX..=SCALE_MAX).contains(&value) {
+                self.warnings.push(Warning::JudgmentOffScale {
+                    location: Location {
+                        path: format!("{at}[2]"),
+                        ..Location::default()
+                    },
+                    value,
+                });
+            }
+            triples.push((a, b, value));
+        }
+        (self.issues.len() == before && !unreadable).then_some(triples)
+    }
+
+    pub(super) fn pairwise(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        triples: &[(usize, usize, f64)],
+    ) -> Option<PairwiseMatrix> {
+        match PairwiseMatrix::from_judgments(ids.len(), triples) {
+            Ok(m) => Some(m),
+            Err(MatrixError::Disconnected { groups }) => {
+                let groups = groups
+                    .iter()
+                    .map(|g| {
+                        format!(
+                            "[{}]",
+                            g.iter().map(|&i| ids[i].as_str()).collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" and ");
+                self.issue(path, DiagnosticKind::Disconnected(groups));
+                None
+            }
+            Err(e) => {
+                self.issue(path, DiagnosticKind::Matrix(e.to_string()));
+                None
+            }
+        }
+    }
+
+    pub(super) fn matrix(&mut self, path: &str, ids: &[String], rows: &[Vec<RawValue>]) -> Option<PairwiseMatrix> {
+        let before = self.issues.len();
+        let n = ids.len();
+        if rows.len() != n {
+            self.issue(
+                path,
+                DiagnosticKind::Matrix(format!(
+                    "the matrix has {} rows; this node has {n} criteria",
+                    rows.len()
+                )),
+            );
+            return None;
+        }
+        let mut values = Vec::with_capacity(n);
+        for (i, row) in rows.iter().enumerate() {
+            if row.len() != n {
+                self.issue(
+                    format!("{path}[{i}]"),
+                    DiagnosticKind::Matrix(format!("row has {} entries, expected {n}", row.len())),
+                );
+                continue;
+            }
+            let parsed: Vec<f64> = row
+                .iter()
+                .enumerate()
+                .map(|(j, v)| {
+                    bounded_judgment(v)
+                        .map_err(|kind| self.issue(format!("{path}[{i}][{j}]"), kind))
+                        .unwrap_or(1.0)
+                })
+                .collect();
+            values.push(parsed);
+        }
+        if self.issues.len() != before {
+            return None;
+        }
+        match PairwiseMatrix::from_rows(values) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                let at = match &e {
+                    MatrixError::Diagonal { index, .. } => format!("{path}[{index}][{index}]"),
+                    MatrixError::NotReciprocal { row, col, .. } => format!("{path}[{col}][{row}]"),
+                    _ => path.to_owned(),
+                };
+                let message = match &e {
+                    MatrixError::Diagonal { value, .. } => format!("a diagonal entry must be 1, found {value}"),
+                    MatrixError::NotReciprocal { row, col, a_ij, a_ji } => format!(
+                        "must be the reciprocal of `{}` over `{}` ({a_ij}), found {a_ji}",
+                        ids[*row], ids[*col]
+                    ),
+                    other => other.to_string(),
+                };
+                self.issue(at, DiagnosticKind::Matrix(message));
+                None
+            }
+        }
+    }
+
+    /// `alternative_comparisons: {leaf: [[a, b, value], ...]}`, as judgments
+    /// between alternative indices per leaf column.
+    pub(super) fn alternative_comparisons(
+        &mut self,
+        by_leaf: &[(String, Vec<Vec<RawValue>>)],
+        criteria: &Criteria,
+        alternatives: &Alternatives,
+    ) -> Vec<LeafJudgments> {
+        let ids = Names::alternatives(
+            alternatives.ids().map(str::to_owned).collect(),
+            self.alternatives_unknown,
+        );
+        let max = crate::math::ahp::RandomIndex::Saaty.max_n();
+        let mut out = Vec::new();
+        for (leaf_id, list) in by_leaf {
+            let path = format!("alternative_comparisons.{leaf_id}");
+            let Some((_, leaf)) = criteria.leaf(leaf_id) else {
+                let _ = self.unknown_criterion(path, leaf_id, criteria);
+                continue;
+            };
+            if ids.len() > max {
+                self.issue(path, DiagnosticKind::TooManyCompared { n: ids.len(), max });
+                continue;
+            }
+            if let Some(triples) = self.triples(&path, &ids, list)
+                && self.pairwise(&path, &ids, &triples).is_some()
+            {
+                out.push((leaf.column, triples));
+            }
+        }
+        out
+    }
+}
+
+/// A judgment value (a number or a fraction string) within
+/// [`crate::ahp::JUDGMENT_MIN`]..[`crate::ahp::JUDGMENT_MAX`]: beyond it,
+/// products and reciprocals of judgments leave the range where `f64`
+/// arithmetic is exact enough (1e-320 has no finite reciprocal, a matrix of
+/// 1e308 overflows on the first product), so such a value is an error at its
+/// position rather than NaN weights later. A fraction that overflows (`"1e300/1e-300"`)
+/// is out of bounds too, not "not positive".
+fn bounded_judgment(value: &RawValue) -> Result<f64, DiagnosticKind> {
+    match judgment(value) {
+        Ok(v) if judgment_in_bounds(v) => Ok(v),
+        Ok(v) => Err(DiagnosticKind::JudgmentOutOfBounds(format_judgment(v))),
+        Err(DiagnosticKind::NonPositiveJudgment(v)) if v == f64::INFINITY => {
+            Err(DiagnosticKind::JudgmentOutOfBounds(format_judgment(v)))
+        }
+        Err(kind) => Err(kind),
+    }
+}
+
+/// A judgment for a message: plain decimals for everyday values, scientific
+/// notation for tiny or huge ones (`1e-320`, not 320 zeros).
+fn format_judgment(v: f64) -> String {
+    if v != 0.0 && !(1e-4..1e7).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        v.to_string()
+    }
+}

@@ -1,0 +1,581 @@
+//! From the file as written ([`RawProblem`]) to a [`Problem`] the
+//! algorithms can trust. Every problem found is collected with its field
+//! path; positions are added by the loader.
+
+mod alternatives;
+mod criteria;
+mod judgments;
+
+use std::collections::HashMap;
+
+use super::csv_input::{self, CsvSource};
+use super::derive;
+use super::diagnostic::DiagnosticKind;
+use super::diagnostic::{Diagnostic, Location};
+use super::raw::{
+    Ordered, Pairs, RawAlternative, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, RawValue, Text,
+};
+use super::rules::{
+    SCALE_MAX, excerpt, in_scale, judgment, level_value, number, valid_alternative_id, valid_criterion_id,
+};
+use super::{
+    Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf,
+    LeafJudgments, Parent, Problem, ROOT_ID, ScreeningRule, Weighting,
+};
+use crate::math::ahp::MatrixError;
+use crate::math::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
+use crate::math::matrix::DataError;
+use crate::{DecisionMatrix, Direction, Warning, Weights};
+
+/// A problem found, with the path of the field at fault.
+pub type Issue = (String, DiagnosticKind);
+
+/// Why validation failed: problems located by field path in the YAML, and
+/// problems already located elsewhere (in a CSV file).
+#[derive(Debug, Default)]
+pub struct Rejected {
+    pub issues: Vec<Issue>,
+    pub located: Vec<Diagnostic>,
+}
+
+/// `source`: where the alternatives come from, or why they cannot be read
+/// (the loader decides). `earlier`: problems already found (in `use`);
+/// `unresolved`: the paths of criteria whose `use` is already reported
+/// unknown, so nothing that names them or their sub-criteria is reported
+/// again.
+///
+/// With `rank_with`, data those ranking options cannot rank (a negative
+/// benefit score under AHP, ...) is reported too, at the field at fault:
+/// so `check` finds what `rank` would refuse, located.
+pub fn validate(
+    mut raw: RawProblem,
+    earlier: Vec<Issue>,
+    unresolved: Vec<String>,
+    source: Result<AlternativesSource, Issue>,
+    rank_with: Option<&crate::RankOptions>,
+) -> Result<Problem, Rejected> {
+    let mut v = Validator {
+        issues: earlier,
+        unresolved: unresolved.into_iter().collect(),
+        ..Validator::default()
+    };
+    let name = v.header(&raw);
+    let description = raw.description.take().map(|t| t.0);
+
+    v.core = raw
+        .core
+        .take()
+        .map(|Ordered(dims)| {
+            dims.into_iter()
+                .map(|(dim, names)| (dim, names.into_iter().map(|n| n.0.trim().to_owned()).collect()))
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let criteria = v.criteria_tree(&raw);
+
+    let mut located = Vec::new();
+    let mut derived = derived_records(&criteria);
+    let (alternatives, scores, score_text, csv_rows) =
+        v.read_alternatives(source, &criteria, &mut derived, &mut located);
+
+    let alternative_comparisons = match &raw.alternative_comparisons {
+        Some(Ordered(by_leaf)) => v.alternative_comparisons(by_leaf, &criteria, &alternatives),
+        None => Vec::new(),
+    };
+
+    let screening = raw
+        .screening
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rule)| v.rule(rule, &criteria, &format!("screening[{i}]")))
+        .collect();
+
+    let scores = match scores {
+        Some(scores) if v.issues.is_empty() && located.is_empty() => scores,
+        _ => {
+            // Without other problems, the only way to have no matrix.
+            if v.issues.is_empty() && located.is_empty() {
+                v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
+            }
+            return Err(Rejected {
+                issues: v.issues,
+                located,
+            });
+        }
+    };
+    let problem = Problem {
+        name,
+        description,
+        criteria,
+        alternatives,
+        scores,
+        score_text,
+        screening,
+        core: v.core,
+        derived,
+        alternative_comparisons,
+        warnings: v.warnings,
+    };
+    rankable(problem, rank_with, csv_rows.as_ref())
+}
+
+/// An empty derivation record for every derived leaf, filled in as the
+/// alternatives are read.
+fn derived_records(criteria: &Criteria) -> Vec<Derived> {
+    criteria
+        .leaves()
+        .filter_map(|(_, leaf)| {
+            let values = match leaf.derive.as_ref()? {
+                Derive::Shared { .. } => DerivedValues::Shared(Vec::new()),
+                Derive::LearningCurve { .. } => DerivedValues::Curves(Vec::new()),
+            };
+            Some(Derived {
+                column: leaf.column,
+                values,
+            })
+        })
+        .collect()
+}
+
+/// `problem`, or the data `rank_with` cannot rank, at the fields at fault
+/// (for alternatives read from CSV, at the row's line: `csv_rows`).
+fn rankable(
+    problem: Problem,
+    rank_with: Option<&crate::RankOptions>,
+    csv_rows: Option<&CsvRows>,
+) -> Result<Problem, Rejected> {
+    match rank_with {
+        Some(options) => {
+            let (issues, located) = in_csv_rows(unrankable_issues(&problem, options), csv_rows);
+            if issues.is_empty() && located.is_empty() {
+                Ok(problem)
+            } else {
+                Err(Rejected { issues, located })
+            }
+        }
+        None => Ok(problem),
+    }
+}
+
+/// A CSV file's name and each row's line in it, to locate what is found
+/// after reading.
+type CsvRows = (String, Vec<u32>);
+
+/// Moves the issues about an alternative's score (`alternatives[3].scores.
+/// cost`) into the CSV file the alternatives came from, at the row's line
+/// and under the column's name, as the reader reports its own errors.
+fn in_csv_rows(issues: Vec<Issue>, csv: Option<&CsvRows>) -> (Vec<Issue>, Vec<Diagnostic>) {
+    let Some((shown, lines)) = csv else {
+        return (issues, Vec::new());
+    };
+    let mut located = Vec::new();
+    let mut rest = Vec::new();
+    for (path, kind) in issues {
+        let row_and_column = path
+            .strip_prefix("alternatives[")
+            .and_then(|p| p.split_once("].scores."))
+            .and_then(|(row, column)| Some((row.parse::<usize>().ok()?, column)));
+        match row_and_column {
+            Some((row, column)) => located.push(Diagnostic {
+                location: Location {
+                    source: shown.clone(),
+                    line: lines.get(row).filter(|&&l| l > 0).map(|&l| l as usize),
+                    column: None,
+                    path: column.to_owned(),
+                },
+                kind,
+            }),
+            None => rest.push((path, kind)),
+        }
+    }
+    (rest, located)
+}
+
+impl Validator {
+    /// `version` and `name`; the name, empty if missing.
+    fn header(&mut self, raw: &RawProblem) -> String {
+        if let Some(version) = &raw.version
+            && !matches!(version, RawValue::Number(n) if *n == 1.0)
+            && !matches!(version, RawValue::Text(t) if t == "1")
+        {
+            self.issue("version", DiagnosticKind::Version(version.to_string()));
+        }
+        match &raw.name {
+            Some(name) => self.text(name, "name"),
+            None => {
+                self.issue("", DiagnosticKind::MissingKey("name"));
+                String::new()
+            }
+        }
+    }
+
+    /// The criteria tree, root first.
+    fn criteria_tree(&mut self, raw: &RawProblem) -> Criteria {
+        self.nodes.push(placeholder(ROOT_ID));
+        let raw_criteria = raw.criteria.as_deref().unwrap_or_default();
+        match &raw.criteria {
+            None => {
+                self.issue("", DiagnosticKind::MissingKey("criteria"));
+                // Every name the alternatives and rules use is then unknown.
+                self.names_unknown = true;
+            }
+            Some(list) if list.is_empty() => self.issue("criteria", DiagnosticKind::EmptyList("criterion")),
+            Some(list) => self.collect_ids(list),
+        }
+        let children: Vec<usize> = raw_criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.criterion(c, format!("criteria[{i}]")))
+            .collect();
+        let weighting = self.weighting(
+            "",
+            &children,
+            raw.comparisons.as_ref(),
+            raw.judges.as_ref(),
+            raw.matrix.as_ref(),
+            raw_criteria,
+        );
+        self.nodes[0].kind = CriterionKind::Parent(Parent { children, weighting });
+
+        let leaves: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| matches!(self.nodes[i].kind, CriterionKind::Leaf(_)))
+            .collect();
+        Criteria {
+            nodes: std::mem::take(&mut self.nodes),
+            leaves,
+        }
+    }
+
+    /// The alternatives and their scores, from the list in the file or the
+    /// CSV source (with each row's line), problems located in the CSV
+    /// going to `located`. No matrix when something is wrong.
+    fn read_alternatives(
+        &mut self,
+        source: Result<AlternativesSource, Issue>,
+        criteria: &Criteria,
+        derived: &mut [Derived],
+        located: &mut Vec<Diagnostic>,
+    ) -> (
+        Alternatives,
+        Option<DecisionMatrix>,
+        Option<crate::model::ScoreText>,
+        Option<CsvRows>,
+    ) {
+        let source = match source {
+            Ok(source) => source,
+            Err((path, kind)) => {
+                self.issue(path, kind);
+                AlternativesSource::List(Vec::new())
+            }
+        };
+        let mut csv_rows = None;
+        let (alternatives, scores, score_text) = match source {
+            // A CSV header is checked against the leaves: while a criterion's
+            // name is unknown (reported already), every column would be.
+            AlternativesSource::Csv(_) if self.names_unknown => (Alternatives::default(), None, None),
+            AlternativesSource::Csv(_) if !derived.is_empty() => {
+                self.issue("alternatives", DiagnosticKind::DerivedWithCsv);
+                (Alternatives::default(), None, None)
+            }
+            AlternativesSource::Csv(file) => match csv_input::read(&file, criteria) {
+                Ok(read) => {
+                    csv_rows = Some((file.display_name.clone(), read.lines));
+                    (
+                        read.alternatives,
+                        Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
+                        read.text,
+                    )
+                }
+                Err(problems) => {
+                    *located = problems;
+                    (Alternatives::default(), None, None)
+                }
+            },
+            AlternativesSource::List(list) => {
+                let (alternatives, rows) = self.alternatives(list, criteria, derived);
+                (alternatives, Some(DecisionMatrix::from_rows(rows)), None)
+            }
+        };
+        // Every problem with the matrix gets its own report: the values are
+        // checked one by one above, so what is left is a derived value that
+        // came out non-finite, or no rows at all.
+        let scores = match scores {
+            Some(Ok(matrix)) => Some(matrix),
+            Some(Err(error)) => {
+                if let Some((path, kind)) = matrix_issue(error, criteria) {
+                    self.issue(path, kind);
+                }
+                None
+            }
+            None => None,
+        };
+        (alternatives, scores, score_text, csv_rows)
+    }
+}
+
+/// The report of a matrix that cannot be built from values that each
+/// passed their own checks, at the value at fault. No rows or no leaves
+/// give none here: an empty list is reported where it is written, and an
+/// empty CSV file below.
+fn matrix_issue(error: DataError, criteria: &Criteria) -> Option<Issue> {
+    Some(match error {
+        DataError::NonFinite { row, col, value } => {
+            let criterion = criteria
+                .leaves()
+                .nth(col)
+                .map(|(c, _)| c.id.clone())
+                .unwrap_or_default();
+            (
+                format!("alternatives[{row}].scores.{criterion}"),
+                DiagnosticKind::NonFiniteDerived { criterion, value },
+            )
+        }
+        DataError::EmptyMatrix => return None,
+        other => ("alternatives".to_owned(), DiagnosticKind::Matrix(other.to_string())),
+    })
+}
+
+/// What ranking with `options` would refuse in `problem`, as issues at the
+/// fields at fault: the score (`alternatives[3].scores.cost`), the target
+/// leaf (`criteria[1]`) or its comparisons (`alternative_comparisons.fit`).
+fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Issue> {
+    use crate::pipeline::rank::{Unrankable, unrankable};
+    let found = unrankable(problem, options);
+    let weighing = crate::pipeline::weigh_with(&problem.criteria, &options.weighing).err();
+    if found.is_empty() && weighing.is_none() {
+        return Vec::new();
+    }
+    let paths = node_paths(&problem.criteria);
+    let leaf_nodes = problem.criteria.leaf_nodes();
+    // Weighing fails only where the aggregation asked for cannot combine a
+    // node's group judgments (`--aggregate aip` and a judge whose own
+    // judgments do not link every child).
+    let weighing = weighing.map(|e| {
+        let node = problem
+            .criteria
+            .nodes()
+            .iter()
+            .position(|n| n.id == e.node)
+            .unwrap_or(0);
+        let at = if node == 0 {
+            "comparisons".to_owned()
+        } else {
+            format!("{}.comparisons", paths[node])
+        };
+        let message = format!("`--aggregate {}`: {}", options.weighing.aggregation.name(), e.error);
+        (at, DiagnosticKind::Matrix(message))
+    });
+    weighing
+        .into_iter()
+        .chain(found.into_iter().map(|u| {
+            let node = leaf_nodes[u.column()];
+            let criterion = problem.criteria.node(node).id.clone();
+            match u {
+                Unrankable::Score { row, value, column } => {
+                    let cost =
+                        matches!(problem.criteria.leaves().nth(column), Some((_, l)) if l.direction == Direction::Cost);
+                    let kind = DiagnosticKind::AhpScore {
+                        criterion: criterion.clone(),
+                        direction: if cost { "cost" } else { "benefit" },
+                        expected: if cost { "> 0" } else { ">= 0" },
+                        formula: if cost { "(1/x) / sum(1/x)" } else { "x / sum(x)" },
+                        value,
+                    };
+                    (format!("alternatives[{row}].scores.{criterion}"), kind)
+                }
+                Unrankable::Target { .. } => (paths[node].clone(), DiagnosticKind::AhpTarget(criterion)),
+                Unrankable::Priorities { error, .. } => (
+                    format!("alternative_comparisons.{criterion}"),
+                    DiagnosticKind::AhpComparisons {
+                        criterion,
+                        message: error.to_string(),
+                    },
+                ),
+            }
+        }))
+        .collect()
+}
+
+/// Each node's field path in the file (`criteria[2].criteria[0]`), by node
+/// index; the root's is empty.
+fn node_paths(criteria: &Criteria) -> Vec<String> {
+    let mut paths = vec![String::new(); criteria.nodes().len()];
+    let mut stack = vec![0usize];
+    while let Some(node) = stack.pop() {
+        if let CriterionKind::Parent(parent) = &criteria.node(node).kind {
+            for (i, &child) in parent.children.iter().enumerate() {
+                paths[child] = if node == 0 {
+                    format!("criteria[{i}]")
+                } else {
+                    format!("{}.criteria[{i}]", paths[node])
+                };
+                stack.push(child);
+            }
+        }
+    }
+    paths
+}
+
+/// Where the alternatives come from, once the options are applied (the
+/// loader decides: [`super::load::alternatives_source`]).
+#[derive(Debug)]
+pub enum AlternativesSource {
+    /// Listed in the problem file.
+    List(Vec<RawAlternative>),
+    /// Read from a CSV source.
+    Csv(CsvSource),
+}
+
+/// Validates one criteria-library definition on its own: the criterion
+/// becomes the only child of a root.
+pub fn validate_entry(raw: RawCriterion) -> Result<(RawCriterion, Criteria), Vec<Issue>> {
+    let mut v = Validator::default();
+    v.collect_ids(std::slice::from_ref(&raw));
+    v.nodes.push(placeholder(ROOT_ID));
+    let child = v.criterion(&raw, String::new());
+    v.nodes[0].kind = CriterionKind::Parent(Parent {
+        children: vec![child],
+        weighting: Weighting::Equal,
+    });
+    if !v.issues.is_empty() {
+        return Err(v.issues);
+    }
+    let leaves = (0..v.nodes.len())
+        .filter(|&i| matches!(v.nodes[i].kind, CriterionKind::Leaf(_)))
+        .collect();
+    Ok((raw, Criteria { nodes: v.nodes, leaves }))
+}
+
+fn placeholder(id: &str) -> Criterion {
+    Criterion {
+        id: id.to_owned(),
+        name: None,
+        description: None,
+        unit: None,
+        kind: CriterionKind::Parent(Parent {
+            children: Vec::new(),
+            weighting: Weighting::Equal,
+        }),
+    }
+}
+
+/// Appends to the derivation record of the leaf in `column`.
+fn record(derived: &mut [Derived], column: usize, push: impl FnOnce(&mut DerivedValues)) {
+    if let Some(d) = derived.iter_mut().find(|d| d.column == column) {
+        push(&mut d.values);
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    core: Vec<(String, Vec<String>)>,
+    /// Leaves whose definition is already reported broken (a bad `derive`,
+    /// an unknown `use`): their scores are not checked, to avoid follow-up
+    /// errors per alternative.
+    unscored: std::collections::HashSet<String>,
+    /// Paths of criteria whose `use` names nothing in the library.
+    unresolved: std::collections::HashSet<String>,
+    /// Every criterion id written in the tree.
+    all_ids: std::collections::HashSet<String>,
+    /// Nodes whose id or sub-tree is unknown (no id, an invalid id, an
+    /// unknown `use`), already reported.
+    broken: std::collections::HashSet<usize>,
+    /// Whether some criterion's name is unknown (a broken node, or no
+    /// `criteria` at all): a reference that matches no criterion may be
+    /// meant for it, and is not reported again.
+    names_unknown: bool,
+    /// Whether some alternative has no id (already reported): a name that
+    /// matches no alternative may be meant for it.
+    alternatives_unknown: bool,
+    nodes: Vec<Criterion>,
+    ids: HashMap<String, String>,
+    issues: Vec<Issue>,
+    warnings: Vec<Warning>,
+}
+
+impl Validator {
+    fn issue(&mut self, path: impl Into<String>, kind: DiagnosticKind) {
+        self.issues.push((path.into(), kind));
+    }
+
+    fn text(&mut self, text: &Text, path: &str) -> String {
+        if text.0.trim().is_empty() || text.0 == "~" {
+            self.issue(path, DiagnosticKind::EmptyText);
+        }
+        text.0.clone()
+    }
+
+    fn number_at(&mut self, value: &RawValue, path: String) -> Option<f64> {
+        number(value).map_err(|kind| self.issue(path, kind)).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(yaml: &str) -> Problem {
+        Problem::from_yaml_str(yaml, "t.yaml").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_non_finite_value_in_the_matrix_is_reported_at_its_score() {
+        let p = problem("name: t\ncriteria: [{id: a}, {id: cost}]\nalternatives: [{id: x, scores: {a: 1, cost: 2}}]\n");
+        let error = DataError::NonFinite {
+            row: 3,
+            col: 1,
+            value: f64::INFINITY,
+        };
+        let (path, kind) = matrix_issue(error, &p.criteria).unwrap();
+        assert_eq!(path, "alternatives[3].scores.cost");
+        assert_eq!(
+            kind.to_string(),
+            "the value computed for `cost` is inf, expected a finite number"
+        );
+        // An empty matrix is reported where the list is written instead.
+        assert!(matrix_issue(DataError::EmptyMatrix, &p.criteria).is_none());
+    }
+
+    #[test]
+    fn node_paths_follow_the_file() {
+        let p = problem(
+            "name: t\ncriteria:\n  - {id: a}\n  - id: g\n    criteria: [{id: b}, {id: c}]\nalternatives: [{id: x, scores: {a: 1, b: 2, c: 3}}]\n",
+        );
+        let paths = node_paths(&p.criteria);
+        let of = |id: &str| {
+            let i = p.criteria.nodes().iter().position(|n| n.id == id).unwrap();
+            paths[i].clone()
+        };
+        assert_eq!(
+            [of("a"), of("g"), of("b"), of("c")],
+            [
+                "criteria[0]",
+                "criteria[1]",
+                "criteria[1].criteria[0]",
+                "criteria[1].criteria[1]"
+            ]
+        );
+    }
+
+    #[test]
+    fn ranking_options_add_their_own_checks() {
+        let yaml =
+            "name: t\ncriteria: [{id: a}]\nalternatives:\n  - {id: x, scores: {a: -1}}\n  - {id: y, scores: {a: 1}}\n";
+        let ahp = crate::RankOptions {
+            method: crate::Method::Ahp,
+            ..Default::default()
+        };
+        let options = |rank_with| super::super::LoadOptions {
+            rank_with,
+            ..Default::default()
+        };
+        assert!(Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(None)).is_ok());
+        assert!(Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(Some(Default::default()))).is_ok());
+        let errors = Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(Some(ahp))).unwrap_err();
+        assert_eq!(
+            errors.to_string(),
+            "t.yaml:4:25: alternatives[0].scores.a: `--method ahp` needs scores >= 0 under benefit criterion `a` (its priorities are x / sum(x)), found -1"
+        );
+    }
+}

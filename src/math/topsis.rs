@@ -1,0 +1,340 @@
+//! TOPSIS: rank alternatives by relative closeness to the ideal solution.
+//!
+//! Hwang & Yoon (1981), *Multiple Attribute Decision Making*, Springer. For
+//! a decision matrix `x` (alternatives by criteria), weights `w` and
+//! directions:
+//!
+//! 1. A target criterion becomes the cost column `|x - target|`.
+//! 2. Each column is normalised: vector `r = x / sqrt(sum x^2)` (default) or
+//!    min-max `r = (x - min) / (max - min)`.
+//! 3. Weighted `v = w r`; the ideal takes the best value observed in each
+//!    column (max for benefit, min for cost), the anti-ideal the worst.
+//! 4. `D+` and `D-` are the Euclidean distances to the ideal and anti-ideal;
+//!    the score is the relative closeness `C = D- / (D+ + D-)`, in `[0, 1]`.
+//!
+//! Min-max normalisation is often written as `(max - x) / (max - min)` for
+//! cost columns and vector normalisation as `1 - x / |x|` (pymcdm); those
+//! shift or mirror a column, which leaves every distance unchanged.
+//!
+//! A column that cannot be normalised (all zeros under vector, constant
+//! under min-max) contributes nothing; if no column separates the
+//! alternatives, every score is 0.5. Both are reported in
+//! [`TopsisScores::degenerate`].
+//!
+//! ```
+//! use innorank::{DecisionMatrix, Direction, Weights};
+//! use innorank::topsis::{Normalization, Topsis};
+//!
+//! let m = DecisionMatrix::from_rows(vec![
+//!     vec![7.0, 300.0],
+//!     vec![5.0, 120.0],
+//!     vec![9.0, 500.0],
+//! ]).unwrap();
+//! let w = Weights::new(vec![0.6, 0.4]).unwrap();
+//! let r = Topsis::new(Normalization::Vector)
+//!     .rank(&m, &w, &[Direction::Benefit, Direction::Cost])
+//!     .unwrap();
+//! assert!(r.closeness.iter().all(|c| (0.0..=1.0).contains(c)));
+//! ```
+
+use crate::math::matrix::DataError;
+use crate::{DecisionMatrix, Direction, Weights};
+
+/// How TOPSIS makes columns comparable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Normalization {
+    /// `x / sqrt(sum x^2)`; the classic choice, invariant to column scale.
+    #[default]
+    Vector,
+    /// `(x - min) / (max - min)`.
+    MinMax,
+}
+
+impl Normalization {
+    /// Every normalisation, the default first.
+    pub const ALL: [Normalization; 2] = [Normalization::Vector, Normalization::MinMax];
+
+    /// The name used on the command line and in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Normalization::Vector => "vector",
+            Normalization::MinMax => "minmax",
+        }
+    }
+}
+
+impl std::str::FromStr for Normalization {
+    type Err = crate::ahp::UnknownName;
+
+    /// Parses a [`Normalization::name`], ignoring ASCII case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::ahp::parse_name(s, "normalization", &Normalization::ALL, |n| n.name())
+    }
+}
+
+/// Why a column or the whole matrix could not separate alternatives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Degenerate {
+    /// Every value in the column is zero (vector normalisation undefined).
+    AllZero {
+        /// 0-based column.
+        col: usize,
+    },
+    /// Every value in the column is the same.
+    Constant {
+        /// 0-based column.
+        col: usize,
+    },
+    /// No column separates the alternatives: every score is 0.5.
+    NoDiscrimination,
+}
+
+/// TOPSIS results, one entry per alternative in input order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopsisScores {
+    /// Relative closeness `D- / (D+ + D-)`, in `[0, 1]`.
+    pub closeness: Vec<f64>,
+    /// Distance to the ideal solution.
+    pub d_plus: Vec<f64>,
+    /// Distance to the anti-ideal solution.
+    pub d_minus: Vec<f64>,
+    /// Columns that contributed nothing, and whether nothing discriminated.
+    pub degenerate: Vec<Degenerate>,
+}
+
+/// Rows per block of parallel work.
+const CHUNK: usize = 8192;
+
+/// One alternative's distances and closeness.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Distances {
+    pub d_plus: f64,
+    pub d_minus: f64,
+    pub closeness: f64,
+}
+
+/// The TOPSIS method with its options.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Topsis {
+    normalization: Normalization,
+}
+
+/// One column ready for the distance pass: `v = scale * t(x) / divisor`,
+/// with the best and worst of `t(x) / divisor`.
+///
+/// Dividing by the column's largest magnitude first keeps every quantity in
+/// `[-1, 1]` (norms, differences, ranges), so columns near `f64::MAX` or
+/// made of subnormals cannot overflow or lose their spread. TOPSIS does not
+/// change when a column is multiplied by a positive constant, so this costs
+/// nothing in accuracy.
+struct Column {
+    target: Option<f64>,
+    divisor: f64,
+    scale: f64,
+    best: f64,
+    worst: f64,
+}
+
+impl Column {
+    /// The value ranked, up to the column's constant factor: `x`, or for a
+    /// target `|x/2 - target/2|` (halved so it cannot overflow).
+    fn raw(&self, x: f64) -> f64 {
+        match self.target {
+            Some(t) => (x / 2.0 - t / 2.0).abs(),
+            None => x,
+        }
+    }
+
+    fn transform(&self, x: f64) -> f64 {
+        self.raw(x) / self.divisor
+    }
+}
+
+impl Topsis {
+    /// TOPSIS with the given normalisation.
+    pub fn new(normalization: Normalization) -> Self {
+        Topsis { normalization }
+    }
+
+    /// Scores every alternative (row) of `matrix`.
+    ///
+    /// The distance pass runs on all cores (rayon); every number is the same
+    /// as on one thread, since each row is computed on its own.
+    ///
+    /// Fails when `weights` or `directions` do not have one entry per
+    /// column.
+    ///
+    /// # Errors
+    ///
+    /// [`DataError::CountMismatch`], as said above.
+    pub fn rank(
+        &self,
+        matrix: &DecisionMatrix,
+        weights: &Weights,
+        directions: &[Direction],
+    ) -> Result<TopsisScores, DataError> {
+        let (rows, degenerate) = self.rank_map(matrix, weights, directions, |_, d| d)?;
+        Ok(TopsisScores {
+            closeness: rows.iter().map(|d| d.closeness).collect(),
+            d_plus: rows.iter().map(|d| d.d_plus).collect(),
+            d_minus: rows.iter().map(|d| d.d_minus).collect(),
+            degenerate,
+        })
+    }
+
+    /// [`Topsis::rank`] giving `make(row, distances)` for each row, so
+    /// callers get the results in the form they need without another pass.
+    pub(crate) fn rank_map<T: Send>(
+        &self,
+        matrix: &DecisionMatrix,
+        weights: &Weights,
+        directions: &[Direction],
+        make: impl Fn(usize, Distances) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<Degenerate>), DataError> {
+        use rayon::prelude::*;
+
+        let cols = matrix.cols();
+        for (what, found) in [("weights", weights.len()), ("directions", directions.len())] {
+            if found != cols {
+                return Err(DataError::CountMismatch {
+                    what,
+                    found,
+                    expected: cols,
+                });
+            }
+        }
+        let (columns, mut degenerate) = self.prepare(matrix, weights, directions);
+        // Columns that count, as (position, column).
+        let active: Vec<(usize, &Column)> = columns.iter().enumerate().filter(|(_, c)| c.scale != 0.0).collect();
+
+        let out = (0..matrix.rows())
+            .into_par_iter()
+            .with_min_len(CHUNK)
+            .map(|r| {
+                let row = matrix.row(r);
+                let (mut p, mut m) = (0.0, 0.0);
+                for &(c, column) in &active {
+                    let t = column.transform(row[c]);
+                    p += (column.scale * (t - column.best)).powi(2);
+                    m += (column.scale * (t - column.worst)).powi(2);
+                }
+                let (p, m) = (p.sqrt(), m.sqrt());
+                let closeness = if p + m > 0.0 { m / (p + m) } else { 0.5 };
+                make(
+                    r,
+                    Distances {
+                        d_plus: p,
+                        d_minus: m,
+                        closeness,
+                    },
+                )
+            })
+            .collect();
+        // D+ + D- = 0 for one row means ideal = anti-ideal on every column
+        // that counts, hence for every row.
+        if active.is_empty() {
+            degenerate.push(Degenerate::NoDiscrimination);
+        }
+        Ok((out, degenerate))
+    }
+
+    /// Each column's scale, best and worst values, in two passes over the
+    /// rows: the largest magnitude first, then the spread of the values
+    /// divided by it.
+    fn prepare(
+        &self,
+        matrix: &DecisionMatrix,
+        weights: &Weights,
+        directions: &[Direction],
+    ) -> (Vec<Column>, Vec<Degenerate>) {
+        use rayon::prelude::*;
+
+        let cols = matrix.cols();
+        let mut columns: Vec<Column> = directions
+            .iter()
+            .map(|d| Column {
+                target: match d {
+                    Direction::Target(t) => Some(*t),
+                    _ => None,
+                },
+                divisor: 0.0,
+                scale: 0.0,
+                best: 0.0,
+                worst: 0.0,
+            })
+            .collect();
+        // Both passes run on all cores over fixed blocks of rows whose
+        // results are combined in block order, so every sum is the same on
+        // any number of threads.
+        let blocks = matrix.as_row_major().par_chunks(CHUNK * cols);
+        let divisors: Vec<Vec<f64>> = blocks
+            .clone()
+            .map(|block| {
+                let mut largest = vec![0.0_f64; cols];
+                for row in block.chunks_exact(cols) {
+                    for ((m, column), &x) in largest.iter_mut().zip(&columns).zip(row) {
+                        *m = m.max(column.raw(x).abs());
+                    }
+                }
+                largest
+            })
+            .collect();
+        for largest in divisors {
+            for (column, m) in columns.iter_mut().zip(largest) {
+                column.divisor = column.divisor.max(m);
+            }
+        }
+        let empty = (f64::INFINITY, f64::NEG_INFINITY, 0.0_f64);
+        let partial: Vec<Vec<(f64, f64, f64)>> = blocks
+            .map(|block| {
+                let mut stats = vec![empty; cols];
+                for row in block.chunks_exact(cols) {
+                    for ((column, stat), &x) in columns.iter().zip(&mut stats).zip(row) {
+                        if column.divisor > 0.0 {
+                            let t = column.transform(x);
+                            stat.0 = stat.0.min(t);
+                            stat.1 = stat.1.max(t);
+                            stat.2 += t * t;
+                        }
+                    }
+                }
+                stats
+            })
+            .collect();
+        let mut stats = vec![empty; cols];
+        for block in partial {
+            for (stat, (min, max, squares)) in stats.iter_mut().zip(block) {
+                *stat = (stat.0.min(min), stat.1.max(max), stat.2 + squares);
+            }
+        }
+        let mut degenerate = Vec::new();
+        for (col, ((column, &(min, max, squares)), (&direction, &weight))) in columns
+            .iter_mut()
+            .zip(&stats)
+            .zip(directions.iter().zip(weights.as_slice()))
+            .enumerate()
+        {
+            if column.divisor == 0.0 {
+                degenerate.push(match self.normalization {
+                    Normalization::Vector => Degenerate::AllZero { col },
+                    Normalization::MinMax => Degenerate::Constant { col },
+                });
+                continue;
+            }
+            (column.best, column.worst) = match direction {
+                Direction::Benefit => (max, min),
+                Direction::Cost | Direction::Target(_) => (min, max),
+            };
+            if min == max {
+                degenerate.push(Degenerate::Constant { col });
+                continue;
+            }
+            column.scale = weight
+                / match self.normalization {
+                    Normalization::Vector => squares.sqrt(),
+                    Normalization::MinMax => max - min,
+                };
+        }
+        (columns, degenerate)
+    }
+}

@@ -1,0 +1,18 @@
+//! The pipeline: what the commands compute from a validated [`crate::Problem`]:
+//! screening, the weights of the criteria tree, the ranking and its report,
+//! the cost curves.
+//!
+//! Each module here takes the model and the math below it and produces a
+//! report; nothing below this layer imports from it. A new command's
+//! computation goes here; how the command prints it goes in the binary.
+
+mod curves;
+pub(crate) mod rank;
+mod ranking;
+pub mod screening;
+mod weigh;
+
+pub use curves::{AlternativeCurve, CriterionCurves, curves};
+pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};
+pub use ranking::{Iter, Ranking};
+pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, WeightSource, weigh, weigh_with};
