@@ -54,7 +54,6 @@
 //! ```
 
 mod diagnostic;
-pub mod error;
 mod input;
 mod math;
 mod model;
@@ -64,10 +63,10 @@ mod readable;
 pub mod template;
 pub mod warning;
 
-pub use error::Error;
 pub use math::matrix::{DataError, DecisionMatrix, Direction};
 pub use math::weights::Weights;
 pub use math::{ahp, learning_curve, ranking, topsis};
+pub use pipeline::{Error, error};
 pub use pipeline::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank};
 pub use problem::{LoadOptions, Problem};
 pub use warning::Warning;

@@ -18,9 +18,7 @@ use super::{Problem, validate};
 /// Files larger than this are refused before parsing (16 MiB).
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
 
-/// CSV sources larger than this are refused (4 GiB: some 50 million rows
-/// of eight criteria). A pipe or device is read up to it, and no further.
-pub const DEFAULT_MAX_CSV_SIZE: u64 = 4 << 30;
+pub use super::csv_input::DEFAULT_MAX_CSV_SIZE;
 
 /// Where alternatives in CSV come from.
 #[derive(Debug, Clone, Default)]

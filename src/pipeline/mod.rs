@@ -7,12 +7,14 @@
 //! computation goes here; how the command prints it goes in the binary.
 
 mod curves;
+pub mod error;
 pub(crate) mod rank;
 mod ranking;
 pub mod screening;
 mod weigh;
 
 pub use curves::{AlternativeCurve, CriterionCurves, curves};
+pub use error::Error;
 pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};
 pub use ranking::{Iter, Ranking};
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, WeightSource, weigh, weigh_with};

@@ -27,6 +27,10 @@ use lines::{Recent, Replay, record_line};
 use super::diagnostic::{Diagnostic, DiagnosticKind, Location, nearest};
 use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreText};
 
+/// CSV sources larger than this are refused (4 GiB: some 50 million rows
+/// of eight criteria). A pipe or device is read up to it, and no further.
+pub const DEFAULT_MAX_CSV_SIZE: u64 = 4 << 30;
+
 /// Stop collecting after this many problems: the rest are usually the same.
 const MAX_ERRORS: usize = 50;
 
@@ -59,7 +63,7 @@ impl Default for CsvSettings {
         CsvSettings {
             ignore_extra_columns: false,
             delimiter: None,
-            max_size: super::load::DEFAULT_MAX_CSV_SIZE,
+            max_size: DEFAULT_MAX_CSV_SIZE,
         }
     }
 }

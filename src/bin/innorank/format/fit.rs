@@ -5,24 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::grid::Grid;
 
-/// How a grid too wide for the terminal is cut into parts that fit.
-///
-/// The first `keys` columns (rank, alternative) are repeated in every
-/// part so that each row can be read on its own; the next `first_only`
-/// columns (score) are shown in the first part only; the remaining value
-/// columns fill the parts in order, as many per part as fit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fit {
-    /// Leading columns repeated in every part.
-    pub keys: usize,
-    /// Columns after the keys shown in the first part only.
-    pub first_only: usize,
-    /// A key column whose cells may be cut with an ellipsis, and the width
-    /// it may be cut to.
-    pub shrink: Option<(usize, usize)>,
-}
-
-/// Cuts the grids that allow it (see [`Fit`]) so that every line of their
+/// Cuts the grids that allow it (see [`Fit`](super::grid::Fit)) so that every line of their
 /// table is at most `limit` terminal columns wide; `None` leaves them whole.
 ///
 /// A grid that fits is left as it is. Otherwise the value columns are
@@ -103,7 +86,7 @@ enum Level {
 }
 
 /// One grid fitted to `limit` columns: split into parts if it has a
-/// [`Fit`], else with its `wrap` column wrapped.
+/// [`Fit`](super::grid::Fit), else with its `wrap` column wrapped.
 fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
     let Some(spec) = grid.fit else {
         return vec![wrap_grid(grid, limit)];
@@ -165,7 +148,7 @@ fn fit_grid(grid: Grid, limit: usize) -> Vec<Grid> {
     out
 }
 
-/// How a grid with a [`Fit`] that does not fit is cut into parts.
+/// How a grid with a [`Fit`](super::grid::Fit) that does not fit is cut into parts.
 struct Cut {
     /// Leading columns repeated in every part.
     keys: usize,
@@ -492,7 +475,7 @@ fn wrap_header(header: &str, width: usize, level: Level) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::grid::{ALTERNATIVE_MIN_WIDTH, Align};
+    use super::super::grid::{ALTERNATIVE_MIN_WIDTH, Align, Fit};
     use super::*;
 
     /// A ranking-like grid: rank, name, score, then value columns.

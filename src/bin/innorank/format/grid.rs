@@ -5,9 +5,25 @@ use innorank::RankReport;
 use innorank::pipeline::{HierarchyWeights, NodeWeights};
 use innorank::problem::{Leaf, Problem};
 
-use super::fit::Fit;
 use super::number::{decimals, exact, short};
 use super::view::{CostView, WeightsView, crossing_text, outcome_text};
+
+/// How a grid too wide for the terminal is cut into parts that fit.
+///
+/// The first `keys` columns (rank, alternative) are repeated in every
+/// part so that each row can be read on its own; the next `first_only`
+/// columns (score) are shown in the first part only; the remaining value
+/// columns fill the parts in order, as many per part as fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// Leading columns repeated in every part.
+    pub keys: usize,
+    /// Columns after the keys shown in the first part only.
+    pub first_only: usize,
+    /// A key column whose cells may be cut with an ellipsis, and the width
+    /// it may be cut to.
+    pub shrink: Option<(usize, usize)>,
+}
 
 /// A titled table of text cells.
 pub struct Grid {

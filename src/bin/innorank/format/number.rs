@@ -69,8 +69,50 @@ pub fn exact(x: f64) -> String {
 /// finite (JSON writes `null` there).
 pub fn round_trip(x: f64) -> String {
     let mut buf = Vec::new();
-    super::csv::write_value(&mut buf, &mut ryu::Buffer::new(), &mut itoa::Buffer::new(), x);
+    write_value(&mut buf, &mut ryu::Buffer::new(), &mut itoa::Buffer::new(), x);
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// Writes a value in the shortest form that reads back exactly: integers
+/// as integers (`3`), others as ryu would (`0.25`, `5.8e-5`, `1e308`).
+/// Values with at most six decimals (most input data) take a fast path that
+/// gives the same text: `v == m / 10^k` exactly for the smallest such `k`,
+/// so `m` with `k` decimals is the shortest decimal that rounds to `v`
+/// (below 1e9, decimals 1e-6 apart are several ulps apart). A value that is
+/// not finite writes nothing (an empty cell): ryu's text for it would be
+/// made up.
+pub(super) fn write_value(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, ints: &mut itoa::Buffer, v: f64) {
+    if !v.is_finite() {
+        return;
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        buf.extend_from_slice(ints.format(v as i64).as_bytes());
+        return;
+    }
+    if v.abs() < 1e9 && v.abs() >= 1e-4 {
+        let m = (v * 1e6).round();
+        if m / 1e6 == v {
+            // Drop the trailing zeros of the six decimals.
+            let (mut digits, mut k) = (m.abs() as u64, 6u32);
+            while digits % 10 == 0 && k > 0 {
+                digits /= 10;
+                k -= 1;
+            }
+            let unit = 10u64.pow(k);
+            if v < 0.0 {
+                buf.push(b'-');
+            }
+            buf.extend_from_slice(ints.format(digits / unit).as_bytes());
+            if k > 0 {
+                buf.push(b'.');
+                let fraction = ints.format(digits % unit);
+                buf.extend(std::iter::repeat_n(b'0', k as usize - fraction.len()));
+                buf.extend_from_slice(fraction.as_bytes());
+            }
+            return;
+        }
+    }
+    buf.extend_from_slice(floats.format_finite(v).as_bytes());
 }
 
 #[cfg(test)]

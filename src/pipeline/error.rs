@@ -26,7 +26,7 @@ pub enum Error {
     Matrix(#[from] MatrixError),
     /// The weights of a node cannot be derived with the options chosen.
     #[error(transparent)]
-    Weighing(#[from] crate::pipeline::WeighError),
+    Weighing(#[from] super::WeighError),
     /// AHP ranking cannot use these scores or comparisons.
     #[error("criterion `{criterion}`: {error}")]
     AhpRanking {
