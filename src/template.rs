@@ -70,7 +70,7 @@ const DIVERSIFICATION: [(&str, u32); 3] = [("market_demand", 2), ("risk", 2), ("
 /// use innorank::template::{render, Template};
 /// let text = render(Template::Innovation, &innorank::problem::CriteriaLibrary::built_in()).unwrap();
 /// let problem = innorank::Problem::from_yaml_str(&text, "new.yaml").unwrap();
-/// assert_eq!(problem.alternatives.len(), 3);
+/// assert_eq!(problem.alternatives().len(), 3);
 /// ```
 ///
 /// # Errors

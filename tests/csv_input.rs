@@ -446,10 +446,10 @@ type Loaded = (String, Option<String>, Vec<u64>);
 /// or the error messages.
 fn load_summary(dir: &std::path::Path) -> Result<Vec<Loaded>, String> {
     let problem = innorank::Problem::from_path(&dir.join("p.yaml"), &Default::default()).map_err(|e| e.to_string())?;
-    Ok((0..problem.alternatives.len())
+    Ok((0..problem.alternatives().len())
         .map(|i| {
-            let a = &problem.alternatives;
-            let values = problem.scores.row(i).iter().map(|v| v.to_bits()).collect();
+            let a = &problem.alternatives();
+            let values = problem.scores().row(i).iter().map(|v| v.to_bits()).collect();
             (a.id(i).to_owned(), a.name(i).map(str::to_owned), values)
         })
         .collect())

@@ -320,9 +320,9 @@ fn load(dir: &Dir, options: LoadOptions) -> Result<innorank::Problem, innorank::
 fn the_library_reads_delimiters_and_refuses_by_kind() {
     let dir = fixture("library", &[("alts.csv", SEMICOLON_CSV)]);
     let problem = load(&dir, LoadOptions::default()).unwrap();
-    assert_eq!(problem.scores.row(1), [2.25, 3.0]);
+    assert_eq!(problem.scores().row(1), [2.25, 3.0]);
     // Values not written as comma-file decimals are not echoed.
-    assert!(problem.score_text.is_none());
+    assert!(problem.score_text().is_none());
 
     let err = load(
         &dir,

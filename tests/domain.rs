@@ -101,14 +101,14 @@ alternatives:
     scores: {technical_risk: 3, market_risk: low, financial_exposure: 5, depth_breadth: 3, market_demand: 7}
 "#,
     );
-    let (_, depth) = p.criteria.leaf("depth_breadth").unwrap();
+    let (_, depth) = p.criteria().leaf("depth_breadth").unwrap();
     assert_eq!(depth.direction, Direction::Target(3.0));
-    let (_, market) = p.criteria.leaf("market_risk").unwrap();
+    let (_, market) = p.criteria().leaf("market_risk").unwrap();
     assert_eq!(market.rubric.len(), 5);
     // The level name from the library works in scores.
-    assert_eq!(p.scores.get(0, market.column), 3.0);
+    assert_eq!(p.scores().get(0, market.column), 3.0);
     // `risk` brings its sub-criteria and its default judgments.
-    let risk = p.criteria.nodes().iter().find(|n| n.id == "risk").unwrap();
+    let risk = p.criteria().nodes().iter().find(|n| n.id == "risk").unwrap();
     assert!(
         matches!(&risk.kind, CriterionKind::Parent(parent) if matches!(parent.weighting, innorank::problem::Weighting::Judgments(_)))
     );
@@ -119,7 +119,7 @@ fn use_of_a_sub_criterion_works_on_its_own() {
     let p = load(
         "name: s\ncriteria: [{use: financial_exposure}, {use: core_competences}]\nalternatives:\n  - {id: a, scores: {financial_exposure: 3, core_competences: 7}}\n",
     );
-    assert_eq!(p.criteria.leaves().count(), 2);
+    assert_eq!(p.criteria().leaves().count(), 2);
 }
 
 #[test]
@@ -248,12 +248,12 @@ alternatives:
 #[test]
 fn shared_assets_are_counted_after_trimming_folding_and_deduplication() {
     let p = load(DIVERSIFICATION);
-    let col = |id: &str| p.criteria.leaf(id).unwrap().1.column;
-    assert_eq!(p.scores.get(0, col("shared_tech")), 0.5);
-    assert_eq!(p.scores.get(0, col("shared_markets")), 1.0);
+    let col = |id: &str| p.criteria().leaf(id).unwrap().1.column;
+    assert_eq!(p.scores().get(0, col("shared_tech")), 0.5);
+    assert_eq!(p.scores().get(0, col("shared_markets")), 1.0);
     // d2: {hydraulics, gear machining, sensors}: 2 of 3 shared.
-    assert!((p.scores.get(1, col("shared_tech")) - 2.0 / 3.0).abs() < 1e-15);
-    assert!((p.scores.get(1, col("shared_markets")) - 1.0 / 3.0).abs() < 1e-15);
+    assert!((p.scores().get(1, col("shared_tech")) - 2.0 / 3.0).abs() < 1e-15);
+    assert!((p.scores().get(1, col("shared_markets")) - 1.0 / 3.0).abs() < 1e-15);
     match p.derivation(1, col("shared_tech")) {
         Some(Derivation::Shared(s)) => {
             assert_eq!(s.shared, ["HYDRAULICS", "Gear Machining"]);
@@ -261,7 +261,7 @@ fn shared_assets_are_counted_after_trimming_folding_and_deduplication() {
         }
         other => panic!("{other:?}"),
     }
-    let (_, leaf) = p.criteria.leaf("shared_tech").unwrap();
+    let (_, leaf) = p.criteria().leaf("shared_tech").unwrap();
     assert_eq!(leaf.direction, Direction::Benefit);
     assert!(matches!(leaf.derive, Some(Derive::Shared { .. })));
 }
@@ -269,14 +269,14 @@ fn shared_assets_are_counted_after_trimming_folding_and_deduplication() {
 #[test]
 fn learning_curve_values_are_average_costs_at_the_volume() {
     let p = load(DIVERSIFICATION);
-    let col = p.criteria.leaf("unit_cost").unwrap().1.column;
+    let col = p.criteria().leaf("unit_cost").unwrap().1.column;
     // r = 1: no learning, AC = F/Q + c1.
-    assert_eq!(p.scores.get(0, col), 5000.0 / 2000.0 + 6.0);
+    assert_eq!(p.scores().get(0, col), 5000.0 / 2000.0 + 6.0);
     // r = 0.85, Q = 50000: F/Q + c1/Q * sum k^log2(0.85); the sum is
     // zeta(-b, 1) - zeta(-b, 50001) = 5166.50720787752712656795 (mpmath 1.3,
     // 30 digits).
     let expected = 2_000_000.0 / 50_000.0 + 120.0 / 50_000.0 * 5166.507207877527;
-    let got = p.scores.get(1, col);
+    let got = p.scores().get(1, col);
     assert!((got - expected).abs() / expected < 1e-12, "{got} vs {expected}");
 }
 

@@ -20,7 +20,7 @@ comparisons:
 alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
 "#,
     );
-    let w = weigh(&p.criteria, PriorityMethod::Eigen, 0.1);
+    let w = weigh(p.criteria(), PriorityMethod::Eigen, 0.1);
     let root = &w.nodes[0];
     assert_eq!(root.source, WeightSource::GroupJudgments);
     // AIJ: a_ab = (3*1)^(1/2), a_ac = (5*3)^(1/2), a_bc = (2*4*8)^(1/3).
@@ -64,7 +64,7 @@ criteria:
 alternatives: [{id: x, scores: {a: 1, b: 2, c: 3, d: 4}}]
 "#,
     );
-    let w = weigh(&p.criteria, PriorityMethod::Eigen, 0.1);
+    let w = weigh(p.criteria(), PriorityMethod::Eigen, 0.1);
     let sources: Vec<WeightSource> = w.nodes.iter().map(|n| n.source).collect();
     assert_eq!(
         sources,
@@ -120,7 +120,7 @@ comparisons: [[a, b, 2], [a, c, 6], [b, c, 2]]
 alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
 "#,
     );
-    let w = weigh(&p.criteria, PriorityMethod::Geometric, 0.1);
+    let w = weigh(p.criteria(), PriorityMethod::Geometric, 0.1);
     let g = [12f64.cbrt(), 1.0, (1.0f64 / 12.0).cbrt()];
     let s: f64 = g.iter().sum();
     for (got, want) in w.leaves.as_slice().iter().zip(g.iter().map(|x| x / s)) {
@@ -134,4 +134,63 @@ fn readme_library_snippet() -> Result<(), Box<dyn std::error::Error>> {
     let report = innorank::rank(&problem, &innorank::RankOptions::default())?;
     assert_eq!(report.ranking.first().unwrap().id, "p06");
     Ok(())
+}
+
+/// The loader and the builder are the two ways to get a `Problem`; the
+/// same problem either way reads the same through the accessors, keeps one
+/// score row per alternative and one column per leaf, and ranks the same.
+#[test]
+fn loader_and_builder_give_the_same_consistent_problem() {
+    use innorank::problem::{CriterionBuilder, ProblemBuilder};
+
+    let loaded = load(
+        r#"
+name: Suppliers
+description: pick one
+criteria:
+  - {id: price, direction: cost}
+  - {id: quality}
+comparisons: [[quality, price, 2]]
+screening: [{criterion: quality, min: 4}]
+alternatives:
+  - {id: s1, name: First, scores: {price: 100, quality: 7}}
+  - {id: s2, scores: {price: 80, quality: 5}}
+  - {id: s3, scores: {price: 60, quality: 3}}
+"#,
+    );
+    let built = ProblemBuilder::new("Suppliers")
+        .description("pick one")
+        .criterion(CriterionBuilder::leaf("price").cost())
+        .criterion(CriterionBuilder::leaf("quality"))
+        .compare("quality", "price", 2.0)
+        .screen("quality", Some(4.0), None)
+        .named_alternative("s1", Some("First"), &[("price", 100.0), ("quality", 7.0)])
+        .alternative("s2", &[("price", 80.0), ("quality", 5.0)])
+        .alternative("s3", &[("price", 60.0), ("quality", 3.0)])
+        .build()
+        .unwrap();
+    for p in [&loaded, &built] {
+        assert_eq!((p.name(), p.description()), ("Suppliers", Some("pick one")));
+        let alternatives = p.alternatives();
+        assert_eq!(alternatives.ids().collect::<Vec<_>>(), ["s1", "s2", "s3"]);
+        assert_eq!((alternatives.name(0), alternatives.name(1)), (Some("First"), None));
+        assert_eq!(p.scores().rows(), alternatives.len());
+        assert_eq!(p.scores().cols(), p.criteria().leaves().len());
+        assert_eq!(p.scores().as_row_major(), [100.0, 7.0, 80.0, 5.0, 60.0, 3.0]);
+        assert_eq!(p.screening().len(), 1);
+        assert_eq!(p.screening()[0].column, p.criteria().leaf("quality").unwrap().1.column);
+        assert!(p.core().is_empty() && p.derived().is_empty() && p.alternative_comparisons().is_empty());
+        assert!(p.warnings().is_empty());
+    }
+    let rank = |p| innorank::rank(p, &RankOptions::default()).unwrap();
+    let (a, b) = (rank(&loaded), rank(&built));
+    let ids = |r: &innorank::RankReport| {
+        r.ranking
+            .iter()
+            .map(|r| (r.id.to_owned(), r.score.to_bits()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&a), ids(&b));
+    assert_eq!(a.screened_out.len(), 1);
+    assert_eq!(a.weights.leaves.as_slice(), b.weights.leaves.as_slice());
 }

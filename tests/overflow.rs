@@ -138,7 +138,7 @@ proptest! {
         let curve = format!("{{fixed: {fixed:e}, unit_cost: {unit_cost:e}, volume: {q}, learning_rate: {rate:e}}}");
         match Problem::from_yaml_str(&curve_problem(&curve), "c.yaml") {
             Ok(problem) => {
-                for v in problem.scores.as_row_major() {
+                for v in problem.scores().as_row_major() {
                     prop_assert!(v.is_finite(), "{curve}: {v}");
                 }
                 let report = innorank::rank(&problem, &Default::default()).unwrap();

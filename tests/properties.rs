@@ -1193,8 +1193,8 @@ proptest! {
             Ok(p) => p,
             Err(e) => return Err(TestCaseError::fail(format!("{e}\n--- generated.yaml ---\n{yaml}"))),
         };
-        let w = weigh(&p.criteria, method, 0.1);
-        let leaf_ids: Vec<&str> = p.criteria.leaves().map(|(c, _)| c.id.as_str()).collect();
+        let w = weigh(p.criteria(), method, 0.1);
+        let leaf_ids: Vec<&str> = p.criteria().leaves().map(|(c, _)| c.id.as_str()).collect();
         prop_assert_eq!(leaf_ids, leaves.iter().map(|l| l.id.as_str()).collect::<Vec<_>>());
         let lw = w.leaves.as_slice();
         prop_assert_eq!(lw.len(), leaves.len());
@@ -1205,7 +1205,7 @@ proptest! {
         let sum: f64 = lw.iter().sum();
         prop_assert!(close(sum, 1.0, 1e-12), "leaf weights sum to {}\n{}", sum, yaml);
         prop_assert_eq!(w.global[0], 1.0);
-        for (index, criterion, parent) in p.criteria.parents() {
+        for (index, criterion, parent) in p.criteria().parents() {
             let children: f64 = parent.children.iter().map(|&c| w.global[c]).sum();
             prop_assert!(
                 close(w.global[index], children, 1e-12),
@@ -1218,7 +1218,7 @@ proptest! {
             prop_assert!(close(s, 1.0, 1e-12), "{}: local weights sum to {}", node.id, s);
         }
         // Every parent of the problem was weighed.
-        let parents = p.criteria.nodes().iter().filter(|c| matches!(c.kind, CriterionKind::Parent(_))).count();
+        let parents = p.criteria().nodes().iter().filter(|c| matches!(c.kind, CriterionKind::Parent(_))).count();
         prop_assert_eq!(w.nodes.len(), parents);
     }
 }

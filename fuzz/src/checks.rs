@@ -119,10 +119,10 @@ pub fn rank_pipeline(data: &[u8]) {
         }
     }
     for priority in [PriorityMethod::Eigen, PriorityMethod::Geometric] {
-        let weights = innorank::pipeline::weigh(&problem.criteria, priority, 0.1);
+        let weights = innorank::pipeline::weigh(problem.criteria(), priority, 0.1);
         check_weights(
             &weights,
-            problem.criteria.leaves().len(),
+            problem.criteria().leaves().len(),
             &format!("weigh({priority:?})"),
         );
     }
@@ -156,17 +156,17 @@ fn check_diagnostics(diagnostics: &innorank::problem::Diagnostics) {
 /// finite and within the leaf's scale, unique ids, and echoed CSV text
 /// that reads back as exactly the value.
 pub fn check_problem(problem: &Problem) {
-    let leaves: Vec<_> = problem.criteria.leaves().collect();
-    let rows = problem.alternatives.len();
+    let leaves: Vec<_> = problem.criteria().leaves().collect();
+    let rows = problem.alternatives().len();
     assert!(rows > 0, "a problem has alternatives");
-    assert_eq!(problem.scores.rows(), rows, "one row of scores per alternative");
-    assert_eq!(problem.scores.cols(), leaves.len(), "one column per leaf");
+    assert_eq!(problem.scores().rows(), rows, "one row of scores per alternative");
+    assert_eq!(problem.scores().cols(), leaves.len(), "one column per leaf");
     let mut ids = HashSet::new();
     for row in 0..rows {
-        let id = problem.alternatives.id(row);
+        let id = problem.alternatives().id(row);
         assert!(ids.insert(id), "duplicate alternative id {id:?}");
         for (col, (criterion, leaf)) in leaves.iter().enumerate() {
-            let value = problem.scores.get(row, col);
+            let value = problem.scores().get(row, col);
             assert!(
                 value.is_finite(),
                 "alternative {id:?} has value {value} on leaf {:?}",
@@ -181,7 +181,7 @@ pub fn check_problem(problem: &Problem) {
             }
         }
     }
-    if let Some(text) = &problem.score_text {
+    if let Some(text) = &problem.score_text() {
         assert_eq!(text.len(), rows, "score text for every row");
         for row in 0..rows {
             let Some(cells) = text.get(row) else { continue };
@@ -191,7 +191,7 @@ pub fn check_problem(problem: &Problem) {
                 let read: f64 = cell
                     .parse()
                     .unwrap_or_else(|e| panic!("row {row}: echoed {cell:?}: {e}"));
-                let value = problem.scores.get(row, col);
+                let value = problem.scores().get(row, col);
                 assert!(
                     read.to_bits() == value.to_bits() || read == value,
                     "row {row} col {col}: text {cell:?} reads {read:e}, ranked {value:e}"
@@ -211,10 +211,10 @@ pub fn rank_and_check(problem: &Problem, options: &RankOptions) {
         }
     };
     let what = format!("{options:?}");
-    check_weights(&report.weights, problem.criteria.leaves().len(), &what);
+    check_weights(&report.weights, problem.criteria().leaves().len(), &what);
     assert_eq!(
         report.ranking.len() + report.screened_out.len(),
-        problem.alternatives.len(),
+        problem.alternatives().len(),
         "{what}: every alternative ranked or screened out"
     );
     let mut previous: Option<(usize, f64)> = None;

@@ -50,11 +50,6 @@ impl Labels {
         &self.text[start..self.ends[i]]
     }
 
-    fn reserve(&mut self, rows: usize, bytes: usize) {
-        self.ends.reserve(rows);
-        self.text.reserve(bytes);
-    }
-
     pub(crate) fn append(&mut self, other: Labels) {
         if self.ends.is_empty() && other.ends.is_empty() {
             self.count += other.count;
@@ -72,18 +67,22 @@ impl Labels {
     }
 }
 
-/// The alternatives of a problem, in input order.
+/// The alternatives of a problem, in input order. Read-only outside the
+/// crate: a problem's alternatives and its score rows change together, so
+/// only the loader and [`crate::problem::ProblemBuilder`] add them.
 ///
 /// ```
-/// use innorank::problem::Alternatives;
-/// let mut a = Alternatives::default();
-/// a.push("p1", Some("Gearbox"), None);
-/// a.push("p2", None, None);
+/// use innorank::problem::{CriterionBuilder, ProblemBuilder};
+///
+/// let p = ProblemBuilder::new("Gearboxes")
+///     .criterion(CriterionBuilder::leaf("gain"))
+///     .named_alternative("p1", Some("Gearbox"), &[("gain", 3.0)])
+///     .alternative("p2", &[("gain", 5.0)])
+///     .build()
+///     .unwrap();
+/// let a = p.alternatives();
 /// assert_eq!((a.len(), a.id(1), a.name(0), a.label(1)), (2, "p2", Some("Gearbox"), "p2"));
-/// let mut b = Alternatives::default();
-/// b.push("p3", None, Some("later"));
-/// a.append(b);
-/// assert_eq!((a.len(), a.id(2), a.name(2), a.description(2)), (3, "p3", None, Some("later")));
+/// assert_eq!((a.description(0), a.ids().collect::<Vec<_>>()), (None, vec!["p1", "p2"]));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Alternatives {
@@ -104,16 +103,10 @@ impl Alternatives {
     }
 
     /// Adds an alternative; an empty name or description counts as none.
-    pub fn push(&mut self, id: &str, name: Option<&str>, description: Option<&str>) {
+    pub(crate) fn push(&mut self, id: &str, name: Option<&str>, description: Option<&str>) {
         self.ids.push(id);
         self.names.push(name.unwrap_or(""));
         self.descriptions.push(description.unwrap_or(""));
-    }
-
-    /// Makes room for `rows` more alternatives with ids of about
-    /// `id_bytes` bytes in all.
-    pub fn reserve(&mut self, rows: usize, id_bytes: usize) {
-        self.ids.reserve(rows, id_bytes);
     }
 
     /// Number of alternatives.
@@ -144,13 +137,6 @@ impl Alternatives {
     /// The name if there is one, else the id.
     pub fn label(&self, i: usize) -> &str {
         self.name(i).unwrap_or_else(|| self.id(i))
-    }
-
-    /// Moves `other`'s alternatives to the end of these.
-    pub fn append(&mut self, other: Alternatives) {
-        self.ids.append(other.ids);
-        self.names.append(other.names);
-        self.descriptions.append(other.descriptions);
     }
 
     /// The ids in input order.

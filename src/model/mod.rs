@@ -14,35 +14,113 @@ use crate::math::learning_curve::CostCurve;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A validated decision problem.
+///
+/// Its parts agree with each other (one score row per alternative, one
+/// column per leaf, screening rules and derivations pointing at real
+/// leaves), so its fields are private: read them through the accessors,
+/// and get one from the loader ([`Problem::from_path`],
+/// [`Problem::from_yaml_str`]) or from [`crate::problem::ProblemBuilder`].
+///
+/// Changing a part on its own would break that agreement, so it does not
+/// compile:
+///
+/// ```compile_fail,E0616
+/// # let mut p = innorank::Problem::from_yaml_str(
+/// #     "name: x\ncriteria: [{id: a}]\nalternatives: [{id: p, scores: {a: 1}}]\n",
+/// #     "x.yaml",
+/// # ).unwrap();
+/// p.alternatives.push("r", None, None); // no score row for `r`
+/// ```
 #[derive(Debug, Clone)]
 pub struct Problem {
     /// Display name.
-    pub name: String,
+    pub(crate) name: String,
     /// Optional free text.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The criteria tree.
-    pub criteria: Criteria,
+    pub(crate) criteria: Criteria,
     /// The alternatives, in input order.
-    pub alternatives: Alternatives,
+    pub(crate) alternatives: Alternatives,
+    /// Every alternative's value on every leaf.
+    pub(crate) scores: DecisionMatrix,
+    /// The values as a CSV file wrote them, for output to echo (see
+    /// [`ScoreText`]); `None` whenever `scores` came from elsewhere.
+    pub(crate) score_text: Option<ScoreText>,
+    /// Hard rules applied before ranking.
+    pub(crate) screening: Vec<ScreeningRule>,
+    /// The current business's assets per dimension (`core:`).
+    pub(crate) core: Vec<(String, Vec<String>)>,
+    /// How the values of derived leaves were computed, per derived leaf.
+    pub(crate) derived: Vec<Derived>,
+    /// Pairwise comparisons of the alternatives under a leaf.
+    pub(crate) alternative_comparisons: Vec<LeafJudgments>,
+    /// Things worth knowing that do not make the input invalid.
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl Problem {
+    /// Display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Optional free text.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The criteria tree.
+    pub fn criteria(&self) -> &Criteria {
+        &self.criteria
+    }
+
+    /// The alternatives, in input order.
+    pub fn alternatives(&self) -> &Alternatives {
+        &self.alternatives
+    }
+
     /// Every alternative's value on every leaf (named levels already turned
     /// into numbers), rows in alternative order, columns in leaf order.
-    pub scores: DecisionMatrix,
-    /// The values as a CSV file wrote them, for output to echo (see
-    /// [`ScoreText`]). Set it to `None` after changing `scores`.
-    pub score_text: Option<ScoreText>,
+    pub fn scores(&self) -> &DecisionMatrix {
+        &self.scores
+    }
+
     /// Hard rules applied before ranking.
-    pub screening: Vec<ScreeningRule>,
+    pub fn screening(&self) -> &[ScreeningRule] {
+        &self.screening
+    }
+
     /// The current business's assets per dimension (`core:`), for derived
     /// relatedness.
-    pub core: Vec<(String, Vec<String>)>,
+    pub fn core(&self) -> &[(String, Vec<String>)] {
+        &self.core
+    }
+
     /// How the values of derived leaves were computed, per derived leaf.
-    pub derived: Vec<Derived>,
+    pub fn derived(&self) -> &[Derived] {
+        &self.derived
+    }
+
     /// Pairwise comparisons of the alternatives under a leaf (`rank --method
     /// ahp`): the leaf's column and the judgments `(a, b, value)` between
     /// alternative indices.
-    pub alternative_comparisons: Vec<LeafJudgments>,
+    pub fn alternative_comparisons(&self) -> &[LeafJudgments] {
+        &self.alternative_comparisons
+    }
+
     /// Things worth knowing that do not make the input invalid.
-    pub warnings: Vec<Warning>,
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// The values as a CSV file wrote them, if they came from one (see
+    /// [`ScoreText`]).
+    // Hidden: an output optimisation for the CLI's CSV writer, which echoes
+    // the file's own spelling of each value; not model data.
+    #[doc(hidden)]
+    pub fn score_text(&self) -> Option<&ScoreText> {
+        self.score_text.as_ref()
+    }
 }
 
 /// The criteria tree. Node 0 is the implicit root, whose children are the

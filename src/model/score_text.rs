@@ -21,7 +21,7 @@
 ///             - {id: cost, direction: cost}\nalternatives: {csv: a.csv}\n";
 /// std::fs::write(dir.join("p.yaml"), yaml).unwrap();
 /// let p = innorank::Problem::from_path(&dir.join("p.yaml"), &Default::default()).unwrap();
-/// let text = p.score_text.as_ref().unwrap();
+/// let text = p.score_text().unwrap();
 /// assert_eq!(text.get(0), Some("3,120.50"));
 /// assert_eq!(text.get(1), None); // a level name: the value is formatted instead
 /// # std::fs::remove_dir_all(&dir).unwrap();

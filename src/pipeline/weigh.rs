@@ -129,7 +129,7 @@ pub struct HierarchyWeights {
 /// comparisons: [[a, g, 1]]
 /// alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
 /// "#, "w.yaml").unwrap();
-/// let w = weigh(&p.criteria, PriorityMethod::Eigen, 0.1);
+/// let w = weigh(p.criteria(), PriorityMethod::Eigen, 0.1);
 /// assert_eq!(w.leaves.as_slice(), &[0.5, 0.375, 0.125]);
 /// ```
 ///

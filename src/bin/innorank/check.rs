@@ -30,7 +30,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn std::io::Write) -> Result<(), Failure
 fn verdict(args: &CheckArgs) -> Result<innorank::Problem, Failure> {
     let options = args.ranking.options(&args.ahp);
     let problem = load_for(&args.common, Some(options))?;
-    warn(&args.common, &problem.warnings);
+    warn(&args.common, problem.warnings());
     let report = innorank::rank(&problem, &options).map_err(Failure::from_rank)?;
     let inconsistent = strict_nodes(&args.ahp, &report.weights);
     drop(report);

@@ -9,7 +9,7 @@ use crate::{format, load, warn};
 
 pub fn run(args: &CostArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
-    warn(&args.common, &problem.warnings);
+    warn(&args.common, problem.warnings());
     let mut volumes = args.volumes.clone();
     volumes.sort_unstable();
     volumes.dedup();
@@ -22,7 +22,7 @@ pub fn run(args: &CostArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         .into());
     }
     let view = CostView {
-        problem: &problem.name,
+        problem: problem.name(),
         curves: &curves,
     };
     format::emit(out, &view, args.common.format).map_err(Failure::from)

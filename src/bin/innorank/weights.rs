@@ -12,8 +12,8 @@ use crate::{format, load, warn};
 pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let problem = load(&args.common)?;
     let options = args.ahp.weighing();
-    let weights = innorank::pipeline::weigh_with(&problem.criteria, &options).map_err(Failure::from_weigh)?;
-    let mut warnings = problem.warnings.clone();
+    let weights = innorank::pipeline::weigh_with(problem.criteria(), &options).map_err(Failure::from_weigh)?;
+    let mut warnings = problem.warnings().to_vec();
     warnings.extend(weight_warnings(&weights, options.cr_threshold));
     warn(&args.common, &warnings);
     // With --strict the weights are still printed (they show what is
@@ -26,7 +26,7 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
             .nodes
             .iter()
             .filter(|n| !n.consistent)
-            .filter_map(|n| match &problem.criteria.node(n.node).kind {
+            .filter_map(|n| match &problem.criteria().node(n.node).kind {
                 CriterionKind::Parent(Parent {
                     weighting: Weighting::Judgments(j),
                     ..

@@ -42,15 +42,15 @@ pub fn rank(out: &mut dyn Write, report: &RankReport<'_>) -> anyhow::Result<()> 
     let p = report.problem;
     // With --explain, one `<leaf>_from` column per derived leaf.
     let explained: Vec<(String, usize)> = p
-        .criteria
+        .criteria()
         .leaves()
-        .filter(|(_, l)| report.options.explain && p.derived.iter().any(|d| d.column == l.column))
+        .filter(|(_, l)| report.options.explain && p.derived().iter().any(|d| d.column == l.column))
         .map(|(c, l)| (format!("{}_from", c.id), l.column))
         .collect();
     let mut w = writer();
     w.write_record(rank_header(report, &explained))?;
     finish(out, w)?;
-    let row_bytes = 96 + 24 * p.criteria.leaves().count();
+    let row_bytes = 96 + 24 * p.criteria().leaves().count();
     super::write_in_order(out, report.ranking.len(), CHUNK_ROWS, |rows, buf| {
         buf.reserve(rows.len() * row_bytes);
         let mut writer = RowWriter {
@@ -73,7 +73,7 @@ fn rank_header<'a>(report: &'a RankReport<'_>, explained: &'a [(String, usize)])
     if report.options.satisfactory.is_some() {
         header.push("satisfactory");
     }
-    header.extend(report.problem.criteria.leaves().map(|(c, _)| c.id.as_str()));
+    header.extend(report.problem.criteria().leaves().map(|(c, _)| c.id.as_str()));
     header.extend(explained.iter().map(|(name, _)| name.as_str()));
     header
 }
@@ -94,7 +94,7 @@ struct RowWriter<'a> {
 impl RowWriter<'_> {
     /// Appends the rows of ranks `rows` (0-based positions) to `buf`.
     fn rows(&mut self, buf: &mut Vec<u8>, rows: std::ops::Range<usize>) {
-        let text = self.report.problem.score_text.as_ref();
+        let text = self.report.problem.score_text();
         let mut ranked = self.report.ranking.range(rows);
         let mut batch = Vec::with_capacity(BATCH);
         loop {
@@ -125,7 +125,7 @@ impl RowWriter<'_> {
         buf.push(b',');
         buf.extend_from_slice(r.id.as_bytes());
         buf.push(b',');
-        quoted(buf, p.alternatives.name(r.index).unwrap_or_default());
+        quoted(buf, p.alternatives().name(r.index).unwrap_or_default());
         buf.push(b',');
         write_score(buf, &mut self.floats, r.score);
         for v in [r.d_plus, r.d_minus].into_iter().flatten() {
@@ -139,7 +139,7 @@ impl RowWriter<'_> {
             buf.push(b',');
             buf.extend_from_slice(values);
         } else {
-            for &v in p.scores.row(r.index) {
+            for &v in p.scores().row(r.index) {
                 buf.push(b',');
                 write_value(buf, &mut self.floats, &mut self.ints, v);
             }

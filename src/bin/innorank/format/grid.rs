@@ -92,7 +92,7 @@ pub enum Align {
 
 /// A leaf value as shown to people: the number, and its level name if any.
 fn value_cell(problem: &Problem, row: usize, leaf: &Leaf) -> String {
-    let v = problem.scores.get(row, leaf.column);
+    let v = problem.scores().get(row, leaf.column);
     match leaf.level_name(v) {
         Some(name) => format!("{} ({name})", exact(v)),
         None => short(v),
@@ -123,7 +123,7 @@ fn ranking_grid(report: &RankReport<'_>, changed: &[String]) -> Grid {
         align.push(Align::Left);
     }
     let first_only = header.len() - 2;
-    for ((criterion, leaf), (_, w)) in p.criteria.leaves().zip(report.leaf_weights()) {
+    for ((criterion, leaf), (_, w)) in p.criteria().leaves().zip(report.leaf_weights()) {
         let arrow = match leaf.direction {
             innorank::Direction::Benefit => "max".to_owned(),
             innorank::Direction::Cost => "min".to_owned(),
@@ -132,12 +132,12 @@ fn ranking_grid(report: &RankReport<'_>, changed: &[String]) -> Grid {
         header.push(format!("{}\n{arrow}, w={}", criterion.id, decimals(w, 3)));
         align.push(Align::Right);
     }
-    let leaves: Vec<&Leaf> = p.criteria.leaves().map(|(_, l)| l).collect();
+    let leaves: Vec<&Leaf> = p.criteria().leaves().map(|(_, l)| l).collect();
     let rows = report
         .ranking
         .iter()
         .map(|r| {
-            let label = match p.alternatives.name(r.index) {
+            let label = match p.alternatives().name(r.index) {
                 Some(name) => format!("{} {name}", r.id),
                 None => r.id.to_owned(),
             };
@@ -150,7 +150,7 @@ fn ranking_grid(report: &RankReport<'_>, changed: &[String]) -> Grid {
         })
         .collect();
     Grid {
-        title: p.name.clone(),
+        title: p.name().to_owned(),
         header,
         rows,
         notes: ranking_notes(report, changed),
@@ -191,7 +191,7 @@ fn ranking_notes(report: &RankReport<'_>, changed: &[String]) -> Vec<String> {
     }
     notes.extend(inconsistent_notes(&report.weights, o.weighing.cr_threshold));
     let shown = report.ranking.len();
-    let ranked = p.alternatives.len() - report.screened_out.len();
+    let ranked = p.alternatives().len() - report.screened_out.len();
     if shown < ranked {
         notes.push(format!(
             "showing the top {shown} of {ranked} ranked alternatives ({} more; --top N to change)",
@@ -205,14 +205,14 @@ fn ranking_notes(report: &RankReport<'_>, changed: &[String]) -> Vec<String> {
 /// computed; `None` without it or without derived criteria.
 fn derived_grid(report: &RankReport<'_>) -> Option<Grid> {
     let p = report.problem;
-    if !report.options.explain || p.derived.is_empty() {
+    if !report.options.explain || p.derived().is_empty() {
         return None;
     }
     let mut rows = Vec::new();
     for r in &report.ranking {
-        for (criterion, leaf) in p.criteria.leaves() {
+        for (criterion, leaf) in p.criteria().leaves() {
             if let Some(d) = p.derivation(r.index, leaf.column) {
-                let value = short(p.scores.get(r.index, leaf.column));
+                let value = short(p.scores().get(r.index, leaf.column));
                 rows.push(vec![r.id.to_owned(), criterion.id.clone(), value, d.to_string()]);
             }
         }

@@ -253,7 +253,7 @@ impl Serialize for WeightsView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let nodes: Vec<NodeEntry<'_>> = self.weights.nodes.iter().map(|n| NodeEntry::new(self, n)).collect();
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("problem", &self.problem.name)?;
+        map.serialize_entry("problem", &self.problem.name())?;
         map.serialize_entry("ahp_method", self.options.ahp.method.name())?;
         map.serialize_entry("completion", self.options.ahp.completion.name())?;
         map.serialize_entry("random_index", self.options.ahp.random_index.name())?;
@@ -262,7 +262,7 @@ impl Serialize for WeightsView<'_> {
         map.serialize_entry("nodes", &nodes)?;
         let leaves: Vec<(&str, f64)> = self
             .problem
-            .criteria
+            .criteria()
             .leaves()
             .map(|(c, _)| c.id.as_str())
             .zip(self.weights.leaves.as_slice().iter().copied())

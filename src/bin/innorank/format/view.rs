@@ -41,12 +41,12 @@ impl CheckSummary {
         CheckSummary {
             file: file.to_owned(),
             valid: true,
-            problem: problem.name.clone(),
-            criteria: problem.criteria.nodes().len() - 1,
-            leaves: problem.criteria.leaf_nodes().len(),
-            alternatives: problem.alternatives.len(),
-            screening_rules: problem.screening.len(),
-            warnings: problem.warnings.iter().map(ToString::to_string).collect(),
+            problem: problem.name().to_owned(),
+            criteria: problem.criteria().nodes().len() - 1,
+            leaves: problem.criteria().leaf_nodes().len(),
+            alternatives: problem.alternatives().len(),
+            screening_rules: problem.screening().len(),
+            warnings: problem.warnings().iter().map(ToString::to_string).collect(),
         }
     }
 
@@ -133,7 +133,7 @@ impl WeightsView<'_> {
 
     /// The children of `node` with their local and global weights.
     pub fn children<'b>(&'b self, node: &'b NodeWeights) -> impl Iterator<Item = (&'b str, f64, f64)> + 'b {
-        let criteria = &self.problem.criteria;
+        let criteria = &self.problem.criteria();
         let parent = match &criteria.node(node.node).kind {
             CriterionKind::Parent(p) => &p.children[..],
             CriterionKind::Leaf(_) => &[],
