@@ -8,6 +8,10 @@
 use innorank::problem::{CriterionBuilder, Problem, ProblemBuilder};
 
 /// Three diversification options scored on two library families.
+///
+/// # Panics
+///
+/// Never: the problem is valid (`tests/examples.rs` builds it).
 pub fn problem() -> Problem {
     let leaves = [
         "technical_risk",

@@ -8,6 +8,10 @@ use innorank::{RankOptions, RankReport};
 
 /// Four proposals judged on risk (two sub-criteria), relatedness, cost and
 /// the balance between depth and breadth.
+///
+/// # Panics
+///
+/// Never: the problem is valid (`tests/examples.rs` builds it).
 pub fn problem() -> Problem {
     ProblemBuilder::new("Platform team proposals")
         .criterion(
@@ -82,6 +86,10 @@ pub fn problem() -> Problem {
 
 /// Ranks the problem with the defaults (AHP eigenvector weights, TOPSIS with
 /// vector normalisation), marking scores of 0.5 or more as satisfactory.
+///
+/// # Panics
+///
+/// Never for a problem from [`problem`]: a validated problem ranks.
 pub fn rank(problem: &Problem) -> RankReport<'_> {
     let options = RankOptions {
         satisfactory: Some(0.5),

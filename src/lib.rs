@@ -4,17 +4,25 @@
 //! judgments (or direct weights) at each parent, a set of alternatives
 //! scored on the leaf criteria, and optional screening rules. innorank
 //! screens the alternatives ([`pipeline::screening`]), derives the leaves'
-//! global weights through the hierarchy ([`pipeline::weigh`], over the
+//! global weights through the hierarchy ([`pipeline::weigh_with`], over the
 //! matrix math of [`ahp`]) and ranks the survivors by closeness to the ideal
 //! ([`topsis`]) or by AHP synthesis.
 //!
 //! # Where to start
 //!
 //! Load a [`Problem`] ([`Problem::from_path`], [`Problem::from_yaml_str`],
-//! or build one in code with [`problem::ProblemBuilder`]), then call
-//! [`rank`] with [`RankOptions`]; the [`RankReport`] holds the weights, the
-//! ranking and what was screened out. Every failure is an [`Error`]; an
-//! invalid file gives every problem found, located.
+//! or build one in code with [`problem::ProblemBuilder`]); these are the
+//! only ways to get one, so a `Problem` is always valid, and its parts are
+//! read through accessors ([`Problem::criteria`], [`Problem::alternatives`],
+//! [`Problem::scores`], ...). An invalid input gives every problem found,
+//! located, as [`problem::Diagnostics`]. Then call [`rank`] with
+//! [`RankOptions`]; the [`RankReport`] holds the weights, the ranking and
+//! what was screened out, and serialises to the CLI's JSON. [`Error`] takes
+//! any of these failures through `?`.
+//!
+//! For the weights alone, call [`pipeline::weigh_with`] on
+//! [`Problem::criteria`]; for one comparison matrix, [`ahp::PairwiseMatrix`];
+//! for a bare decision matrix, [`topsis::Topsis`].
 //!
 //! # Layout
 //!

@@ -4,14 +4,13 @@ use crate::diagnostic::Location;
 
 /// A warning about the input or the result. Shown on standard error and
 /// listed in the JSON `warnings`.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Warning {
     /// A judgment outside Saaty's 1/9..9 scale (but within the bound
     /// innorank accepts, [`crate::ahp::JUDGMENT_MIN`]..[`crate::ahp::JUDGMENT_MAX`]).
     /// Shown like an error, `FILE:LINE:COLUMN: field.path: message`, once the
     /// loader has located it.
-    #[error("{}: judgment {value} is outside Saaty's scale 1/9..9", located(location))]
     JudgmentOffScale {
         /// Where the value is: the field path, and the file, line and column
         /// once located by the loader.
@@ -20,7 +19,6 @@ pub enum Warning {
         value: f64,
     },
     /// A comparison matrix whose CR is above the threshold.
-    #[error("node `{node}` is inconsistent: CR {cr:.4} > {threshold} (see `innorank weights`)")]
     Inconsistent {
         /// Node id.
         node: String,
@@ -30,7 +28,6 @@ pub enum Warning {
         threshold: f64,
     },
     /// Missing judgments were estimated.
-    #[error("node `{node}`: {count} missing judgment(s) estimated by Harker's method")]
     Estimated {
         /// Node id.
         node: String,
@@ -38,29 +35,58 @@ pub enum Warning {
         count: usize,
     },
     /// A leaf whose values are all zero (vector normalisation undefined).
-    #[error("criterion `{criterion}` is zero for every alternative; it does not affect the ranking")]
     AllZeroColumn {
         /// Leaf id.
         criterion: String,
     },
     /// A leaf with the same value for every alternative.
-    #[error("criterion `{criterion}` has the same value for every alternative; it does not affect the ranking")]
     ConstantColumn {
         /// Leaf id.
         criterion: String,
     },
     /// No criterion separates the alternatives.
-    #[error("no criterion separates the alternatives; every score is 0.5")]
     NoDiscrimination,
     /// Only one alternative to rank.
-    #[error("only one alternative to rank (`{id}`); its score says nothing about the others")]
     SingleAlternative {
         /// Its id.
         id: String,
     },
     /// Screening left nothing to rank.
-    #[error("every alternative was screened out; nothing to rank")]
     NothingLeft,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::JudgmentOffScale { location, value } => write!(
+                f,
+                "{}: judgment {value} is outside Saaty's scale 1/9..9",
+                located(location)
+            ),
+            Warning::Inconsistent { node, cr, threshold } => write!(
+                f,
+                "node `{node}` is inconsistent: CR {cr:.4} > {threshold} (see `innorank weights`)"
+            ),
+            Warning::Estimated { node, count } => write!(
+                f,
+                "node `{node}`: {count} missing judgment(s) estimated by Harker's method"
+            ),
+            Warning::AllZeroColumn { criterion } => write!(
+                f,
+                "criterion `{criterion}` is zero for every alternative; it does not affect the ranking"
+            ),
+            Warning::ConstantColumn { criterion } => write!(
+                f,
+                "criterion `{criterion}` has the same value for every alternative; it does not affect the ranking"
+            ),
+            Warning::NoDiscrimination => write!(f, "no criterion separates the alternatives; every score is 0.5"),
+            Warning::SingleAlternative { id } => write!(
+                f,
+                "only one alternative to rank (`{id}`); its score says nothing about the others"
+            ),
+            Warning::NothingLeft => write!(f, "every alternative was screened out; nothing to rank"),
+        }
+    }
 }
 
 impl Warning {

@@ -332,7 +332,7 @@ fn the_library_reads_delimiters_and_refuses_by_kind() {
         },
     )
     .unwrap_err();
-    assert!(matches!(err.0[..], [ref d] if matches!(d.kind, DiagnosticKind::OneColumn { flag: "';'", .. })));
+    assert!(matches!(err.iter().as_slice(), [d] if matches!(d.kind, DiagnosticKind::OneColumn { flag: "';'", .. })));
 
     let err = load(
         &dir,
@@ -342,7 +342,10 @@ fn the_library_reads_delimiters_and_refuses_by_kind() {
         },
     )
     .unwrap_err();
-    assert_eq!(err.0[0].kind, DiagnosticKind::CsvTooLarge { limit: 10 });
+    assert_eq!(
+        err.iter().next().unwrap().kind,
+        DiagnosticKind::CsvTooLarge { limit: 10 }
+    );
 
     let err = load(
         &dir,
@@ -363,7 +366,7 @@ fn the_library_reads_delimiters_and_refuses_by_kind() {
     std::fs::write(dir.join("alts.csv"), utf16("id,gain,risk\na,1,1\n", false, true)).unwrap();
     let err = load(&dir, LoadOptions::default()).unwrap_err();
     assert!(matches!(
-        err.0[0].kind,
+        err.iter().next().unwrap().kind,
         DiagnosticKind::Encoding {
             found: "UTF-16 (Excel \"Unicode Text\")",
             ..

@@ -76,7 +76,11 @@ fn built_in_library_has_every_family_with_full_rubrics() {
 #[test]
 fn library_families_default_judgments_are_consistent() {
     for entry in CriteriaLibrary::built_in().entries() {
-        let w = innorank::pipeline::weigh(&entry.criteria, innorank::ahp::PriorityMethod::Eigen, 0.1);
+        let w = innorank::pipeline::weigh_with(
+            &entry.criteria,
+            &innorank::pipeline::WeighOptions::with_method(innorank::ahp::PriorityMethod::Eigen),
+        )
+        .unwrap();
         for node in &w.nodes {
             assert!(
                 node.consistent,

@@ -55,12 +55,13 @@ fn library_criteria_example_uses_library_judgments() {
     let report = innorank::rank(&problem, &Default::default()).unwrap();
     assert_eq!(report.ranking.first().unwrap().id, "attachments");
     // risk and relatedness bring their sub-criteria's default judgments.
-    let sources: Vec<_> = report.weights.nodes.iter().map(|n| n.source).collect();
-    assert!(
-        sources
-            .iter()
-            .all(|s| *s == innorank::pipeline::WeightSource::Judgments)
-    );
+    let sources: Vec<_> = report
+        .weights
+        .nodes
+        .iter()
+        .map(|n| problem.criteria().weighting(n.node).unwrap().source())
+        .collect();
+    assert!(sources.iter().all(|s| *s == "comparisons"));
     assert_eq!(report.weights.nodes.len(), 3);
 }
 

@@ -3,7 +3,8 @@
 
 use innorank::RankOptions;
 use innorank::ahp::{PairwiseMatrix, PriorityMethod};
-use innorank::pipeline::{WeightSource, weigh};
+use innorank::pipeline::{WeighOptions, weigh_with};
+use innorank::problem::Weighting;
 
 use crate::common::load;
 
@@ -20,9 +21,12 @@ comparisons:
 alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
 "#,
     );
-    let w = weigh(p.criteria(), PriorityMethod::Eigen, 0.1);
+    let w = weigh_with(p.criteria(), &WeighOptions::with_method(PriorityMethod::Eigen)).unwrap();
     let root = &w.nodes[0];
-    assert_eq!(root.source, WeightSource::GroupJudgments);
+    assert_eq!(
+        p.criteria().weighting(root.node).map(Weighting::source),
+        Some("group comparisons")
+    );
     // AIJ: a_ab = (3*1)^(1/2), a_ac = (5*3)^(1/2), a_bc = (2*4*8)^(1/3).
     let (ab, ac, bc) = (3f64.sqrt(), 15f64.sqrt(), 64f64.cbrt());
     let expected = PairwiseMatrix::from_rows(vec![
@@ -64,12 +68,13 @@ criteria:
 alternatives: [{id: x, scores: {a: 1, b: 2, c: 3, d: 4}}]
 "#,
     );
-    let w = weigh(p.criteria(), PriorityMethod::Eigen, 0.1);
-    let sources: Vec<WeightSource> = w.nodes.iter().map(|n| n.source).collect();
-    assert_eq!(
-        sources,
-        [WeightSource::Direct, WeightSource::Equal, WeightSource::Judgments]
-    );
+    let w = weigh_with(p.criteria(), &WeighOptions::with_method(PriorityMethod::Eigen)).unwrap();
+    let sources: Vec<&str> = w
+        .nodes
+        .iter()
+        .map(|n| p.criteria().weighting(n.node).unwrap().source())
+        .collect();
+    assert_eq!(sources, ["weights", "equal", "comparisons"]);
     let expected = [0.375, 0.375, 0.0625, 0.1875];
     for (got, want) in w.leaves.as_slice().iter().zip(expected) {
         assert!((got - want).abs() < 1e-12, "{got} vs {want}");
@@ -120,7 +125,7 @@ comparisons: [[a, b, 2], [a, c, 6], [b, c, 2]]
 alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
 "#,
     );
-    let w = weigh(p.criteria(), PriorityMethod::Geometric, 0.1);
+    let w = weigh_with(p.criteria(), &WeighOptions::with_method(PriorityMethod::Geometric)).unwrap();
     let g = [12f64.cbrt(), 1.0, (1.0f64 / 12.0).cbrt()];
     let s: f64 = g.iter().sum();
     for (got, want) in w.leaves.as_slice().iter().zip(g.iter().map(|x| x / s)) {

@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use innorank::ahp::{PairwiseMatrix, PriorityMethod};
-use innorank::pipeline::weigh;
+use innorank::pipeline::{WeighOptions, weigh_with};
 use innorank::problem::CriterionKind;
 use innorank::ranking::rank_scores;
 use innorank::topsis::{Degenerate, Normalization, Topsis, TopsisScores};
@@ -1193,7 +1193,7 @@ proptest! {
             Ok(p) => p,
             Err(e) => return Err(TestCaseError::fail(format!("{e}\n--- generated.yaml ---\n{yaml}"))),
         };
-        let w = weigh(p.criteria(), method, 0.1);
+        let w = weigh_with(p.criteria(), &WeighOptions::with_method(method)).unwrap();
         let leaf_ids: Vec<&str> = p.criteria().leaves().map(|(c, _)| c.id.as_str()).collect();
         prop_assert_eq!(leaf_ids, leaves.iter().map(|l| l.id.as_str()).collect::<Vec<_>>());
         let lw = w.leaves.as_slice();

@@ -119,7 +119,11 @@ pub fn rank_pipeline(data: &[u8]) {
         }
     }
     for priority in [PriorityMethod::Eigen, PriorityMethod::Geometric] {
-        let weights = innorank::pipeline::weigh(problem.criteria(), priority, 0.1);
+        let weights = innorank::pipeline::weigh_with(
+            problem.criteria(),
+            &innorank::pipeline::WeighOptions::with_method(priority),
+        )
+        .unwrap();
         check_weights(
             &weights,
             problem.criteria().leaves().len(),

@@ -114,7 +114,7 @@ impl Problem {
     /// let err = innorank::Problem::from_yaml_str("name: x\ncriteria: []\nalternatives: []\n", "p.yaml")
     ///     .unwrap_err();
     /// assert_eq!(err.len(), 2);
-    /// assert_eq!(err.0[0].to_string(), "p.yaml:2:11: criteria: must list at least one criterion");
+    /// assert_eq!(err.iter().next().unwrap().to_string(), "p.yaml:2:11: criteria: must list at least one criterion");
     /// ```
     ///
     /// # Errors

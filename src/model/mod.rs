@@ -260,6 +260,19 @@ pub enum Weighting {
     Judgments(Judgments),
 }
 
+impl Weighting {
+    /// Where the weights come from, as reports name it: `equal`, `weights`,
+    /// `comparisons` or `group comparisons`.
+    pub fn source(&self) -> &'static str {
+        match self {
+            Weighting::Equal => "equal",
+            Weighting::Direct(_) => "weights",
+            Weighting::Judgments(Judgments { group: None, .. }) => "comparisons",
+            Weighting::Judgments(Judgments { group: Some(_), .. }) => "group comparisons",
+        }
+    }
+}
+
 /// The pairwise judgments at one node.
 #[derive(Debug, Clone)]
 pub struct Judgments {
@@ -371,6 +384,14 @@ impl Criteria {
             CriterionKind::Parent(p) => Some((i, c, p)),
             CriterionKind::Leaf(_) => None,
         })
+    }
+
+    /// The weighting of node `index`'s children, if it is a parent.
+    pub fn weighting(&self, index: usize) -> Option<&Weighting> {
+        match &self.nodes.get(index)?.kind {
+            CriterionKind::Parent(p) => Some(&p.weighting),
+            CriterionKind::Leaf(_) => None,
+        }
     }
 
     /// The leaves' directions, in column order.

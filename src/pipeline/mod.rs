@@ -17,4 +17,4 @@ pub use curves::{AlternativeCurve, CriterionCurves, curves};
 pub use error::Error;
 pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};
 pub use ranking::{Iter, Ranking};
-pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, WeightSource, weigh, weigh_with};
+pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, weigh_with};

@@ -8,7 +8,7 @@ use crate::math::ahp::Synthesis;
 use crate::math::matrix::DataError;
 use crate::math::ranking::{Entry, sort_and_rank};
 use crate::math::topsis::{Degenerate, Normalization, Topsis};
-use crate::model::{Derivation, Problem};
+use crate::model::{Criteria, Derivation, Problem, Weighting};
 pub use crate::pipeline::ranking::RankedAlternative;
 use crate::pipeline::ranking::Ranking;
 use crate::pipeline::screening::{Breach, breaches, screen};
@@ -460,11 +460,11 @@ pub(crate) struct ConsistencyEntry<'a> {
 }
 
 impl<'a> ConsistencyEntry<'a> {
-    pub(crate) fn new(node: &'a NodeWeights) -> Self {
+    pub(crate) fn new(criteria: &Criteria, node: &'a NodeWeights) -> Self {
         let c = &node.consistency;
         ConsistencyEntry {
             node: &node.id,
-            source: node.source.name(),
+            source: criteria.weighting(node.node).map_or("equal", Weighting::source),
             n: c.n,
             lambda_max: c.lambda_max,
             ci: c.ci,
@@ -573,11 +573,18 @@ impl<'p> RankReport<'p> {
     /// [`RankReport::json_screened`], what a writer needs to format the
     /// entries of big lists separately (the CLI does so on all cores) and
     /// still write exactly the JSON that serialising the whole report gives.
+    // Hidden from the docs, like json_screened and json_row: the CLI's
+    // parallel JSON writer (`rank --format json`) formats the `ranking` and
+    // `screened_out` entries on all cores through these three; a library
+    // user serialises the whole report (`impl Serialize for RankReport`).
+    #[doc(hidden)]
     pub fn json_head(&self) -> impl Serialize + '_ {
         ReportJson(self, false)
     }
 
     /// The JSON of one entry of the `screened_out` list.
+    // Hidden: see json_head.
+    #[doc(hidden)]
     pub fn json_screened<'a>(&'a self, screened: &'a ScreenedOut<'a>) -> impl Serialize + 'a {
         ScreenedEntry {
             id: screened.id,
@@ -599,6 +606,8 @@ impl<'p> RankReport<'p> {
     /// assert_eq!(whole["ranking"][0], row);
     /// assert_eq!(serde_json::to_value(report.json_head()).unwrap()["ranking"], serde_json::json!([]));
     /// ```
+    // Hidden: see json_head.
+    #[doc(hidden)]
     pub fn json_row<'a>(&'a self, entry: RankedAlternative<'a>) -> impl Serialize + 'a {
         Row { report: self, entry }
     }
@@ -627,7 +636,12 @@ impl Serialize for ReportJson<'_> {
         out.serialize_field("random_index", o.weighing.ahp.random_index.name())?;
         out.serialize_field("aggregation", o.weighing.aggregation.name())?;
         out.serialize_field("weights", &OrderedMap(report.leaf_weights().collect()))?;
-        let consistency: Vec<_> = report.weights.nodes.iter().map(ConsistencyEntry::new).collect();
+        let consistency: Vec<_> = report
+            .weights
+            .nodes
+            .iter()
+            .map(|n| ConsistencyEntry::new(&report.problem.criteria, n))
+            .collect();
         out.serialize_field("consistency", &consistency)?;
         out.serialize_field("ranking", &RankingRows(report, rows))?;
         out.serialize_field("screened_out", &ScreenedRows(report, rows))?;

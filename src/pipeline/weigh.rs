@@ -11,42 +11,16 @@ use crate::model::{Criteria, Weighting};
 /// How many deviating judgments are listed for an inconsistent node.
 const WORST_JUDGMENTS: usize = 3;
 
-/// Where a node's local weights came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WeightSource {
-    /// No judgments or weights given.
-    Equal,
-    /// `weight:` on every child.
-    Direct,
-    /// Pairwise comparisons.
-    Judgments,
-    /// Pairwise comparisons of several judges, aggregated.
-    GroupJudgments,
-}
-
-impl WeightSource {
-    /// The name used in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            WeightSource::Equal => "equal",
-            WeightSource::Direct => "weights",
-            WeightSource::Judgments => "comparisons",
-            WeightSource::GroupJudgments => "group comparisons",
-        }
-    }
-}
-
 /// The weighting of one parent node.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeWeights {
-    /// Node index in [`Criteria::nodes`].
+    /// Node index in [`Criteria::nodes`]; where its weights came from is
+    /// that node's [`Weighting`] ([`Criteria::weighting`]).
     pub node: usize,
     /// Node id (`(root)` for the root).
     pub id: String,
     /// Ids of its children, in order.
     pub children: Vec<String>,
-    /// Where the weights came from.
-    pub source: WeightSource,
     /// Local priorities of the children, summing to 1.
     pub local: Vec<f64>,
     /// Consistency of the judgments (perfect for equal or direct weights).
@@ -88,6 +62,17 @@ impl WeighOptions {
             ..WeighOptions::default()
         }
     }
+
+    /// The defaults of [`WeighOptions::new`] with this priority method.
+    pub fn with_method(method: PriorityMethod) -> Self {
+        WeighOptions {
+            ahp: AhpOptions {
+                method,
+                ..AhpOptions::default()
+            },
+            ..WeighOptions::new()
+        }
+    }
 }
 
 /// Weighting failed at a node (AIP with a judge whose judgments do not link
@@ -113,13 +98,14 @@ pub struct HierarchyWeights {
     pub leaves: Weights,
 }
 
-/// Derives every node's local weights and the leaves' global weights.
-///
-/// A node is consistent when its CR is at most `cr_threshold`.
+/// Derives every node's local weights and the leaves' global weights,
+/// with every option: priority method, completion, random index,
+/// aggregation; a node is consistent when its CR is at most
+/// `options.cr_threshold`.
 ///
 /// ```
 /// use innorank::ahp::PriorityMethod;
-/// use innorank::pipeline::weigh;
+/// use innorank::pipeline::{WeighOptions, weigh_with};
 /// let p = innorank::Problem::from_yaml_str(r#"
 /// name: w
 /// criteria:
@@ -129,27 +115,9 @@ pub struct HierarchyWeights {
 /// comparisons: [[a, g, 1]]
 /// alternatives: [{id: x, scores: {a: 1, b: 1, c: 1}}]
 /// "#, "w.yaml").unwrap();
-/// let w = weigh(p.criteria(), PriorityMethod::Eigen, 0.1);
+/// let w = weigh_with(p.criteria(), &WeighOptions::with_method(PriorityMethod::Eigen)).unwrap();
 /// assert_eq!(w.leaves.as_slice(), &[0.5, 0.375, 0.125]);
 /// ```
-///
-/// # Panics
-///
-/// Never for a validated problem: AIJ aggregation of bounded judgments
-/// gives finite weights.
-pub fn weigh(criteria: &Criteria, method: PriorityMethod, cr_threshold: f64) -> HierarchyWeights {
-    let options = WeighOptions {
-        ahp: AhpOptions {
-            method,
-            ..AhpOptions::default()
-        },
-        aggregation: Aggregation::Aij,
-        cr_threshold,
-    };
-    weigh_with(criteria, &options).expect("AIJ aggregation of validated, bounded judgments gives finite weights")
-}
-
-/// [`weigh`] with every option: completion, random index, aggregation.
 ///
 /// # Errors
 ///
@@ -167,7 +135,6 @@ pub fn weigh_with(criteria: &Criteria, options: &WeighOptions) -> Result<Hierarc
             node: index,
             id: criterion.id.clone(),
             children: parent.children.iter().map(|&c| criteria.node(c).id.clone()).collect(),
-            source: WeightSource::Equal,
             local: Weights::equal(n).as_slice().to_vec(),
             consistency: Consistency::perfect(n),
             consistent: true,
@@ -180,7 +147,6 @@ pub fn weigh_with(criteria: &Criteria, options: &WeighOptions) -> Result<Hierarc
         match &parent.weighting {
             Weighting::Equal => {}
             Weighting::Direct(w) => {
-                node.source = WeightSource::Direct;
                 node.local = w.as_slice().to_vec();
             }
             Weighting::Judgments(j) => {
@@ -195,9 +161,7 @@ pub fn weigh_with(criteria: &Criteria, options: &WeighOptions) -> Result<Hierarc
                 let mut weights = solution.priorities.weights;
                 node.consistency = solution.priorities.consistency;
                 node.estimated = solution.estimates;
-                node.source = WeightSource::Judgments;
                 if let Some(group) = &j.group {
-                    node.source = WeightSource::GroupJudgments;
                     let g = group.aggregate(options.aggregation, &options.ahp).map_err(fail)?;
                     weights = g.weights;
                     node.judges = g.judges;

@@ -301,7 +301,7 @@ fn node_notes(view: &WeightsView<'_>, node: &NodeWeights) -> Vec<String> {
     let verdict = if node.consistent { "consistent" } else { "INCONSISTENT" };
     let mut notes = vec![format!(
         "{} ({}): lambda_max {}, CI {}, RI {}, CR {} ({verdict} at {})",
-        node.source.name(),
+        view.source(node),
         view.options.ahp.method.name(),
         decimals(c.lambda_max, 4),
         decimals(c.ci, 4),

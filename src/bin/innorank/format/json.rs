@@ -173,7 +173,11 @@ impl<'a> NodeEntry<'a> {
         let name = |i: usize| n.children[i].as_str();
         NodeEntry {
             node: &n.id,
-            source: n.source.name(),
+            source: view
+                .problem
+                .criteria()
+                .weighting(n.node)
+                .map_or("equal", |w| w.source()),
             children: view
                 .children(n)
                 .map(|(id, local, global)| ChildEntry { id, local, global })

@@ -7,7 +7,7 @@ use serde::Serialize;
 use innorank::ahp::{PriorityMethod, Repair, RepairOutcome};
 use innorank::learning_curve::Crossing;
 use innorank::pipeline::CriterionCurves;
-use innorank::pipeline::{HierarchyWeights, NodeWeights, WeighOptions, weigh};
+use innorank::pipeline::{HierarchyWeights, NodeWeights, WeighOptions};
 use innorank::problem::{Criteria, CriterionKind, Diagnostic, LibraryEntry};
 use innorank::{Problem, RankReport, Warning};
 
@@ -126,6 +126,14 @@ pub struct WeightsView<'a> {
 }
 
 impl WeightsView<'_> {
+    /// Where `node`'s weights came from, as reports name it.
+    pub fn source(&self, node: &NodeWeights) -> &'static str {
+        self.problem
+            .criteria()
+            .weighting(node.node)
+            .map_or("equal", |w| w.source())
+    }
+
     /// The suggested revisions of the node with this index, if any.
     pub fn suggestion(&self, node: usize) -> Option<&Repair> {
         self.suggestions.iter().find(|(n, _)| *n == node).map(|(_, r)| r)
@@ -251,11 +259,9 @@ pub struct Definition<'a> {
 impl<'a> Definition<'a> {
     /// The node with this index in `entry`'s criteria.
     pub fn new(entry: &'a LibraryEntry, index: usize) -> Self {
-        let weights = weigh(
-            &entry.criteria,
-            PriorityMethod::Eigen,
-            innorank::ahp::DEFAULT_CR_THRESHOLD,
-        );
+        let weights =
+            innorank::pipeline::weigh_with(&entry.criteria, &WeighOptions::with_method(PriorityMethod::Eigen))
+                .expect("AIJ aggregation of the library's bounded judgments gives finite weights");
         Self::node(entry, &entry.criteria, index, &weights)
     }
 
