@@ -242,6 +242,21 @@ pub(crate) fn did_you_mean(suggestion: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// `` `a`, `b`, `c` ``: names as every message lists them.
+fn ticked(names: &[String]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// The dimensions of `core` as a message lists them, or what to do when
+/// there are none.
+fn dimensions(names: &[String]) -> String {
+    if names.is_empty() {
+        "none (add `core:` to the problem)".to_owned()
+    } else {
+        ticked(names)
+    }
+}
+
 impl DiagnosticKind {
     /// `key` is not one of `expected`: the report, with the nearest of
     /// them when it looks like a typo. Every unknown-key report is made
@@ -249,7 +264,7 @@ impl DiagnosticKind {
     pub(crate) fn unknown_key(key: &str, expected: &[&str]) -> Self {
         DiagnosticKind::UnknownKey {
             key: key.to_owned(),
-            expected: expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
+            expected: expected.iter().map(|&k| k.to_owned()).collect(),
             suggestion: nearest(key, expected.iter().copied()),
         }
     }
@@ -338,12 +353,16 @@ pub enum DiagnosticKind {
         first_line: usize,
     },
     /// A key the format does not know.
-    #[error("unknown key `{key}`{}; expected one of {expected}", did_you_mean(suggestion))]
+    #[error(
+        "unknown key `{key}`{}; expected one of {}",
+        did_you_mean(suggestion),
+        ticked(expected)
+    )]
     UnknownKey {
         /// The key found.
         key: String,
-        /// The keys allowed here, formatted.
-        expected: String,
+        /// The keys allowed here.
+        expected: Vec<String>,
         /// The nearest allowed key, if close.
         suggestion: Option<String>,
     },
@@ -358,32 +377,34 @@ pub enum DiagnosticKind {
     EmptyText,
     /// `use` naming nothing in the library.
     #[error(
-        "`{name}` is not in the criteria library{}; it has {known}",
-        did_you_mean(suggestion)
+        "`{name}` is not in the criteria library{}; it has {}",
+        did_you_mean(suggestion),
+        ticked(known)
     )]
     UnknownLibraryCriterion {
         /// The name given.
         name: String,
         /// The nearest id in the library (families and sub-criteria), if close.
         suggestion: Option<String>,
-        /// The library's ids, formatted.
-        known: String,
+        /// The library's ids.
+        known: Vec<String>,
     },
     /// `derive:` with an unknown form.
     #[error("unknown derivation {0}; expected `learning_curve` or `{{shared: DIMENSION}}`")]
     UnknownDerive(String),
     /// A dimension not in `core`.
     #[error(
-        "`{dimension}` is not a dimension of `core`{}; it has {known}",
-        did_you_mean(suggestion)
+        "`{dimension}` is not a dimension of `core`{}; it has {}",
+        did_you_mean(suggestion),
+        dimensions(known)
     )]
     UnknownDimension {
         /// The name given.
         dimension: String,
         /// The nearest dimension, if close.
         suggestion: Option<String>,
-        /// The dimensions of `core`, formatted.
-        known: String,
+        /// The dimensions of `core` (none when it has none).
+        known: Vec<String>,
     },
     /// A direction that a derived leaf cannot have.
     #[error("a `{derive}` criterion is a {expected} criterion; remove `direction` or set it to `{expected}`")]
@@ -591,16 +612,17 @@ pub enum DiagnosticKind {
     NegativeWeight(f64),
     /// A judgment naming something that is not a child of the node.
     #[error(
-        "`{id}` is not compared here{}; this node's criteria are {siblings}",
-        did_you_mean(suggestion)
+        "`{id}` is not compared here{}; this node's criteria are {}",
+        did_you_mean(suggestion),
+        ticked(siblings)
     )]
     NotSibling {
         /// The id found.
         id: String,
         /// The nearest of the node's criteria, if close.
         suggestion: Option<String>,
-        /// The node's children, formatted.
-        siblings: String,
+        /// The node's children (those with a known name).
+        siblings: Vec<String>,
     },
     /// A criterion compared with itself.
     #[error("`{0}` is compared with itself")]
@@ -655,16 +677,17 @@ pub enum DiagnosticKind {
     },
     /// A name in `alternative_comparisons` that is no alternative's id.
     #[error(
-        "`{id}` is not an alternative{}; the alternatives are {known}",
-        did_you_mean(suggestion)
+        "`{id}` is not an alternative{}; the alternatives are {}",
+        did_you_mean(suggestion),
+        ticked(known)
     )]
     UnknownAlternative {
         /// The name found.
         id: String,
         /// The nearest alternative id, if close.
         suggestion: Option<String>,
-        /// The alternatives' ids, formatted.
-        known: String,
+        /// The alternatives' ids (those with an id).
+        known: Vec<String>,
     },
     /// A score given for a parent criterion.
     #[error("`{0}` has sub-criteria; score its leaves instead")]
@@ -677,16 +700,17 @@ pub enum DiagnosticKind {
     MissingScore(String),
     /// A level name unknown to the criterion.
     #[error(
-        "`{level}` is not a level of `{criterion}`{}; its levels are {levels}",
-        did_you_mean(suggestion)
+        "`{level}` is not a level of `{criterion}`{}; its levels are {}",
+        did_you_mean(suggestion),
+        ticked(levels)
     )]
     UnknownLevel {
         /// The level found.
         level: String,
         /// The criterion.
         criterion: String,
-        /// Its levels, formatted.
-        levels: String,
+        /// Its levels.
+        levels: Vec<String>,
         /// The nearest level, if one is close.
         suggestion: Option<String>,
     },

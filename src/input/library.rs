@@ -159,13 +159,12 @@ impl CriteriaLibrary {
                             c.id = Some(name.clone());
                         }
                         unresolved.push(at.clone());
-                        let known = self.entries.iter().map(|e| format!("`{}`", e.id)).collect::<Vec<_>>();
                         issues.push((
                             at.key("use"),
                             DiagnosticKind::UnknownLibraryCriterion {
                                 suggestion: nearest(&name.0, self.ids().iter().map(String::as_str)),
                                 name: name.0,
-                                known: known.join(", "),
+                                known: self.entries.iter().map(|e| e.id.clone()).collect(),
                             },
                         ));
                     }

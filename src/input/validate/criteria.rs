@@ -379,14 +379,9 @@ impl Names {
         }
     }
 
-    /// The ids, formatted for messages (unnamed ones left out).
-    fn listed(&self) -> String {
-        self.ids
-            .iter()
-            .filter(|i| !i.is_empty())
-            .map(|i| format!("`{i}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+    /// The ids a message lists (unnamed ones left out).
+    fn listed(&self) -> Vec<String> {
+        self.ids.iter().filter(|i| !i.is_empty()).cloned().collect()
     }
 }
 
