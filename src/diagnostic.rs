@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+use crate::math::ahp::MatrixError;
+use crate::math::learning_curve::CurveError;
+use crate::math::matrix::DataError;
+
 /// Where in the input a problem was found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
@@ -436,7 +440,7 @@ pub enum DiagnosticKind {
     MissingCurveKey(String),
     /// An invalid cost-curve parameter.
     #[error("{0}")]
-    Curve(String),
+    Curve(#[source] CurveError),
     /// A volume that is not a positive integer.
     #[error("`volume` must be a whole number >= 1, found {0}")]
     Volume(f64),
@@ -651,9 +655,53 @@ pub enum DiagnosticKind {
     /// A judgment list that is not `[a, b, value]`.
     #[error("a judgment is a list `[a, b, value]`; found {0} items")]
     TripleLength(usize),
-    /// A matrix problem.
+    /// Judgments that do not make a valid pairwise matrix.
     #[error("{0}")]
-    Matrix(String),
+    Matrix(#[source] MatrixError),
+    /// A `matrix:` whose number of rows is not the node's number of
+    /// criteria.
+    #[error("the matrix has {rows} rows; this node has {n} criteria")]
+    MatrixRows {
+        /// Rows given.
+        rows: usize,
+        /// Criteria compared.
+        n: usize,
+    },
+    /// A `matrix:` row of the wrong length.
+    #[error("row has {found} entries, expected {expected}")]
+    MatrixRowLength {
+        /// Entries given.
+        found: usize,
+        /// The node's number of criteria.
+        expected: usize,
+    },
+    /// A `matrix:` diagonal entry other than 1.
+    #[error("a diagonal entry must be 1, found {0}")]
+    MatrixDiagonal(f64),
+    /// A `matrix:` entry that is not the reciprocal of its mirror.
+    #[error("must be the reciprocal of `{a}` over `{b}` ({a_ij}), found {a_ji}")]
+    NotReciprocal {
+        /// The row's criterion.
+        a: String,
+        /// The column's criterion.
+        b: String,
+        /// The mirror entry.
+        a_ij: f64,
+        /// The entry found.
+        a_ji: f64,
+    },
+    /// Group judgments the aggregation asked for cannot combine.
+    #[error("`--aggregate {aggregation}`: {error}")]
+    Aggregation {
+        /// The aggregation's name on the command line.
+        aggregation: &'static str,
+        /// Why it fails.
+        #[source]
+        error: MatrixError,
+    },
+    /// Scores that do not make a decision matrix.
+    #[error("{0}")]
+    Data(#[source] DataError),
     /// Judgments that leave children unlinked.
     #[error(
         "the judgments do not link all criteria: {0} are not compared with each other; add a judgment between the groups"

@@ -104,7 +104,7 @@ fn curve_error(e: CurveError) -> CurveProblems {
         CurveError::UnitCost(_) | CurveError::TooLarge { .. } => "unit_cost",
         CurveError::LearningRate(_) => "learning_rate",
     };
-    vec![(Some(key.to_owned()), DiagnosticKind::Curve(e.to_string()))]
+    vec![(Some(key.to_owned()), DiagnosticKind::Curve(e))]
 }
 
 /// The values of exactly `keys`, in that order.

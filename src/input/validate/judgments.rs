@@ -115,7 +115,7 @@ impl Validator {
                         group: Some(group),
                     }),
                     Err(e) => {
-                        self.issue(path.clone(), DiagnosticKind::Matrix(e.to_string()));
+                        self.issue(path.clone(), DiagnosticKind::Matrix(e));
                         None
                     }
                 }
@@ -212,7 +212,7 @@ impl Validator {
                 None
             }
             Err(e) => {
-                self.issue(path.clone(), DiagnosticKind::Matrix(e.to_string()));
+                self.issue(path.clone(), DiagnosticKind::Matrix(e));
                 None
             }
         }
@@ -227,13 +227,7 @@ impl Validator {
         let before = self.issues.len();
         let n = ids.len();
         if rows.len() != n {
-            self.issue(
-                path.clone(),
-                DiagnosticKind::Matrix(format!(
-                    "the matrix has {} rows; this node has {n} criteria",
-                    rows.len()
-                )),
-            );
+            self.issue(path.clone(), DiagnosticKind::MatrixRows { rows: rows.len(), n });
             return None;
         }
         let mut values = Vec::with_capacity(n);
@@ -241,7 +235,10 @@ impl Validator {
             if row.len() != n {
                 self.issue(
                     path.index(i),
-                    DiagnosticKind::Matrix(format!("row has {} entries, expected {n}", row.len())),
+                    DiagnosticKind::MatrixRowLength {
+                        found: row.len(),
+                        expected: n,
+                    },
                 );
                 continue;
             }
@@ -267,15 +264,17 @@ impl Validator {
                     MatrixError::NotReciprocal { row, col, .. } => path.index(*col).index(*row),
                     _ => path.clone(),
                 };
-                let message = match &e {
-                    MatrixError::Diagonal { value, .. } => format!("a diagonal entry must be 1, found {value}"),
-                    MatrixError::NotReciprocal { row, col, a_ij, a_ji } => format!(
-                        "must be the reciprocal of `{}` over `{}` ({a_ij}), found {a_ji}",
-                        ids[*row], ids[*col]
-                    ),
-                    other => other.to_string(),
+                let kind = match e {
+                    MatrixError::Diagonal { value, .. } => DiagnosticKind::MatrixDiagonal(value),
+                    MatrixError::NotReciprocal { row, col, a_ij, a_ji } => DiagnosticKind::NotReciprocal {
+                        a: ids[row].clone(),
+                        b: ids[col].clone(),
+                        a_ij,
+                        a_ji,
+                    },
+                    other => DiagnosticKind::Matrix(other),
                 };
-                self.issue(at, DiagnosticKind::Matrix(message));
+                self.issue(at, kind);
                 None
             }
         }

@@ -352,10 +352,7 @@ fn matrix_issue(error: DataError, criteria: &Criteria) -> Option<Issue> {
             )
         }
         DataError::EmptyMatrix => return None,
-        other => (
-            FieldPath::root().key("alternatives"),
-            DiagnosticKind::Matrix(other.to_string()),
-        ),
+        other => (FieldPath::root().key("alternatives"), DiagnosticKind::Data(other)),
     })
 }
 
@@ -382,8 +379,11 @@ fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Iss
             .position(|n| n.id == e.node)
             .unwrap_or(0);
         let at = paths[node].key("comparisons");
-        let message = format!("`--aggregate {}`: {}", options.weighing.aggregation.name(), e.error);
-        (at, DiagnosticKind::Matrix(message))
+        let kind = DiagnosticKind::Aggregation {
+            aggregation: options.weighing.aggregation.name(),
+            error: e.error,
+        };
+        (at, kind)
     });
     weighing
         .into_iter()
