@@ -142,6 +142,25 @@ impl fmt::Display for FieldPath {
     }
 }
 
+/// Where something given twice was first given: a CSV line, or a field of
+/// the YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FirstSeen {
+    /// 1-based line of a CSV file.
+    Line(u32),
+    /// A field of the YAML.
+    Path(FieldPath),
+}
+
+impl fmt::Display for FirstSeen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FirstSeen::Line(line) => write!(f, "line {line}"),
+            FirstSeen::Path(path) => write!(f, "{path}"),
+        }
+    }
+}
+
 /// One problem found in the input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -570,8 +589,8 @@ pub enum DiagnosticKind {
     DuplicateId {
         /// The id.
         id: String,
-        /// Path of its first use.
-        first: String,
+        /// Where it is first used.
+        first: FirstSeen,
     },
     /// An empty list that must not be.
     #[error("must list at least one {0}")]
@@ -602,9 +621,13 @@ pub enum DiagnosticKind {
     /// A number too large for f64.
     #[error("number `{0}` is out of range")]
     OutOfRange(String),
-    /// `comparisons` and `matrix`, or judgments and `weight:`, at one node.
-    #[error("{0}")]
-    ConflictingWeights(String),
+    /// Both `comparisons` and `matrix` at one node.
+    #[error("give `comparisons` or `matrix`, not both")]
+    ComparisonsAndMatrix,
+    /// Judgments (`comparisons` or `matrix`, named) and `weight:` on the
+    /// sub-criteria of one node.
+    #[error("`{0}` and `weight:` on sub-criteria both set this node's weights; keep one")]
+    JudgmentsAndWeights(&'static str),
     /// `weight:` on some children but not all.
     #[error("`weight` is given on some sub-criteria of this node but not on `{0}`; give it on all or none")]
     PartialWeights(String),
@@ -639,7 +662,7 @@ pub enum DiagnosticKind {
         /// Second item.
         b: String,
         /// Path of the first judgment.
-        first: String,
+        first: FieldPath,
     },
     /// A zero or negative judgment.
     #[error("a judgment must be positive, found {0}")]

@@ -24,7 +24,7 @@ pub(crate) use encoding::{NotUtf8, sniff as sniff_encoding};
 use intake::{Input, Limit, MAX_LINE_BYTES as MAX_LINE};
 use lines::{Recent, Replay, record_line};
 
-use super::diagnostic::{Diagnostic, DiagnosticKind, FieldPath, Location, nearest};
+use super::diagnostic::{Diagnostic, DiagnosticKind, FieldPath, FirstSeen, Location, nearest};
 use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreText};
 
 /// CSV sources larger than this are refused (4 GiB: some 50 million rows
@@ -427,7 +427,7 @@ fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], hashes: Option<Vec<
                 "id",
                 DiagnosticKind::DuplicateId {
                     id: excerpt(id),
-                    first: format!("line {line}"),
+                    first: FirstSeen::Line(line),
                 },
             );
         } else {

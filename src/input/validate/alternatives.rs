@@ -14,7 +14,7 @@ impl Validator {
     ) -> (Alternatives, Vec<Vec<f64>>) {
         let mut alternatives = Alternatives::default();
         let mut rows = Vec::with_capacity(list.len());
-        let mut ids: HashMap<String, String> = HashMap::new();
+        let mut ids: HashMap<String, FieldPath> = HashMap::new();
         for (i, alt) in list.into_iter().enumerate() {
             let path = FieldPath::root().key("alternatives").index(i);
             let id = alt.id.as_ref().map(|t| t.0.clone()).unwrap_or_default();
@@ -24,10 +24,10 @@ impl Validator {
             } else if !valid_alternative_id(&id) {
                 self.issue(path.key("id"), DiagnosticKind::AlternativeId(id.clone()));
             } else if let Some(first) = ids.get(&id) {
-                let first = first.clone();
+                let first = FirstSeen::Path(first.clone());
                 self.issue(path.key("id"), DiagnosticKind::DuplicateId { id: id.clone(), first });
             } else {
-                ids.insert(id.clone(), path.key("id").to_string());
+                ids.insert(id.clone(), path.key("id"));
             }
             if let Some(Ordered(assets)) = &alt.assets {
                 for (dim, _) in assets {

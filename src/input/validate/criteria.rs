@@ -27,10 +27,10 @@ impl Validator {
             self.issue(path.key("id"), DiagnosticKind::CriterionId(id.clone()));
             self.broken.insert(index);
         } else if let Some(first) = self.ids.get(&id) {
-            let first = first.clone();
+            let first = FirstSeen::Path(first.clone());
             self.issue(path.key("id"), DiagnosticKind::DuplicateId { id: id.clone(), first });
         } else {
-            self.ids.insert(id.clone(), path.key("id").to_string());
+            self.ids.insert(id.clone(), path.key("id"));
         }
         if self.unresolved.contains(&path) {
             self.broken.insert(index);
@@ -260,20 +260,12 @@ impl Validator {
         let weighted: Vec<bool> = raw_children.iter().map(|c| c.weight.is_some()).collect();
         let any_weight = weighted.iter().any(|&w| w);
         if comparisons.is_some() && matrix.is_some() {
-            self.issue(
-                at("matrix"),
-                DiagnosticKind::ConflictingWeights("give `comparisons` or `matrix`, not both".into()),
-            );
+            self.issue(at("matrix"), DiagnosticKind::ComparisonsAndMatrix);
             return Weighting::Equal;
         }
         if (comparisons.is_some() || matrix.is_some()) && any_weight {
             let field = if comparisons.is_some() { "comparisons" } else { "matrix" };
-            self.issue(
-                at(field),
-                DiagnosticKind::ConflictingWeights(format!(
-                    "`{field}` and `weight:` on sub-criteria both set this node's weights; keep one"
-                )),
-            );
+            self.issue(at(field), DiagnosticKind::JudgmentsAndWeights(field));
             return Weighting::Equal;
         }
         let ids = Names::criteria(

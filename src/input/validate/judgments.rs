@@ -169,7 +169,7 @@ impl Validator {
                     DiagnosticKind::RepeatedPair {
                         a: ids[a].clone(),
                         b: ids[b].clone(),
-                        first: path.index(first).to_string(),
+                        first: path.index(first),
                     },
                 );
                 continue;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::csv_input::{self, CsvSource};
 use super::derive;
 use super::diagnostic::DiagnosticKind;
-use super::diagnostic::{Diagnostic, FieldPath, Location, Segment};
+use super::diagnostic::{Diagnostic, FieldPath, FirstSeen, Location, Segment};
 use super::raw::{
     Ordered, Pairs, RawAlternative, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, RawValue, Text,
 };
@@ -513,7 +513,7 @@ struct Validator {
     /// matches no alternative may be meant for it.
     alternatives_unknown: bool,
     nodes: Vec<Criterion>,
-    ids: HashMap<String, String>,
+    ids: HashMap<String, FieldPath>,
     issues: Vec<Issue>,
     warnings: Vec<Warning>,
 }
