@@ -270,6 +270,15 @@ fn ticked(names: &[String]) -> String {
     names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
+/// `[a, b] and [c]`: groups of names that are not linked to each other.
+fn groups(groups: &[Vec<String>]) -> String {
+    groups
+        .iter()
+        .map(|g| format!("[{}]", g.join(", ")))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
 /// The dimensions of `core` as a message lists them, or what to do when
 /// there are none.
 fn dimensions(names: &[String]) -> String {
@@ -727,9 +736,10 @@ pub enum DiagnosticKind {
     Data(#[source] DataError),
     /// Judgments that leave children unlinked.
     #[error(
-        "the judgments do not link all criteria: {0} are not compared with each other; add a judgment between the groups"
+        "the judgments do not link all criteria: {} are not compared with each other; add a judgment between the groups",
+        groups(.0)
     )]
-    Disconnected(String),
+    Disconnected(Vec<Vec<String>>),
     /// Too many children compared.
     #[error("{n} criteria compared at one node; AHP supports at most {max} (group them under sub-criteria)")]
     TooManyCompared {
@@ -837,12 +847,13 @@ pub enum DiagnosticKind {
     AhpTarget(String),
     /// Comparisons of the alternatives that AHP ranking cannot use once
     /// screening has removed some alternatives.
-    #[error("`--method ahp` under `{criterion}`: among the alternatives left after screening, {message}")]
+    #[error("`--method ahp` under `{criterion}`: among the alternatives left after screening, {error}")]
     AhpComparisons {
         /// The leaf.
         criterion: String,
-        /// What is wrong.
-        message: String,
+        /// What is wrong, with indices among the survivors.
+        #[source]
+        error: MatrixError,
     },
     /// A screening rule with no bound.
     #[error("a screening rule needs `min`, `max` or both")]
@@ -859,7 +870,41 @@ pub enum DiagnosticKind {
 
 #[cfg(test)]
 mod tests {
-    use super::nearest;
+    use super::{FieldPath, Segment, nearest};
+
+    #[test]
+    fn field_paths_show_as_serde_yaml_shows_them() {
+        let p = FieldPath::root()
+            .key("criteria")
+            .index(1)
+            .key("comparisons")
+            .index(0)
+            .index(2);
+        assert_eq!(p.to_string(), "criteria[1].comparisons[0][2]");
+        assert_eq!(p.last(), Some(&Segment::Index(2)));
+        assert_eq!(FieldPath::root().parent(), None);
+        let shown: Vec<String> = p.ancestors().map(|a| a.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "criteria[1].comparisons[0][2]",
+                "criteria[1].comparisons[0]",
+                "criteria[1].comparisons",
+                "criteria[1]",
+                "criteria",
+                ""
+            ]
+        );
+        assert!(p.starts_with(&FieldPath::root().key("criteria").index(1)));
+        assert!(
+            !FieldPath::root()
+                .key("criteria_x")
+                .starts_with(&FieldPath::root().key("criteria"))
+        );
+        // A CSV column is a one-key path; no column is the root.
+        assert_eq!(FieldPath::column("cost").to_string(), "cost");
+        assert!(FieldPath::column("").is_root());
+    }
 
     #[test]
     fn nearest_suggests_close_words_only() {

@@ -215,3 +215,23 @@ fn from_serde(source: &str, e: &serde_yaml::Error) -> Diagnostic {
         kind: DiagnosticKind::Syntax(message),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::serde_path;
+
+    #[test]
+    fn serde_paths_are_read_back_as_written() {
+        for text in [
+            "criteria[2].scores.cost",
+            "comparisons[0][1]",
+            "name",
+            "a.b[1]x",
+            "a[x].b",
+            "[3]",
+        ] {
+            assert_eq!(serde_path(text).to_string(), text);
+        }
+        assert_eq!(serde_path("criteria[2].id").segments().len(), 3);
+    }
+}

@@ -200,14 +200,8 @@ impl Validator {
             Err(MatrixError::Disconnected { groups }) => {
                 let groups = groups
                     .iter()
-                    .map(|g| {
-                        format!(
-                            "[{}]",
-                            g.iter().map(|&i| ids[i].as_str()).collect::<Vec<_>>().join(", ")
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" and ");
+                    .map(|g| g.iter().map(|&i| ids[i].clone()).collect())
+                    .collect();
                 self.issue(path.clone(), DiagnosticKind::Disconnected(groups));
                 None
             }

@@ -413,10 +413,7 @@ fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Iss
                 Unrankable::Target { .. } => (paths[node].clone(), DiagnosticKind::AhpTarget(criterion)),
                 Unrankable::Priorities { error, .. } => (
                     FieldPath::root().key("alternative_comparisons").key(&criterion),
-                    DiagnosticKind::AhpComparisons {
-                        criterion,
-                        message: error.to_string(),
-                    },
+                    DiagnosticKind::AhpComparisons { criterion, error },
                 ),
             }
         }))
