@@ -114,6 +114,22 @@ impl FieldPath {
     }
 }
 
+/// Compares the path as shown: `path == "criteria[1].id"`.
+impl PartialEq<&str> for FieldPath {
+    fn eq(&self, other: &&str) -> bool {
+        /// Consumes the expected text as the path is written out.
+        struct Rest<'a>(&'a str);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(other);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
+    }
+}
+
 impl From<Vec<Segment>> for FieldPath {
     fn from(segments: Vec<Segment>) -> Self {
         FieldPath(segments)
@@ -904,6 +920,10 @@ mod tests {
         // A CSV column is a one-key path; no column is the root.
         assert_eq!(FieldPath::column("cost").to_string(), "cost");
         assert!(FieldPath::column("").is_root());
+        // Equal to its text, and to nothing else (not a prefix of it).
+        assert_eq!(p, "criteria[1].comparisons[0][2]");
+        assert_ne!(p, "criteria[1].comparisons[0]");
+        assert_ne!(p, "criteria[1].comparisons[0][2]x");
     }
 
     #[test]

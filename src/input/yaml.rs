@@ -182,7 +182,7 @@ fn serde_path(text: &str) -> FieldPath {
             indices = rest.strip_prefix('[').unwrap_or(rest);
         }
     }
-    if path.to_string() == text {
+    if path == text {
         path
     } else {
         FieldPath::root().key(text)

@@ -549,7 +549,7 @@ mod tests {
             value: f64::INFINITY,
         };
         let (path, kind) = matrix_issue(error, &p.criteria).unwrap();
-        assert_eq!(path.to_string(), "alternatives[3].scores.cost");
+        assert_eq!(path, "alternatives[3].scores.cost");
         assert_eq!(
             kind.to_string(),
             "the value computed for `cost` is inf, expected a finite number"
@@ -566,7 +566,7 @@ mod tests {
         let paths = node_paths(&p.criteria);
         let of = |id: &str| {
             let i = p.criteria.nodes().iter().position(|n| n.id == id).unwrap();
-            paths[i].to_string()
+            paths[i].clone()
         };
         assert_eq!(
             [of("a"), of("g"), of("b"), of("c")],
