@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+use crate::math::ahp::MatrixError;
+use crate::math::learning_curve::CurveError;
+use crate::math::matrix::DataError;
+
 /// Where in the input a problem was found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
@@ -11,9 +15,166 @@ pub struct Location {
     pub line: Option<usize>,
     /// 1-based column, where the YAML gives one.
     pub column: Option<usize>,
-    /// Field path, 0-based (`alternatives[3].scores.cost`); empty for the
-    /// document itself.
-    pub path: String,
+    /// Field path, 0-based (`alternatives[3].scores.cost`); the root for
+    /// the document itself. A CSV file's findings name the column as a
+    /// one-key path.
+    pub path: FieldPath,
+}
+
+/// One step of a [`FieldPath`]: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A key in a mapping (`scores`).
+    Key(String),
+    /// A 0-based position in a sequence (`[3]`).
+    Index(usize),
+}
+
+/// Where a value sits in a document, from its root:
+/// `alternatives[3].scores.cost`. Shown the way serde_yaml shows paths;
+/// the root (no segment) shows as nothing.
+///
+/// ```
+/// use innorank::problem::FieldPath;
+/// let p = FieldPath::root().key("alternatives").index(3).key("scores").key("cost");
+/// assert_eq!(p.to_string(), "alternatives[3].scores.cost");
+/// assert_eq!(p.parent().unwrap().to_string(), "alternatives[3].scores");
+/// assert_eq!(FieldPath::root().to_string(), "");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct FieldPath(Vec<Segment>);
+
+impl FieldPath {
+    /// The document itself.
+    pub fn root() -> Self {
+        FieldPath(Vec::new())
+    }
+
+    /// A CSV file's column, shown by its name: a one-key path, the root
+    /// when the finding is about no column.
+    pub fn column(name: &str) -> Self {
+        if name.is_empty() {
+            FieldPath::root()
+        } else {
+            FieldPath::root().key(name)
+        }
+    }
+
+    /// This path, then the mapping key `key`.
+    #[must_use]
+    pub fn key(&self, key: impl Into<String>) -> Self {
+        let mut p = self.clone();
+        p.0.push(Segment::Key(key.into()));
+        p
+    }
+
+    /// This path, then the sequence index `index`.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        let mut p = self.clone();
+        p.0.push(Segment::Index(index));
+        p
+    }
+
+    /// The path of the enclosing value; `None` for the root.
+    pub fn parent(&self) -> Option<Self> {
+        let (_, head) = self.0.split_last()?;
+        Some(FieldPath(head.to_vec()))
+    }
+
+    /// The last segment; `None` for the root.
+    pub fn last(&self) -> Option<&Segment> {
+        self.0.last()
+    }
+
+    /// The segments, from the root.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+
+    /// Whether this is the document itself.
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether this path is `ancestor` or lies inside it.
+    pub fn starts_with(&self, ancestor: &FieldPath) -> bool {
+        self.0.starts_with(&ancestor.0)
+    }
+
+    /// This path and each of its ancestors, up to the root: `a.b[2]`, then
+    /// `a.b`, `a`, and the root.
+    pub fn ancestors(&self) -> impl Iterator<Item = FieldPath> + '_ {
+        (0..=self.0.len()).rev().map(|n| FieldPath(self.0[..n].to_vec()))
+    }
+
+    /// Whether it shows as nothing (the root, or a column without a name).
+    pub(crate) fn shows_empty(&self) -> bool {
+        self.0.iter().all(|s| matches!(s, Segment::Key(k) if k.is_empty()))
+    }
+}
+
+/// Compares the path as shown: `path == "criteria[1].id"`.
+impl PartialEq<&str> for FieldPath {
+    fn eq(&self, other: &&str) -> bool {
+        /// Consumes the expected text as the path is written out.
+        struct Rest<'a>(&'a str);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(other);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
+    }
+}
+
+impl From<Vec<Segment>> for FieldPath {
+    fn from(segments: Vec<Segment>) -> Self {
+        FieldPath(segments)
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut empty = true;
+        for s in &self.0 {
+            match s {
+                Segment::Key(k) => {
+                    if !empty {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(k)?;
+                    empty &= k.is_empty();
+                }
+                Segment::Index(i) => {
+                    write!(f, "[{i}]")?;
+                    empty = false;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where something given twice was first given: a CSV line, or a field of
+/// the YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FirstSeen {
+    /// 1-based line of a CSV file.
+    Line(u32),
+    /// A field of the YAML.
+    Path(FieldPath),
+}
+
+impl fmt::Display for FirstSeen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FirstSeen::Line(line) => write!(f, "line {line}"),
+            FirstSeen::Path(path) => write!(f, "{path}"),
+        }
+    }
 }
 
 /// One problem found in the input.
@@ -35,7 +196,7 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{column}")?;
             }
         }
-        if !l.path.is_empty() {
+        if !l.path.shows_empty() {
             write!(f, ": {}", l.path)?;
         }
         write!(f, ": {}", self.kind)
@@ -138,6 +299,30 @@ pub(crate) fn did_you_mean(suggestion: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// `` `a`, `b`, `c` ``: names as every message lists them.
+fn ticked(names: &[String]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// `[a, b] and [c]`: groups of names that are not linked to each other.
+fn groups(groups: &[Vec<String>]) -> String {
+    groups
+        .iter()
+        .map(|g| format!("[{}]", g.join(", ")))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// The dimensions of `core` as a message lists them, or what to do when
+/// there are none.
+fn dimensions(names: &[String]) -> String {
+    if names.is_empty() {
+        "none (add `core:` to the problem)".to_owned()
+    } else {
+        ticked(names)
+    }
+}
+
 impl DiagnosticKind {
     /// `key` is not one of `expected`: the report, with the nearest of
     /// them when it looks like a typo. Every unknown-key report is made
@@ -145,7 +330,7 @@ impl DiagnosticKind {
     pub(crate) fn unknown_key(key: &str, expected: &[&str]) -> Self {
         DiagnosticKind::UnknownKey {
             key: key.to_owned(),
-            expected: expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
+            expected: expected.iter().map(|&k| k.to_owned()).collect(),
             suggestion: nearest(key, expected.iter().copied()),
         }
     }
@@ -234,12 +419,16 @@ pub enum DiagnosticKind {
         first_line: usize,
     },
     /// A key the format does not know.
-    #[error("unknown key `{key}`{}; expected one of {expected}", did_you_mean(suggestion))]
+    #[error(
+        "unknown key `{key}`{}; expected one of {}",
+        did_you_mean(suggestion),
+        ticked(expected)
+    )]
     UnknownKey {
         /// The key found.
         key: String,
-        /// The keys allowed here, formatted.
-        expected: String,
+        /// The keys allowed here.
+        expected: Vec<String>,
         /// The nearest allowed key, if close.
         suggestion: Option<String>,
     },
@@ -254,32 +443,34 @@ pub enum DiagnosticKind {
     EmptyText,
     /// `use` naming nothing in the library.
     #[error(
-        "`{name}` is not in the criteria library{}; it has {known}",
-        did_you_mean(suggestion)
+        "`{name}` is not in the criteria library{}; it has {}",
+        did_you_mean(suggestion),
+        ticked(known)
     )]
     UnknownLibraryCriterion {
         /// The name given.
         name: String,
         /// The nearest id in the library (families and sub-criteria), if close.
         suggestion: Option<String>,
-        /// The library's ids, formatted.
-        known: String,
+        /// The library's ids.
+        known: Vec<String>,
     },
     /// `derive:` with an unknown form.
     #[error("unknown derivation {0}; expected `learning_curve` or `{{shared: DIMENSION}}`")]
     UnknownDerive(String),
     /// A dimension not in `core`.
     #[error(
-        "`{dimension}` is not a dimension of `core`{}; it has {known}",
-        did_you_mean(suggestion)
+        "`{dimension}` is not a dimension of `core`{}; it has {}",
+        did_you_mean(suggestion),
+        dimensions(known)
     )]
     UnknownDimension {
         /// The name given.
         dimension: String,
         /// The nearest dimension, if close.
         suggestion: Option<String>,
-        /// The dimensions of `core`, formatted.
-        known: String,
+        /// The dimensions of `core` (none when it has none).
+        known: Vec<String>,
     },
     /// A direction that a derived leaf cannot have.
     #[error("a `{derive}` criterion is a {expected} criterion; remove `direction` or set it to `{expected}`")]
@@ -311,7 +502,7 @@ pub enum DiagnosticKind {
     MissingCurveKey(String),
     /// An invalid cost-curve parameter.
     #[error("{0}")]
-    Curve(String),
+    Curve(#[source] CurveError),
     /// A volume that is not a positive integer.
     #[error("`volume` must be a whole number >= 1, found {0}")]
     Volume(f64),
@@ -441,8 +632,8 @@ pub enum DiagnosticKind {
     DuplicateId {
         /// The id.
         id: String,
-        /// Path of its first use.
-        first: String,
+        /// Where it is first used.
+        first: FirstSeen,
     },
     /// An empty list that must not be.
     #[error("must list at least one {0}")]
@@ -473,9 +664,13 @@ pub enum DiagnosticKind {
     /// A number too large for f64.
     #[error("number `{0}` is out of range")]
     OutOfRange(String),
-    /// `comparisons` and `matrix`, or judgments and `weight:`, at one node.
-    #[error("{0}")]
-    ConflictingWeights(String),
+    /// Both `comparisons` and `matrix` at one node.
+    #[error("give `comparisons` or `matrix`, not both")]
+    ComparisonsAndMatrix,
+    /// Judgments (`comparisons` or `matrix`, named) and `weight:` on the
+    /// sub-criteria of one node.
+    #[error("`{0}` and `weight:` on sub-criteria both set this node's weights; keep one")]
+    JudgmentsAndWeights(&'static str),
     /// `weight:` on some children but not all.
     #[error("`weight` is given on some sub-criteria of this node but not on `{0}`; give it on all or none")]
     PartialWeights(String),
@@ -487,16 +682,17 @@ pub enum DiagnosticKind {
     NegativeWeight(f64),
     /// A judgment naming something that is not a child of the node.
     #[error(
-        "`{id}` is not compared here{}; this node's criteria are {siblings}",
-        did_you_mean(suggestion)
+        "`{id}` is not compared here{}; this node's criteria are {}",
+        did_you_mean(suggestion),
+        ticked(siblings)
     )]
     NotSibling {
         /// The id found.
         id: String,
         /// The nearest of the node's criteria, if close.
         suggestion: Option<String>,
-        /// The node's children, formatted.
-        siblings: String,
+        /// The node's children (those with a known name).
+        siblings: Vec<String>,
     },
     /// A criterion compared with itself.
     #[error("`{0}` is compared with itself")]
@@ -509,7 +705,7 @@ pub enum DiagnosticKind {
         /// Second item.
         b: String,
         /// Path of the first judgment.
-        first: String,
+        first: FieldPath,
     },
     /// A zero or negative judgment.
     #[error("a judgment must be positive, found {0}")]
@@ -525,14 +721,59 @@ pub enum DiagnosticKind {
     /// A judgment list that is not `[a, b, value]`.
     #[error("a judgment is a list `[a, b, value]`; found {0} items")]
     TripleLength(usize),
-    /// A matrix problem.
+    /// Judgments that do not make a valid pairwise matrix.
     #[error("{0}")]
-    Matrix(String),
+    Matrix(#[source] MatrixError),
+    /// A `matrix:` whose number of rows is not the node's number of
+    /// criteria.
+    #[error("the matrix has {rows} rows; this node has {n} criteria")]
+    MatrixRows {
+        /// Rows given.
+        rows: usize,
+        /// Criteria compared.
+        n: usize,
+    },
+    /// A `matrix:` row of the wrong length.
+    #[error("row has {found} entries, expected {expected}")]
+    MatrixRowLength {
+        /// Entries given.
+        found: usize,
+        /// The node's number of criteria.
+        expected: usize,
+    },
+    /// A `matrix:` diagonal entry other than 1.
+    #[error("a diagonal entry must be 1, found {0}")]
+    MatrixDiagonal(f64),
+    /// A `matrix:` entry that is not the reciprocal of its mirror.
+    #[error("must be the reciprocal of `{a}` over `{b}` ({a_ij}), found {a_ji}")]
+    NotReciprocal {
+        /// The row's criterion.
+        a: String,
+        /// The column's criterion.
+        b: String,
+        /// The mirror entry.
+        a_ij: f64,
+        /// The entry found.
+        a_ji: f64,
+    },
+    /// Group judgments the aggregation asked for cannot combine.
+    #[error("`--aggregate {aggregation}`: {error}")]
+    Aggregation {
+        /// The aggregation's name on the command line.
+        aggregation: &'static str,
+        /// Why it fails.
+        #[source]
+        error: MatrixError,
+    },
+    /// Scores that do not make a decision matrix.
+    #[error("{0}")]
+    Data(#[source] DataError),
     /// Judgments that leave children unlinked.
     #[error(
-        "the judgments do not link all criteria: {0} are not compared with each other; add a judgment between the groups"
+        "the judgments do not link all criteria: {} are not compared with each other; add a judgment between the groups",
+        groups(.0)
     )]
-    Disconnected(String),
+    Disconnected(Vec<Vec<String>>),
     /// Too many children compared.
     #[error("{n} criteria compared at one node; AHP supports at most {max} (group them under sub-criteria)")]
     TooManyCompared {
@@ -551,16 +792,17 @@ pub enum DiagnosticKind {
     },
     /// A name in `alternative_comparisons` that is no alternative's id.
     #[error(
-        "`{id}` is not an alternative{}; the alternatives are {known}",
-        did_you_mean(suggestion)
+        "`{id}` is not an alternative{}; the alternatives are {}",
+        did_you_mean(suggestion),
+        ticked(known)
     )]
     UnknownAlternative {
         /// The name found.
         id: String,
         /// The nearest alternative id, if close.
         suggestion: Option<String>,
-        /// The alternatives' ids, formatted.
-        known: String,
+        /// The alternatives' ids (those with an id).
+        known: Vec<String>,
     },
     /// A score given for a parent criterion.
     #[error("`{0}` has sub-criteria; score its leaves instead")]
@@ -573,16 +815,17 @@ pub enum DiagnosticKind {
     MissingScore(String),
     /// A level name unknown to the criterion.
     #[error(
-        "`{level}` is not a level of `{criterion}`{}; its levels are {levels}",
-        did_you_mean(suggestion)
+        "`{level}` is not a level of `{criterion}`{}; its levels are {}",
+        did_you_mean(suggestion),
+        ticked(levels)
     )]
     UnknownLevel {
         /// The level found.
         level: String,
         /// The criterion.
         criterion: String,
-        /// Its levels, formatted.
-        levels: String,
+        /// Its levels.
+        levels: Vec<String>,
         /// The nearest level, if one is close.
         suggestion: Option<String>,
     },
@@ -638,12 +881,13 @@ pub enum DiagnosticKind {
     AhpTarget(String),
     /// Comparisons of the alternatives that AHP ranking cannot use once
     /// screening has removed some alternatives.
-    #[error("`--method ahp` under `{criterion}`: among the alternatives left after screening, {message}")]
+    #[error("`--method ahp` under `{criterion}`: among the alternatives left after screening, {error}")]
     AhpComparisons {
         /// The leaf.
         criterion: String,
-        /// What is wrong.
-        message: String,
+        /// What is wrong, with indices among the survivors.
+        #[source]
+        error: MatrixError,
     },
     /// A screening rule with no bound.
     #[error("a screening rule needs `min`, `max` or both")]
@@ -660,7 +904,45 @@ pub enum DiagnosticKind {
 
 #[cfg(test)]
 mod tests {
-    use super::nearest;
+    use super::{FieldPath, Segment, nearest};
+
+    #[test]
+    fn field_paths_show_as_serde_yaml_shows_them() {
+        let p = FieldPath::root()
+            .key("criteria")
+            .index(1)
+            .key("comparisons")
+            .index(0)
+            .index(2);
+        assert_eq!(p.to_string(), "criteria[1].comparisons[0][2]");
+        assert_eq!(p.last(), Some(&Segment::Index(2)));
+        assert_eq!(FieldPath::root().parent(), None);
+        let shown: Vec<String> = p.ancestors().map(|a| a.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "criteria[1].comparisons[0][2]",
+                "criteria[1].comparisons[0]",
+                "criteria[1].comparisons",
+                "criteria[1]",
+                "criteria",
+                ""
+            ]
+        );
+        assert!(p.starts_with(&FieldPath::root().key("criteria").index(1)));
+        assert!(
+            !FieldPath::root()
+                .key("criteria_x")
+                .starts_with(&FieldPath::root().key("criteria"))
+        );
+        // A CSV column is a one-key path; no column is the root.
+        assert_eq!(FieldPath::column("cost").to_string(), "cost");
+        assert!(FieldPath::column("").is_root());
+        // Equal to its text, and to nothing else (not a prefix of it).
+        assert_eq!(p, "criteria[1].comparisons[0][2]");
+        assert_ne!(p, "criteria[1].comparisons[0]");
+        assert_ne!(p, "criteria[1].comparisons[0][2]x");
+    }
 
     #[test]
     fn nearest_suggests_close_words_only() {

@@ -3,7 +3,7 @@
 //! [`ProblemBuilder`], the criteria library) and what loading reports
 //! ([`Diagnostics`]). One public path over the model and input layers.
 
-pub use crate::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
+pub use crate::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, FieldPath, FirstSeen, Location, Segment};
 pub use crate::input::{
     CriteriaLibrary, CriterionBuilder, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LibraryEntry, LoadOptions,
     ProblemBuilder,

@@ -113,11 +113,11 @@ fn located(l: &Location) -> String {
             }
         }
     }
-    if !l.path.is_empty() {
+    if !l.path.shows_empty() {
         if !out.is_empty() {
             out.push_str(": ");
         }
-        out.push_str(&l.path);
+        out.push_str(&l.path.to_string());
     }
     out
 }
@@ -130,7 +130,7 @@ mod tests {
     fn off_scale_judgment_shows_its_position_like_an_error() {
         let mut w = Warning::JudgmentOffScale {
             location: Location {
-                path: "comparisons[0][2]".into(),
+                path: crate::problem::FieldPath::root().key("comparisons").index(0).index(2),
                 ..Location::default()
             },
             value: 20.0,

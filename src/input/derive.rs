@@ -39,19 +39,7 @@ pub fn unknown_dimension(dim: &str, core: &[(String, Vec<String>)]) -> Diagnosti
     DiagnosticKind::UnknownDimension {
         dimension: dim.to_owned(),
         suggestion: nearest(dim, core.iter().map(|(d, _)| d.as_str())),
-        known: dimensions(core),
-    }
-}
-
-/// The dimensions of `core`, formatted for messages.
-pub fn dimensions(core: &[(String, Vec<String>)]) -> String {
-    if core.is_empty() {
-        "none (add `core:` to the problem)".to_owned()
-    } else {
-        core.iter()
-            .map(|(d, _)| format!("`{d}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        known: core.iter().map(|(d, _)| d.clone()).collect(),
     }
 }
 
@@ -116,7 +104,7 @@ fn curve_error(e: CurveError) -> CurveProblems {
         CurveError::UnitCost(_) | CurveError::TooLarge { .. } => "unit_cost",
         CurveError::LearningRate(_) => "learning_rate",
     };
-    vec![(Some(key.to_owned()), DiagnosticKind::Curve(e.to_string()))]
+    vec![(Some(key.to_owned()), DiagnosticKind::Curve(e))]
 }
 
 /// The values of exactly `keys`, in that order.

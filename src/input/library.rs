@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location, nearest};
+use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, FieldPath, Location, nearest};
 use super::raw::{RawCriterion, Shape};
 use super::validate::Issue;
 use super::{Criteria, validate, yaml};
@@ -143,12 +143,12 @@ impl CriteriaLibrary {
     pub(super) fn resolve(
         &self,
         criteria: &mut [RawCriterion],
-        path: &str,
+        path: &FieldPath,
         issues: &mut Vec<Issue>,
-        unresolved: &mut Vec<String>,
+        unresolved: &mut Vec<FieldPath>,
     ) {
         for (i, c) in criteria.iter_mut().enumerate() {
-            let at = format!("{path}criteria[{i}]");
+            let at = path.key("criteria").index(i);
             if let Some(name) = c.use_.take() {
                 match self.find(&name.0) {
                     Some(base) => *c = merge(base, std::mem::take(c)),
@@ -159,20 +159,19 @@ impl CriteriaLibrary {
                             c.id = Some(name.clone());
                         }
                         unresolved.push(at.clone());
-                        let known = self.entries.iter().map(|e| format!("`{}`", e.id)).collect::<Vec<_>>();
                         issues.push((
-                            format!("{at}.use"),
+                            at.key("use"),
                             DiagnosticKind::UnknownLibraryCriterion {
                                 suggestion: nearest(&name.0, self.ids().iter().map(String::as_str)),
                                 name: name.0,
-                                known: known.join(", "),
+                                known: self.entries.iter().map(|e| e.id.clone()).collect(),
                             },
                         ));
                     }
                 }
             }
             if let Some(sub) = &mut c.criteria {
-                self.resolve(sub, &format!("{at}."), issues, unresolved);
+                self.resolve(sub, &at, issues, unresolved);
             }
         }
     }

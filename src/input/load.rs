@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use super::csv_input::{CsvSettings, CsvSource};
-use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics};
+use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, FieldPath};
 use super::library::CriteriaLibrary;
 use super::raw::RawAlternatives;
 use super::raw::{RawCriterion, RawProblem, Shape};
@@ -193,22 +193,15 @@ impl Problem {
 /// Drops "missing ..." reports about a mapping that has a misspelt key:
 /// `score:` for `scores:` should not also give "missing score".
 fn without_echoes(found: &[Diagnostic], issues: Vec<Issue>) -> Vec<Issue> {
-    let typo_in: Vec<&str> = found
+    let typo_in: Vec<FieldPath> = found
         .iter()
         .filter(|d| matches!(d.kind, DiagnosticKind::UnknownKey { .. }))
-        .map(|d| {
-            let path = &d.location.path;
-            // A top-level key's mapping is the document itself ("").
-            &path[..path.rfind(['.', '[']).unwrap_or(0)]
-        })
+        // A top-level key's mapping is the document itself (the root).
+        .map(|d| d.location.path.parent().unwrap_or_default())
         .collect();
-    let inside = |path: &str, mapping: &str| {
-        path.strip_prefix(mapping)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-    };
     issues
         .into_iter()
-        .filter(|(path, kind)| !(kind.is_missing() && typo_in.iter().any(|m| inside(path, m))))
+        .filter(|(path, kind)| !(kind.is_missing() && typo_in.iter().any(|m| path.starts_with(m))))
         .collect()
 }
 
@@ -228,13 +221,14 @@ pub(super) fn alternatives_source(
                 stdin: false,
                 settings: plan.settings.clone(),
             })),
-            Err(kind) => Err(("alternatives.csv".to_owned(), kind)),
+            Err(kind) => Err((FieldPath::root().key("alternatives").key("csv"), kind)),
         },
-        (None, Some(RawAlternatives::List(list))) if list.is_empty() => {
-            Err(("alternatives".to_owned(), DiagnosticKind::EmptyList("alternative")))
-        }
+        (None, Some(RawAlternatives::List(list))) if list.is_empty() => Err((
+            FieldPath::root().key("alternatives"),
+            DiagnosticKind::EmptyList("alternative"),
+        )),
         (None, Some(RawAlternatives::List(list))) => Ok(AlternativesSource::List(list)),
-        (None, None) => Err((String::new(), DiagnosticKind::NoAlternatives)),
+        (None, None) => Err((FieldPath::root(), DiagnosticKind::NoAlternatives)),
     }
 }
 
@@ -255,11 +249,11 @@ fn csv_path(file: &str, plan: &CsvPlan) -> Result<PathBuf, DiagnosticKind> {
 pub(super) fn resolve_library(
     criteria: &mut [RawCriterion],
     library: Option<&Arc<CriteriaLibrary>>,
-) -> (Vec<Issue>, Vec<String>) {
+) -> (Vec<Issue>, Vec<FieldPath>) {
     let (mut issues, mut unresolved) = (Vec::new(), Vec::new());
     if uses_library(criteria) {
         let library = library.cloned().unwrap_or_else(CriteriaLibrary::built_in);
-        library.resolve(criteria, "", &mut issues, &mut unresolved);
+        library.resolve(criteria, &FieldPath::root(), &mut issues, &mut unresolved);
     }
     (issues, unresolved)
 }

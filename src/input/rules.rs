@@ -102,12 +102,7 @@ pub(crate) fn level_value<'l>(leaf: &'l Leaf, criterion: &str, name: &str) -> Re
             level: excerpt(name),
             criterion: criterion.to_owned(),
             suggestion: nearest(name, leaf.levels.iter().map(|(n, _)| n.as_str())),
-            levels: leaf
-                .levels
-                .iter()
-                .map(|(n, _)| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            levels: leaf.levels.iter().map(|(n, _)| n.clone()).collect(),
         }),
     }
 }

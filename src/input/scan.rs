@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-use super::diagnostic::DiagnosticKind;
+use super::diagnostic::{DiagnosticKind, FieldPath, Segment};
 use super::raw::Shape;
 
 /// Deepest bracket nesting accepted (the format needs a handful).
@@ -54,12 +54,12 @@ impl Cost {
 pub struct Found {
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub path: String,
+    pub path: FieldPath,
     pub kind: DiagnosticKind,
 }
 
 impl Found {
-    fn at(line: usize, column: usize, path: String, kind: DiagnosticKind) -> Self {
+    fn at(line: usize, column: usize, path: FieldPath, kind: DiagnosticKind) -> Self {
         Self {
             line: Some(line),
             column: Some(column),
@@ -75,7 +75,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Found>> {
     use super::csv_input::NotUtf8;
     if let Some(found @ (NotUtf8::Utf16 | NotUtf8::Utf32)) = super::csv_input::sniff_encoding(bytes) {
         let (found, save_as) = (found.describe(), "UTF-8");
-        let (line, column, path) = (None, None, String::new());
+        let (line, column, path) = (None, None, FieldPath::root());
         let kind = DiagnosticKind::Encoding { found, save_as };
         return Err(Box::new(Found {
             line,
@@ -87,14 +87,14 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Found>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position_of(&bytes[..e.valid_up_to()]);
-        Box::new(Found::at(line, column, String::new(), DiagnosticKind::InvalidUtf8))
+        Box::new(Found::at(line, column, FieldPath::root(), DiagnosticKind::InvalidUtf8))
     })?;
     if let Some(offset) = text.find('\0') {
         let (line, column) = position_of(&bytes[..offset]);
         return Err(Box::new(Found::at(
             line,
             column,
-            String::new(),
+            FieldPath::root(),
             DiagnosticKind::NulByte,
         )));
     }
@@ -120,7 +120,7 @@ pub fn check_line_length(text: &str) -> Result<(), Box<Found>> {
         Some(i) => Err(Box::new(Found::at(
             i + 1,
             1,
-            String::new(),
+            FieldPath::root(),
             DiagnosticKind::LineTooLong { limit: MAX_LINE_BYTES },
         ))),
         None => Ok(()),
@@ -177,7 +177,7 @@ pub fn check_flow_depth(text: &str) -> Result<(), Box<Found>> {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     let kind = DiagnosticKind::TooDeep { limit: MAX_FLOW_DEPTH };
-                    return Err(Box::new(Found::at(line, column, String::new(), kind)));
+                    return Err(Box::new(Found::at(line, column, FieldPath::root(), kind)));
                 }
             }
             ']' | '}' => depth = depth.saturating_sub(1),
@@ -207,7 +207,7 @@ pub fn misplaced_tab(text: &str, message: &str, line: usize, column: usize) -> O
     for (i, text) in lines.iter().enumerate() {
         if let Some(tab) = indentation_tab(text) {
             let kind = DiagnosticKind::Syntax("tabs are not allowed in YAML indentation; use spaces".into());
-            return Some(Found::at(line + i, tab, String::new(), kind));
+            return Some(Found::at(line + i, tab, FieldPath::root(), kind));
         }
         if i > 0 && !text.trim().is_empty() {
             break;
@@ -231,32 +231,9 @@ fn indentation_tab(line: &str) -> Option<usize> {
     None
 }
 
-/// One segment of a field path.
-#[derive(Debug, Clone)]
-enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-/// Formats a path the way serde_yaml does: `criteria[2].scores.cost`.
-fn format_path(segments: &[Segment]) -> String {
-    let mut out = String::new();
-    for s in segments {
-        match s {
-            Segment::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Segment::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
-        }
-    }
-    out
+/// The typed path of the node at `segments`.
+fn field_path(segments: &[Segment]) -> FieldPath {
+    FieldPath::from(segments.to_vec())
 }
 
 /// The shape of a mapping found at `path` in a document whose top level
@@ -312,12 +289,12 @@ struct Walk<'a> {
     budget: u64,
     documents: usize,
     /// Paths whose position is wanted, and what was found for them.
-    wanted: Option<&'a HashSet<String>>,
-    positions: HashMap<String, (usize, usize)>,
+    wanted: Option<&'a HashSet<FieldPath>>,
+    positions: HashMap<FieldPath, (usize, usize)>,
     /// A mapping whose position was just recorded: a block mapping's start
     /// event is marked at its first key's `:`, so the first key's own
     /// position, which comes next and is earlier, replaces it.
-    mapping_just_recorded: Option<String>,
+    mapping_just_recorded: Option<FieldPath>,
     found: Vec<Found>,
     fatal: Option<Found>,
 }
@@ -342,7 +319,7 @@ impl Walk<'_> {
         self.found.push(Found::at(
             mark.line(),
             column,
-            format_path(&self.path),
+            field_path(&self.path),
             DiagnosticKind::Tag(written),
         ));
     }
@@ -369,7 +346,7 @@ impl Walk<'_> {
                     let key_path = || {
                         let mut path = self.path.clone();
                         path.push(Segment::Key(key.clone()));
-                        format_path(&path)
+                        field_path(&path)
                     };
                     if let Some(shape) = shape.filter(|s| !merge && !s.keys().contains(&key.as_str())) {
                         self.found.push(Found::at(
@@ -380,7 +357,7 @@ impl Walk<'_> {
                         ));
                     }
                     if merge {
-                        let path = format_path(&self.path);
+                        let path = field_path(&self.path);
                         self.found.push(Found::at(line, column, path, DiagnosticKind::MergeKey));
                     } else if let Some(&first_line) = keys.get(&key) {
                         let kind = DiagnosticKind::DuplicateKey {
@@ -404,7 +381,7 @@ impl Walk<'_> {
     /// Records the position of the node just entered, if wanted.
     fn record(&mut self, mark: Marker) {
         if let Some(wanted) = self.wanted {
-            let path = format_path(&self.path);
+            let path = field_path(&self.path);
             if wanted.contains(&path) {
                 self.positions.entry(path).or_insert((mark.line(), mark.col() + 1));
             }
@@ -432,7 +409,7 @@ impl Walk<'_> {
             return;
         };
         if self.fatal.is_none() {
-            self.fatal = Some(Found::at(mark.line(), mark.col() + 1, format_path(&self.path), kind));
+            self.fatal = Some(Found::at(mark.line(), mark.col() + 1, field_path(&self.path), kind));
         }
     }
 }
@@ -454,7 +431,7 @@ impl MarkedEventReceiver for Walk<'_> {
                     self.fatal = Some(Found::at(
                         mark.line(),
                         mark.col() + 1,
-                        String::new(),
+                        FieldPath::root(),
                         DiagnosticKind::MultipleDocuments,
                     ));
                 }
@@ -498,7 +475,7 @@ impl MarkedEventReceiver for Walk<'_> {
                 }
                 if is_value {
                     self.record(mark);
-                    let path = format_path(&self.path);
+                    let path = field_path(&self.path);
                     if !is_sequence && self.positions.contains_key(&path) {
                         self.mapping_just_recorded = Some(path);
                     }
@@ -558,7 +535,7 @@ pub fn scan(text: &str, root: Shape) -> Result<Scan, Box<Found>> {
 }
 
 /// Finds the 1-based line and column of each wanted path.
-pub fn positions(text: &str, wanted: &HashSet<String>) -> HashMap<String, (usize, usize)> {
+pub fn positions(text: &str, wanted: &HashSet<FieldPath>) -> HashMap<FieldPath, (usize, usize)> {
     let mut walk = new_walk(text, u64::MAX, Some(wanted));
     // The text already passed `scan`, so the walk cannot fail here; if it
     // did, positions are simply left out.
@@ -566,7 +543,7 @@ pub fn positions(text: &str, wanted: &HashSet<String>) -> HashMap<String, (usize
     walk.positions
 }
 
-fn new_walk<'a>(text: &'a str, budget: u64, wanted: Option<&'a HashSet<String>>) -> Walk<'a> {
+fn new_walk<'a>(text: &'a str, budget: u64, wanted: Option<&'a HashSet<FieldPath>>) -> Walk<'a> {
     Walk {
         text,
         key_mark: None,
@@ -594,7 +571,7 @@ fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
             let m = e.marker();
             let found = misplaced_tab(text, e.info(), m.line(), m.col() + 1).unwrap_or_else(|| {
                 let kind = DiagnosticKind::Syntax(e.info().to_owned());
-                Found::at(m.line(), m.col() + 1, String::new(), kind)
+                Found::at(m.line(), m.col() + 1, FieldPath::root(), kind)
             });
             Box::new(found)
         })?;
@@ -604,7 +581,7 @@ fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
         walk.on_event(event, mark);
         if walk.frames.len() > MAX_NESTING && walk.fatal.is_none() {
             let kind = DiagnosticKind::TooDeep { limit: MAX_NESTING };
-            walk.fatal = Some(Found::at(mark.line(), mark.col() + 1, String::new(), kind));
+            walk.fatal = Some(Found::at(mark.line(), mark.col() + 1, FieldPath::root(), kind));
         }
         if let Some(found) = walk.fatal.take() {
             return Err(Box::new(found));

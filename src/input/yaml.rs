@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, Location};
+use super::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, FieldPath, Location};
 use super::raw::Shape;
 use super::scan;
 use super::validate::Issue;
@@ -90,13 +90,13 @@ pub(super) fn parse<T: DeserializeOwned>(
 /// their field paths (or the nearest enclosing field that exists).
 pub(super) fn locate(bytes: &[u8], source: &str, issues: Vec<Issue>) -> Diagnostics {
     let text = scan::decode(bytes).unwrap_or_default();
-    let wanted: HashSet<String> = issues.iter().flat_map(|(path, _)| ancestors(path)).collect();
+    let wanted: HashSet<FieldPath> = issues.iter().flat_map(|(path, _)| path.ancestors()).collect();
     let positions = scan::positions(text, &wanted);
     Diagnostics(
         issues
             .into_iter()
             .map(|(path, kind)| {
-                let position = ancestors(&path).find_map(|p| positions.get(&p).copied());
+                let position = path.ancestors().find_map(|p| positions.get(&p).copied());
                 Diagnostic {
                     location: Location {
                         source: source.to_owned(),
@@ -120,27 +120,14 @@ pub(super) fn locate_warnings(bytes: &[u8], source: &str, warnings: &mut [Warnin
         return;
     }
     let text = scan::decode(bytes).unwrap_or_default();
-    let wanted: HashSet<String> = located.iter().flat_map(|l| ancestors(&l.path)).collect();
+    let wanted: HashSet<FieldPath> = located.iter().flat_map(|l| l.path.ancestors()).collect();
     let positions = scan::positions(text, &wanted);
     for l in &mut located {
-        let position = ancestors(&l.path).find_map(|p| positions.get(&p).copied());
+        let position = l.path.ancestors().find_map(|p| positions.get(&p).copied());
         l.source = source.to_owned();
         l.line = position.map(|p| p.0);
         l.column = position.map(|p| p.1);
     }
-}
-
-/// `a.b[2].c`, then `a.b[2]`, `a.b`, `a`: the path and its ancestors.
-fn ancestors(path: &str) -> impl Iterator<Item = String> + '_ {
-    let mut next = Some(path.to_owned());
-    std::iter::from_fn(move || {
-        let current = next.take()?;
-        if !current.is_empty() {
-            let cut = current.rfind(['.', '[']).unwrap_or(0);
-            next = Some(current[..cut].to_owned());
-        }
-        Some(current)
-    })
 }
 
 fn located(source: &str, found: scan::Found) -> Diagnostic {
@@ -175,6 +162,33 @@ const TYPE_NAMES: [(&str, &str); 7] = [
     ("enum RawDirection", "`benefit`, `cost` or `target`"),
 ];
 
+/// serde_yaml's path text (`criteria[2].scores`) as a [`FieldPath`]. The
+/// one place a path is read back from text, because serde_yaml gives only
+/// text; a path that would not show exactly as written (a key holding `.`
+/// or `[`) is kept whole as one key, so the message stays as serde_yaml
+/// wrote it.
+fn serde_path(text: &str) -> FieldPath {
+    let mut path = FieldPath::root();
+    for part in text.split('.') {
+        let (key, mut indices) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            path = path.key(key);
+        }
+        while let Some((index, rest)) = indices.split_once(']') {
+            match index.parse() {
+                Ok(i) => path = path.index(i),
+                Err(_) => return FieldPath::root().key(text),
+            }
+            indices = rest.strip_prefix('[').unwrap_or(rest);
+        }
+    }
+    if path == text {
+        path
+    } else {
+        FieldPath::root().key(text)
+    }
+}
+
 /// Splits serde_yaml's `PATH: MESSAGE at line L column C` into its parts.
 fn from_serde(source: &str, e: &serde_yaml::Error) -> Diagnostic {
     let mut message = e.to_string();
@@ -184,11 +198,11 @@ fn from_serde(source: &str, e: &serde_yaml::Error) -> Diagnostic {
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
     }
-    let mut path = String::new();
+    let mut path = FieldPath::root();
     if let Some((p, rest)) = message.split_once(": ")
         && !p.contains(' ')
     {
-        path = p.to_owned();
+        path = serde_path(p);
         message = rest.to_owned();
     }
     Diagnostic {
@@ -199,5 +213,25 @@ fn from_serde(source: &str, e: &serde_yaml::Error) -> Diagnostic {
             path,
         },
         kind: DiagnosticKind::Syntax(message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::serde_path;
+
+    #[test]
+    fn serde_paths_are_read_back_as_written() {
+        for text in [
+            "criteria[2].scores.cost",
+            "comparisons[0][1]",
+            "name",
+            "a.b[1]x",
+            "a[x].b",
+            "[3]",
+        ] {
+            assert_eq!(serde_path(text).to_string(), text);
+        }
+        assert_eq!(serde_path("criteria[2].id").segments().len(), 3);
     }
 }

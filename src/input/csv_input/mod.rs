@@ -24,7 +24,7 @@ pub(crate) use encoding::{NotUtf8, sniff as sniff_encoding};
 use intake::{Input, Limit, MAX_LINE_BYTES as MAX_LINE};
 use lines::{Recent, Replay, record_line};
 
-use super::diagnostic::{Diagnostic, DiagnosticKind, Location, nearest};
+use super::diagnostic::{Diagnostic, DiagnosticKind, FieldPath, FirstSeen, Location, nearest};
 use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreText};
 
 /// CSV sources larger than this are refused (4 GiB: some 50 million rows
@@ -98,6 +98,11 @@ struct Errors<'a> {
 
 impl Errors<'_> {
     fn push(&mut self, line: Option<u64>, column: &str, kind: DiagnosticKind) {
+        self.push_at(line, FieldPath::column(column), kind);
+    }
+
+    /// As [`Errors::push`], at a path already built.
+    fn push_at(&mut self, line: Option<u64>, path: FieldPath, kind: DiagnosticKind) {
         if self.list.len() == MAX_ERRORS {
             self.list.push(Diagnostic {
                 location: Location {
@@ -115,7 +120,7 @@ impl Errors<'_> {
                 source: self.shown.to_owned(),
                 line: line.map(|l| l as usize),
                 column: None,
-                path: column.to_owned(),
+                path,
             },
             kind,
         });
@@ -294,7 +299,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         return Err(fail(d.location.line.map(|l| l as u64), kind));
     }
     for d in found {
-        errors.push(d.location.line.map(|l| l as u64), &d.location.path, d.kind);
+        errors.push_at(d.location.line.map(|l| l as u64), d.location.path, d.kind);
     }
     if alternatives.is_empty() && errors.list.is_empty() {
         errors.push(None, "", DiagnosticKind::EmptyList("alternative (row)"));
@@ -422,7 +427,7 @@ fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], hashes: Option<Vec<
                 "id",
                 DiagnosticKind::DuplicateId {
                     id: excerpt(id),
-                    first: format!("line {line}"),
+                    first: FirstSeen::Line(line),
                 },
             );
         } else {

@@ -14,29 +14,26 @@ impl Validator {
     ) -> (Alternatives, Vec<Vec<f64>>) {
         let mut alternatives = Alternatives::default();
         let mut rows = Vec::with_capacity(list.len());
-        let mut ids: HashMap<String, String> = HashMap::new();
+        let mut ids: HashMap<String, FieldPath> = HashMap::new();
         for (i, alt) in list.into_iter().enumerate() {
-            let path = format!("alternatives[{i}]");
+            let path = FieldPath::root().key("alternatives").index(i);
             let id = alt.id.as_ref().map(|t| t.0.clone()).unwrap_or_default();
             if alt.id.is_none() {
                 self.issue(path.clone(), DiagnosticKind::MissingKey("id"));
                 self.alternatives_unknown = true;
             } else if !valid_alternative_id(&id) {
-                self.issue(format!("{path}.id"), DiagnosticKind::AlternativeId(id.clone()));
+                self.issue(path.key("id"), DiagnosticKind::AlternativeId(id.clone()));
             } else if let Some(first) = ids.get(&id) {
-                let first = first.clone();
-                self.issue(
-                    format!("{path}.id"),
-                    DiagnosticKind::DuplicateId { id: id.clone(), first },
-                );
+                let first = FirstSeen::Path(first.clone());
+                self.issue(path.key("id"), DiagnosticKind::DuplicateId { id: id.clone(), first });
             } else {
-                ids.insert(id.clone(), format!("{path}.id"));
+                ids.insert(id.clone(), path.key("id"));
             }
             if let Some(Ordered(assets)) = &alt.assets {
                 for (dim, _) in assets {
                     if !self.core.iter().any(|(d, _)| d == dim) {
                         let kind = derive::unknown_dimension(dim, &self.core);
-                        self.issue(format!("{path}.assets.{dim}"), kind);
+                        self.issue(path.key("assets").key(dim), kind);
                     }
                 }
             }
@@ -56,7 +53,7 @@ impl Validator {
         &mut self,
         alt: &RawAlternative,
         criteria: &Criteria,
-        path: &str,
+        path: &FieldPath,
         derived: &mut [Derived],
     ) -> Vec<f64> {
         let scores = &alt.scores;
@@ -64,7 +61,7 @@ impl Validator {
         // Leaves a misspelt score key was meant for: not also "missing".
         let mut misspelt = Vec::new();
         for (key, value) in &scores.0 {
-            let at = format!("{path}.scores.{key}");
+            let at = path.key("scores").key(key);
             match criteria.leaf(key) {
                 Some((criterion, leaf)) => match &leaf.derive {
                     Some(Derive::Shared { .. }) => self.issue(at, DiagnosticKind::DerivedScored(key.clone())),
@@ -79,7 +76,7 @@ impl Validator {
                         }
                         Err(problems) => {
                             for (sub, kind) in problems {
-                                self.issue(sub.map_or(at.clone(), |k| format!("{at}.{k}")), kind);
+                                self.issue(sub.map_or(at.clone(), |k| at.key(k)), kind);
                             }
                         }
                     },
@@ -105,7 +102,7 @@ impl Validator {
                     .unwrap_or_default();
                 if assets.iter().all(|a| a.0.trim().is_empty()) {
                     self.issue(
-                        format!("{path}.assets"),
+                        path.key("assets"),
                         DiagnosticKind::MissingAssets {
                             criterion: criterion.id.clone(),
                             dimension: dimension.clone(),
@@ -130,10 +127,7 @@ impl Validator {
                 && !self.unscored.contains(&criterion.id)
                 && !misspelt.contains(&criterion.id)
             {
-                self.issue(
-                    format!("{path}.scores"),
-                    DiagnosticKind::MissingScore(criterion.id.clone()),
-                );
+                self.issue(path.key("scores"), DiagnosticKind::MissingScore(criterion.id.clone()));
             }
         }
         row
@@ -145,7 +139,7 @@ impl Validator {
         value: &RawValue,
         criterion: &Criterion,
         leaf: &Leaf,
-        at: &str,
+        at: &FieldPath,
     ) -> Option<(f64, Option<String>)> {
         if let RawValue::Text(text) = value
             && text.trim().parse::<f64>().is_err()
@@ -153,51 +147,51 @@ impl Validator {
             return match level_value(leaf, &criterion.id, text.trim()) {
                 Ok((v, name)) => Some((v, Some(name.to_owned()))),
                 Err(kind) => {
-                    self.issue(at, kind);
+                    self.issue(at.clone(), kind);
                     None
                 }
             };
         }
-        self.number_at(value, at.to_owned()).map(|v| (v, None))
+        self.number_at(value, at.clone()).map(|v| (v, None))
     }
 
-    pub(super) fn score(&mut self, value: &RawValue, criterion: &Criterion, leaf: &Leaf, at: String) -> Option<f64> {
+    pub(super) fn score(&mut self, value: &RawValue, criterion: &Criterion, leaf: &Leaf, at: FieldPath) -> Option<f64> {
         let (v, _) = self.level_or_number(value, criterion, leaf, &at)?;
         in_scale(leaf, &criterion.id, v)
             .map_err(|kind| self.issue(at, kind))
             .ok()
     }
 
-    pub(super) fn rule(&mut self, rule: &RawRule, criteria: &Criteria, path: &str) -> Option<ScreeningRule> {
+    pub(super) fn rule(&mut self, rule: &RawRule, criteria: &Criteria, path: &FieldPath) -> Option<ScreeningRule> {
         let Some(Text(id)) = &rule.criterion else {
-            self.issue(path, DiagnosticKind::MissingKey("criterion"));
+            self.issue(path.clone(), DiagnosticKind::MissingKey("criterion"));
             return None;
         };
         let Some((criterion, leaf)) = criteria.leaf(id) else {
             if criteria.nodes.iter().any(|n| n.id == *id) {
-                self.issue(format!("{path}.criterion"), DiagnosticKind::RuleOnParent(id.clone()));
+                self.issue(path.key("criterion"), DiagnosticKind::RuleOnParent(id.clone()));
             } else {
-                let _ = self.unknown_criterion(format!("{path}.criterion"), id, criteria);
+                let _ = self.unknown_criterion(path.key("criterion"), id, criteria);
             }
             return None;
         };
         let bound = |value: &Option<RawValue>, field: &str, v: &mut Self| {
             value.as_ref().and_then(|s| {
-                v.level_or_number(s, criterion, leaf, &format!("{path}.{field}"))
+                v.level_or_number(s, criterion, leaf, &path.key(field))
                     .map(|(value, level)| Bound { value, level })
             })
         };
         let min = bound(&rule.min, "min", self);
         let max = bound(&rule.max, "max", self);
         if rule.min.is_none() && rule.max.is_none() {
-            self.issue(path, DiagnosticKind::RuleWithoutBound);
+            self.issue(path.clone(), DiagnosticKind::RuleWithoutBound);
             return None;
         }
         if let (Some(lo), Some(hi)) = (&min, &max)
             && lo.value > hi.value
         {
             self.issue(
-                path,
+                path.clone(),
                 DiagnosticKind::InvertedRule {
                     min: lo.value,
                     max: hi.value,

@@ -11,7 +11,7 @@ impl Validator {
     /// reported once and marked broken: what names it elsewhere cannot be
     /// checked, so it is not reported again ([`Validator::unknown_criterion`],
     /// [`Names`]).
-    pub(super) fn criterion(&mut self, raw: &RawCriterion, path: String) -> usize {
+    pub(super) fn criterion(&mut self, raw: &RawCriterion, path: FieldPath) -> usize {
         let index = self.nodes.len();
         let id = match &raw.id {
             Some(id) => id.0.clone(),
@@ -24,16 +24,13 @@ impl Validator {
         if raw.id.is_none() {
             // Reported above; two criteria without id are not duplicates.
         } else if !valid_criterion_id(&id) {
-            self.issue(format!("{path}.id"), DiagnosticKind::CriterionId(id.clone()));
+            self.issue(path.key("id"), DiagnosticKind::CriterionId(id.clone()));
             self.broken.insert(index);
         } else if let Some(first) = self.ids.get(&id) {
-            let first = first.clone();
-            self.issue(
-                format!("{path}.id"),
-                DiagnosticKind::DuplicateId { id: id.clone(), first },
-            );
+            let first = FirstSeen::Path(first.clone());
+            self.issue(path.key("id"), DiagnosticKind::DuplicateId { id: id.clone(), first });
         } else {
-            self.ids.insert(id.clone(), format!("{path}.id"));
+            self.ids.insert(id.clone(), path.key("id"));
         }
         if self.unresolved.contains(&path) {
             self.broken.insert(index);
@@ -44,13 +41,13 @@ impl Validator {
             self.unscored.insert(id.clone());
         }
         if let Some(name) = &raw.name {
-            self.text(name, &format!("{path}.name"));
+            self.text(name, &path.key("name"));
         }
         if let Some(w) = &raw.weight
-            && let Some(w) = self.number_at(w, format!("{path}.weight"))
+            && let Some(w) = self.number_at(w, path.key("weight"))
             && w < 0.0
         {
-            self.issue(format!("{path}.weight"), DiagnosticKind::NegativeWeight(w));
+            self.issue(path.key("weight"), DiagnosticKind::NegativeWeight(w));
         }
         let mut node = placeholder(&id);
         node.name = raw.name.as_ref().map(|t| t.0.clone());
@@ -70,16 +67,16 @@ impl Validator {
                     ("baseline", raw.baseline.is_some()),
                 ] {
                     if given {
-                        self.issue(format!("{path}.{field}"), DiagnosticKind::ParentField(field));
+                        self.issue(path.key(field), DiagnosticKind::ParentField(field));
                     }
                 }
                 if sub.is_empty() {
-                    self.issue(format!("{path}.criteria"), DiagnosticKind::EmptyList("sub-criterion"));
+                    self.issue(path.key("criteria"), DiagnosticKind::EmptyList("sub-criterion"));
                 }
                 let children: Vec<usize> = sub
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| self.criterion(c, format!("{path}.criteria[{i}]")))
+                    .map(|(i, c)| self.criterion(c, path.key("criteria").index(i)))
                     .collect();
                 let weighting = self.weighting(
                     &path,
@@ -97,7 +94,7 @@ impl Validator {
                     ("matrix", raw.matrix.is_some()),
                 ] {
                     if given {
-                        self.issue(format!("{path}.{field}"), DiagnosticKind::LeafField(field));
+                        self.issue(path.key(field), DiagnosticKind::LeafField(field));
                     }
                 }
                 CriterionKind::Leaf(self.leaf(raw, &path))
@@ -106,29 +103,24 @@ impl Validator {
         index
     }
 
-    pub(super) fn leaf(&mut self, raw: &RawCriterion, path: &str) -> Leaf {
-        let target = raw
-            .target
-            .as_ref()
-            .and_then(|t| self.number_at(t, format!("{path}.target")));
+    pub(super) fn leaf(&mut self, raw: &RawCriterion, path: &FieldPath) -> Leaf {
+        let target = raw.target.as_ref().and_then(|t| self.number_at(t, path.key("target")));
         let direction = match raw.direction.unwrap_or(RawDirection::Benefit) {
             RawDirection::Benefit => Direction::Benefit,
             RawDirection::Cost => Direction::Cost,
             RawDirection::Target => Direction::Target(target.unwrap_or(0.0)),
         };
         match (raw.direction, &raw.target) {
-            (Some(RawDirection::Target), None) => {
-                self.issue(format!("{path}.direction"), DiagnosticKind::MissingTarget)
-            }
+            (Some(RawDirection::Target), None) => self.issue(path.key("direction"), DiagnosticKind::MissingTarget),
             (Some(RawDirection::Target), Some(_)) => {}
-            (_, Some(_)) => self.issue(format!("{path}.target"), DiagnosticKind::UnexpectedTarget),
+            (_, Some(_)) => self.issue(path.key("target"), DiagnosticKind::UnexpectedTarget),
             _ => {}
         }
         let scale = raw.scale.as_ref().and_then(|s| {
             let mut bound = |value: &Option<RawValue>, key: &'static str| match value {
-                Some(value) => self.number_at(value, format!("{path}.scale.{key}")),
+                Some(value) => self.number_at(value, path.key("scale").key(key)),
                 None => {
-                    self.issue(format!("{path}.scale"), DiagnosticKind::MissingKey(key));
+                    self.issue(path.key("scale"), DiagnosticKind::MissingKey(key));
                     None
                 }
             };
@@ -136,7 +128,7 @@ impl Validator {
             let max = bound(&s.max, "max");
             let (min, max) = (min?, max?);
             if min > max {
-                self.issue(format!("{path}.scale"), DiagnosticKind::InvertedScale { min, max });
+                self.issue(path.key("scale"), DiagnosticKind::InvertedScale { min, max });
                 return None;
             }
             Some((min, max))
@@ -146,12 +138,12 @@ impl Validator {
             .as_ref()
             .map(|Ordered(pairs)| {
                 if pairs.is_empty() {
-                    self.issue(format!("{path}.levels"), DiagnosticKind::EmptyList("level"));
+                    self.issue(path.key("levels"), DiagnosticKind::EmptyList("level"));
                 }
                 pairs
                     .iter()
                     .filter_map(|(name, value)| {
-                        let value = self.number_at(value, format!("{path}.levels.{name}"))?;
+                        let value = self.number_at(value, path.key("levels").key(name))?;
                         Some((name.clone(), value))
                     })
                     .collect()
@@ -171,7 +163,7 @@ impl Validator {
                     .filter(|(key, _)| {
                         let known = key.parse::<f64>().is_ok() || levels.iter().any(|(n, _)| n == key);
                         if !known {
-                            self.issue(format!("{path}.rubric.{key}"), DiagnosticKind::RubricKey(key.clone()));
+                            self.issue(path.key("rubric").key(key), DiagnosticKind::RubricKey(key.clone()));
                         }
                         known
                     })
@@ -194,19 +186,19 @@ impl Validator {
     pub(super) fn derivation(
         &mut self,
         raw: &RawCriterion,
-        path: &str,
+        path: &FieldPath,
         direction: Direction,
     ) -> (Direction, Option<Derive>) {
         let Some(value) = &raw.derive else {
             if raw.baseline.is_some() {
-                self.issue(format!("{path}.baseline"), DiagnosticKind::UnexpectedBaseline);
+                self.issue(path.key("baseline"), DiagnosticKind::UnexpectedBaseline);
             }
             return (direction, None);
         };
         let derive = match derive::parse(value, &self.core) {
             Ok(d) => d,
             Err(kind) => {
-                self.issue(format!("{path}.derive"), kind);
+                self.issue(path.key("derive"), kind);
                 // Not scored by hand either: no "missing score" follow-ups.
                 self.unscored
                     .insert(raw.id.as_ref().map(|t| t.0.clone()).unwrap_or_default());
@@ -215,7 +207,7 @@ impl Validator {
         };
         for (field, given) in [("levels", raw.levels.is_some()), ("scale", raw.scale.is_some())] {
             if given {
-                self.issue(format!("{path}.{field}"), DiagnosticKind::DerivedField(field));
+                self.issue(path.key(field), DiagnosticKind::DerivedField(field));
             }
         }
         let (name, expected, implied) = match derive {
@@ -229,7 +221,7 @@ impl Validator {
                 "cost"
             };
             self.issue(
-                format!("{path}.direction"),
+                path.key("direction"),
                 DiagnosticKind::DerivedDirection { derive: name, expected },
             );
         }
@@ -238,14 +230,14 @@ impl Validator {
                 Ok(curve) => Derive::LearningCurve { baseline: Some(curve) },
                 Err(problems) => {
                     for (key, kind) in problems {
-                        let at = key.map_or(format!("{path}.baseline"), |k| format!("{path}.baseline.{k}"));
+                        let at = key.map_or(path.key("baseline"), |k| path.key("baseline").key(k));
                         self.issue(at, kind);
                     }
                     Derive::LearningCurve { baseline: None }
                 }
             },
             (d @ Derive::Shared { .. }, Some(_)) => {
-                self.issue(format!("{path}.baseline"), DiagnosticKind::UnexpectedBaseline);
+                self.issue(path.key("baseline"), DiagnosticKind::UnexpectedBaseline);
                 d
             }
             (d, None) => d,
@@ -254,40 +246,26 @@ impl Validator {
     }
 
     /// The source of the local weights of `children`; `path` is the node's
-    /// path ("" for the root).
+    /// path (the root's for the top level).
     pub(super) fn weighting(
         &mut self,
-        path: &str,
+        path: &FieldPath,
         children: &[usize],
         comparisons: Option<&RawComparisons>,
         judges: Option<&Pairs>,
         matrix: Option<&Vec<Vec<RawValue>>>,
         raw_children: &[RawCriterion],
     ) -> Weighting {
-        let at = |field: &str| {
-            if path.is_empty() {
-                field.to_owned()
-            } else {
-                format!("{path}.{field}")
-            }
-        };
+        let at = |field: &str| path.key(field);
         let weighted: Vec<bool> = raw_children.iter().map(|c| c.weight.is_some()).collect();
         let any_weight = weighted.iter().any(|&w| w);
         if comparisons.is_some() && matrix.is_some() {
-            self.issue(
-                at("matrix"),
-                DiagnosticKind::ConflictingWeights("give `comparisons` or `matrix`, not both".into()),
-            );
+            self.issue(at("matrix"), DiagnosticKind::ComparisonsAndMatrix);
             return Weighting::Equal;
         }
         if (comparisons.is_some() || matrix.is_some()) && any_weight {
             let field = if comparisons.is_some() { "comparisons" } else { "matrix" };
-            self.issue(
-                at(field),
-                DiagnosticKind::ConflictingWeights(format!(
-                    "`{field}` and `weight:` on sub-criteria both set this node's weights; keep one"
-                )),
-            );
+            self.issue(at(field), DiagnosticKind::JudgmentsAndWeights(field));
             return Weighting::Equal;
         }
         let ids = Names::criteria(
@@ -308,7 +286,7 @@ impl Validator {
         }
         if let Some(comparisons) = comparisons {
             let before = self.issues.len();
-            let judged = self.judgments(&at("comparisons"), &ids, comparisons, judges);
+            let judged = self.judgments(path, &ids, comparisons, judges);
             if ids.open {
                 // A child without a known name cannot be judged by name:
                 // that the judgments leave it unlinked only echoes that.
@@ -329,15 +307,11 @@ impl Validator {
                 });
         }
         if any_weight {
-            let prefix = if path.is_empty() {
-                "criteria".to_owned()
-            } else {
-                format!("{path}.criteria")
-            };
+            let prefix = path.key("criteria");
             if let Some(i) = weighted.iter().position(|&w| !w) {
                 // Not about a child already reported for its missing id.
                 if !ids[i].is_empty() {
-                    self.issue(format!("{prefix}[{i}]"), DiagnosticKind::PartialWeights(ids[i].clone()));
+                    self.issue(prefix.index(i), DiagnosticKind::PartialWeights(ids[i].clone()));
                 }
                 return Weighting::Equal;
             }
@@ -397,14 +371,9 @@ impl Names {
         }
     }
 
-    /// The ids, formatted for messages (unnamed ones left out).
-    fn listed(&self) -> String {
-        self.ids
-            .iter()
-            .filter(|i| !i.is_empty())
-            .map(|i| format!("`{i}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+    /// The ids a message lists (unnamed ones left out).
+    fn listed(&self) -> Vec<String> {
+        self.ids.iter().filter(|i| !i.is_empty()).cloned().collect()
     }
 }
 
@@ -423,7 +392,7 @@ impl Validator {
     /// when the name may be meant for one of them whose own name is unknown
     /// (that one is reported already): the caller then drops what it was
     /// building without reporting more.
-    pub(super) fn unknown_name(&mut self, at: String, name: &str, names: &Names) -> bool {
+    pub(super) fn unknown_name(&mut self, at: FieldPath, name: &str, names: &Names) -> bool {
         if names.open && (names.alternatives || !self.all_ids.contains(name)) {
             return false;
         }
@@ -449,7 +418,7 @@ impl Validator {
     /// `alternative_comparisons` key), as not a leaf criterion, with the
     /// nearest leaf as a suggestion, which is returned; nothing when some
     /// criterion's name is unknown and `name` may be meant for it.
-    pub(super) fn unknown_criterion(&mut self, at: String, name: &str, criteria: &Criteria) -> Option<String> {
+    pub(super) fn unknown_criterion(&mut self, at: FieldPath, name: &str, criteria: &Criteria) -> Option<String> {
         if self.names_unknown {
             return None;
         }

@@ -8,34 +8,34 @@ use crate::diagnostic::nearest;
 use crate::math::ahp::judgment_in_bounds;
 
 impl Validator {
+    /// The judgments of a node's children, from its `comparisons` (and, for
+    /// a group, its `judges` weights); `node` is the node's path.
     pub(super) fn judgments(
         &mut self,
-        path: &str,
+        node: &FieldPath,
         ids: &Names,
         comparisons: &RawComparisons,
         judge_weights: Option<&Pairs>,
     ) -> Option<Judgments> {
+        let path = &node.key("comparisons");
         match comparisons {
             RawComparisons::Single(list) => {
                 let triples = self.triples(path, ids, list)?;
                 let matrix = self.pairwise(path, ids, &triples)?;
                 if judge_weights.is_some() {
-                    self.issue(
-                        path.replace("comparisons", "judges"),
-                        DiagnosticKind::JudgesWithoutGroup,
-                    );
+                    self.issue(node.key("judges"), DiagnosticKind::JudgesWithoutGroup);
                 }
                 Some(Judgments { matrix, group: None })
             }
             RawComparisons::Group(judges) => {
                 if judges.is_empty() {
-                    self.issue(path, DiagnosticKind::EmptyList("judge"));
+                    self.issue(path.clone(), DiagnosticKind::EmptyList("judge"));
                     return None;
                 }
                 let mut per_judge = Vec::new();
                 let mut ok = true;
                 for (judge, list) in judges {
-                    match self.triples(&format!("{path}.{judge}"), ids, list) {
+                    match self.triples(&path.key(judge), ids, list) {
                         Some(t) => per_judge.push((judge.clone(), t)),
                         None => ok = false,
                     }
@@ -43,7 +43,7 @@ impl Validator {
                 if !ok {
                     return None;
                 }
-                let weights_path = path.replace("comparisons", "judges");
+                let weights_path = node.key("judges");
                 // A weight under a misspelt judge's name is reported as
                 // unknown, not also as the judge's missing weight.
                 let named = |name: &str| nearest(name, per_judge.iter().map(|(j, _)| j.as_str()));
@@ -61,11 +61,11 @@ impl Validator {
                         Some((_, w)) => match number(w) {
                             Ok(w) if w > 0.0 => Some(w),
                             Ok(w) => {
-                                v.issue(format!("{weights_path}.{judge}"), DiagnosticKind::JudgeWeight(w));
+                                v.issue(weights_path.key(judge), DiagnosticKind::JudgeWeight(w));
                                 None
                             }
                             Err(kind) => {
-                                v.issue(format!("{weights_path}.{judge}"), kind);
+                                v.issue(weights_path.key(judge), kind);
                                 None
                             }
                         },
@@ -83,7 +83,7 @@ impl Validator {
                     for (name, _) in weights {
                         if !per_judge.iter().any(|(j, _)| j == name) {
                             self.issue(
-                                format!("{weights_path}.{name}"),
+                                weights_path.key(name),
                                 DiagnosticKind::UnknownJudge {
                                     judge: name.clone(),
                                     suggestion: named(name),
@@ -115,7 +115,7 @@ impl Validator {
                         group: Some(group),
                     }),
                     Err(e) => {
-                        self.issue(path, DiagnosticKind::Matrix(e.to_string()));
+                        self.issue(path.clone(), DiagnosticKind::Matrix(e));
                         None
                     }
                 }
@@ -128,7 +128,7 @@ impl Validator {
     /// be meant for one of `ids` whose own name is unknown).
     pub(super) fn triples(
         &mut self,
-        path: &str,
+        path: &FieldPath,
         ids: &Names,
         list: &[Vec<RawValue>],
     ) -> Option<Vec<(usize, usize, f64)>> {
@@ -137,7 +137,7 @@ impl Validator {
         let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
         let mut triples = Vec::with_capacity(list.len());
         for (k, triple) in list.iter().enumerate() {
-            let at = format!("{path}[{k}]");
+            let at = path.index(k);
             if triple.len() != 3 {
                 self.issue(at, DiagnosticKind::TripleLength(triple.len()));
                 continue;
@@ -145,7 +145,7 @@ impl Validator {
             let mut index = |slot: usize, v: &mut Self| -> Option<usize> {
                 let name = triple[slot].to_string();
                 let found = ids.iter().position(|i| *i == name);
-                if found.is_none() && !v.unknown_name(format!("{at}[{slot}]"), &name, ids) {
+                if found.is_none() && !v.unknown_name(at.index(slot), &name, ids) {
                     unreadable = true;
                 }
                 found
@@ -153,7 +153,7 @@ impl Validator {
             let a = index(0, self);
             let b = index(1, self);
             let value = bounded_judgment(&triple[2])
-                .map_err(|kind| self.issue(format!("{at}[2]"), kind))
+                .map_err(|kind| self.issue(at.index(2), kind))
                 .ok();
             let (Some(a), Some(b), Some(value)) = (a, b, value) else {
                 continue;
@@ -169,7 +169,7 @@ impl Validator {
                     DiagnosticKind::RepeatedPair {
                         a: ids[a].clone(),
                         b: ids[b].clone(),
-                        first: format!("{path}[{first}]"),
+                        first: path.index(first),
                     },
                 );
                 continue;
@@ -178,7 +178,7 @@ impl Validator {
             if !(1.0 / SCALE_MAX..=SCALE_MAX).contains(&value) {
                 self.warnings.push(Warning::JudgmentOffScale {
                     location: Location {
-                        path: format!("{at}[2]"),
+                        path: at.index(2),
                         ..Location::default()
                     },
                     value,
@@ -191,7 +191,7 @@ impl Validator {
 
     pub(super) fn pairwise(
         &mut self,
-        path: &str,
+        path: &FieldPath,
         ids: &[String],
         triples: &[(usize, usize, f64)],
     ) -> Option<PairwiseMatrix> {
@@ -200,43 +200,39 @@ impl Validator {
             Err(MatrixError::Disconnected { groups }) => {
                 let groups = groups
                     .iter()
-                    .map(|g| {
-                        format!(
-                            "[{}]",
-                            g.iter().map(|&i| ids[i].as_str()).collect::<Vec<_>>().join(", ")
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" and ");
-                self.issue(path, DiagnosticKind::Disconnected(groups));
+                    .map(|g| g.iter().map(|&i| ids[i].clone()).collect())
+                    .collect();
+                self.issue(path.clone(), DiagnosticKind::Disconnected(groups));
                 None
             }
             Err(e) => {
-                self.issue(path, DiagnosticKind::Matrix(e.to_string()));
+                self.issue(path.clone(), DiagnosticKind::Matrix(e));
                 None
             }
         }
     }
 
-    pub(super) fn matrix(&mut self, path: &str, ids: &[String], rows: &[Vec<RawValue>]) -> Option<PairwiseMatrix> {
+    pub(super) fn matrix(
+        &mut self,
+        path: &FieldPath,
+        ids: &[String],
+        rows: &[Vec<RawValue>],
+    ) -> Option<PairwiseMatrix> {
         let before = self.issues.len();
         let n = ids.len();
         if rows.len() != n {
-            self.issue(
-                path,
-                DiagnosticKind::Matrix(format!(
-                    "the matrix has {} rows; this node has {n} criteria",
-                    rows.len()
-                )),
-            );
+            self.issue(path.clone(), DiagnosticKind::MatrixRows { rows: rows.len(), n });
             return None;
         }
         let mut values = Vec::with_capacity(n);
         for (i, row) in rows.iter().enumerate() {
             if row.len() != n {
                 self.issue(
-                    format!("{path}[{i}]"),
-                    DiagnosticKind::Matrix(format!("row has {} entries, expected {n}", row.len())),
+                    path.index(i),
+                    DiagnosticKind::MatrixRowLength {
+                        found: row.len(),
+                        expected: n,
+                    },
                 );
                 continue;
             }
@@ -245,7 +241,7 @@ impl Validator {
                 .enumerate()
                 .map(|(j, v)| {
                     bounded_judgment(v)
-                        .map_err(|kind| self.issue(format!("{path}[{i}][{j}]"), kind))
+                        .map_err(|kind| self.issue(path.index(i).index(j), kind))
                         .unwrap_or(1.0)
                 })
                 .collect();
@@ -258,19 +254,21 @@ impl Validator {
             Ok(m) => Some(m),
             Err(e) => {
                 let at = match &e {
-                    MatrixError::Diagonal { index, .. } => format!("{path}[{index}][{index}]"),
-                    MatrixError::NotReciprocal { row, col, .. } => format!("{path}[{col}][{row}]"),
-                    _ => path.to_owned(),
+                    MatrixError::Diagonal { index, .. } => path.index(*index).index(*index),
+                    MatrixError::NotReciprocal { row, col, .. } => path.index(*col).index(*row),
+                    _ => path.clone(),
                 };
-                let message = match &e {
-                    MatrixError::Diagonal { value, .. } => format!("a diagonal entry must be 1, found {value}"),
-                    MatrixError::NotReciprocal { row, col, a_ij, a_ji } => format!(
-                        "must be the reciprocal of `{}` over `{}` ({a_ij}), found {a_ji}",
-                        ids[*row], ids[*col]
-                    ),
-                    other => other.to_string(),
+                let kind = match e {
+                    MatrixError::Diagonal { value, .. } => DiagnosticKind::MatrixDiagonal(value),
+                    MatrixError::NotReciprocal { row, col, a_ij, a_ji } => DiagnosticKind::NotReciprocal {
+                        a: ids[row].clone(),
+                        b: ids[col].clone(),
+                        a_ij,
+                        a_ji,
+                    },
+                    other => DiagnosticKind::Matrix(other),
                 };
-                self.issue(at, DiagnosticKind::Matrix(message));
+                self.issue(at, kind);
                 None
             }
         }
@@ -291,13 +289,13 @@ impl Validator {
         let max = crate::math::ahp::RandomIndex::Saaty.max_n();
         let mut out = Vec::new();
         for (leaf_id, list) in by_leaf {
-            let path = format!("alternative_comparisons.{leaf_id}");
+            let path = FieldPath::root().key("alternative_comparisons").key(leaf_id);
             let Some((_, leaf)) = criteria.leaf(leaf_id) else {
-                let _ = self.unknown_criterion(path, leaf_id, criteria);
+                let _ = self.unknown_criterion(path.clone(), leaf_id, criteria);
                 continue;
             };
             if ids.len() > max {
-                self.issue(path, DiagnosticKind::TooManyCompared { n: ids.len(), max });
+                self.issue(path.clone(), DiagnosticKind::TooManyCompared { n: ids.len(), max });
                 continue;
             }
             if let Some(triples) = self.triples(&path, &ids, list)

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::csv_input::{self, CsvSource};
 use super::derive;
 use super::diagnostic::DiagnosticKind;
-use super::diagnostic::{Diagnostic, Location};
+use super::diagnostic::{Diagnostic, FieldPath, FirstSeen, Location, Segment};
 use super::raw::{
     Ordered, Pairs, RawAlternative, RawComparisons, RawCriterion, RawDirection, RawProblem, RawRule, RawValue, Text,
 };
@@ -28,7 +28,7 @@ use crate::math::matrix::DataError;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
 /// A problem found, with the path of the field at fault.
-pub type Issue = (String, DiagnosticKind);
+pub type Issue = (FieldPath, DiagnosticKind);
 
 /// Why validation failed: problems located by field path in the YAML, and
 /// problems already located elsewhere (in a CSV file).
@@ -50,7 +50,7 @@ pub struct Rejected {
 pub fn validate(
     mut raw: RawProblem,
     earlier: Vec<Issue>,
-    unresolved: Vec<String>,
+    unresolved: Vec<FieldPath>,
     source: Result<AlternativesSource, Issue>,
     rank_with: Option<&crate::RankOptions>,
 ) -> Result<Problem, Rejected> {
@@ -88,7 +88,7 @@ pub fn validate(
         .screening
         .iter()
         .enumerate()
-        .filter_map(|(i, rule)| v.rule(rule, &criteria, &format!("screening[{i}]")))
+        .filter_map(|(i, rule)| v.rule(rule, &criteria, &FieldPath::root().key("screening").index(i)))
         .collect();
 
     let scores = match scores {
@@ -96,7 +96,10 @@ pub fn validate(
         _ => {
             // Without other problems, the only way to have no matrix.
             if v.issues.is_empty() && located.is_empty() {
-                v.issue("alternatives", DiagnosticKind::EmptyList("alternative"));
+                v.issue(
+                    FieldPath::root().key("alternatives"),
+                    DiagnosticKind::EmptyList("alternative"),
+                );
             }
             return Err(Rejected {
                 issues: v.issues,
@@ -172,17 +175,24 @@ fn in_csv_rows(issues: Vec<Issue>, csv: Option<&CsvRows>) -> (Vec<Issue>, Vec<Di
     let mut located = Vec::new();
     let mut rest = Vec::new();
     for (path, kind) in issues {
-        let row_and_column = path
-            .strip_prefix("alternatives[")
-            .and_then(|p| p.split_once("].scores."))
-            .and_then(|(row, column)| Some((row.parse::<usize>().ok()?, column)));
+        let row_and_column = match path.segments() {
+            [
+                Segment::Key(list),
+                Segment::Index(row),
+                Segment::Key(scores),
+                column @ ..,
+            ] if list == "alternatives" && scores == "scores" && matches!(column.first(), Some(Segment::Key(_))) => {
+                Some((*row, FieldPath::from(column.to_vec())))
+            }
+            _ => None,
+        };
         match row_and_column {
             Some((row, column)) => located.push(Diagnostic {
                 location: Location {
                     source: shown.clone(),
                     line: lines.get(row).filter(|&&l| l > 0).map(|&l| l as usize),
                     column: None,
-                    path: column.to_owned(),
+                    path: column,
                 },
                 kind,
             }),
@@ -199,12 +209,15 @@ impl Validator {
             && !matches!(version, RawValue::Number(n) if *n == 1.0)
             && !matches!(version, RawValue::Text(t) if t == "1")
         {
-            self.issue("version", DiagnosticKind::Version(version.to_string()));
+            self.issue(
+                FieldPath::root().key("version"),
+                DiagnosticKind::Version(version.to_string()),
+            );
         }
         match &raw.name {
-            Some(name) => self.text(name, "name"),
+            Some(name) => self.text(name, &FieldPath::root().key("name")),
             None => {
-                self.issue("", DiagnosticKind::MissingKey("name"));
+                self.issue(FieldPath::root(), DiagnosticKind::MissingKey("name"));
                 String::new()
             }
         }
@@ -216,20 +229,23 @@ impl Validator {
         let raw_criteria = raw.criteria.as_deref().unwrap_or_default();
         match &raw.criteria {
             None => {
-                self.issue("", DiagnosticKind::MissingKey("criteria"));
+                self.issue(FieldPath::root(), DiagnosticKind::MissingKey("criteria"));
                 // Every name the alternatives and rules use is then unknown.
                 self.names_unknown = true;
             }
-            Some(list) if list.is_empty() => self.issue("criteria", DiagnosticKind::EmptyList("criterion")),
+            Some(list) if list.is_empty() => self.issue(
+                FieldPath::root().key("criteria"),
+                DiagnosticKind::EmptyList("criterion"),
+            ),
             Some(list) => self.collect_ids(list),
         }
         let children: Vec<usize> = raw_criteria
             .iter()
             .enumerate()
-            .map(|(i, c)| self.criterion(c, format!("criteria[{i}]")))
+            .map(|(i, c)| self.criterion(c, FieldPath::root().key("criteria").index(i)))
             .collect();
         let weighting = self.weighting(
-            "",
+            &FieldPath::root(),
             &children,
             raw.comparisons.as_ref(),
             raw.judges.as_ref(),
@@ -275,7 +291,7 @@ impl Validator {
             // name is unknown (reported already), every column would be.
             AlternativesSource::Csv(_) if self.names_unknown => (Alternatives::default(), None, None),
             AlternativesSource::Csv(_) if !derived.is_empty() => {
-                self.issue("alternatives", DiagnosticKind::DerivedWithCsv);
+                self.issue(FieldPath::root().key("alternatives"), DiagnosticKind::DerivedWithCsv);
                 (Alternatives::default(), None, None)
             }
             AlternativesSource::Csv(file) => match csv_input::read(&file, criteria) {
@@ -327,12 +343,16 @@ fn matrix_issue(error: DataError, criteria: &Criteria) -> Option<Issue> {
                 .map(|(c, _)| c.id.clone())
                 .unwrap_or_default();
             (
-                format!("alternatives[{row}].scores.{criterion}"),
+                FieldPath::root()
+                    .key("alternatives")
+                    .index(row)
+                    .key("scores")
+                    .key(&criterion),
                 DiagnosticKind::NonFiniteDerived { criterion, value },
             )
         }
         DataError::EmptyMatrix => return None,
-        other => ("alternatives".to_owned(), DiagnosticKind::Matrix(other.to_string())),
+        other => (FieldPath::root().key("alternatives"), DiagnosticKind::Data(other)),
     })
 }
 
@@ -358,13 +378,12 @@ fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Iss
             .iter()
             .position(|n| n.id == e.node)
             .unwrap_or(0);
-        let at = if node == 0 {
-            "comparisons".to_owned()
-        } else {
-            format!("{}.comparisons", paths[node])
+        let at = paths[node].key("comparisons");
+        let kind = DiagnosticKind::Aggregation {
+            aggregation: options.weighing.aggregation.name(),
+            error: e.error,
         };
-        let message = format!("`--aggregate {}`: {}", options.weighing.aggregation.name(), e.error);
-        (at, DiagnosticKind::Matrix(message))
+        (at, kind)
     });
     weighing
         .into_iter()
@@ -382,15 +401,19 @@ fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Iss
                         formula: if cost { "(1/x) / sum(1/x)" } else { "x / sum(x)" },
                         value,
                     };
-                    (format!("alternatives[{row}].scores.{criterion}"), kind)
+                    (
+                        FieldPath::root()
+                            .key("alternatives")
+                            .index(row)
+                            .key("scores")
+                            .key(&criterion),
+                        kind,
+                    )
                 }
                 Unrankable::Target { .. } => (paths[node].clone(), DiagnosticKind::AhpTarget(criterion)),
                 Unrankable::Priorities { error, .. } => (
-                    format!("alternative_comparisons.{criterion}"),
-                    DiagnosticKind::AhpComparisons {
-                        criterion,
-                        message: error.to_string(),
-                    },
+                    FieldPath::root().key("alternative_comparisons").key(&criterion),
+                    DiagnosticKind::AhpComparisons { criterion, error },
                 ),
             }
         }))
@@ -399,17 +422,13 @@ fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Iss
 
 /// Each node's field path in the file (`criteria[2].criteria[0]`), by node
 /// index; the root's is empty.
-fn node_paths(criteria: &Criteria) -> Vec<String> {
-    let mut paths = vec![String::new(); criteria.nodes().len()];
+fn node_paths(criteria: &Criteria) -> Vec<FieldPath> {
+    let mut paths = vec![FieldPath::root(); criteria.nodes().len()];
     let mut stack = vec![0usize];
     while let Some(node) = stack.pop() {
         if let CriterionKind::Parent(parent) = &criteria.node(node).kind {
             for (i, &child) in parent.children.iter().enumerate() {
-                paths[child] = if node == 0 {
-                    format!("criteria[{i}]")
-                } else {
-                    format!("{}.criteria[{i}]", paths[node])
-                };
+                paths[child] = paths[node].key("criteria").index(i);
                 stack.push(child);
             }
         }
@@ -433,7 +452,9 @@ pub fn validate_entry(raw: RawCriterion) -> Result<(RawCriterion, Criteria), Vec
     let mut v = Validator::default();
     v.collect_ids(std::slice::from_ref(&raw));
     v.nodes.push(placeholder(ROOT_ID));
-    let child = v.criterion(&raw, String::new());
+    // Kept as before the paths were typed: an empty first key, so a
+    // finding shows as `.id` and is placed at the document's start.
+    let child = v.criterion(&raw, FieldPath::root().key(""));
     v.nodes[0].kind = CriterionKind::Parent(Parent {
         children: vec![child],
         weighting: Weighting::Equal,
@@ -475,7 +496,7 @@ struct Validator {
     /// errors per alternative.
     unscored: std::collections::HashSet<String>,
     /// Paths of criteria whose `use` names nothing in the library.
-    unresolved: std::collections::HashSet<String>,
+    unresolved: std::collections::HashSet<FieldPath>,
     /// Every criterion id written in the tree.
     all_ids: std::collections::HashSet<String>,
     /// Nodes whose id or sub-tree is unknown (no id, an invalid id, an
@@ -489,24 +510,24 @@ struct Validator {
     /// matches no alternative may be meant for it.
     alternatives_unknown: bool,
     nodes: Vec<Criterion>,
-    ids: HashMap<String, String>,
+    ids: HashMap<String, FieldPath>,
     issues: Vec<Issue>,
     warnings: Vec<Warning>,
 }
 
 impl Validator {
-    fn issue(&mut self, path: impl Into<String>, kind: DiagnosticKind) {
-        self.issues.push((path.into(), kind));
+    fn issue(&mut self, path: FieldPath, kind: DiagnosticKind) {
+        self.issues.push((path, kind));
     }
 
-    fn text(&mut self, text: &Text, path: &str) -> String {
+    fn text(&mut self, text: &Text, path: &FieldPath) -> String {
         if text.0.trim().is_empty() || text.0 == "~" {
-            self.issue(path, DiagnosticKind::EmptyText);
+            self.issue(path.clone(), DiagnosticKind::EmptyText);
         }
         text.0.clone()
     }
 
-    fn number_at(&mut self, value: &RawValue, path: String) -> Option<f64> {
+    fn number_at(&mut self, value: &RawValue, path: FieldPath) -> Option<f64> {
         number(value).map_err(|kind| self.issue(path, kind)).ok()
     }
 }

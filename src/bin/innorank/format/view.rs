@@ -109,7 +109,7 @@ impl From<&Diagnostic> for ErrorEntry {
             file: l.source.clone(),
             line: l.line,
             column: l.column,
-            path: Some(l.path.clone()).filter(|p| !p.is_empty()),
+            path: Some(l.path.to_string()).filter(|p| !p.is_empty()),
             message: d.kind.to_string(),
         }
     }
