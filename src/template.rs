@@ -238,7 +238,26 @@ fn diversification(library: &CriteriaLibrary) -> Result<String, TemplateError> {
                 .find(|n| n.id == "core_competences" && matches!(n.kind, CriterionKind::Leaf(_)))
         })
         .ok_or_else(|| TemplateError::Missing("core_competences".to_owned()))?;
-    let mut out = String::from(
+    let mut out = String::new();
+    diversification_head(&mut out, competences.label());
+    for e in &entries {
+        rubric_comments(&mut out, e, "  ");
+        let _ = writeln!(out, "  - use: {}", e.id);
+    }
+    out.push_str("\n# [a, b, v]: a is v times as important as b. Starting values: revise them.\ncomparisons:\n");
+    let mut weights = vec![("relatedness", 4), ("unit_cost", 2)];
+    weights.extend(DIVERSIFICATION);
+    judgments(&mut out, &weights, "  ");
+    diversification_alternatives(&mut out, &entries);
+    out.push_str("\nscreening:\n  - {criterion: shared_tech, min: 0.25}   # too far from what we know\n");
+    Ok(out)
+}
+
+/// The diversification template from its header to the relatedness
+/// judgments and the unit-cost leaf; `competences` labels the hand-scored
+/// relatedness leaf.
+fn diversification_head(out: &mut String, competences: &str) {
+    out.push_str(
         "# innorank problem file: choosing related-diversification moves.\n\
          # Written by `innorank init --template diversification` from the criteria library.\n\
          # Next: describe the current business under `core`, list what each option\n\
@@ -260,7 +279,7 @@ fn diversification(library: &CriteriaLibrary) -> Result<String, TemplateError> {
     let _ = writeln!(
         out,
         "      # {}: scored by hand (1-9 rubric, `innorank criteria core_competences`)\n      - use: core_competences",
-        competences.label()
+        competences
     );
     out.push_str(
         "    comparisons:\n      - [shared_tech, shared_markets, 1]\n      - [shared_tech, shared_channels, 2]\n      \
@@ -271,14 +290,11 @@ fn diversification(library: &CriteriaLibrary) -> Result<String, TemplateError> {
          - id: unit_cost\n    name: Average unit cost\n    direction: cost\n    derive: learning_curve\n    \
          baseline: {fixed: 1500000, unit_cost: 150, learning_rate: 0.9}\n",
     );
-    for e in &entries {
-        rubric_comments(&mut out, e, "  ");
-        let _ = writeln!(out, "  - use: {}", e.id);
-    }
-    out.push_str("\n# [a, b, v]: a is v times as important as b. Starting values: revise them.\ncomparisons:\n");
-    let mut weights = vec![("relatedness", 4), ("unit_cost", 2)];
-    weights.extend(DIVERSIFICATION);
-    judgments(&mut out, &weights, "  ");
+}
+
+/// The diversification template's alternatives, with assets, cost curves
+/// and example scores on the library `entries`.
+fn diversification_alternatives(out: &mut String, entries: &[&LibraryEntry]) {
     out.push_str("\nalternatives:\n");
     let assets = [
         (
@@ -306,7 +322,7 @@ fn diversification(library: &CriteriaLibrary) -> Result<String, TemplateError> {
         "{fixed: 1200000, unit_cost: 60, volume: 10000, learning_rate: 0.95}",
     ];
     let mut leaves = vec![("core_competences".to_owned(), (1.0, 9.0))];
-    leaves.extend(scored_leaves(&entries));
+    leaves.extend(scored_leaves(entries));
     for (a, ((name, tech, markets, channels), curve)) in assets.iter().zip(curves).enumerate() {
         let _ = writeln!(out, "  - id: d{}\n    name: {name}", a + 1);
         let _ = writeln!(
@@ -316,8 +332,6 @@ fn diversification(library: &CriteriaLibrary) -> Result<String, TemplateError> {
         let _ = writeln!(out, "    scores:\n      unit_cost: {curve}");
         let _ = writeln!(out, "      {}", example_scores(&leaves, a).replace(", ", "\n      "));
     }
-    out.push_str("\nscreening:\n  - {criterion: shared_tech, min: 0.25}   # too far from what we know\n");
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -247,9 +247,6 @@ impl Topsis {
         weights: &Weights,
         directions: &[Direction],
     ) -> (Vec<Column>, Vec<Degenerate>) {
-        use rayon::prelude::*;
-
-        let cols = matrix.cols();
         let mut columns: Vec<Column> = directions
             .iter()
             .map(|d| Column {
@@ -266,51 +263,25 @@ impl Topsis {
         // Both passes run on all cores over fixed blocks of rows whose
         // results are combined in block order, so every sum is the same on
         // any number of threads.
-        let blocks = matrix.as_row_major().par_chunks(CHUNK * cols);
-        let divisors: Vec<Vec<f64>> = blocks
-            .clone()
-            .map(|block| {
-                let mut largest = vec![0.0_f64; cols];
-                for row in block.chunks_exact(cols) {
-                    for ((m, column), &x) in largest.iter_mut().zip(&columns).zip(row) {
-                        *m = m.max(column.raw(x).abs());
-                    }
-                }
-                largest
-            })
-            .collect();
-        for largest in divisors {
-            for (column, m) in columns.iter_mut().zip(largest) {
-                column.divisor = column.divisor.max(m);
-            }
-        }
-        let empty = (f64::INFINITY, f64::NEG_INFINITY, 0.0_f64);
-        let partial: Vec<Vec<(f64, f64, f64)>> = blocks
-            .map(|block| {
-                let mut stats = vec![empty; cols];
-                for row in block.chunks_exact(cols) {
-                    for ((column, stat), &x) in columns.iter().zip(&mut stats).zip(row) {
-                        if column.divisor > 0.0 {
-                            let t = column.transform(x);
-                            stat.0 = stat.0.min(t);
-                            stat.1 = stat.1.max(t);
-                            stat.2 += t * t;
-                        }
-                    }
-                }
-                stats
-            })
-            .collect();
-        let mut stats = vec![empty; cols];
-        for block in partial {
-            for (stat, (min, max, squares)) in stats.iter_mut().zip(block) {
-                *stat = (stat.0.min(min), stat.1.max(max), stat.2 + squares);
-            }
-        }
+        set_divisors(matrix, &mut columns);
+        let stats = column_stats(matrix, &columns);
+        let degenerate = self.finish_columns(&mut columns, &stats, weights, directions);
+        (columns, degenerate)
+    }
+
+    /// Sets each column's best and worst values and scale from its
+    /// statistics; returns the degenerate columns.
+    fn finish_columns(
+        &self,
+        columns: &mut [Column],
+        stats: &[ColumnStats],
+        weights: &Weights,
+        directions: &[Direction],
+    ) -> Vec<Degenerate> {
         let mut degenerate = Vec::new();
-        for (col, ((column, &(min, max, squares)), (&direction, &weight))) in columns
+        for (col, ((column, &ColumnStats { min, max, squares }), (&direction, &weight))) in columns
             .iter_mut()
-            .zip(&stats)
+            .zip(stats)
             .zip(directions.iter().zip(weights.as_slice()))
             .enumerate()
         {
@@ -335,6 +306,98 @@ impl Topsis {
                     Normalization::MinMax => max - min,
                 };
         }
-        (columns, degenerate)
+        degenerate
     }
+}
+
+/// One column's transformed values over a block of rows, or all of them:
+/// the smallest, the largest and the sum of squares.
+#[derive(Debug, Clone, Copy)]
+struct ColumnStats {
+    min: f64,
+    max: f64,
+    squares: f64,
+}
+
+impl ColumnStats {
+    /// The statistics of no values.
+    const EMPTY: ColumnStats = ColumnStats {
+        min: f64::INFINITY,
+        max: f64::NEG_INFINITY,
+        squares: 0.0,
+    };
+
+    /// Takes in one more value.
+    #[inline]
+    fn add(&mut self, t: f64) {
+        self.min = self.min.min(t);
+        self.max = self.max.max(t);
+        self.squares += t * t;
+    }
+
+    /// Takes in the statistics of the next block.
+    fn merge(&mut self, other: ColumnStats) {
+        *self = ColumnStats {
+            min: self.min.min(other.min),
+            max: self.max.max(other.max),
+            squares: self.squares + other.squares,
+        };
+    }
+}
+
+/// First pass: each column's divisor, the largest magnitude of its raw
+/// values, from fixed blocks of rows combined in block order.
+fn set_divisors(matrix: &DecisionMatrix, columns: &mut [Column]) {
+    use rayon::prelude::*;
+
+    let cols = matrix.cols();
+    let divisors: Vec<Vec<f64>> = matrix
+        .as_row_major()
+        .par_chunks(CHUNK * cols)
+        .map(|block| {
+            let mut largest = vec![0.0_f64; cols];
+            for row in block.chunks_exact(cols) {
+                for ((m, column), &x) in largest.iter_mut().zip(&*columns).zip(row) {
+                    *m = m.max(column.raw(x).abs());
+                }
+            }
+            largest
+        })
+        .collect();
+    for largest in divisors {
+        for (column, m) in columns.iter_mut().zip(largest) {
+            column.divisor = column.divisor.max(m);
+        }
+    }
+}
+
+/// Second pass: each column's statistics of its transformed values (none
+/// for a column whose divisor is 0), from fixed blocks of rows combined in
+/// block order.
+fn column_stats(matrix: &DecisionMatrix, columns: &[Column]) -> Vec<ColumnStats> {
+    use rayon::prelude::*;
+
+    let cols = matrix.cols();
+    let partial: Vec<Vec<ColumnStats>> = matrix
+        .as_row_major()
+        .par_chunks(CHUNK * cols)
+        .map(|block| {
+            let mut stats = vec![ColumnStats::EMPTY; cols];
+            for row in block.chunks_exact(cols) {
+                for ((column, stat), &x) in columns.iter().zip(&mut stats).zip(row) {
+                    if column.divisor > 0.0 {
+                        stat.add(column.transform(x));
+                    }
+                }
+            }
+            stats
+        })
+        .collect();
+    let mut stats = vec![ColumnStats::EMPTY; cols];
+    for block in partial {
+        for (stat, other) in stats.iter_mut().zip(block) {
+            stat.merge(other);
+        }
+    }
+    stats
 }

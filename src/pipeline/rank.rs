@@ -194,7 +194,6 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
         .collect();
 
     let kept = &screening.kept;
-    let mut ranking = Ranking::empty(&problem.alternatives);
     match kept.len() {
         0 => warnings.push(Warning::NothingLeft),
         1 => warnings.push(Warning::SingleAlternative {
@@ -202,56 +201,11 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
         }),
         _ => {}
     }
-    if !kept.is_empty() {
-        // Rank the survivors; copy them out only if screening removed some.
-        let selected;
-        let matrix = if kept.len() == problem.scores.rows() {
-            &problem.scores
-        } else {
-            selected = problem.scores.select_rows(kept)?;
-            &selected
-        };
-        // Ranks are kept as compact entries, filled by the method and put
-        // in order in place.
-        let (mut entries, degenerate) = match options.method {
-            Method::Topsis => Topsis::new(options.normalization).rank_map(
-                matrix,
-                &weights.leaves,
-                &problem.criteria.directions(),
-                |i, d| Entry::new(kept[i], d.closeness, d.d_plus, d.d_minus),
-            )?,
-            Method::Ahp => {
-                let scores = ahp_scores(problem, matrix, kept, &weights, options)?;
-                let entries = kept.iter().zip(scores).map(|(&i, s)| Entry::new(i, s, 0.0, 0.0));
-                (entries.collect(), Vec::new())
-            }
-        };
-        let leaf_id = |col: usize| {
-            problem
-                .criteria
-                .leaves()
-                .nth(col)
-                .map(|(c, _)| c.id.clone())
-                .unwrap_or_default()
-        };
-        // With one alternative every column is constant: the single
-        // warning above says it all.
-        let degenerate = if kept.len() > 1 { &degenerate[..] } else { &[] };
-        for d in degenerate {
-            warnings.push(match *d {
-                Degenerate::AllZero { col } => Warning::AllZeroColumn {
-                    criterion: leaf_id(col),
-                },
-                Degenerate::Constant { col } => Warning::ConstantColumn {
-                    criterion: leaf_id(col),
-                },
-                Degenerate::NoDiscrimination => Warning::NoDiscrimination,
-            });
-        }
-        sort_and_rank(&mut entries);
-        let distances = options.method == Method::Topsis;
-        ranking = Ranking::new(&problem.alternatives, entries, distances, options.satisfactory);
-    }
+    let ranking = if kept.is_empty() {
+        Ranking::empty(&problem.alternatives)
+    } else {
+        rank_kept(problem, options, &weights, kept, &mut warnings)?
+    };
     Ok(RankReport {
         problem,
         options: *options,
@@ -260,6 +214,86 @@ pub fn rank<'p>(problem: &'p Problem, options: &RankOptions) -> Result<RankRepor
         screened_out,
         warnings,
     })
+}
+
+/// Ranks the `kept` alternatives (at least one) by the method chosen;
+/// warns of degenerate columns.
+fn rank_kept<'p>(
+    problem: &'p Problem,
+    options: &RankOptions,
+    weights: &HierarchyWeights,
+    kept: &[usize],
+    warnings: &mut Vec<Warning>,
+) -> Result<Ranking<'p>, Error> {
+    // Rank the survivors; copy them out only if screening removed some.
+    let selected;
+    let matrix = if kept.len() == problem.scores.rows() {
+        &problem.scores
+    } else {
+        selected = problem.scores.select_rows(kept)?;
+        &selected
+    };
+    let (mut entries, degenerate) = method_entries(problem, options, weights, matrix, kept)?;
+    // With one alternative every column is constant: the single
+    // warning already given says it all.
+    if kept.len() > 1 {
+        warnings.extend(degenerate.iter().map(|d| degenerate_warning(problem, d)));
+    }
+    sort_and_rank(&mut entries);
+    let distances = options.method == Method::Topsis;
+    Ok(Ranking::new(
+        &problem.alternatives,
+        entries,
+        distances,
+        options.satisfactory,
+    ))
+}
+
+/// The `kept` alternatives' entries, unsorted, scored by the method chosen
+/// on their rows `matrix`, with the degenerate columns TOPSIS found.
+fn method_entries(
+    problem: &Problem,
+    options: &RankOptions,
+    weights: &HierarchyWeights,
+    matrix: &crate::DecisionMatrix,
+    kept: &[usize],
+) -> Result<(Vec<Entry>, Vec<Degenerate>), Error> {
+    // Ranks are kept as compact entries, filled by the method and put
+    // in order in place.
+    Ok(match options.method {
+        Method::Topsis => Topsis::new(options.normalization).rank_map(
+            matrix,
+            &weights.leaves,
+            &problem.criteria.directions(),
+            |i, d| Entry::new(kept[i], d.closeness, d.d_plus, d.d_minus),
+        )?,
+        Method::Ahp => {
+            let scores = ahp_scores(problem, matrix, kept, weights, options)?;
+            let entries = kept.iter().zip(scores).map(|(&i, s)| Entry::new(i, s, 0.0, 0.0));
+            (entries.collect(), Vec::new())
+        }
+    })
+}
+
+/// The warning for a degenerate column (or for no column discriminating).
+fn degenerate_warning(problem: &Problem, degenerate: &Degenerate) -> Warning {
+    let leaf_id = |col: usize| {
+        problem
+            .criteria
+            .leaves()
+            .nth(col)
+            .map(|(c, _)| c.id.clone())
+            .unwrap_or_default()
+    };
+    match *degenerate {
+        Degenerate::AllZero { col } => Warning::AllZeroColumn {
+            criterion: leaf_id(col),
+        },
+        Degenerate::Constant { col } => Warning::ConstantColumn {
+            criterion: leaf_id(col),
+        },
+        Degenerate::NoDiscrimination => Warning::NoDiscrimination,
+    }
 }
 
 /// Why the data of a problem cannot be ranked as the options ask, found

@@ -185,16 +185,7 @@ struct Rows {
 /// otherwise, and for larger sources streamed, by the csv crate on one
 /// thread. Both give the same values and errors.
 pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, Vec<Diagnostic>> {
-    let fail = |line: Option<u64>, kind: DiagnosticKind| {
-        vec![Diagnostic {
-            location: Location {
-                source: source.display_name.clone(),
-                line: line.map(|l| l as usize),
-                ..Location::default()
-            },
-            kind,
-        }]
-    };
+    let fail = |line: Option<u64>, kind: DiagnosticKind| failure(source, line, kind);
     let refused = |limit: Limit| fail(limit.line, limit.kind);
     if let Some(d) = source.settings.delimiter.filter(|d| !DELIMITERS.contains(d)) {
         return Err(fail(
@@ -203,14 +194,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         ));
     }
     let opened = intake::open(source).map_err(refused)?;
-    if let Some(found) = encoding::sniff(&opened.head) {
-        // Bytes in another encoding are shown at their line, as in a row.
-        let line = (found == NotUtf8::Other)
-            .then(|| std::str::from_utf8(&opened.head).err())
-            .flatten()
-            .map(|e| 1 + memchr::memchr_iter(b'\n', &opened.head[..e.valid_up_to()]).count() as u64);
-        return Err(fail(line, not_utf8(found)));
-    }
+    check_encoding(source, &opened.head)?;
     let delimiter = source.settings.delimiter.unwrap_or_else(|| detect(&opened.head));
     let leaves: Vec<(&str, &Leaf)> = criteria.leaves().map(|(c, l)| (c.id.as_str(), l)).collect();
     let mut errors = Errors {
@@ -219,15 +203,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     };
     // A bad header stops a stream before the rest of it is taken in.
     if opened.is_partial() && !first_line(&opened.head).contains(&b'"') {
-        let mut reader = reader_builder(delimiter, true).from_reader(&opened.head[..]);
-        let header = reader.byte_headers().map_err(|e| {
-            let (line, kind) = csv_problem(&e, 0);
-            fail(line, kind)
-        })?;
-        header_columns(header, delimiter, criteria, &leaves, &source.settings, &mut errors);
-        if !errors.list.is_empty() {
-            return Err(errors.list);
-        }
+        check_header(source, &opened.head, delimiter, criteria, &leaves, &mut errors)?;
     }
     let (bytes, mut stream) = match opened.finish().map_err(refused)? {
         Input::Whole(bytes) => (bytes, None),
@@ -282,6 +258,65 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         None => quote_free::read(data, data_start, header_lines, &layout)
             .unwrap_or_else(|| parse_rows(csv_reader(data, delimiter), header_lines, &layout)),
     };
+    gather(source, rows, bytes, errors)
+}
+
+/// One diagnostic about `source`, at `line` if known.
+fn failure(source: &CsvSource, line: Option<u64>, kind: DiagnosticKind) -> Vec<Diagnostic> {
+    vec![Diagnostic {
+        location: Location {
+            source: source.display_name.clone(),
+            line: line.map(|l| l as usize),
+            ..Location::default()
+        },
+        kind,
+    }]
+}
+
+/// Refuses a source whose first bytes are not UTF-8 text.
+fn check_encoding(source: &CsvSource, head: &[u8]) -> Result<(), Vec<Diagnostic>> {
+    if let Some(found) = encoding::sniff(head) {
+        // Bytes in another encoding are shown at their line, as in a row.
+        let line = (found == NotUtf8::Other)
+            .then(|| std::str::from_utf8(head).err())
+            .flatten()
+            .map(|e| 1 + memchr::memchr_iter(b'\n', &head[..e.valid_up_to()]).count() as u64);
+        return Err(failure(source, line, not_utf8(found)));
+    }
+    Ok(())
+}
+
+/// Checks the header in the first bytes `head` of a stream, so that a bad
+/// one stops it before the rest is taken in.
+fn check_header(
+    source: &CsvSource,
+    head: &[u8],
+    delimiter: u8,
+    criteria: &Criteria,
+    leaves: &[(&str, &Leaf)],
+    errors: &mut Errors<'_>,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut reader = reader_builder(delimiter, true).from_reader(head);
+    let header = reader.byte_headers().map_err(|e| {
+        let (line, kind) = csv_problem(&e, 0);
+        failure(source, line, kind)
+    })?;
+    header_columns(header, delimiter, criteria, leaves, &source.settings, errors);
+    if !errors.list.is_empty() {
+        return Err(std::mem::take(&mut errors.list));
+    }
+    Ok(())
+}
+
+/// The alternatives of the parsed `rows` of `bytes` (empty if streamed),
+/// or every problem found in them and about their ids; `errors` holds
+/// those found before.
+fn gather(
+    source: &CsvSource,
+    rows: Rows,
+    bytes: Vec<u8>,
+    mut errors: Errors<'_>,
+) -> Result<CsvAlternatives, Vec<Diagnostic>> {
     let Rows {
         alternatives,
         values,
@@ -296,7 +331,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
             DiagnosticKind::InvalidUtf8 => not_utf8(NotUtf8::Other),
             ref kind => kind.clone(),
         };
-        return Err(fail(d.location.line.map(|l| l as u64), kind));
+        return Err(failure(source, d.location.line.map(|l| l as u64), kind));
     }
     for d in found {
         errors.push_at(d.location.line.map(|l| l as u64), d.location.path, d.kind);

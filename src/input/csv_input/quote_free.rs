@@ -205,48 +205,13 @@ impl Job<'_, '_> {
             let row = &mut self.values[record * cols..(record + 1) * cols];
             self.lines[record] = u32::try_from(line).unwrap_or(u32::MAX);
             let errors_before = errors.list.len();
-            let (mut id, mut name, mut plain, mut span) = ("", "", true, (0, 0));
-            let (mut pos, mut complete) = (0, false);
-            for (i, &column) in layout.columns.iter().enumerate() {
-                if pos > text.len() {
-                    break;
-                }
-                let rest = &text[pos..];
-                let leading = match column {
-                    Column::Leaf(_) => leading(rest),
-                    _ => None,
-                };
-                let len = match (leading, column) {
-                    (Some((value, len)), Column::Leaf(c)) => {
-                        let (criterion, leaf) = layout.leaves[c];
-                        row[c] = in_scale(leaf, criterion, value).unwrap_or_else(|kind| {
-                            errors.push(Some(line), criterion, kind);
-                            0.0
-                        });
-                        len
-                    }
-                    _ => {
-                        plain &= !matches!(column, Column::Leaf(_));
-                        let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
-                        match read_field(&rest[..len], i, line, layout, row, &mut errors) {
-                            Field::Id(t) => id = t,
-                            Field::Name(t) => name = t,
-                            Field::Other => {}
-                        }
-                        len
-                    }
-                };
-                if let Some((first, last)) = layout.leaf_span {
-                    if i == first {
-                        span.0 = pos;
-                    }
-                    if i == last {
-                        span.1 = pos + len;
-                    }
-                }
-                pos += len + 1;
-                complete = i + 1 == layout.columns.len() && pos == text.len() + 1;
-            }
+            let RowFields {
+                mut id,
+                mut name,
+                plain,
+                span,
+                complete,
+            } = fields(text, line, layout, leading, row, &mut errors);
             // Ragged rows keep their slot so the others keep theirs; the
             // error makes the whole read fail anyway.
             if !complete {
@@ -280,5 +245,80 @@ impl Job<'_, '_> {
             errors: errors.list,
             id_bytes,
         }
+    }
+}
+
+/// What the fields of one row gave besides the values written in place.
+struct RowFields<'t> {
+    id: &'t str,
+    name: &'t str,
+    /// Every leaf cell was read by the fast path: the row can be echoed.
+    plain: bool,
+    /// Where the leaf cells are in the row's text.
+    span: (usize, usize),
+    /// The row has as many fields as the header, no more.
+    complete: bool,
+}
+
+/// Reads the fields of one row `text` on `line`: leaf values into `row`,
+/// problems to `errors`; `leading` parses a number at the start of a field.
+#[inline]
+fn fields<'t>(
+    text: &'t [u8],
+    line: u64,
+    layout: &Layout<'_>,
+    leading: fn(&[u8]) -> Option<(f64, usize)>,
+    row: &mut [f64],
+    errors: &mut Errors<'_>,
+) -> RowFields<'t> {
+    let delimiter = layout.delimiter;
+    let (mut id, mut name, mut plain, mut span) = ("", "", true, (0, 0));
+    let (mut pos, mut complete) = (0, false);
+    for (i, &column) in layout.columns.iter().enumerate() {
+        if pos > text.len() {
+            break;
+        }
+        let rest = &text[pos..];
+        let leading = match column {
+            Column::Leaf(_) => leading(rest),
+            _ => None,
+        };
+        let len = match (leading, column) {
+            (Some((value, len)), Column::Leaf(c)) => {
+                let (criterion, leaf) = layout.leaves[c];
+                row[c] = in_scale(leaf, criterion, value).unwrap_or_else(|kind| {
+                    errors.push(Some(line), criterion, kind);
+                    0.0
+                });
+                len
+            }
+            _ => {
+                plain &= !matches!(column, Column::Leaf(_));
+                let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
+                match read_field(&rest[..len], i, line, layout, row, errors) {
+                    Field::Id(t) => id = t,
+                    Field::Name(t) => name = t,
+                    Field::Other => {}
+                }
+                len
+            }
+        };
+        if let Some((first, last)) = layout.leaf_span {
+            if i == first {
+                span.0 = pos;
+            }
+            if i == last {
+                span.1 = pos + len;
+            }
+        }
+        pos += len + 1;
+        complete = i + 1 == layout.columns.len() && pos == text.len() + 1;
+    }
+    RowFields {
+        id,
+        name,
+        plain,
+        span,
+        complete,
     }
 }

@@ -63,29 +63,11 @@ impl Validator {
         for (key, value) in &scores.0 {
             let at = path.key("scores").key(key);
             match criteria.leaf(key) {
-                Some((criterion, leaf)) => match &leaf.derive {
-                    Some(Derive::Shared { .. }) => self.issue(at, DiagnosticKind::DerivedScored(key.clone())),
-                    Some(Derive::LearningCurve { .. }) => match derive::curve(value) {
-                        Ok((curve, volume)) => {
-                            row[leaf.column] = curve.average_cost(volume);
-                            record(derived, leaf.column, |v| {
-                                if let DerivedValues::Curves(c) = v {
-                                    c.push((curve, volume));
-                                }
-                            });
-                        }
-                        Err(problems) => {
-                            for (sub, kind) in problems {
-                                self.issue(sub.map_or(at.clone(), |k| at.key(k)), kind);
-                            }
-                        }
-                    },
-                    None => {
-                        if let Some(v) = self.score(value, criterion, leaf, at) {
-                            row[leaf.column] = v;
-                        }
+                Some((criterion, leaf)) => {
+                    if let Some(v) = self.score_cell(key, value, at, criterion, leaf, derived) {
+                        row[leaf.column] = v;
                     }
-                },
+                }
                 None if criteria.nodes.iter().any(|n| n.id == *key) => {
                     self.issue(at, DiagnosticKind::ParentScored(key.clone()))
                 }
@@ -94,29 +76,9 @@ impl Validator {
         }
         for (criterion, leaf) in criteria.leaves() {
             if let Some(Derive::Shared { dimension }) = &leaf.derive {
-                let assets = alt
-                    .assets
-                    .as_ref()
-                    .and_then(|Ordered(a)| a.iter().find(|(d, _)| d == dimension))
-                    .map(|(_, list)| &list[..])
-                    .unwrap_or_default();
-                if assets.iter().all(|a| a.0.trim().is_empty()) {
-                    self.issue(
-                        path.key("assets"),
-                        DiagnosticKind::MissingAssets {
-                            criterion: criterion.id.clone(),
-                            dimension: dimension.clone(),
-                        },
-                    );
+                let Some((share, split)) = self.shared_value(alt, criterion, dimension, path) else {
                     continue;
-                }
-                let core = self
-                    .core
-                    .iter()
-                    .find(|(d, _)| d == dimension)
-                    .map(|(_, c)| &c[..])
-                    .unwrap_or_default();
-                let (share, split) = derive::shared(assets, core);
+                };
                 row[leaf.column] = share;
                 record(derived, leaf.column, |v| {
                     if let DerivedValues::Shared(s) = v {
@@ -131,6 +93,77 @@ impl Validator {
             }
         }
         row
+    }
+
+    /// The value of one score `key: value` on a leaf, or `None` after
+    /// reporting it; a learning curve is also recorded in `derived`.
+    fn score_cell(
+        &mut self,
+        key: &str,
+        value: &RawValue,
+        at: FieldPath,
+        criterion: &Criterion,
+        leaf: &Leaf,
+        derived: &mut [Derived],
+    ) -> Option<f64> {
+        match &leaf.derive {
+            Some(Derive::Shared { .. }) => {
+                self.issue(at, DiagnosticKind::DerivedScored(key.to_owned()));
+                None
+            }
+            Some(Derive::LearningCurve { .. }) => match derive::curve(value) {
+                Ok((curve, volume)) => {
+                    let cost = curve.average_cost(volume);
+                    record(derived, leaf.column, |v| {
+                        if let DerivedValues::Curves(c) = v {
+                            c.push((curve, volume));
+                        }
+                    });
+                    Some(cost)
+                }
+                Err(problems) => {
+                    for (sub, kind) in problems {
+                        self.issue(sub.map_or(at.clone(), |k| at.key(k)), kind);
+                    }
+                    None
+                }
+            },
+            None => self.score(value, criterion, leaf, at),
+        }
+    }
+
+    /// An alternative's share of core assets in `dimension`, with the
+    /// split of its assets, or `None` after reporting that it lists none.
+    fn shared_value(
+        &mut self,
+        alt: &RawAlternative,
+        criterion: &Criterion,
+        dimension: &str,
+        path: &FieldPath,
+    ) -> Option<(f64, crate::input::SharedAssets)> {
+        let assets = alt
+            .assets
+            .as_ref()
+            .and_then(|Ordered(a)| a.iter().find(|(d, _)| d == dimension))
+            .map(|(_, list)| &list[..])
+            .unwrap_or_default();
+        if assets.iter().all(|a| a.0.trim().is_empty()) {
+            self.issue(
+                path.key("assets"),
+                DiagnosticKind::MissingAssets {
+                    criterion: criterion.id.clone(),
+                    dimension: dimension.to_owned(),
+                },
+            );
+            return None;
+        }
+        let core = self
+            .core
+            .iter()
+            .find(|(d, _)| d == dimension)
+            .map(|(_, c)| &c[..])
+            .unwrap_or_default();
+        Some(derive::shared(assets, core))
     }
 
     /// A score or bound on a leaf: a number, or one of its named levels.

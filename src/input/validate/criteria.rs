@@ -13,6 +13,42 @@ impl Validator {
     /// [`Names`]).
     pub(super) fn criterion(&mut self, raw: &RawCriterion, path: FieldPath) -> usize {
         let index = self.nodes.len();
+        let id = self.criterion_id(raw, &path, index);
+        if let Some(name) = &raw.name {
+            self.text(name, &path.key("name"));
+        }
+        if let Some(w) = &raw.weight
+            && let Some(w) = self.number_at(w, path.key("weight"))
+            && w < 0.0
+        {
+            self.issue(path.key("weight"), DiagnosticKind::NegativeWeight(w));
+        }
+        let mut node = placeholder(&id);
+        node.name = raw.name.as_ref().map(|t| t.0.clone());
+        node.description = raw.description.as_ref().map(|t| t.0.clone());
+        node.unit = raw.unit.as_ref().map(|t| t.0.clone());
+        self.nodes.push(node);
+
+        self.nodes[index].kind = match &raw.criteria {
+            Some(sub) => self.parent_kind(raw, sub, &path),
+            None => {
+                for (field, given) in [
+                    ("comparisons", raw.comparisons.is_some()),
+                    ("matrix", raw.matrix.is_some()),
+                ] {
+                    if given {
+                        self.issue(path.key(field), DiagnosticKind::LeafField(field));
+                    }
+                }
+                CriterionKind::Leaf(self.leaf(raw, &path))
+            }
+        };
+        index
+    }
+
+    /// The id of the criterion that will be node `index`, checked for form
+    /// and uniqueness; marks the node broken when it cannot be named.
+    fn criterion_id(&mut self, raw: &RawCriterion, path: &FieldPath, index: usize) -> String {
         let id = match &raw.id {
             Some(id) => id.0.clone(),
             None => {
@@ -32,7 +68,7 @@ impl Validator {
         } else {
             self.ids.insert(id.clone(), path.key("id"));
         }
-        if self.unresolved.contains(&path) {
+        if self.unresolved.contains(path) {
             self.broken.insert(index);
         }
         if self.broken.contains(&index) {
@@ -40,67 +76,35 @@ impl Validator {
             // Not scored by hand either: no "missing score" follow-ups.
             self.unscored.insert(id.clone());
         }
-        if let Some(name) = &raw.name {
-            self.text(name, &path.key("name"));
-        }
-        if let Some(w) = &raw.weight
-            && let Some(w) = self.number_at(w, path.key("weight"))
-            && w < 0.0
-        {
-            self.issue(path.key("weight"), DiagnosticKind::NegativeWeight(w));
-        }
-        let mut node = placeholder(&id);
-        node.name = raw.name.as_ref().map(|t| t.0.clone());
-        node.description = raw.description.as_ref().map(|t| t.0.clone());
-        node.unit = raw.unit.as_ref().map(|t| t.0.clone());
-        self.nodes.push(node);
+        id
+    }
 
-        self.nodes[index].kind = match &raw.criteria {
-            Some(sub) => {
-                for (field, given) in [
-                    ("direction", raw.direction.is_some()),
-                    ("target", raw.target.is_some()),
-                    ("scale", raw.scale.is_some()),
-                    ("levels", raw.levels.is_some()),
-                    ("rubric", raw.rubric.is_some()),
-                    ("derive", raw.derive.is_some()),
-                    ("baseline", raw.baseline.is_some()),
-                ] {
-                    if given {
-                        self.issue(path.key(field), DiagnosticKind::ParentField(field));
-                    }
-                }
-                if sub.is_empty() {
-                    self.issue(path.key("criteria"), DiagnosticKind::EmptyList("sub-criterion"));
-                }
-                let children: Vec<usize> = sub
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| self.criterion(c, path.key("criteria").index(i)))
-                    .collect();
-                let weighting = self.weighting(
-                    &path,
-                    &children,
-                    raw.comparisons.as_ref(),
-                    raw.judges.as_ref(),
-                    raw.matrix.as_ref(),
-                    sub,
-                );
-                CriterionKind::Parent(Parent { children, weighting })
+    /// A parent criterion: its leaf-only fields reported, its sub-criteria
+    /// added, the source of their weights.
+    fn parent_kind(&mut self, raw: &RawCriterion, sub: &[RawCriterion], path: &FieldPath) -> CriterionKind {
+        for (field, given) in [
+            ("direction", raw.direction.is_some()),
+            ("target", raw.target.is_some()),
+            ("scale", raw.scale.is_some()),
+            ("levels", raw.levels.is_some()),
+            ("rubric", raw.rubric.is_some()),
+            ("derive", raw.derive.is_some()),
+            ("baseline", raw.baseline.is_some()),
+        ] {
+            if given {
+                self.issue(path.key(field), DiagnosticKind::ParentField(field));
             }
-            None => {
-                for (field, given) in [
-                    ("comparisons", raw.comparisons.is_some()),
-                    ("matrix", raw.matrix.is_some()),
-                ] {
-                    if given {
-                        self.issue(path.key(field), DiagnosticKind::LeafField(field));
-                    }
-                }
-                CriterionKind::Leaf(self.leaf(raw, &path))
-            }
-        };
-        index
+        }
+        if sub.is_empty() {
+            self.issue(path.key("criteria"), DiagnosticKind::EmptyList("sub-criterion"));
+        }
+        let children: Vec<usize> = sub
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.criterion(c, path.key("criteria").index(i)))
+            .collect();
+        let weighting = self.weighting(path, &children, JudgmentFields::of_criterion(raw), sub);
+        CriterionKind::Parent(Parent { children, weighting })
     }
 
     pub(super) fn leaf(&mut self, raw: &RawCriterion, path: &FieldPath) -> Leaf {
@@ -116,38 +120,11 @@ impl Validator {
             (_, Some(_)) => self.issue(path.key("target"), DiagnosticKind::UnexpectedTarget),
             _ => {}
         }
-        let scale = raw.scale.as_ref().and_then(|s| {
-            let mut bound = |value: &Option<RawValue>, key: &'static str| match value {
-                Some(value) => self.number_at(value, path.key("scale").key(key)),
-                None => {
-                    self.issue(path.key("scale"), DiagnosticKind::MissingKey(key));
-                    None
-                }
-            };
-            let min = bound(&s.min, "min");
-            let max = bound(&s.max, "max");
-            let (min, max) = (min?, max?);
-            if min > max {
-                self.issue(path.key("scale"), DiagnosticKind::InvertedScale { min, max });
-                return None;
-            }
-            Some((min, max))
-        });
-        let levels: Vec<(String, f64)> = raw
+        let scale = raw.scale.as_ref().and_then(|s| self.leaf_scale(s, path));
+        let levels = raw
             .levels
             .as_ref()
-            .map(|Ordered(pairs)| {
-                if pairs.is_empty() {
-                    self.issue(path.key("levels"), DiagnosticKind::EmptyList("level"));
-                }
-                pairs
-                    .iter()
-                    .filter_map(|(name, value)| {
-                        let value = self.number_at(value, path.key("levels").key(name))?;
-                        Some((name.clone(), value))
-                    })
-                    .collect()
-            })
+            .map(|levels| self.leaf_levels(levels, path))
             .unwrap_or_default();
         let column = self
             .nodes
@@ -157,19 +134,7 @@ impl Validator {
         let rubric = raw
             .rubric
             .as_ref()
-            .map(|Ordered(entries)| {
-                entries
-                    .iter()
-                    .filter(|(key, _)| {
-                        let known = key.parse::<f64>().is_ok() || levels.iter().any(|(n, _)| n == key);
-                        if !known {
-                            self.issue(path.key("rubric").key(key), DiagnosticKind::RubricKey(key.clone()));
-                        }
-                        known
-                    })
-                    .map(|(key, text)| (key.clone(), text.0.clone()))
-                    .collect()
-            })
+            .map(|rubric| self.leaf_rubric(rubric, &levels, path))
             .unwrap_or_default();
         let (direction, derive) = self.derivation(raw, path, direction);
         Leaf {
@@ -180,6 +145,59 @@ impl Validator {
             rubric,
             derive,
         }
+    }
+
+    /// A leaf's `scale`, when both bounds are numbers in order.
+    fn leaf_scale(&mut self, s: &crate::input::raw::RawScale, path: &FieldPath) -> Option<(f64, f64)> {
+        let mut bound = |value: &Option<RawValue>, key: &'static str| match value {
+            Some(value) => self.number_at(value, path.key("scale").key(key)),
+            None => {
+                self.issue(path.key("scale"), DiagnosticKind::MissingKey(key));
+                None
+            }
+        };
+        let min = bound(&s.min, "min");
+        let max = bound(&s.max, "max");
+        let (min, max) = (min?, max?);
+        if min > max {
+            self.issue(path.key("scale"), DiagnosticKind::InvertedScale { min, max });
+            return None;
+        }
+        Some((min, max))
+    }
+
+    /// A leaf's named `levels` whose values are numbers.
+    fn leaf_levels(&mut self, Ordered(pairs): &Pairs, path: &FieldPath) -> Vec<(String, f64)> {
+        if pairs.is_empty() {
+            self.issue(path.key("levels"), DiagnosticKind::EmptyList("level"));
+        }
+        pairs
+            .iter()
+            .filter_map(|(name, value)| {
+                let value = self.number_at(value, path.key("levels").key(name))?;
+                Some((name.clone(), value))
+            })
+            .collect()
+    }
+
+    /// A leaf's `rubric` entries whose keys are numbers or level names.
+    fn leaf_rubric(
+        &mut self,
+        Ordered(entries): &Ordered<Text>,
+        levels: &[(String, f64)],
+        path: &FieldPath,
+    ) -> Vec<(String, String)> {
+        entries
+            .iter()
+            .filter(|(key, _)| {
+                let known = key.parse::<f64>().is_ok() || levels.iter().any(|(n, _)| n == key);
+                if !known {
+                    self.issue(path.key("rubric").key(key), DiagnosticKind::RubricKey(key.clone()));
+                }
+                known
+            })
+            .map(|(key, text)| (key.clone(), text.0.clone()))
+            .collect()
     }
 
     /// A derived leaf's derivation, and the direction it implies.
@@ -251,21 +269,12 @@ impl Validator {
         &mut self,
         path: &FieldPath,
         children: &[usize],
-        comparisons: Option<&RawComparisons>,
-        judges: Option<&Pairs>,
-        matrix: Option<&Vec<Vec<RawValue>>>,
+        given: JudgmentFields<'_>,
         raw_children: &[RawCriterion],
     ) -> Weighting {
-        let at = |field: &str| path.key(field);
         let weighted: Vec<bool> = raw_children.iter().map(|c| c.weight.is_some()).collect();
         let any_weight = weighted.iter().any(|&w| w);
-        if comparisons.is_some() && matrix.is_some() {
-            self.issue(at("matrix"), DiagnosticKind::ComparisonsAndMatrix);
-            return Weighting::Equal;
-        }
-        if (comparisons.is_some() || matrix.is_some()) && any_weight {
-            let field = if comparisons.is_some() { "comparisons" } else { "matrix" };
-            self.issue(at(field), DiagnosticKind::JudgmentsAndWeights(field));
+        if self.judgments_conflict(path, &given, any_weight) {
             return Weighting::Equal;
         }
         let ids = Names::criteria(
@@ -273,10 +282,15 @@ impl Validator {
             children.iter().any(|c| self.broken.contains(c)),
         );
         let n = children.len();
-        if (comparisons.is_some() || matrix.is_some()) && n > crate::math::ahp::RandomIndex::Saaty.max_n() {
-            let field = if comparisons.is_some() { "comparisons" } else { "matrix" };
+        let judged = given.comparisons.is_some() || given.matrix.is_some();
+        if judged && n > crate::math::ahp::RandomIndex::Saaty.max_n() {
+            let field = if given.comparisons.is_some() {
+                "comparisons"
+            } else {
+                "matrix"
+            };
             self.issue(
-                at(field),
+                path.key(field),
                 DiagnosticKind::TooManyCompared {
                     n,
                     max: crate::math::ahp::RandomIndex::Saaty.max_n(),
@@ -284,53 +298,123 @@ impl Validator {
             );
             return Weighting::Equal;
         }
-        if let Some(comparisons) = comparisons {
-            let before = self.issues.len();
-            let judged = self.judgments(path, &ids, comparisons, judges);
-            if ids.open {
-                // A child without a known name cannot be judged by name:
-                // that the judgments leave it unlinked only echoes that.
-                let found = self.issues.split_off(before);
-                self.issues.extend(
-                    found
-                        .into_iter()
-                        .filter(|(_, kind)| !matches!(kind, DiagnosticKind::Disconnected(_))),
-                );
-            }
-            return judged.map_or(Weighting::Equal, Weighting::Judgments);
+        if let Some(comparisons) = given.comparisons {
+            return self.compared_weighting(path, &ids, comparisons, given.judges);
         }
-        if let Some(rows) = matrix {
+        if let Some(rows) = given.matrix {
             return self
-                .matrix(&at("matrix"), &ids, rows)
+                .matrix(&path.key("matrix"), &ids, rows)
                 .map_or(Weighting::Equal, |matrix| {
                     Weighting::Judgments(Judgments { matrix, group: None })
                 });
         }
         if any_weight {
-            let prefix = path.key("criteria");
-            if let Some(i) = weighted.iter().position(|&w| !w) {
-                // Not about a child already reported for its missing id.
-                if !ids[i].is_empty() {
-                    self.issue(prefix.index(i), DiagnosticKind::PartialWeights(ids[i].clone()));
-                }
-                return Weighting::Equal;
-            }
-            let values: Vec<f64> = raw_children
-                .iter()
-                .map(|c| c.weight.as_ref().and_then(|w| number(w).ok()).unwrap_or(0.0))
-                .collect();
-            if values.iter().any(|v| *v < 0.0) {
-                return Weighting::Equal; // reported on the child already
-            }
-            return match Weights::new(values) {
-                Ok(w) => Weighting::Direct(w),
-                Err(_) => {
-                    self.issue(prefix, DiagnosticKind::AllZeroWeights);
-                    Weighting::Equal
-                }
-            };
+            return self.direct_weighting(path, &ids, &weighted, raw_children);
         }
         Weighting::Equal
+    }
+
+    /// Reports judgments given together with a matrix, or with weights on
+    /// the children; true if so.
+    fn judgments_conflict(&mut self, path: &FieldPath, given: &JudgmentFields<'_>, any_weight: bool) -> bool {
+        if given.comparisons.is_some() && given.matrix.is_some() {
+            self.issue(path.key("matrix"), DiagnosticKind::ComparisonsAndMatrix);
+            return true;
+        }
+        if (given.comparisons.is_some() || given.matrix.is_some()) && any_weight {
+            let field = if given.comparisons.is_some() {
+                "comparisons"
+            } else {
+                "matrix"
+            };
+            self.issue(path.key(field), DiagnosticKind::JudgmentsAndWeights(field));
+            return true;
+        }
+        false
+    }
+
+    /// Weights from pairwise `comparisons` of the children named `ids`.
+    fn compared_weighting(
+        &mut self,
+        path: &FieldPath,
+        ids: &Names,
+        comparisons: &RawComparisons,
+        judges: Option<&Pairs>,
+    ) -> Weighting {
+        let before = self.issues.len();
+        let judged = self.judgments(path, ids, comparisons, judges);
+        if ids.open {
+            // A child without a known name cannot be judged by name:
+            // that the judgments leave it unlinked only echoes that.
+            let found = self.issues.split_off(before);
+            self.issues.extend(
+                found
+                    .into_iter()
+                    .filter(|(_, kind)| !matches!(kind, DiagnosticKind::Disconnected(_))),
+            );
+        }
+        judged.map_or(Weighting::Equal, Weighting::Judgments)
+    }
+
+    /// Weights given directly on the children; `weighted` tells which have
+    /// one.
+    fn direct_weighting(
+        &mut self,
+        path: &FieldPath,
+        ids: &Names,
+        weighted: &[bool],
+        raw_children: &[RawCriterion],
+    ) -> Weighting {
+        let prefix = path.key("criteria");
+        if let Some(i) = weighted.iter().position(|&w| !w) {
+            // Not about a child already reported for its missing id.
+            if !ids[i].is_empty() {
+                self.issue(prefix.index(i), DiagnosticKind::PartialWeights(ids[i].clone()));
+            }
+            return Weighting::Equal;
+        }
+        let values: Vec<f64> = raw_children
+            .iter()
+            .map(|c| c.weight.as_ref().and_then(|w| number(w).ok()).unwrap_or(0.0))
+            .collect();
+        if values.iter().any(|v| *v < 0.0) {
+            return Weighting::Equal; // reported on the child already
+        }
+        match Weights::new(values) {
+            Ok(w) => Weighting::Direct(w),
+            Err(_) => {
+                self.issue(prefix, DiagnosticKind::AllZeroWeights);
+                Weighting::Equal
+            }
+        }
+    }
+}
+
+/// A borrowed view of the judgments one node may carry: its pairwise
+/// `comparisons` (with the `judges`' weights) or its `matrix`.
+pub(super) struct JudgmentFields<'a> {
+    pub(super) comparisons: Option<&'a RawComparisons>,
+    pub(super) judges: Option<&'a Pairs>,
+    pub(super) matrix: Option<&'a Vec<Vec<RawValue>>>,
+}
+
+impl<'a> JudgmentFields<'a> {
+    /// The judgments of the top level.
+    pub(super) fn of_problem(raw: &'a RawProblem) -> Self {
+        JudgmentFields {
+            comparisons: raw.comparisons.as_ref(),
+            judges: raw.judges.as_ref(),
+            matrix: raw.matrix.as_ref(),
+        }
+    }
+
+    /// The judgments of a parent criterion.
+    pub(super) fn of_criterion(raw: &'a RawCriterion) -> Self {
+        JudgmentFields {
+            comparisons: raw.comparisons.as_ref(),
+            judges: raw.judges.as_ref(),
+            matrix: raw.matrix.as_ref(),
+        }
     }
 }
 

@@ -27,98 +27,129 @@ impl Validator {
                 }
                 Some(Judgments { matrix, group: None })
             }
-            RawComparisons::Group(judges) => {
-                if judges.is_empty() {
-                    self.issue(path.clone(), DiagnosticKind::EmptyList("judge"));
-                    return None;
-                }
-                let mut per_judge = Vec::new();
-                let mut ok = true;
-                for (judge, list) in judges {
-                    match self.triples(&path.key(judge), ids, list) {
-                        Some(t) => per_judge.push((judge.clone(), t)),
-                        None => ok = false,
-                    }
-                }
-                if !ok {
-                    return None;
-                }
-                let weights_path = node.key("judges");
-                // A weight under a misspelt judge's name is reported as
-                // unknown, not also as the judge's missing weight.
-                let named = |name: &str| nearest(name, per_judge.iter().map(|(j, _)| j.as_str()));
-                let misspelt: Vec<String> = judge_weights
-                    .iter()
-                    .flat_map(|Ordered(weights)| weights)
-                    .filter(|(name, _)| !per_judge.iter().any(|(j, _)| j == name))
-                    .filter_map(|(name, _)| named(name))
-                    .collect();
-                let weight_of = |v: &mut Self, judge: &str| -> Option<f64> {
-                    let Some(Ordered(weights)) = judge_weights else {
-                        return Some(1.0);
-                    };
-                    match weights.iter().find(|(name, _)| name == judge) {
-                        Some((_, w)) => match number(w) {
-                            Ok(w) if w > 0.0 => Some(w),
-                            Ok(w) => {
-                                v.issue(weights_path.key(judge), DiagnosticKind::JudgeWeight(w));
-                                None
-                            }
-                            Err(kind) => {
-                                v.issue(weights_path.key(judge), kind);
-                                None
-                            }
+            RawComparisons::Group(judges) => self.group_judgments(node, ids, judges, judge_weights),
+        }
+    }
+
+    /// The judgments of a group of judges, aggregated; `node` is the node's
+    /// path.
+    fn group_judgments(
+        &mut self,
+        node: &FieldPath,
+        ids: &Names,
+        judges: &[(String, Vec<Vec<RawValue>>)],
+        judge_weights: Option<&Pairs>,
+    ) -> Option<Judgments> {
+        let path = &node.key("comparisons");
+        if judges.is_empty() {
+            self.issue(path.clone(), DiagnosticKind::EmptyList("judge"));
+            return None;
+        }
+        let mut per_judge = Vec::new();
+        let mut ok = true;
+        for (judge, list) in judges {
+            match self.triples(&path.key(judge), ids, list) {
+                Some(t) => per_judge.push((judge.clone(), t)),
+                None => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let names: Vec<&str> = per_judge.iter().map(|(j, _)| j.as_str()).collect();
+        let weights = self.judge_weights(node, &names, judge_weights)?;
+        let mut sets = Vec::with_capacity(per_judge.len());
+        for ((judge, triples), weight) in per_judge.into_iter().zip(weights) {
+            sets.push(JudgmentSet::new(judge, triples).with_weight(weight));
+        }
+        // Connectivity is checked on the union of the judges' pairs.
+        let union: Vec<(usize, usize, f64)> = {
+            let mut seen = std::collections::HashSet::new();
+            sets.iter()
+                .flat_map(|s| s.judgments.iter().copied())
+                .filter(|&(a, b, _)| seen.insert((a.min(b), a.max(b))))
+                .collect()
+        };
+        self.pairwise(path, ids, &union)?;
+        match GroupJudgments::new(ids.len(), sets) {
+            Ok(group) => Some(Judgments {
+                matrix: group.aggregated_judgments().clone(),
+                group: Some(group),
+            }),
+            Err(e) => {
+                self.issue(path.clone(), DiagnosticKind::Matrix(e));
+                None
+            }
+        }
+    }
+
+    /// The weight of each of the `judges` (1 each without `judges:`
+    /// weights), or `None` after reporting every bad, missing or unknown
+    /// one; `node` is the node's path.
+    fn judge_weights(&mut self, node: &FieldPath, judges: &[&str], judge_weights: Option<&Pairs>) -> Option<Vec<f64>> {
+        let weights_path = node.key("judges");
+        // A weight under a misspelt judge's name is reported as
+        // unknown, not also as the judge's missing weight.
+        let named = |name: &str| nearest(name, judges.iter().copied());
+        let misspelt: Vec<String> = judge_weights
+            .iter()
+            .flat_map(|Ordered(weights)| weights)
+            .filter(|(name, _)| !judges.contains(&name.as_str()))
+            .filter_map(|(name, _)| named(name))
+            .collect();
+        if let Some(Ordered(weights)) = judge_weights {
+            for (name, _) in weights {
+                if !judges.contains(&name.as_str()) {
+                    self.issue(
+                        weights_path.key(name),
+                        DiagnosticKind::UnknownJudge {
+                            judge: name.clone(),
+                            suggestion: named(name),
                         },
-                        None if misspelt.iter().any(|m| m == judge) => None,
-                        None => {
-                            v.issue(
-                                weights_path.clone(),
-                                DiagnosticKind::MissingJudgeWeight(judge.to_owned()),
-                            );
-                            None
-                        }
-                    }
-                };
-                if let Some(Ordered(weights)) = judge_weights {
-                    for (name, _) in weights {
-                        if !per_judge.iter().any(|(j, _)| j == name) {
-                            self.issue(
-                                weights_path.key(name),
-                                DiagnosticKind::UnknownJudge {
-                                    judge: name.clone(),
-                                    suggestion: named(name),
-                                },
-                            );
-                        }
-                    }
+                    );
                 }
-                // Every judge's weight is checked before giving up, so all
-                // bad weights are reported at once.
-                let weights: Vec<Option<f64>> = per_judge.iter().map(|(judge, _)| weight_of(self, judge)).collect();
-                let weights: Vec<f64> = weights.into_iter().collect::<Option<_>>()?;
-                let mut sets = Vec::with_capacity(per_judge.len());
-                for ((judge, triples), weight) in per_judge.into_iter().zip(weights) {
-                    sets.push(JudgmentSet::new(judge, triples).with_weight(weight));
+            }
+        }
+        // Every judge's weight is checked before giving up, so all
+        // bad weights are reported at once.
+        let weights: Vec<Option<f64>> = judges
+            .iter()
+            .map(|judge| self.judge_weight(&weights_path, judge, judge_weights, &misspelt))
+            .collect();
+        weights.into_iter().collect()
+    }
+
+    /// One judge's weight, or `None` after reporting it bad or missing
+    /// (unless a `misspelt` name was meant for it, reported already).
+    fn judge_weight(
+        &mut self,
+        weights_path: &FieldPath,
+        judge: &str,
+        judge_weights: Option<&Pairs>,
+        misspelt: &[String],
+    ) -> Option<f64> {
+        let Some(Ordered(weights)) = judge_weights else {
+            return Some(1.0);
+        };
+        match weights.iter().find(|(name, _)| name == judge) {
+            Some((_, w)) => match number(w) {
+                Ok(w) if w > 0.0 => Some(w),
+                Ok(w) => {
+                    self.issue(weights_path.key(judge), DiagnosticKind::JudgeWeight(w));
+                    None
                 }
-                // Connectivity is checked on the union of the judges' pairs.
-                let union: Vec<(usize, usize, f64)> = {
-                    let mut seen = std::collections::HashSet::new();
-                    sets.iter()
-                        .flat_map(|s| s.judgments.iter().copied())
-                        .filter(|&(a, b, _)| seen.insert((a.min(b), a.max(b))))
-                        .collect()
-                };
-                self.pairwise(path, ids, &union)?;
-                match GroupJudgments::new(ids.len(), sets) {
-                    Ok(group) => Some(Judgments {
-                        matrix: group.aggregated_judgments().clone(),
-                        group: Some(group),
-                    }),
-                    Err(e) => {
-                        self.issue(path.clone(), DiagnosticKind::Matrix(e));
-                        None
-                    }
+                Err(kind) => {
+                    self.issue(weights_path.key(judge), kind);
+                    None
                 }
+            },
+            None if misspelt.iter().any(|m| m == judge) => None,
+            None => {
+                self.issue(
+                    weights_path.clone(),
+                    DiagnosticKind::MissingJudgeWeight(judge.to_owned()),
+                );
+                None
             }
         }
     }

@@ -247,9 +247,7 @@ impl Validator {
         let weighting = self.weighting(
             &FieldPath::root(),
             &children,
-            raw.comparisons.as_ref(),
-            raw.judges.as_ref(),
-            raw.matrix.as_ref(),
+            criteria::JudgmentFields::of_problem(raw),
             raw_criteria,
         );
         self.nodes[0].kind = CriterionKind::Parent(Parent { children, weighting });

@@ -502,7 +502,25 @@ fn minimise_coordinate(
     if g0 == 0.0 {
         return x0;
     }
-    // Step downhill, doubling, until the slope changes sign.
+    match bracket(&mut slope_at, x0, g0, budget) {
+        Ok((lo, hi)) => regula_falsi(&mut slope_at, lo, hi, budget),
+        Err(x) => x,
+    }
+}
+
+/// A point `x` and the slope there.
+type Point = (f64, f64);
+
+/// Steps downhill from `x0` (slope `g0`, not 0), doubling, until the slope
+/// changes sign: the bracket `((lo, g_lo), (hi, g_hi))` with
+/// `g_lo < 0 < g_hi`, or `Err(x)` with the point to stop at (a zero slope,
+/// or the budget or the steps run out).
+fn bracket(
+    slope_at: &mut impl FnMut(f64) -> f64,
+    x0: f64,
+    g0: f64,
+    budget: &Cell<usize>,
+) -> Result<(Point, Point), f64> {
     let direction = -g0.signum();
     let (mut near, mut g_near) = (x0, g0);
     let mut step = 0.125;
@@ -510,7 +528,7 @@ fn minimise_coordinate(
         let x = near + direction * step;
         let g = slope_at(x);
         if g == 0.0 {
-            return x;
+            return Err(x);
         }
         if g.signum() != g0.signum() {
             break (x, g);
@@ -520,16 +538,26 @@ fn minimise_coordinate(
         if step > 1e3 || budget.get() == 0 {
             // Entries of e^1000 would overflow long before; unreachable for a
             // positive matrix, whose lambda_max grows without bound.
-            return near;
+            return Err(near);
         }
     };
-    let ((mut lo, mut g_lo), (mut hi, mut g_hi)) = if near < far {
+    Ok(if near < far {
         ((near, g_near), (far, g_far))
     } else {
         ((far, g_far), (near, g_near))
-    };
-    // Illinois regula falsi on [lo, hi] with g(lo) < 0 < g(hi), falling back
-    // to bisection when the secant point leaves the bracket.
+    })
+}
+
+/// The root of the slope in the bracket `(lo, g_lo)`, `(hi, g_hi)` with
+/// `g_lo < 0 < g_hi`: Illinois regula falsi, falling back to bisection when
+/// the secant point leaves the bracket, until the bracket is narrow enough
+/// or the budget is spent.
+fn regula_falsi(
+    slope_at: &mut impl FnMut(f64) -> f64,
+    (mut lo, mut g_lo): Point,
+    (mut hi, mut g_hi): Point,
+    budget: &Cell<usize>,
+) -> f64 {
     let mut last_side = 0i8;
     for _ in 0..ROOT_MAX_STEPS {
         if hi - lo <= ROOT_WIDTH * lo.abs().max(hi.abs()).max(1.0) || budget.get() == 0 {
