@@ -127,7 +127,7 @@ fn no_link_in_the_docs_points_outside_the_repository() {
                 Some(_) => {}
             }
         }
-        // Paths written as code (`../shared/spec/cli.md`) count too: they
+        // Paths written as code (`../elsewhere/spec/cli.md`) count too: they
         // must name a file of the repository.
         for (at, _) in text.match_indices("../") {
             let start = text[..at]
@@ -155,9 +155,9 @@ fn link_checks_catch_paths_that_leave_the_repository() {
         Some("docs/problem-format.md".into())
     );
     assert_eq!(resolve(docs, "../README.md"), Some("README.md".into()));
-    assert_eq!(resolve(docs, "../../shared/spec/cli.md"), None);
+    assert_eq!(resolve(docs, "../../elsewhere/spec/cli.md"), None);
     assert_eq!(
-        resolve(std::path::Path::new("README.md"), "../shared/spec/cli.md"),
+        resolve(std::path::Path::new("README.md"), "../elsewhere/spec/cli.md"),
         None
     );
     assert_eq!(
