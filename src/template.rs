@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::input::{CriteriaLibrary, LibraryEntry};
 use crate::model::{Criterion, CriterionKind};
+use crate::readable::Readable;
 
 /// Which kind of problem to start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +144,7 @@ fn example_scores(leaves: &[(String, (f64, f64))], alternative: usize) -> String
         .enumerate()
         .map(|(k, (id, scale))| {
             let step = (alternative + k) % 3;
-            format!("{id}: {}", yaml_number(point_on_scale(*scale, (1 + step) as f64 / 4.0)))
+            format!("{id}: {}", Readable(point_on_scale(*scale, (1 + step) as f64 / 4.0)))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -161,16 +162,6 @@ fn point_on_scale((lo, hi): (f64, f64), t: f64) -> f64 {
     let v = lo * (1.0 - t) + hi * t;
     let v = if hi - lo >= 4.0 { v.round() } else { v };
     v.clamp(lo.min(hi), hi.max(lo))
-}
-
-/// `v` as a YAML number: plain digits up to 10^15, scientific notation
-/// beyond (Rust writes `1e300` out as 301 digits).
-fn yaml_number(v: f64) -> String {
-    if v.abs() < 1e15 {
-        format!("{v}")
-    } else {
-        format!("{v:e}")
-    }
 }
 
 fn scored_leaves(entries: &[&LibraryEntry]) -> Vec<(String, (f64, f64))> {
@@ -368,8 +359,9 @@ mod tests {
 
     #[test]
     fn huge_numbers_are_written_as_yaml_reads_them() {
-        assert_eq!(yaml_number(7.5e307), "7.5e307");
-        assert_eq!(yaml_number(5.0), "5");
-        assert_eq!(yaml_number(-2.5e20), "-2.5e20");
+        // Readable's text is a YAML number that reads back exactly.
+        assert_eq!(Readable(7.5e307).to_string(), "7.5e307");
+        assert_eq!(Readable(5.0).to_string(), "5");
+        assert_eq!(Readable(-2.5e20).to_string(), "-2.5e20");
     }
 }
