@@ -203,7 +203,7 @@ impl Topsis {
                 });
             }
         }
-        let (columns, mut degenerate) = self.prepare(matrix, weights, directions);
+        let (columns, mut degenerate) = self.prepare(matrix, weights.as_slice(), directions);
         // Columns that count, as (position, column).
         let active: Vec<(usize, &Column)> = columns.iter().enumerate().filter(|(_, c)| c.scale != 0.0).collect();
 
@@ -219,7 +219,7 @@ impl Topsis {
                     m += (column.scale * (t - column.worst)).powi(2);
                 }
                 let (p, m) = (p.sqrt(), m.sqrt());
-                let closeness = if p + m > 0.0 { m / (p + m) } else { 0.5 };
+                let closeness = closeness(p, m);
                 make(
                     r,
                     Distances {
@@ -241,10 +241,72 @@ impl Topsis {
     /// Each column's scale, best and worst values, in two passes over the
     /// rows: the largest magnitude first, then the spread of the values
     /// divided by it.
+    /// The weight-free part of every distance: for each cell, its squared
+    /// normalised distance to the column's ideal and anti-ideal value.
+    ///
+    /// With weights `w >= 0` the normalised matrix and the ideal points do
+    /// not depend on the weights, so `D+^2 = sum_j w_j^2 plus_ij` and
+    /// `D-^2 = sum_j w_j^2 minus_ij`: scoring under many weight vectors
+    /// (sensitivity, SMAA) needs this once, then O(n) per alternative.
+    /// Degenerate columns (see [`TopsisScores::degenerate`]) have zero
+    /// terms, as they count for nothing in [`Topsis::rank`].
+    ///
+    /// ```
+    /// use innorank::{DecisionMatrix, Direction, Weights};
+    /// use innorank::topsis::{Normalization, Topsis};
+    ///
+    /// let m = DecisionMatrix::from_rows(vec![vec![7.0, 300.0], vec![5.0, 120.0], vec![9.0, 500.0]]).unwrap();
+    /// let d = [Direction::Benefit, Direction::Cost];
+    /// let topsis = Topsis::new(Normalization::Vector);
+    /// let terms = topsis.deviations(&m, &d).unwrap();
+    /// let w = [0.6, 0.4];
+    /// let direct = topsis.rank(&m, &Weights::new(w.to_vec()).unwrap(), &d).unwrap();
+    /// for row in 0..3 {
+    ///     assert!((terms.closeness(row, &w) - direct.closeness[row]).abs() < 1e-12);
+    /// }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DataError::CountMismatch`] if `directions` does not have one entry
+    /// per column.
+    pub fn deviations(&self, matrix: &DecisionMatrix, directions: &[Direction]) -> Result<Deviations, DataError> {
+        use rayon::prelude::*;
+
+        let cols = matrix.cols();
+        if directions.len() != cols {
+            return Err(DataError::CountMismatch {
+                what: "directions",
+                found: directions.len(),
+                expected: cols,
+            });
+        }
+        let (columns, degenerate) = self.prepare(matrix, &vec![1.0; cols], directions);
+        let mut plus = vec![0.0; matrix.rows() * cols];
+        let mut minus = vec![0.0; matrix.rows() * cols];
+        plus.par_chunks_mut(cols.max(1))
+            .zip(minus.par_chunks_mut(cols.max(1)))
+            .enumerate()
+            .with_min_len(CHUNK)
+            .for_each(|(r, (p, m))| {
+                for (c, column) in columns.iter().enumerate().filter(|(_, c)| c.scale != 0.0) {
+                    let t = column.transform(matrix.row(r)[c]);
+                    p[c] = (column.scale * (t - column.best)).powi(2);
+                    m[c] = (column.scale * (t - column.worst)).powi(2);
+                }
+            });
+        Ok(Deviations {
+            cols,
+            plus,
+            minus,
+            degenerate,
+        })
+    }
+
     fn prepare(
         &self,
         matrix: &DecisionMatrix,
-        weights: &Weights,
+        weights: &[f64],
         directions: &[Direction],
     ) -> (Vec<Column>, Vec<Degenerate>) {
         let mut columns: Vec<Column> = directions
@@ -275,14 +337,14 @@ impl Topsis {
         &self,
         columns: &mut [Column],
         stats: &[ColumnStats],
-        weights: &Weights,
+        weights: &[f64],
         directions: &[Direction],
     ) -> Vec<Degenerate> {
         let mut degenerate = Vec::new();
         for (col, ((column, &ColumnStats { min, max, squares }), (&direction, &weight))) in columns
             .iter_mut()
             .zip(stats)
-            .zip(directions.iter().zip(weights.as_slice()))
+            .zip(directions.iter().zip(weights))
             .enumerate()
         {
             if column.divisor == 0.0 {
@@ -308,6 +370,59 @@ impl Topsis {
         }
         degenerate
     }
+}
+
+/// Squared normalised distances of every cell to its column's ideal and
+/// anti-ideal values, from [`Topsis::deviations`]: TOPSIS with the
+/// weights left out, row-major.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deviations {
+    cols: usize,
+    plus: Vec<f64>,
+    minus: Vec<f64>,
+    degenerate: Vec<Degenerate>,
+}
+
+impl Deviations {
+    /// The number of alternatives.
+    pub fn rows(&self) -> usize {
+        self.plus.len().checked_div(self.cols).unwrap_or(0)
+    }
+
+    /// Row `row`'s squared distances to the ideal, one per column
+    /// (`D+^2 = sum_j w_j^2 plus_j`).
+    pub fn plus(&self, row: usize) -> &[f64] {
+        &self.plus[row * self.cols..(row + 1) * self.cols]
+    }
+
+    /// Row `row`'s squared distances to the anti-ideal, one per column.
+    pub fn minus(&self, row: usize) -> &[f64] {
+        &self.minus[row * self.cols..(row + 1) * self.cols]
+    }
+
+    /// The columns that cannot separate the alternatives.
+    pub fn degenerate(&self) -> &[Degenerate] {
+        &self.degenerate
+    }
+
+    /// Row `row`'s relative closeness under `weights` (non-negative, one
+    /// per column; they need not sum to 1, closeness is scale-free):
+    /// `D- / (D+ + D-)`, or 0.5 where both are 0, as in [`Topsis::rank`].
+    pub fn closeness(&self, row: usize, weights: &[f64]) -> f64 {
+        let (mut p, mut m) = (0.0, 0.0);
+        for ((w, dp), dm) in weights.iter().zip(self.plus(row)).zip(self.minus(row)) {
+            let w2 = w * w;
+            p += w2 * dp;
+            m += w2 * dm;
+        }
+        closeness(p.sqrt(), m.sqrt())
+    }
+}
+
+/// `D- / (D+ + D-)`, 0.5 when the alternative is at once ideal and
+/// anti-ideal (no column separates it).
+fn closeness(p: f64, m: f64) -> f64 {
+    if p + m > 0.0 { m / (p + m) } else { 0.5 }
 }
 
 /// One column's transformed values over a block of rows, or all of them:

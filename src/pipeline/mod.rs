@@ -10,6 +10,7 @@ mod curves;
 pub mod error;
 pub(crate) mod rank;
 mod ranking;
+mod scoring;
 pub mod screening;
 mod weigh;
 
@@ -17,4 +18,5 @@ pub use curves::{AlternativeCurve, CriterionCurves, curves};
 pub use error::Error;
 pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};
 pub use ranking::{Iter, Ranking};
+pub use scoring::Scorer;
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, weigh_with};

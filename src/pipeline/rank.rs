@@ -454,17 +454,33 @@ fn ahp_scores(
     options: &RankOptions,
 ) -> Result<Vec<f64>, Error> {
     use crate::math::ahp::{LeafPriorities, synthesize};
-    let mut leaves = Vec::new();
-    for ((_, leaf), &weight) in problem.criteria.leaves().zip(weights.leaves.as_slice()) {
-        let column: Vec<f64> = matrix.column(leaf.column).collect();
-        let local = ahp_local(problem, leaf, kept, &column, options).map_err(|mut problems| {
-            // The first problem found, as `rank` has always reported it.
-            problems.swap_remove(0).into_error(problem, kept)
-        })?;
-        leaves.push(LeafPriorities { weight, local });
-    }
+    let leaves: Vec<LeafPriorities> = ahp_leaf_priorities(problem, matrix, kept, options)?
+        .into_iter()
+        .zip(weights.leaves.as_slice())
+        .map(|(local, &weight)| LeafPriorities { weight, local })
+        .collect();
     let scores = synthesize(&leaves, options.synthesis)?;
     Ok(scores.normalized)
+}
+
+/// The survivors' local priorities under every leaf, in leaf order
+/// ([`ahp_local`]; `matrix` holds their rows, `kept` their indices in
+/// the problem). The first problem found is the error, as `rank` reports it.
+pub(crate) fn ahp_leaf_priorities(
+    problem: &Problem,
+    matrix: &crate::DecisionMatrix,
+    kept: &[usize],
+    options: &RankOptions,
+) -> Result<Vec<Vec<f64>>, Error> {
+    problem
+        .criteria
+        .leaves()
+        .map(|(_, leaf)| {
+            let column: Vec<f64> = matrix.column(leaf.column).collect();
+            ahp_local(problem, leaf, kept, &column, options)
+                .map_err(|mut problems| problems.swap_remove(0).into_error(problem, kept))
+        })
+        .collect()
 }
 
 /// `(key, value)` pairs serialised as a JSON object, in order.

@@ -22,6 +22,22 @@ fn finish(out: &mut dyn Write, writer: ::csv::Writer<Vec<u8>>) -> anyhow::Result
     Ok(())
 }
 
+/// Writes a header and rows of cells (numbers already written, e.g. with
+/// [`round_trip`]): the CSV of a command whose rows are few.
+pub fn records<R, C>(out: &mut dyn Write, header: &[&str], rows: R) -> anyhow::Result<()>
+where
+    R: IntoIterator<Item = C>,
+    C: IntoIterator,
+    C::Item: AsRef<[u8]>,
+{
+    let mut w = writer();
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(row)?;
+    }
+    finish(out, w)
+}
+
 /// Rows formatted per parallel task.
 const CHUNK_ROWS: usize = 4_096;
 
@@ -250,12 +266,15 @@ pub fn cost(out: &mut dyn Write, view: &CostView<'_>) -> anyhow::Result<()> {
 
 /// `id,name,source,leaves`.
 pub fn library(out: &mut dyn Write, library: &Library<'_>) -> anyhow::Result<()> {
-    let mut w = writer();
-    w.write_record(["id", "name", "source", "leaves"])?;
-    for s in &library.families {
-        w.write_record([s.id, s.name, s.source, &s.leaves.join(" ")])?;
-    }
-    finish(out, w)
+    let rows = library.families.iter().map(|s| {
+        [
+            s.id.to_owned(),
+            s.name.to_owned(),
+            s.source.to_owned(),
+            s.leaves.join(" "),
+        ]
+    });
+    records(out, &["id", "name", "source", "leaves"], rows)
 }
 
 /// `id,parent,direction,unit,score,meaning`: one row per rubric entry.
