@@ -79,7 +79,8 @@ fn descending(score: f64) -> u64 {
     if bits >> 63 == 1 { bits } else { !bits & !(1 << 63) }
 }
 
-fn tied(a: f64, b: f64) -> bool {
+/// Whether two scores are tied ([`TIE_TOLERANCE`] relative).
+pub(crate) fn tied(a: f64, b: f64) -> bool {
     (a - b).abs() <= TIE_TOLERANCE * a.abs().max(b.abs())
 }
 
