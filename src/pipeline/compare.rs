@@ -17,7 +17,7 @@ use crate::math::topsis::Normalization;
 use crate::model::Problem;
 use crate::pipeline::rank::{OrderedMap, degenerate_warning};
 use crate::pipeline::screening::screen;
-use crate::pipeline::{Method, RankOptions, Scorer, weigh_with, weight_warnings};
+use crate::pipeline::{HierarchyWeights, Method, RankOptions, Scorer, weigh_with, weight_warnings};
 use crate::{Error, Warning};
 
 /// A ranking method with its variant, as `compare` names it.
@@ -146,6 +146,8 @@ pub struct PairCoefficients {
 pub struct CompareReport<'p> {
     /// The problem compared.
     pub problem: &'p Problem,
+    /// The weights of every node, derived once for all methods.
+    pub weights: HierarchyWeights,
     /// The methods that ranked it, in the order asked.
     pub methods: Vec<CompareMethod>,
     /// The methods that could not, with the reason.
@@ -241,6 +243,7 @@ pub fn compare<'p>(problem: &'p Problem, options: &CompareOptions) -> Result<Com
     let pairs = pairs(&methods, &ranks, options.shortlist);
     Ok(CompareReport {
         problem,
+        weights,
         methods,
         skipped,
         shortlist: options.shortlist,

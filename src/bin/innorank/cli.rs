@@ -7,7 +7,7 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 
 use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis};
-use innorank::pipeline::WeighOptions;
+use innorank::pipeline::{CompareMethod, CompareOptions, WeighOptions};
 use innorank::template::Template;
 use innorank::topsis::Normalization;
 use innorank::{Method, RankOptions};
@@ -69,6 +69,28 @@ pub enum Command {
         after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid\n  innorank check problem.yaml --method ahp --format json"
     )]
     Check(CheckArgs),
+    /// Rank the survivors with TOPSIS (vector, min-max) and AHP
+    /// (distributive, ideal) and show how alike the rankings are.
+    ///
+    /// Prints the ranks side by side and, for every ordered pair of
+    /// methods, Spearman's rho, the weighted Spearman r_w, the WS
+    /// similarity (the first method of the pair is the reference), Kendall's
+    /// tau-b and the overlap of the top K, all on average ranks. A method
+    /// that cannot rank the problem is skipped with the reason.
+    #[command(
+        after_help = "Examples:\n  innorank compare examples/innovation-proposals.yaml\n  innorank compare problem.yaml --methods topsis-vector,ahp-ideal --shortlist 5\n  innorank compare problem.yaml --format json"
+    )]
+    Compare(CompareArgs),
+    /// Check whether the ranking method reverses ranks: leave-one-out, a
+    /// worse copy of each alternative, pairs ranked alone (3-cycles and
+    /// the order by pairwise wins).
+    ///
+    /// Exit code 0 whatever the verdicts; with --strict a failed check (or
+    /// an inconsistent node) exits 3 after the output is printed.
+    #[command(
+        after_help = "Examples:\n  innorank reversal examples/innovation-proposals.yaml\n  innorank reversal problem.yaml --normalization minmax --strict\n  innorank reversal problem.yaml --method ahp --synthesis distributive --format json"
+    )]
+    Reversal(ReversalArgs),
 }
 
 /// Arguments every command takes.
@@ -321,6 +343,63 @@ pub struct CheckArgs {
     pub ranking: MethodArgs,
 }
 
+/// `compare --methods`: each [`CompareMethod::name`] with its help.
+const COMPARE_METHODS: &[(&str, &str)] = &[
+    ("topsis-vector", "TOPSIS, vector normalisation"),
+    ("topsis-minmax", "TOPSIS, min-max normalisation"),
+    ("ahp-distributive", "AHP synthesis, distributive mode"),
+    ("ahp-ideal", "AHP synthesis, ideal mode"),
+];
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    /// The methods to compare, separated by commas [default: all four].
+    #[arg(long, value_name = "METHOD,...", value_delimiter = ',', value_parser = choice::<CompareMethod>(COMPARE_METHODS))]
+    pub methods: Vec<CompareMethod>,
+    /// K of the top-K overlap: the alternatives ranked K or better.
+    #[arg(long, value_name = "K", default_value_t = innorank::pipeline::DEFAULT_SHORTLIST, value_parser = at_least_one)]
+    pub shortlist: usize,
+    /// Print the table in one piece, however wide (see `rank --wide`).
+    #[arg(long)]
+    pub wide: bool,
+}
+
+impl CompareArgs {
+    /// The comparison options these flags describe.
+    pub fn options(&self) -> CompareOptions {
+        let defaults = CompareOptions::default();
+        CompareOptions {
+            methods: if self.methods.is_empty() { defaults.methods } else { self.methods.clone() },
+            shortlist: self.shortlist,
+            rank: RankOptions {
+                weighing: self.ahp.weighing(),
+                ..defaults.rank
+            },
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReversalArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    #[command(flatten)]
+    pub ranking: MethodArgs,
+    /// Check up to N ranked alternatives (the checks take time quadratic
+    /// in N).
+    #[arg(long, value_name = "N", default_value_t = innorank::pipeline::DEFAULT_MAX_ALTERNATIVES, value_parser = at_least_one)]
+    pub max_alternatives: usize,
+    /// Print the table in one piece, however wide (see `rank --wide`).
+    #[arg(long)]
+    pub wide: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for the terminal.
@@ -363,7 +442,9 @@ impl Cli {
         };
         let mut warnings = Vec::new();
         match &self.command {
-            Command::Rank(RankArgs { ranking, .. }) | Command::Check(CheckArgs { ranking, .. }) => {
+            Command::Rank(RankArgs { ranking, .. })
+            | Command::Check(CheckArgs { ranking, .. })
+            | Command::Reversal(ReversalArgs { ranking, .. }) => {
                 if ranking.method != Method::Ahp && given("synthesis") {
                     return Err("--synthesis applies to --method ahp only".to_owned());
                 }
@@ -383,7 +464,7 @@ impl Cli {
                     warnings.push("--force applies with --output only; ignored".to_owned());
                 }
             }
-            Command::Cost(_) | Command::Criteria(_) => {}
+            Command::Cost(_) | Command::Criteria(_) | Command::Compare(_) => {}
         }
         Ok(warnings)
     }
@@ -395,6 +476,8 @@ impl Cli {
             Command::Weights(a) => a.common.quiet,
             Command::Cost(a) => a.common.quiet,
             Command::Check(a) => a.common.quiet,
+            Command::Compare(a) => a.common.quiet,
+            Command::Reversal(a) => a.common.quiet,
             Command::Criteria(_) | Command::Init(_) => false,
         }
     }
@@ -534,6 +617,11 @@ mod tests {
         same(super::NORMALIZATIONS, &Normalization::ALL, Normalization::name);
         same(super::PRIORITY_METHODS, &PriorityMethod::ALL, PriorityMethod::name);
         same(super::TEMPLATES, &Template::ALL, Template::name);
+        same(
+            super::COMPARE_METHODS,
+            &innorank::pipeline::CompareMethod::ALL,
+            innorank::pipeline::CompareMethod::name,
+        );
     }
 
     #[test]

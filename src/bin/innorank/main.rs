@@ -1,6 +1,7 @@
 //! The `innorank` command: parses arguments, calls the library, formats.
 
 mod check;
+mod compare;
 mod cli;
 mod cost;
 mod criteria;
@@ -8,6 +9,7 @@ mod failure;
 mod format;
 mod init;
 mod rank;
+mod reversal;
 mod weights;
 
 use std::io::Write;
@@ -46,6 +48,8 @@ fn main() -> ExitCode {
                 Command::Cost(args) => cost::run(args, &mut out),
                 Command::Criteria(args) => criteria::run(args, &mut out),
                 Command::Init(args) => init::run(args, &mut out),
+                Command::Compare(args) => compare::run(args, &mut out),
+                Command::Reversal(args) => reversal::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));

@@ -28,7 +28,7 @@ mod subsets;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::model::Problem;
-use crate::pipeline::{Method, RankOptions, rank};
+use crate::pipeline::{HierarchyWeights, Method, RankOptions, rank};
 use crate::{Error, Warning};
 use subsets::Base;
 
@@ -100,6 +100,8 @@ pub struct ReversalReport<'p> {
     pub problem: &'p Problem,
     /// The options used.
     pub options: RankOptions,
+    /// The weights of every node.
+    pub weights: HierarchyWeights,
     /// The ranked alternatives, best first (the base ranking).
     pub base: Vec<usize>,
     /// Every removal, in base order.
@@ -171,10 +173,11 @@ pub fn reversal<'p>(problem: &'p Problem, options: &ReversalOptions) -> Result<R
             max: options.max_alternatives,
         });
     }
+    let leaf_weights = report.weights.leaves.as_slice().to_vec();
     let base = Base {
         problem,
         options: &options.rank,
-        weights: report.weights.leaves.as_slice(),
+        weights: &leaf_weights,
         order: report.ranking.iter().map(|r| r.index).collect(),
         ranks: report.ranking.iter().map(|r| r.rank).collect(),
     };
@@ -207,6 +210,7 @@ pub fn reversal<'p>(problem: &'p Problem, options: &ReversalOptions) -> Result<R
         cycles: cycles.into_iter().map(|c| c.map(index)).collect(),
         recomposition: by_wins.into_iter().map(index).collect(),
         base: base.order,
+        weights: report.weights,
         warnings: report.warnings,
     })
 }

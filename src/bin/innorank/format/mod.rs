@@ -4,12 +4,14 @@
 //! serde_json in `json.rs`, csv in `csv.rs`. Tables and Markdown share the
 //! titled grids of `grid.rs`.
 
+pub mod compare;
 pub mod csv;
 pub mod fit;
 pub mod grid;
 pub mod json;
 pub mod markdown;
 pub mod number;
+pub mod reversal;
 pub mod table;
 pub mod view;
 
