@@ -133,17 +133,21 @@ fn evidence(r: &ReversalReport<'_>, k: usize, shown: usize) -> String {
         }
         2 if r.cycle_count == 0 => "no 3-cycle among the pairs ranked alone".to_owned(),
         2 => {
-            let each = r
+            let each: Vec<String> = r
                 .cycles
                 .iter()
-                .map(|c| format!("{} > {} > {} > {}", id(c[0]), id(c[1]), id(c[2]), id(c[0])));
-            format!("{} 3-cycles: {}", r.cycle_count, cut(each, shown, "; "))
+                .take(shown)
+                .map(|c| format!("{} > {} > {} > {}", id(c[0]), id(c[1]), id(c[2]), id(c[0])))
+                .collect();
+            let more = r.cycle_count.saturating_sub(each.len() as u64);
+            let more = if more > 0 { format!("; and {more} more") } else { String::new() };
+            format!("{} 3-cycles: {}{more}", r.cycle_count, each.join("; "))
         }
         _ if r.recomposition == r.base => "the order by pairwise wins is the ranking".to_owned(),
         _ => format!(
             "by pairwise wins: {} (ranking: {})",
-            cut(r.recomposition.iter().map(|&i| id(i)), shown * 2, ", "),
-            cut(r.base.iter().map(|&i| id(i)), shown * 2, ", ")
+            cut(r.recomposition.iter().map(|&i| id(i)), shown.saturating_mul(2), ", "),
+            cut(r.base.iter().map(|&i| id(i)), shown.saturating_mul(2), ", ")
         ),
     }
 }
