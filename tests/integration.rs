@@ -16,6 +16,7 @@ mod common;
 mod ahp_cli;
 mod cli;
 mod cli_errors;
+mod compare;
 mod csv_input;
 mod csv_sources;
 mod domain;
@@ -24,6 +25,7 @@ mod hostile;
 mod numeric_edges;
 mod overflow;
 mod rendered;
+mod reversal;
 
 // The library and the documentation.
 mod docs;

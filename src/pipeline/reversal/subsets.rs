@@ -90,6 +90,9 @@ fn flips(before: &[usize], after: &[usize], skip: usize) -> Vec<(usize, usize)> 
 ///
 /// What [`Scorer::with_matrix`] returns for the changed matrix.
 pub(super) fn worse_copy(base: &Base<'_>) -> Result<Vec<(usize, usize)>, Error> {
+    if base.order.is_empty() {
+        return Ok(Vec::new());
+    }
     let matrix = base.problem.scores.select_rows(&base.order)?;
     let directions = base.problem.criteria.directions();
     let worst = worst_values(&matrix, &directions);

@@ -131,7 +131,7 @@ fn pairs_grid(report: &CompareReport<'_>) -> Grid {
         "on average ranks; rho Spearman, r_w weighted Spearman, WS similarity to the reference (asymmetric), tau-b Kendall"
             .to_owned(),
         format!(
-            "top-{k}: shared share of the alternatives ranked {k} or better",
+            "top-{k}: of the alternatives each method ranks {k} or better, the share both do (|A and B| / max(|A|, |B|))",
             k = report.shortlist
         ),
     ];
