@@ -43,6 +43,8 @@
 //! assert_eq!(spearman(&[1.0], &[1.0]), None);
 //! ```
 
+use rayon::slice::ParallelSliceMut;
+
 /// Average ranks from competition ranks (`1, 2, 2, 4` gives `1, 2.5, 2.5,
 /// 4`): a run of `k` alternatives tied at rank `r` occupies the positions
 /// `r .. r + k - 1` and each gets their mean `r + (k - 1) / 2`.
@@ -145,11 +147,17 @@ pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
     if m < 2 {
         return None;
     }
-    let mut pairs: Vec<(f64, f64)> = x.iter().copied().zip(y.iter().copied()).collect();
-    pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let tied_x = tied_pairs(&pairs, |a, b| a.0 == b.0);
+    // Sorted as integers: `key` keeps the order of the floats.
+    let mut pairs: Vec<u128> = x
+        .iter()
+        .zip(y)
+        .map(|(&a, &b)| u128::from(key(a)) << 64 | u128::from(key(b)))
+        .collect();
+    pairs.par_sort_unstable();
+    let tied_x = tied_pairs(&pairs, |a, b| a >> 64 == b >> 64);
     let tied_xy = tied_pairs(&pairs, |a, b| a == b);
-    let mut ys: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+    let mut ys: Vec<u64> = pairs.iter().map(|&p| p as u64).collect();
+    drop(pairs);
     let discordant = count_inversions(&mut ys);
     let tied_y = tied_pairs(&ys, |a, b| a == b);
     let all = (m as u64) * (m as u64 - 1) / 2;
@@ -178,9 +186,16 @@ fn tied_pairs<T>(sorted: &[T], equal: impl Fn(&T, &T) -> bool) -> u64 {
     total + run * (run - 1) / 2
 }
 
+/// A key whose integer order is the total order of the floats (`-0 < 0`;
+/// ranks are never NaN).
+fn key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 { !bits } else { bits | 1 << 63 }
+}
+
 /// Sorts `v` ascending and returns the pairs `i < j` with `v[i] > v[j]`
 /// (strictly; equal values are not inversions): a bottom-up merge sort.
-fn count_inversions(v: &mut [f64]) -> u64 {
+fn count_inversions(v: &mut [u64]) -> u64 {
     let n = v.len();
     let mut buffer = v.to_vec();
     let mut inversions = 0u64;
@@ -261,9 +276,11 @@ mod tests {
 
     #[test]
     fn inversions_are_strict() {
-        let mut v = [3.0, 1.0, 2.0, 2.0, 0.5];
+        let mut v = [30, 10, 20, 20, 5];
         assert_eq!(count_inversions(&mut v), 7);
-        assert_eq!(v, [0.5, 1.0, 2.0, 2.0, 3.0]);
+        assert_eq!(v, [5, 10, 20, 20, 30]);
+        let floats = [-2.0, -0.0, 0.0, 0.5, 1.0, 2.5, f64::MAX];
+        assert!(floats.windows(2).all(|w| key(w[0]) < key(w[1])));
     }
 
     #[test]

@@ -270,22 +270,21 @@ fn unique(methods: &[CompareMethod]) -> Vec<CompareMethod> {
 /// method's competition ranks and scores in that order.
 #[allow(clippy::type_complexity)]
 fn in_first_order(kept: &[usize], scores: &[Vec<f64>]) -> (Vec<usize>, Vec<Vec<usize>>, Vec<Vec<f64>>) {
-    let ranks: Vec<Vec<usize>> = scores
-        .par_iter()
-        .map(|s| {
-            let mut ranks = vec![0; s.len()];
-            for (i, r) in rank_scores(s) {
-                ranks[i] = r;
-            }
-            ranks
-        })
-        .collect();
-    let order: Vec<usize> = match scores.first() {
-        Some(first) if !first.is_empty() => rank_scores(first).into_iter().map(|(i, _)| i).collect(),
+    let sorted: Vec<Vec<(usize, usize)>> = scores.par_iter().map(|s| rank_scores(s)).collect();
+    let order: Vec<usize> = match sorted.first() {
+        Some(first) if !first.is_empty() => first.iter().map(|&(i, _)| i).collect(),
         _ => (0..kept.len()).collect(),
     };
-    let reorder = |v: &Vec<usize>| order.iter().map(|&i| v[i]).collect::<Vec<_>>();
-    let ranks = ranks.iter().map(reorder).collect();
+    let ranks = sorted
+        .par_iter()
+        .map(|sorted| {
+            let mut ranks = vec![0; sorted.len()];
+            for &(i, r) in sorted {
+                ranks[i] = r;
+            }
+            order.iter().map(|&i| ranks[i]).collect()
+        })
+        .collect();
     let scores = scores
         .iter()
         .map(|s| order.iter().map(|&i| s[i]).collect())

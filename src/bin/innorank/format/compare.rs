@@ -6,8 +6,11 @@ use std::io::Write;
 use innorank::pipeline::{CompareMethod, CompareReport};
 
 use super::grid::{ALTERNATIVE_MIN_WIDTH, Fit, Grid};
-use super::number::{decimals, round_trip};
+use super::number::decimals;
 use super::{Render, fit, markdown, table};
+
+/// Rows formatted per parallel task in CSV.
+const CSV_CHUNK: usize = 4_096;
 
 /// Rows the ranks table shows; CSV and JSON have them all.
 const TABLE_ROWS: usize = 50;
@@ -24,23 +27,34 @@ impl Render for CompareView<'_> {
     }
 
     /// `id,name,<method>_rank...,<method>_score...`, one row per ranked
-    /// alternative; the coefficients are in the other formats.
+    /// alternative, formatted on all cores; the coefficients are in the
+    /// other formats.
     fn csv(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let r = self.report;
         let mut header = vec!["id".to_owned(), "name".to_owned()];
         header.extend(r.methods.iter().map(|m| format!("{}_rank", m.name())));
         header.extend(r.methods.iter().map(|m| format!("{}_score", m.name())));
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let rows = r.alternatives.iter().enumerate().map(|(i, &index)| {
-            let mut row = vec![
-                r.problem.alternatives().id(index).to_owned(),
-                r.problem.alternatives().label(index).to_owned(),
-            ];
-            row.extend(r.ranks.iter().map(|ranks| ranks[i].to_string()));
-            row.extend(r.scores.iter().map(|scores| round_trip(scores[i])));
-            row
-        });
-        super::csv::records(out, &header, rows)
+        super::csv::records(out, &header, std::iter::empty::<Vec<String>>())?;
+        super::write_in_order(out, r.alternatives.len(), CSV_CHUNK, |rows, buf| {
+            let (mut floats, mut ints) = (ryu::Buffer::new(), itoa::Buffer::new());
+            for i in rows {
+                let index = r.alternatives[i];
+                super::csv::quoted(buf, r.problem.alternatives().id(index));
+                buf.push(b',');
+                super::csv::quoted(buf, r.problem.alternatives().label(index));
+                for ranks in &r.ranks {
+                    buf.push(b',');
+                    buf.extend_from_slice(ints.format(ranks[i]).as_bytes());
+                }
+                for scores in &r.scores {
+                    buf.push(b',');
+                    super::csv::write_score(buf, &mut floats, scores[i]);
+                }
+                buf.push(b'\n');
+            }
+            Ok::<(), std::convert::Infallible>(())
+        })
     }
 
     fn table(&self) -> String {
