@@ -32,7 +32,12 @@ fn coefficients_match_pymcdm_and_scipy_without_ties() {
     assert_close("rho", spearman(&x, &y).unwrap(), 0.8809523809523809, 1e-12);
     // c.weighted_spearman(x, y) = 0.9047619047619048 (symmetric)
     assert_close("r_w", weighted_spearman(&x, &y).unwrap(), 0.9047619047619048, 1e-12);
-    assert_close("r_w swapped", weighted_spearman(&y, &x).unwrap(), 0.9047619047619048, 1e-12);
+    assert_close(
+        "r_w swapped",
+        weighted_spearman(&y, &x).unwrap(),
+        0.9047619047619048,
+        1e-12,
+    );
     // c.rank_similarity_coef(x, y) = 0.8553571428571429, (y, x) = 0.8579241071428572
     assert_close("WS", ws(&x, &y).unwrap(), 0.8553571428571429, 1e-12);
     assert_close("WS swapped", ws(&y, &x).unwrap(), 0.8579241071428572, 1e-12);
@@ -62,7 +67,15 @@ fn json_has_the_contract_shape_and_every_ordered_pair() {
     let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect(); // serde_json sorts keys
     assert_eq!(
         keys,
-        ["alternatives", "methods", "pairs", "problem", "shortlist", "skipped", "warnings"]
+        [
+            "alternatives",
+            "methods",
+            "pairs",
+            "problem",
+            "shortlist",
+            "skipped",
+            "warnings"
+        ]
     );
     let methods = ["topsis-vector", "topsis-minmax", "ahp-distributive", "ahp-ideal"];
     assert_eq!(json["methods"], serde_json::json!(methods));
@@ -73,7 +86,15 @@ fn json_has_the_contract_shape_and_every_ordered_pair() {
         let keys: Vec<&str> = pair.as_object().unwrap().keys().map(String::as_str).collect(); // serde_json sorts keys
         assert_eq!(
             keys,
-            ["kendall_tau_b", "other", "reference", "spearman", "top_k_overlap", "weighted_spearman", "ws"]
+            [
+                "kendall_tau_b",
+                "other",
+                "reference",
+                "spearman",
+                "top_k_overlap",
+                "weighted_spearman",
+                "ws"
+            ]
         );
         assert_ne!(pair["reference"], pair["other"]);
         for key in ["kendall_tau_b", "spearman", "top_k_overlap", "weighted_spearman", "ws"] {
@@ -86,7 +107,16 @@ fn json_has_the_contract_shape_and_every_ordered_pair() {
     assert_eq!(keys, ["id", "name", "ranks", "scores"]);
     let text = innorank(["compare", GROUP, "--format", "json", "-q"]).stdout();
     let at = |key: &str| text.find(&format!("\n  \"{key}\"")).unwrap();
-    let order = ["problem", "methods", "skipped", "shortlist", "alternatives", "pairs", "warnings"].map(at);
+    let order = [
+        "problem",
+        "methods",
+        "skipped",
+        "shortlist",
+        "alternatives",
+        "pairs",
+        "warnings",
+    ]
+    .map(at);
     assert!(order.windows(2).all(|w| w[0] < w[1]), "fields in contract order");
     assert_eq!(row["ranks"].as_object().unwrap().len(), 4);
 }
@@ -111,7 +141,10 @@ fn ranks_and_scores_are_those_of_rank() {
                 .find(|r| r["id"] == entry["id"])
                 .unwrap();
             assert_eq!(row["ranks"][method], entry["rank"], "{method} {}", entry["id"]);
-            let (got, want) = (row["scores"][method].as_f64().unwrap(), entry["score"].as_f64().unwrap());
+            let (got, want) = (
+                row["scores"][method].as_f64().unwrap(),
+                entry["score"].as_f64().unwrap(),
+            );
             assert_close(method, got, want, 1e-12);
         }
     }
@@ -127,7 +160,10 @@ fn a_method_that_cannot_rank_is_skipped_with_the_reason() {
     assert_eq!(skipped.len(), 2);
     assert_eq!(skipped[0]["method"], "ahp-distributive");
     assert!(skipped[0]["reason"].as_str().unwrap().contains("depth_breadth"));
-    assert!(run.stderr.contains("warning: ahp-ideal skipped: criterion `depth_breadth`"));
+    assert!(
+        run.stderr
+            .contains("warning: ahp-ideal skipped: criterion `depth_breadth`")
+    );
     assert_eq!(json["pairs"].as_array().unwrap().len(), 2);
 }
 
@@ -136,15 +172,30 @@ fn a_zero_cost_score_skips_ahp_only() {
     let yaml = "name: z\ncriteria: [{id: price, direction: cost}, {id: gain}]\nalternatives:\n  - {id: a, scores: {price: 0, gain: 3}}\n  - {id: b, scores: {price: 4, gain: 5}}\n  - {id: c, scores: {price: 2, gain: 1}}\n";
     let json = innorank(["compare", "-", "--format", "json", "-q"]).stdin(yaml).json();
     assert_eq!(json["methods"].as_array().unwrap().len(), 2);
-    let reasons: Vec<&str> = json["skipped"].as_array().unwrap().iter().map(|s| s["reason"].as_str().unwrap()).collect();
-    assert!(reasons.iter().all(|r| r.starts_with("criterion `price`")), "{reasons:?}");
+    let reasons: Vec<&str> = json["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["reason"].as_str().unwrap())
+        .collect();
+    assert!(
+        reasons.iter().all(|r| r.starts_with("criterion `price`")),
+        "{reasons:?}"
+    );
 }
 
 #[test]
 fn one_alternative_gives_null_coefficients_and_a_warning() {
     let yaml = "name: one\ncriteria: [{id: gain}, {id: cost, direction: cost}]\nalternatives:\n  - {id: a, scores: {gain: 3, cost: 2}}\n";
-    let run = innorank(["compare", "-", "--format", "json"]).stdin(yaml).run().success();
-    assert!(run.stderr.contains("only one alternative to rank (`a`)"), "{}", run.stderr);
+    let run = innorank(["compare", "-", "--format", "json"])
+        .stdin(yaml)
+        .run()
+        .success();
+    assert!(
+        run.stderr.contains("only one alternative to rank (`a`)"),
+        "{}",
+        run.stderr
+    );
     let json = run.json();
     for pair in json["pairs"].as_array().unwrap() {
         assert!(pair["spearman"].is_null() && pair["ws"].is_null() && pair["kendall_tau_b"].is_null());
@@ -177,9 +228,19 @@ fn methods_picks_a_subset_and_shortlist_sets_k() {
 
 #[test]
 fn an_unknown_method_is_refused_with_a_suggestion() {
-    let run = innorank(["compare", GROUP, "--methods", "topsis-vector,ahp-idael"]).run().refused();
-    assert!(run.stderr.contains("invalid value 'ahp-idael' for '--methods"), "{}", run.stderr);
-    assert!(run.stderr.contains("a similar value exists: 'ahp-ideal'"), "{}", run.stderr);
+    let run = innorank(["compare", GROUP, "--methods", "topsis-vector,ahp-idael"])
+        .run()
+        .refused();
+    assert!(
+        run.stderr.contains("invalid value 'ahp-idael' for '--methods"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("a similar value exists: 'ahp-ideal'"),
+        "{}",
+        run.stderr
+    );
     innorank(["compare", GROUP, "--shortlist", "0"]).run().refused();
 }
 
@@ -188,7 +249,11 @@ fn strict_exits_3_on_an_inconsistent_node_after_printing() {
     let yaml = "name: i\ncriteria: [{id: a}, {id: b}, {id: c}]\ncomparisons:\n  - [a, b, 9]\n  - [b, c, 9]\n  - [c, a, 9]\nalternatives:\n  - {id: x, scores: {a: 1, b: 2, c: 3}}\n  - {id: y, scores: {a: 3, b: 2, c: 1}}\n";
     let run = innorank(["compare", "-", "--strict", "-q"]).stdin(yaml).run().code(3);
     assert!(run.stdout.contains("Agreement between methods"));
-    assert!(run.stderr.contains("--strict: inconsistent judgments"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--strict: inconsistent judgments"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -198,7 +263,11 @@ fn library_compare_derives_weights_once_and_keeps_the_asked_order() {
     );
     use innorank::pipeline::{CompareMethod, CompareOptions, compare};
     let options = CompareOptions {
-        methods: vec![CompareMethod::AhpIdeal, CompareMethod::TopsisVector, CompareMethod::AhpIdeal],
+        methods: vec![
+            CompareMethod::AhpIdeal,
+            CompareMethod::TopsisVector,
+            CompareMethod::AhpIdeal,
+        ],
         ..CompareOptions::default()
     };
     let report = compare(&p, &options).unwrap();

@@ -98,9 +98,15 @@ fn strict_exits_3_on_a_failed_check_after_printing() {
         .run()
         .code(3);
     assert!(run.stdout.contains("FAIL"), "{}", run.stdout);
-    assert_eq!(run.stderr, "error: --strict: failed check(s): leave_one_out, recomposition\n");
+    assert_eq!(
+        run.stderr,
+        "error: --strict: failed check(s): leave_one_out, recomposition\n"
+    );
     // Findings are not errors without --strict.
-    innorank(["reversal", "-", "--normalization", "minmax"]).stdin(FLIP).run().success();
+    innorank(["reversal", "-", "--normalization", "minmax"])
+        .stdin(FLIP)
+        .run()
+        .success();
 }
 
 #[test]
@@ -124,7 +130,10 @@ fn a_dominance_chain_passes_every_check_under_every_method() {
         let args = ["reversal", "-", "--strict", "--format", "json"].iter().chain(options);
         let json = innorank(args).stdin(yaml.to_owned()).json();
         assert!(checks(&json).iter().all(|(_, passed)| *passed), "{options:?}: {json}");
-        assert_eq!(json["checks"][2]["evidence"], serde_json::json!({"count": 0, "cycles": []}));
+        assert_eq!(
+            json["checks"][2]["evidence"],
+            serde_json::json!({"count": 0, "cycles": []})
+        );
     }
 }
 
@@ -156,7 +165,15 @@ fn json_has_the_contract_shape() {
         .iter()
         .map(|c| c["evidence"].as_object().unwrap().keys().map(String::as_str).collect())
         .collect();
-    assert_eq!(evidence, [vec!["removals"], vec!["cases"], vec!["count", "cycles"], vec!["base", "order"]]);
+    assert_eq!(
+        evidence,
+        [
+            vec!["removals"],
+            vec!["cases"],
+            vec!["count", "cycles"],
+            vec!["base", "order"]
+        ]
+    );
     let ahp = load(
         "name: a\ncriteria: [{id: gain}]\nalternatives:\n  - {id: a, scores: {gain: 1}}\n  - {id: b, scores: {gain: 2}}\n",
     );
@@ -188,26 +205,38 @@ fn more_alternatives_than_the_cap_are_refused() {
     let errors = innorank(["reversal", PROPOSALS, "--max-alternatives", "5"]).errors();
     assert_eq!(
         errors,
-        ["8 alternatives are ranked, more than the 5 the rank-reversal checks take by default (they take time quadratic in the count); raise the cap with --max-alternatives N"]
+        [
+            "8 alternatives are ranked, more than the 5 the rank-reversal checks take by default (they take time quadratic in the count); raise the cap with --max-alternatives N"
+        ]
     );
-    innorank(["reversal", PROPOSALS, "--max-alternatives", "8", "-q"]).run().success();
+    innorank(["reversal", PROPOSALS, "--max-alternatives", "8", "-q"])
+        .run()
+        .success();
     assert_eq!(innorank::pipeline::DEFAULT_MAX_ALTERNATIVES, 5_000);
 }
 
 #[test]
 fn one_or_no_alternative_passes_with_a_warning() {
     let one = "name: one\ncriteria: [{id: gain}]\nalternatives:\n  - {id: a, scores: {gain: 3}}\n";
-    let run = innorank(["reversal", "-", "--format", "json"]).stdin(one).run().success();
+    let run = innorank(["reversal", "-", "--format", "json"])
+        .stdin(one)
+        .run()
+        .success();
     assert!(run.stderr.contains("only one alternative"), "{}", run.stderr);
     assert!(checks(&run.json()).iter().all(|(_, p)| *p));
     let none = "name: none\ncriteria: [{id: gain}]\nscreening: [{criterion: gain, min: 5}]\nalternatives:\n  - {id: a, scores: {gain: 3}}\n";
-    let run = innorank(["reversal", "-", "--format", "json"]).stdin(none).run().success();
+    let run = innorank(["reversal", "-", "--format", "json"])
+        .stdin(none)
+        .run()
+        .success();
     assert!(run.stderr.contains("nothing to rank"), "{}", run.stderr);
 }
 
 #[test]
 fn options_that_do_not_apply_are_refused() {
-    innorank(["reversal", PROPOSALS, "--synthesis", "ideal"]).run().refused();
+    innorank(["reversal", PROPOSALS, "--synthesis", "ideal"])
+        .run()
+        .refused();
     // AHP cannot rank the proposals (a target leaf without comparisons).
     innorank(["reversal", PROPOSALS, "--method", "ahp"]).run().refused();
 }
@@ -215,5 +244,9 @@ fn options_that_do_not_apply_are_refused() {
 #[test]
 fn reversal_in_every_format() {
     each_format("reversal", &["reversal", PROPOSALS], None);
-    each_format("reversal_minmax", &["reversal", PROPOSALS, "--normalization", "minmax"], None);
+    each_format(
+        "reversal_minmax",
+        &["reversal", PROPOSALS, "--normalization", "minmax"],
+        None,
+    );
 }

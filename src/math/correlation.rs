@@ -60,7 +60,10 @@ pub fn average_ranks(competition: &[usize]) -> Vec<f64> {
         assert!((1..=m).contains(&r), "rank {r} outside 1..={m}");
         tied[r] += 1;
     }
-    competition.iter().map(|&r| r as f64 + (tied[r] - 1) as f64 / 2.0).collect()
+    competition
+        .iter()
+        .map(|&r| r as f64 + (tied[r] - 1) as f64 / 2.0)
+        .collect()
 }
 
 /// Spearman's rho: the Pearson correlation of the average ranks `x` and

@@ -285,10 +285,7 @@ fn in_first_order(kept: &[usize], scores: &[Vec<f64>]) -> (Vec<usize>, Vec<Vec<u
             order.iter().map(|&i| ranks[i]).collect()
         })
         .collect();
-    let scores = scores
-        .iter()
-        .map(|s| order.iter().map(|&i| s[i]).collect())
-        .collect();
+    let scores = scores.iter().map(|s| order.iter().map(|&i| s[i]).collect()).collect();
     (order.iter().map(|&i| kept[i]).collect(), ranks, scores)
 }
 

@@ -16,7 +16,9 @@ mod scoring;
 pub mod screening;
 mod weigh;
 
-pub use compare::{CompareMethod, CompareOptions, CompareReport, DEFAULT_SHORTLIST, PairCoefficients, Skipped, compare};
+pub use compare::{
+    CompareMethod, CompareOptions, CompareReport, DEFAULT_SHORTLIST, PairCoefficients, Skipped, compare,
+};
 pub use curves::{AlternativeCurve, CriterionCurves, curves};
 pub use error::Error;
 pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};

@@ -373,7 +373,11 @@ impl CompareArgs {
     pub fn options(&self) -> CompareOptions {
         let defaults = CompareOptions::default();
         CompareOptions {
-            methods: if self.methods.is_empty() { defaults.methods } else { self.methods.clone() },
+            methods: if self.methods.is_empty() {
+                defaults.methods
+            } else {
+                self.methods.clone()
+            },
             shortlist: self.shortlist,
             rank: RankOptions {
                 weighing: self.ahp.weighing(),

@@ -1,8 +1,8 @@
 //! The `innorank` command: parses arguments, calls the library, formats.
 
 mod check;
-mod compare;
 mod cli;
+mod compare;
 mod cost;
 mod criteria;
 mod failure;

@@ -52,7 +52,10 @@ impl<'a> PairScorer<'a> {
     /// under leaf weights `weights`.
     pub(super) fn new(problem: &Problem, options: &'a RankOptions, weights: &'a [f64], order: &[usize]) -> Self {
         let cols = problem.scores.cols();
-        let values = order.iter().flat_map(|&i| problem.scores.row(i).iter().copied()).collect();
+        let values = order
+            .iter()
+            .flat_map(|&i| problem.scores.row(i).iter().copied())
+            .collect();
         let position: HashMap<usize, usize> = order.iter().enumerate().map(|(p, &i)| (i, p)).collect();
         let judged = (0..cols)
             .map(|column| {
@@ -210,7 +213,9 @@ impl Beats {
 
     /// How many pairs each row wins.
     pub(super) fn wins(&self, m: usize) -> Vec<u32> {
-        (0..m).map(|a| self.out(a).iter().map(|w| w.count_ones()).sum()).collect()
+        (0..m)
+            .map(|a| self.out(a).iter().map(|w| w.count_ones()).sum())
+            .collect()
     }
 
     /// The number of 3-cycles `a > b > c > a`, and the first
@@ -224,7 +229,13 @@ impl Beats {
             .map(|a| {
                 let into_a = self.into(a);
                 ones(self.out(a))
-                    .map(|b| self.out(b).iter().zip(into_a).map(|(x, y)| u64::from((x & y).count_ones())).sum::<u64>())
+                    .map(|b| {
+                        self.out(b)
+                            .iter()
+                            .zip(into_a)
+                            .map(|(x, y)| u64::from((x & y).count_ones()))
+                            .sum::<u64>()
+                    })
                     .sum::<u64>()
             })
             .sum();
@@ -290,7 +301,10 @@ mod tests {
                     Method::Topsis => (sa, sb),
                     Method::Ahp => (sa / (sa + sb), sb / (sa + sb)),
                 };
-                assert!((sa - alone[0]).abs() < 1e-12 && (sb - alone[1]).abs() < 1e-12, "{a} {b} {options:?}");
+                assert!(
+                    (sa - alone[0]).abs() < 1e-12 && (sb - alone[1]).abs() < 1e-12,
+                    "{a} {b} {options:?}"
+                );
             }
         }
     }
@@ -301,7 +315,10 @@ mod tests {
             "name: t\ncriteria: [{id: gain}, {id: price, direction: cost}, {id: fit, direction: target, target: 5}]\nalternatives:\n  - {id: a, scores: {gain: 7, price: 3, fit: 4}}\n  - {id: b, scores: {gain: 2, price: 9, fit: 8}}\n  - {id: c, scores: {gain: 7, price: 1, fit: 5}}\n  - {id: d, scores: {gain: 0, price: 4, fit: 1}}\n",
         );
         for normalization in Normalization::ALL {
-            let options = RankOptions { normalization, ..RankOptions::default() };
+            let options = RankOptions {
+                normalization,
+                ..RankOptions::default()
+            };
             agrees_with_the_scorer(&p, &options);
         }
     }
@@ -312,7 +329,11 @@ mod tests {
             "name: t\ncriteria: [{id: gain}, {id: price, direction: cost}, {id: taste}]\nalternatives:\n  - {id: a, scores: {gain: 7, price: 3, taste: 1}}\n  - {id: b, scores: {gain: 2, price: 9, taste: 1}}\n  - {id: c, scores: {gain: 0, price: 1, taste: 1}}\nalternative_comparisons:\n  taste:\n    - [a, b, 3]\n    - [c, a, 2]\n    - [b, c, 5]\n",
         );
         for synthesis in Synthesis::ALL {
-            let options = RankOptions { method: Method::Ahp, synthesis, ..RankOptions::default() };
+            let options = RankOptions {
+                method: Method::Ahp,
+                synthesis,
+                ..RankOptions::default()
+            };
             agrees_with_the_scorer(&p, &options);
         }
     }

@@ -166,7 +166,12 @@ mod tests {
 
     #[test]
     fn worse_rows_move_halfway_to_the_worst() {
-        let directions = [Direction::Benefit, Direction::Cost, Direction::Target(10.0), Direction::Target(10.0)];
+        let directions = [
+            Direction::Benefit,
+            Direction::Cost,
+            Direction::Target(10.0),
+            Direction::Target(10.0),
+        ];
         let matrix = DecisionMatrix::from_rows(vec![vec![2.0, 5.0, 12.0, 9.0], vec![8.0, 1.0, 4.0, 10.0]]).unwrap();
         let worst = worst_values(&matrix, &directions);
         assert_eq!(worst, [2.0, 5.0, 6.0, 1.0]);

@@ -93,7 +93,10 @@ fn ranks_grid(report: &CompareReport<'_>) -> Grid {
         .collect();
     let mut notes = Vec::new();
     if let Some(first) = report.methods.first() {
-        notes.push(format!("in the order of {}; tied alternatives share the better rank", first.name()));
+        notes.push(format!(
+            "in the order of {}; tied alternatives share the better rank",
+            first.name()
+        ));
     }
     let more = report.alternatives.len().saturating_sub(TABLE_ROWS);
     if more > 0 {

@@ -140,7 +140,11 @@ fn evidence(r: &ReversalReport<'_>, k: usize, shown: usize) -> String {
                 .map(|c| format!("{} > {} > {} > {}", id(c[0]), id(c[1]), id(c[2]), id(c[0])))
                 .collect();
             let more = r.cycle_count.saturating_sub(each.len() as u64);
-            let more = if more > 0 { format!("; and {more} more") } else { String::new() };
+            let more = if more > 0 {
+                format!("; and {more} more")
+            } else {
+                String::new()
+            };
             format!("{} 3-cycles: {}{more}", r.cycle_count, each.join("; "))
         }
         _ if r.recomposition == r.base => "the order by pairwise wins is the ranking".to_owned(),
