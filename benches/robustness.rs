@@ -7,6 +7,8 @@
 //!
 //! Run with `cargo bench --bench robustness`.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
@@ -21,13 +23,7 @@ use innorank::{Method, Problem, RankOptions};
 /// (positive scores, so AHP can rank them too), from a fixed xorshift
 /// stream.
 fn problem(rows: usize) -> Problem {
-    let mut state = 0x9E37_79B9_7F4A_7C15_u64 ^ rows as u64;
-    let mut next = || {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut next = common::uniform(rows as u64);
     let mut yaml = String::from("name: robustness bench\ncriteria:\n");
     for (j, (direction, weight)) in [
         ("benefit", 6),

@@ -74,11 +74,7 @@ pub fn average_ranks(competition: &[usize]) -> Vec<f64> {
 ///
 /// If `x` and `y` differ in length.
 pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
-    assert_eq!(x.len(), y.len(), "rankings of different lengths");
-    let m = x.len();
-    if m < 2 {
-        return None;
-    }
+    let m = compared(x, y)?;
     let mean = |v: &[f64]| v.iter().sum::<f64>() / m as f64;
     let (mx, my) = (mean(x), mean(y));
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
@@ -102,11 +98,7 @@ pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
 ///
 /// If `x` and `y` differ in length.
 pub fn weighted_spearman(x: &[f64], y: &[f64]) -> Option<f64> {
-    assert_eq!(x.len(), y.len(), "rankings of different lengths");
-    let m = x.len() as f64;
-    if x.len() < 2 {
-        return None;
-    }
+    let m = compared(x, y)? as f64;
     let sum: f64 = x
         .iter()
         .zip(y)
@@ -123,11 +115,7 @@ pub fn weighted_spearman(x: &[f64], y: &[f64]) -> Option<f64> {
 ///
 /// If `x` and `y` differ in length.
 pub fn ws(x: &[f64], y: &[f64]) -> Option<f64> {
-    assert_eq!(x.len(), y.len(), "rankings of different lengths");
-    let m = x.len() as f64;
-    if x.len() < 2 {
-        return None;
-    }
+    let m = compared(x, y)? as f64;
     // max(|x - 1|, |x - m|) >= (m - 1) / 2 > 0 for any rank in [1, m].
     let sum: f64 = x
         .iter()
@@ -145,11 +133,7 @@ pub fn ws(x: &[f64], y: &[f64]) -> Option<f64> {
 ///
 /// If `x` and `y` differ in length.
 pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
-    assert_eq!(x.len(), y.len(), "rankings of different lengths");
-    let m = x.len();
-    if m < 2 {
-        return None;
-    }
+    let m = compared(x, y)?;
     // Sorted as integers: `key` keeps the order of the floats.
     let mut pairs: Vec<u128> = x
         .iter()
@@ -171,6 +155,17 @@ pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
     // Concordant minus discordant over the pairs tied in neither.
     let difference = (all - tied_x - tied_y + tied_xy) as f64 - 2.0 * discordant as f64;
     Some((difference / ((nx as f64).sqrt() * (ny as f64).sqrt())).clamp(-1.0, 1.0))
+}
+
+/// The number of alternatives two rankings rank, if at least two (no
+/// coefficient is defined for fewer).
+///
+/// # Panics
+///
+/// If `x` and `y` differ in length.
+fn compared(x: &[f64], y: &[f64]) -> Option<usize> {
+    assert_eq!(x.len(), y.len(), "rankings of different lengths");
+    (x.len() >= 2).then_some(x.len())
 }
 
 /// The pairs within runs of equal neighbours of a sorted slice:
