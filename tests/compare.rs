@@ -282,3 +282,36 @@ fn library_compare_derives_weights_once_and_keeps_the_asked_order() {
 fn compare_in_every_format() {
     each_format("compare", &["compare", GROUP], None);
 }
+
+proptest::proptest! {
+    /// On any competition ranks (ties included): Knight's tau-b equals
+    /// the pair-by-pair definition, the symmetric coefficients are
+    /// symmetric, and every coefficient is finite and in [-1, 1].
+    #[test]
+    fn coefficients_hold_their_definitions(raw in proptest::collection::vec((0u8..6, 0u8..6), 2..40)) {
+        let competition = |v: Vec<u8>| -> Vec<usize> {
+            v.iter().map(|&a| 1 + v.iter().filter(|&&b| b < a).count()).collect()
+        };
+        let x = average_ranks(&competition(raw.iter().map(|p| p.0).collect()));
+        let y = average_ranks(&competition(raw.iter().map(|p| p.1).collect()));
+        let (mut s, mut nx, mut ny) = (0.0, 0.0, 0.0);
+        for i in 0..x.len() {
+            for j in i + 1..x.len() {
+                let (dx, dy) = ((x[i] - x[j]).signum() * f64::from(u8::from(x[i] != x[j])), (y[i] - y[j]).signum() * f64::from(u8::from(y[i] != y[j])));
+                s += dx * dy;
+                nx += dx.abs();
+                ny += dy.abs();
+            }
+        }
+        let by_pairs = (nx > 0.0 && ny > 0.0).then(|| s / (nx * ny).sqrt());
+        match (kendall_tau_b(&x, &y), by_pairs) {
+            (Some(fast), Some(slow)) => assert_close("tau-b", fast, slow, 1e-12),
+            (fast, slow) => proptest::prop_assert_eq!(fast, slow),
+        }
+        proptest::prop_assert_eq!(spearman(&x, &y), spearman(&y, &x));
+        for r in [spearman(&x, &y), weighted_spearman(&x, &y), kendall_tau_b(&x, &y)].into_iter().flatten() {
+            proptest::prop_assert!(r.is_finite() && (-1.0 - 1e-12..=1.0 + 1e-12).contains(&r), "{}", r);
+        }
+        proptest::prop_assert!(ws(&x, &y).is_some_and(f64::is_finite));
+    }
+}

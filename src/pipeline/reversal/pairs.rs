@@ -337,4 +337,23 @@ mod tests {
             agrees_with_the_scorer(&p, &options);
         }
     }
+
+    proptest::proptest! {
+        /// Any positive scores: the closed form agrees with the scorer
+        /// under every method.
+        #[test]
+        fn closed_forms_agree_on_random_scores(values in proptest::collection::vec(0.01f64..1e3, 12)) {
+            let mut yaml = String::from("name: r\ncriteria: [{id: g}, {id: p, direction: cost}, {id: h}]\nalternatives:\n");
+            for (i, row) in values.chunks(3).enumerate() {
+                yaml.push_str(&format!("  - {{id: a{i}, scores: {{g: {}, p: {}, h: {}}}}}\n", row[0], row[1], row[2]));
+            }
+            let p = problem(&yaml);
+            for normalization in Normalization::ALL {
+                agrees_with_the_scorer(&p, &RankOptions { normalization, ..RankOptions::default() });
+            }
+            for synthesis in Synthesis::ALL {
+                agrees_with_the_scorer(&p, &RankOptions { method: Method::Ahp, synthesis, ..RankOptions::default() });
+            }
+        }
+    }
 }
