@@ -356,4 +356,45 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn cycles_are_counted_and_listed_as_by_brute_force() {
+        // A relation on 70 rows (more than one word of bits) with ties:
+        // for each pair, a beats b, b beats a, or neither.
+        let m: usize = 70;
+        let words = m.div_ceil(64);
+        let (mut out, mut into) = (vec![0u64; m * words], vec![0u64; m * words]);
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        for a in 0..m {
+            for b in a + 1..m {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let (winner, loser) = match state % 3 {
+                    0 => (a, b),
+                    1 => (b, a),
+                    _ => continue,
+                };
+                out[winner * words + loser / 64] |= 1 << (loser % 64);
+                into[loser * words + winner / 64] |= 1 << (winner % 64);
+            }
+        }
+        let beats = Beats { words, out, into };
+        let edge = |a: usize, b: usize| beats.out(a)[b / 64] >> (b % 64) & 1 == 1;
+        let mut all = Vec::new();
+        for a in 0..m {
+            for b in a + 1..m {
+                for c in a + 1..m {
+                    if edge(a, b) && edge(b, c) && edge(c, a) {
+                        all.push([a, b, c]);
+                    }
+                }
+            }
+        }
+        let (count, listed) = beats.cycles(m);
+        assert_eq!(count, all.len() as u64);
+        assert_eq!(listed, all[..CYCLES_LISTED]);
+        let wins = beats.wins(m);
+        assert_eq!(wins[0], (0..m).filter(|&b| edge(0, b)).count() as u32);
+    }
 }
