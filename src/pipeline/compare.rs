@@ -12,7 +12,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::math::ahp::Synthesis;
 use crate::math::correlation;
-use crate::math::ranking::rank_scores;
+use crate::math::ranking::{rank_scores, tied};
 use crate::math::topsis::Normalization;
 use crate::model::Problem;
 use crate::pipeline::rank::{OrderedMap, degenerate_warning};
@@ -224,13 +224,16 @@ pub fn compare<'p>(problem: &'p Problem, options: &CompareOptions) -> Result<Com
             Ok(scorer) => {
                 if let (Some(d), true) = (scorer.deviations(), kept.len() > 1) {
                     for w in d.degenerate().iter().map(|d| degenerate_warning(problem, d)) {
-                        if !warnings.contains(&w) {
-                            warnings.push(w);
-                        }
+                        add_once(&mut warnings, w);
                     }
                 }
+                let these = scorer.scores(weights.leaves.as_slice());
+                // Every score tied: this method cannot order the survivors.
+                if kept.len() > 1 && these.iter().all(|&s| tied(s, these[0])) {
+                    add_once(&mut warnings, Warning::NoDiscrimination);
+                }
                 methods.push(method);
-                scores.push(scorer.scores(weights.leaves.as_slice()));
+                scores.push(these);
             }
             Err(e @ (Error::AhpRanking { .. } | Error::Matrix(_))) => skipped.push(Skipped {
                 method,
@@ -253,6 +256,13 @@ pub fn compare<'p>(problem: &'p Problem, options: &CompareOptions) -> Result<Com
         pairs,
         warnings,
     })
+}
+
+/// Adds `warning` unless it is there already (methods share most).
+fn add_once(warnings: &mut Vec<Warning>, warning: Warning) {
+    if !warnings.contains(&warning) {
+        warnings.push(warning);
+    }
 }
 
 /// `methods` without repeats, in order.

@@ -117,6 +117,12 @@ fn evidence(r: &ReversalReport<'_>, k: usize, shown: usize) -> String {
             let Some(best) = best else {
                 return "nothing ranked".to_owned();
             };
+            if r.worse_copy.is_empty() {
+                return match r.base.len() {
+                    1 => format!("{} is the only alternative ranked", id(best)),
+                    _ => "every alternative ties for first: nothing to replace".to_owned(),
+                };
+            }
             if lost.is_empty() {
                 return format!("{} stays first in all {} cases", id(best), r.worse_copy.len());
             }
