@@ -94,65 +94,10 @@ fn cut(items: impl ExactSizeIterator<Item = String>, shown: usize, separator: &s
 /// The evidence of check `k` in words, lists cut after `shown` items.
 fn evidence(r: &ReversalReport<'_>, k: usize, shown: usize) -> String {
     let id = |i: usize| r.problem.alternatives().id(i).to_owned();
-    let best = r.base.first().copied();
     match k {
-        0 => {
-            let flipping: Vec<_> = r.leave_one_out.iter().filter(|x| !x.flips.is_empty()).collect();
-            if flipping.is_empty() {
-                return format!("no removal flips a pair ({} removals)", r.leave_one_out.len());
-            }
-            let each = flipping.iter().map(|x| {
-                let pairs = x.flips.iter().map(|&(a, b)| format!("{} > {}", id(a), id(b)));
-                format!("without {}: {}", id(x.removed), cut(pairs, shown, ", "))
-            });
-            format!(
-                "{} of {} removals flip a pair: {}",
-                flipping.len(),
-                r.leave_one_out.len(),
-                cut(each, shown, "; ")
-            )
-        }
-        1 => {
-            let lost: Vec<_> = r.worse_copy.iter().filter(|c| Some(c.best_after) != best).collect();
-            let Some(best) = best else {
-                return "nothing ranked".to_owned();
-            };
-            if r.worse_copy.is_empty() {
-                return match r.base.len() {
-                    1 => format!("{} is the only alternative ranked", id(best)),
-                    _ => "every alternative ties for first: nothing to replace".to_owned(),
-                };
-            }
-            if lost.is_empty() {
-                return format!("{} stays first in all {} cases", id(best), r.worse_copy.len());
-            }
-            let each = lost
-                .iter()
-                .map(|c| format!("worse {}: {} first", id(c.replaced), id(c.best_after)));
-            format!(
-                "{} loses first place in {} of {} cases: {}",
-                id(best),
-                lost.len(),
-                r.worse_copy.len(),
-                cut(each, shown, "; ")
-            )
-        }
-        2 if r.cycle_count == 0 => "no 3-cycle among the pairs ranked alone".to_owned(),
-        2 => {
-            let each: Vec<String> = r
-                .cycles
-                .iter()
-                .take(shown)
-                .map(|c| format!("{} > {} > {} > {}", id(c[0]), id(c[1]), id(c[2]), id(c[0])))
-                .collect();
-            let more = r.cycle_count.saturating_sub(each.len() as u64);
-            let more = if more > 0 {
-                format!("; and {more} more")
-            } else {
-                String::new()
-            };
-            format!("{} 3-cycles: {}{more}", r.cycle_count, each.join("; "))
-        }
+        0 => leave_one_out(r, &id, shown),
+        1 => worse_copy(r, &id, shown),
+        2 => transitivity(r, &id, shown),
         _ if r.recomposition == r.base => "the order by pairwise wins is the ranking".to_owned(),
         _ => format!(
             "by pairwise wins: {} (ranking: {})",
@@ -160,4 +105,67 @@ fn evidence(r: &ReversalReport<'_>, k: usize, shown: usize) -> String {
             cut(r.base.iter().map(|&i| id(i)), shown.saturating_mul(2), ", ")
         ),
     }
+}
+
+/// The removals that flip pairs, each with its flips.
+fn leave_one_out(r: &ReversalReport<'_>, id: &dyn Fn(usize) -> String, shown: usize) -> String {
+    let flipping: Vec<_> = r.leave_one_out.iter().filter(|x| !x.flips.is_empty()).collect();
+    if flipping.is_empty() {
+        return format!("no removal flips a pair ({} removals)", r.leave_one_out.len());
+    }
+    let each = flipping.iter().map(|x| {
+        let pairs = x.flips.iter().map(|&(a, b)| format!("{} > {}", id(a), id(b)));
+        format!("without {}: {}", id(x.removed), cut(pairs, shown, ", "))
+    });
+    format!(
+        "{} of {} removals flip a pair: {}",
+        flipping.len(),
+        r.leave_one_out.len(),
+        cut(each, shown, "; ")
+    )
+}
+
+/// The worse copies after which the best is no longer first.
+fn worse_copy(r: &ReversalReport<'_>, id: &dyn Fn(usize) -> String, shown: usize) -> String {
+    let Some(&best) = r.base.first() else {
+        return "nothing ranked".to_owned();
+    };
+    if r.worse_copy.is_empty() {
+        return match r.base.len() {
+            1 => format!("{} is the only alternative ranked", id(best)),
+            _ => "every alternative ties for first: nothing to replace".to_owned(),
+        };
+    }
+    let lost: Vec<_> = r.worse_copy.iter().filter(|c| c.best_after != best).collect();
+    if lost.is_empty() {
+        return format!("{} stays first in all {} cases", id(best), r.worse_copy.len());
+    }
+    let each = lost
+        .iter()
+        .map(|c| format!("worse {}: {} first", id(c.replaced), id(c.best_after)));
+    format!(
+        "{} loses first place in {} of {} cases: {}",
+        id(best),
+        lost.len(),
+        r.worse_copy.len(),
+        cut(each, shown, "; ")
+    )
+}
+
+/// The number of 3-cycles and the first of them.
+fn transitivity(r: &ReversalReport<'_>, id: &dyn Fn(usize) -> String, shown: usize) -> String {
+    if r.cycle_count == 0 {
+        return "no 3-cycle among the pairs ranked alone".to_owned();
+    }
+    let each: Vec<String> = r
+        .cycles
+        .iter()
+        .take(shown)
+        .map(|c| format!("{} > {} > {} > {}", id(c[0]), id(c[1]), id(c[2]), id(c[0])))
+        .collect();
+    let more = match r.cycle_count.saturating_sub(each.len() as u64) {
+        0 => String::new(),
+        more => format!("; and {more} more"),
+    };
+    format!("{} 3-cycles: {}{more}", r.cycle_count, each.join("; "))
 }
