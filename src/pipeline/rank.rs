@@ -299,7 +299,7 @@ fn degenerate_warning(problem: &Problem, degenerate: &Degenerate) -> Warning {
 /// Why the data of a problem cannot be ranked as the options ask, found
 /// before ranking: what [`rank`] would refuse, with the alternative and leaf
 /// at fault so the loader can report it located (`check` and `rank` both
-/// ask the loader for these, see [`crate::problem::LoadOptions::rank_with`]).
+/// ask the loader for these, see [`crate::pipeline::rankable`]).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Unrankable {
     /// A score AHP cannot turn into a priority: negative under a benefit
