@@ -25,27 +25,10 @@ pub enum Method {
     Ahp,
 }
 
-impl Method {
-    /// Every method, the default first.
-    pub const ALL: [Method; 2] = [Method::Topsis, Method::Ahp];
-
-    /// The name used on the command line and in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            Method::Topsis => "topsis",
-            Method::Ahp => "ahp",
-        }
-    }
-}
-
-impl std::str::FromStr for Method {
-    type Err = crate::ahp::UnknownName;
-
-    /// Parses a [`Method::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::ahp::parse_name(s, "method", &Method::ALL, |m| m.name())
-    }
-}
+crate::math::names::named_choices!(Method, "method", {
+    Topsis => "topsis",
+    Ahp => "ahp",
+});
 
 /// Options of a ranking run.
 #[derive(Debug, Clone, Copy, PartialEq)]
