@@ -1,4 +1,4 @@
-//! Located problems in an input file.
+//! Located errors in an input file.
 
 use std::fmt;
 
@@ -58,12 +58,12 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub(crate) Vec<Diagnostic>);
 
 impl Diagnostics {
-    /// The problems, in order.
+    /// The errors, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.0.iter()
     }
 
-    /// Number of problems.
+    /// Number of errors.
     pub fn len(&self) -> usize {
         self.0.len()
     }

@@ -356,8 +356,8 @@ pub(crate) fn unrankable(problem: &Problem, options: &RankOptions) -> Vec<Unrank
     let mut found = Vec::new();
     for (_, leaf) in problem.criteria.leaves() {
         let column: Vec<f64> = kept.iter().map(|&row| problem.scores.get(row, leaf.column)).collect();
-        if let Err(mut problems) = ahp_local(problem, leaf, kept.as_slice(), &column, options) {
-            found.append(&mut problems);
+        if let Err(mut errors) = ahp_local(problem, leaf, kept.as_slice(), &column, options) {
+            found.append(&mut errors);
         }
     }
     found
@@ -461,7 +461,7 @@ pub(crate) fn ahp_leaf_priorities(
         .map(|(_, leaf)| {
             let column: Vec<f64> = matrix.column(leaf.column).collect();
             ahp_local(problem, leaf, kept, &column, options)
-                .map_err(|mut problems| problems.swap_remove(0).into_error(problem, kept))
+                .map_err(|mut errors| errors.swap_remove(0).into_error(problem, kept))
         })
         .collect()
 }

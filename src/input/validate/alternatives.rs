@@ -121,8 +121,8 @@ impl Validator {
                     });
                     Some(cost)
                 }
-                Err(problems) => {
-                    for (sub, kind) in problems {
+                Err(errors) => {
+                    for (sub, kind) in errors {
                         self.issue(sub.map_or(at.clone(), |k| at.key(k)), kind);
                     }
                     None

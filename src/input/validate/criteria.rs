@@ -246,8 +246,8 @@ impl Validator {
         let derive = match (derive, &raw.baseline) {
             (Derive::LearningCurve { .. }, Some(pairs)) => match derive::baseline(pairs) {
                 Ok(curve) => Derive::LearningCurve { baseline: Some(curve) },
-                Err(problems) => {
-                    for (key, kind) in problems {
+                Err(errors) => {
+                    for (key, kind) in errors {
                         let at = key.map_or(path.key("baseline"), |k| path.key("baseline").key(k));
                         self.issue(at, kind);
                     }

@@ -58,8 +58,8 @@ impl std::fmt::Debug for Admission {
 /// A problem found, with the path of the field at fault.
 pub type Issue = (FieldPath, DiagnosticKind);
 
-/// Why validation failed: problems located by field path in the YAML, and
-/// problems already located elsewhere (in a CSV file).
+/// Why validation failed: errors located by field path in the YAML, and
+/// errors already located elsewhere (in a CSV file).
 #[derive(Debug, Default)]
 pub struct Rejected {
     pub issues: Vec<Issue>,
@@ -67,7 +67,7 @@ pub struct Rejected {
 }
 
 /// `source`: where the alternatives come from, or why they cannot be read
-/// (the loader decides). `earlier`: problems already found (in `use`);
+/// (the loader decides). `earlier`: errors already found (in `use`);
 /// `unresolved`: the paths of criteria whose `use` is already reported
 /// unknown, so nothing that names them or their sub-criteria is reported
 /// again.
@@ -123,7 +123,7 @@ pub fn validate(
     let scores = match scores {
         Some(scores) if v.issues.is_empty() && located.is_empty() => scores,
         _ => {
-            // Without other problems, the only way to have no matrix.
+            // Without other errors, the only way to have no matrix.
             if v.issues.is_empty() && located.is_empty() {
                 v.issue(
                     FieldPath::root().key("alternatives"),
@@ -285,7 +285,7 @@ impl Validator {
     }
 
     /// The alternatives and their scores, from the list in the file or the
-    /// CSV source (with each row's line), problems located in the CSV
+    /// CSV source (with each row's line), errors located in the CSV
     /// going to `located`. No matrix when something is wrong.
     fn read_alternatives(
         &mut self,
@@ -324,8 +324,8 @@ impl Validator {
                         read.text,
                     )
                 }
-                Err(problems) => {
-                    *located = problems;
+                Err(errors) => {
+                    *located = errors;
                     (Alternatives::default(), None, None)
                 }
             },
