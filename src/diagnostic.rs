@@ -1,4 +1,11 @@
 //! Located errors in an input file.
+//!
+//! One idea, one name: an error in the input is a [`Diagnostic`], its
+//! [`Location`] as precise as the stage that found it knows. The YAML guards
+//! know line and column; validation knows only the field path (an `Issue`
+//! until the loader looks up the path's position); the CSV reader knows the
+//! row's line and the column's name. [`Diagnostics`] is what loading
+//! returns: every error found, in order.
 
 use std::fmt;
 

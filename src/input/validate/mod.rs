@@ -55,7 +55,9 @@ impl std::fmt::Debug for Admission {
     }
 }
 
-/// A problem found, with the path of the field at fault.
+/// An error found by validation, with the path of the field at fault: a
+/// [`Diagnostic`] before it is located. The YAML positions are looked up
+/// for all of them at once, after validation ([`super::yaml::locate`]).
 pub type Issue = (FieldPath, DiagnosticKind);
 
 /// Why validation failed: errors located by field path in the YAML, and
