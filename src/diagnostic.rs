@@ -181,6 +181,14 @@ fn dimensions(names: &[String]) -> String {
 }
 
 impl DiagnosticKind {
+    /// An I/O error reading the input.
+    pub(crate) fn io(e: &std::io::Error) -> Self {
+        DiagnosticKind::Io {
+            kind: e.kind(),
+            message: e.to_string(),
+        }
+    }
+
     /// `key` is not one of `expected`: the report, with the nearest of
     /// them when it looks like a typo. Every unknown-key report is made
     /// here, whichever mapping it is about.
@@ -215,8 +223,14 @@ impl DiagnosticKind {
 #[non_exhaustive]
 pub enum DiagnosticKind {
     /// The file cannot be read.
-    #[error("cannot read the file: {0}")]
-    Io(String),
+    #[error("cannot read the file: {message}")]
+    Io {
+        /// What kind of failure (not found, permission denied, ...), for
+        /// callers that act on it.
+        kind: std::io::ErrorKind,
+        /// The operating system's message.
+        message: String,
+    },
     /// The input is larger than the size limit.
     #[error("the file is larger than {limit} bytes; raise the limit with --max-size or put alternatives in a CSV file")]
     TooLarge {
@@ -289,9 +303,19 @@ pub enum DiagnosticKind {
         /// The nearest allowed key, if close.
         suggestion: Option<String>,
     },
-    /// YAML syntax or shape error reported by the parser.
+    /// YAML syntax or shape error reported by the parser (the YAML or CSV
+    /// parser's own words).
     #[error("{0}")]
     Syntax(String),
+    /// A tab in the indentation of a YAML line.
+    #[error("tabs are not allowed in YAML indentation; use spaces")]
+    TabIndent,
+    /// Text or a mapping where a number must be.
+    #[error("expected a number, found {}", match .0 { Some(text) => format!("`{text}`"), None => "a mapping".to_owned() })]
+    NotANumber(
+        /// The text found (cut to a readable length); `None` for a mapping.
+        Option<String>,
+    ),
     /// An unsupported `version`.
     #[error("unsupported format version `{0}`; only 1 exists")]
     Version(String),

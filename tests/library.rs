@@ -256,3 +256,22 @@ fn scorer_agrees_with_rank_on_the_examples() {
     }
     assert!(checked.contains(&(Method::Ahp, Synthesis::Ideal)) && checked.len() >= 8);
 }
+
+/// Input errors carry typed payloads a caller can act on: a missing file
+/// is `NotFound`, not a message to parse.
+#[test]
+fn a_missing_file_is_a_typed_not_found() {
+    use innorank::problem::DiagnosticKind;
+    let errors = innorank::Problem::from_path("no/such/problem.yaml", &Default::default()).unwrap_err();
+    let first = errors.iter().next().unwrap();
+    assert!(
+        matches!(
+            &first.kind,
+            DiagnosticKind::Io {
+                kind: std::io::ErrorKind::NotFound,
+                ..
+            }
+        ),
+        "{first:?}"
+    );
+}

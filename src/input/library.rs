@@ -76,7 +76,7 @@ impl CriteriaLibrary {
                     source: dir.display().to_string(),
                     ..Location::default()
                 },
-                kind: DiagnosticKind::Io(e.to_string()),
+                kind: DiagnosticKind::io(&e),
             }])
         };
         let mut paths: Vec<_> = std::fs::read_dir(dir)

@@ -165,7 +165,7 @@ impl Problem {
     /// be read, and standard input asked for twice.
     pub fn from_path(path: &Path, options: &LoadOptions) -> Result<Problem, Diagnostics> {
         let source = path.display().to_string();
-        let io_error = |e: std::io::Error| one(&source, None, DiagnosticKind::Io(e.to_string()));
+        let io_error = |e: std::io::Error| one(&source, None, DiagnosticKind::io(&e));
         let mut bytes = Vec::new();
         // Read at most one byte past the limit so a huge input costs nothing.
         let limit = options.max_size.saturating_add(1);

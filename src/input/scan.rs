@@ -192,7 +192,7 @@ pub fn misplaced_tab(text: &str, message: &str, line: usize, column: usize) -> O
     }
     for (i, text) in lines.iter().enumerate() {
         if let Some(tab) = indentation_tab(text) {
-            let kind = DiagnosticKind::Syntax("tabs are not allowed in YAML indentation; use spaces".into());
+            let kind = DiagnosticKind::TabIndent;
             return Some(at(line + i, tab, FieldPath::root(), kind));
         }
         if i > 0 && !text.trim().is_empty() {

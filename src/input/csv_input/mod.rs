@@ -224,7 +224,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         None => reader.byte_headers(),
     }
     .map_err(|e| {
-        let (line, kind) = csv_problem(&e, 0);
+        let (line, kind) = csv_error(&e, 0);
         fail(line, kind)
     })?
     .clone();
@@ -298,7 +298,7 @@ fn check_header(
 ) -> Result<(), Vec<Diagnostic>> {
     let mut reader = reader_builder(delimiter, true).from_reader(head);
     let header = reader.byte_headers().map_err(|e| {
-        let (line, kind) = csv_problem(&e, 0);
+        let (line, kind) = csv_error(&e, 0);
         failure(source, line, kind)
     })?;
     header_columns(header, delimiter, criteria, leaves, &source.settings, errors);
@@ -486,7 +486,7 @@ fn parse_rows<R: Replay>(mut reader: csv::Reader<R>, before: u64, layout: &Layou
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let (line, kind) = csv_problem(&e, before);
+                let (line, kind) = csv_error(&e, before);
                 errors.push(line, "", kind);
                 break;
             }
@@ -739,13 +739,13 @@ fn escape(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// The line (after `before` lines) and problem of a csv crate error.
-fn csv_problem(e: &csv::Error, before: u64) -> (Option<u64>, DiagnosticKind) {
+/// The line (after `before` lines) and error of a csv crate error.
+fn csv_error(e: &csv::Error, before: u64) -> (Option<u64>, DiagnosticKind) {
     let line = e.position().map(|p| before + p.line());
     match e.kind() {
         csv::ErrorKind::Io(io) => match Limit::of(io) {
             Some(limit) => (limit.line, limit.kind.clone()),
-            None => (line, DiagnosticKind::Io(io.to_string())),
+            None => (line, DiagnosticKind::io(io)),
         },
         csv::ErrorKind::Utf8 { .. } => (line, DiagnosticKind::InvalidUtf8),
         _ => (line, DiagnosticKind::Syntax(e.to_string())),
