@@ -262,7 +262,8 @@ fn scorer_agrees_with_rank_on_the_examples() {
 #[test]
 fn a_missing_file_is_a_typed_not_found() {
     use innorank::problem::DiagnosticKind;
-    let errors = innorank::Problem::from_path("no/such/problem.yaml", &Default::default()).unwrap_err();
+    let errors =
+        innorank::Problem::from_path(std::path::Path::new("no/such/problem.yaml"), &Default::default()).unwrap_err();
     let first = errors.iter().next().unwrap();
     assert!(
         matches!(
