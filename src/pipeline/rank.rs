@@ -43,8 +43,6 @@ pub struct RankOptions {
     pub weighing: WeighOptions,
     /// Mark alternatives whose score is at least this.
     pub satisfactory: Option<f64>,
-    /// Include how derived values were computed in the report.
-    pub explain: bool,
 }
 
 impl Default for RankOptions {
@@ -55,7 +53,6 @@ impl Default for RankOptions {
             synthesis: Synthesis::Distributive,
             weighing: WeighOptions::new(),
             satisfactory: None,
-            explain: false,
         }
     }
 }
@@ -540,6 +537,8 @@ struct ScreenedEntry<'a> {
 struct Row<'a> {
     report: &'a RankReport<'a>,
     entry: RankedAlternative<'a>,
+    /// With how each derived value was computed.
+    explain: bool,
 }
 
 impl Serialize for Row<'_> {
@@ -563,7 +562,7 @@ impl Serialize for Row<'_> {
             .map(|(c, l)| (c.id.as_str(), p.scores.get(e.index, l.column)))
             .collect();
         row.serialize_field("values", &OrderedMap(values))?;
-        if self.report.options.explain {
+        if self.explain {
             let explained: Vec<_> = p
                 .criteria
                 .leaves()
@@ -587,18 +586,24 @@ impl Serialize for ScreenedRows<'_> {
 }
 
 /// The ranking as a JSON list, written row by row (or left empty).
-struct RankingRows<'a>(&'a RankReport<'a>, bool);
+struct RankingRows<'a>(ReportJson<'a>);
 
 impl Serialize for RankingRows<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let report = self.0;
-        let rows = report.ranking.range(0..if self.1 { report.ranking.len() } else { 0 });
-        s.collect_seq(rows.map(|entry| Row { report, entry }))
+        let ReportJson { report, rows, explain } = self.0;
+        let rows = report.ranking.range(0..if rows { report.ranking.len() } else { 0 });
+        s.collect_seq(rows.map(|entry| Row { report, entry, explain }))
     }
 }
 
-/// The report as JSON, with or without the entries of its two long lists.
-struct ReportJson<'a>(&'a RankReport<'a>, bool);
+/// The report as JSON, with or without the entries of its two long lists,
+/// with or without how derived values were computed.
+#[derive(Clone, Copy)]
+struct ReportJson<'a> {
+    report: &'a RankReport<'a>,
+    rows: bool,
+    explain: bool,
+}
 
 impl<'p> RankReport<'p> {
     /// The JSON of the report with empty `ranking` and `screened_out`
@@ -612,7 +617,11 @@ impl<'p> RankReport<'p> {
     // user serialises the whole report (`impl Serialize for RankReport`).
     #[doc(hidden)]
     pub fn json_head(&self) -> impl Serialize + '_ {
-        ReportJson(self, false)
+        ReportJson {
+            report: self,
+            rows: false,
+            explain: false,
+        }
     }
 
     /// The JSON of one entry of the `screened_out` list.
@@ -626,7 +635,8 @@ impl<'p> RankReport<'p> {
         }
     }
 
-    /// The JSON of one entry of the `ranking` list.
+    /// The JSON of one entry of the `ranking` list; with `explain`, as in
+    /// [`RankReport::explained`].
     ///
     /// ```
     /// let p = innorank::Problem::from_yaml_str(
@@ -635,26 +645,46 @@ impl<'p> RankReport<'p> {
     /// ).unwrap();
     /// let report = innorank::rank(&p, &Default::default()).unwrap();
     /// let whole = serde_json::to_value(&report).unwrap();
-    /// let row = serde_json::to_value(report.json_row(report.ranking.first().unwrap())).unwrap();
+    /// let row = serde_json::to_value(report.json_row(report.ranking.first().unwrap(), false)).unwrap();
     /// assert_eq!(whole["ranking"][0], row);
     /// assert_eq!(serde_json::to_value(report.json_head()).unwrap()["ranking"], serde_json::json!([]));
     /// ```
     // Hidden: see json_head.
     #[doc(hidden)]
-    pub fn json_row<'a>(&'a self, entry: RankedAlternative<'a>) -> impl Serialize + 'a {
-        Row { report: self, entry }
+    pub fn json_row<'a>(&'a self, entry: RankedAlternative<'a>, explain: bool) -> impl Serialize + 'a {
+        Row {
+            report: self,
+            entry,
+            explain,
+        }
+    }
+
+    /// The whole report as JSON with, for each ranked alternative, how its
+    /// derived values were computed (`explain`: shared assets, cost-curve
+    /// inputs). Serialising the report itself leaves that out.
+    pub fn explained(&self) -> impl Serialize + '_ {
+        ReportJson {
+            report: self,
+            rows: true,
+            explain: true,
+        }
     }
 }
 
 impl Serialize for RankReport<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ReportJson(self, true).serialize(s)
+        ReportJson {
+            report: self,
+            rows: true,
+            explain: false,
+        }
+        .serialize(s)
     }
 }
 
 impl Serialize for ReportJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (report, rows) = (self.0, self.1);
+        let report = self.report;
         let p = report.problem;
         let mut out = s.serialize_struct("RankReport", 14)?;
         out.serialize_field("problem", &p.name)?;
@@ -676,8 +706,8 @@ impl Serialize for ReportJson<'_> {
             .map(|n| ConsistencyEntry::new(&report.problem.criteria, n))
             .collect();
         out.serialize_field("consistency", &consistency)?;
-        out.serialize_field("ranking", &RankingRows(report, rows))?;
-        out.serialize_field("screened_out", &ScreenedRows(report, rows))?;
+        out.serialize_field("ranking", &RankingRows(*self))?;
+        out.serialize_field("screened_out", &ScreenedRows(report, self.rows))?;
         let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
         out.serialize_field("warnings", &warnings)?;
         out.end()
