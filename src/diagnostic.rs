@@ -900,6 +900,30 @@ pub enum DiagnosticKind {
         /// Upper bound.
         max: f64,
     },
+    /// An interval (a judgment or a score) that is not `[low, high]`.
+    #[error("an interval is written `[low, high]`; found {0} items")]
+    IntervalLength(usize),
+    /// An interval whose low end is above its high end.
+    #[error("interval [{low}, {high}] has low > high; write it [low, high]")]
+    InvertedInterval {
+        /// The low end, as written.
+        low: String,
+        /// The high end, as written.
+        high: String,
+    },
+    /// A score interval with a level name at one end and a number at the
+    /// other.
+    #[error(
+        "interval [{low}, {high}] mixes a level name and a number; write both ends as numbers or both as levels of `{criterion}`"
+    )]
+    MixedInterval {
+        /// The low end, as written.
+        low: String,
+        /// The high end, as written.
+        high: String,
+        /// The criterion.
+        criterion: String,
+    },
 }
 
 #[cfg(test)]

@@ -45,6 +45,7 @@ pub(crate) fn number(value: &RawValue) -> Result<f64, DiagnosticKind> {
             ))),
         },
         RawValue::Map(_) => Err(DiagnosticKind::Syntax("expected a number, found a mapping".into())),
+        RawValue::List(_) => Err(DiagnosticKind::Syntax("expected a number, found a list".into())),
     }
 }
 
