@@ -903,27 +903,24 @@ pub enum DiagnosticKind {
     /// An interval (a judgment or a score) that is not `[low, high]`.
     #[error("an interval is written `[low, high]`; found {0} items")]
     IntervalLength(usize),
-    /// An interval whose low end is above its high end.
-    #[error("interval [{low}, {high}] has low > high; write it [low, high]")]
-    InvertedInterval {
-        /// The low end, as written.
-        low: String,
-        /// The high end, as written.
-        high: String,
-    },
+    /// An interval whose low end is above its high end; the interval as
+    /// written.
+    #[error("interval {0} has low > high; write the low end first")]
+    InvertedInterval(String),
     /// A score interval with a level name at one end and a number at the
     /// other.
     #[error(
-        "interval [{low}, {high}] mixes a level name and a number; write both ends as numbers or both as levels of `{criterion}`"
+        "interval {interval} mixes a level name and a number; write both ends as numbers or both as levels of `{criterion}`"
     )]
     MixedInterval {
-        /// The low end, as written.
-        low: String,
-        /// The high end, as written.
-        high: String,
+        /// The interval as written.
+        interval: String,
         /// The criterion.
         criterion: String,
     },
+    /// A CSV cell written as a YAML interval `[low, high]`.
+    #[error("`{0}`: an interval in a CSV cell is written LOW..HIGH, like `110..140`")]
+    CsvInterval(String),
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 use rayon::prelude::*;
 
 use super::decimal;
-use super::{Alternatives, Column, Errors, Field, Layout, Rows, id_hash, read_field};
+use super::{Alternatives, Column, Errors, Field, Intervals, Layout, Rows, id_hash, read_field};
 use crate::input::rules::in_scale;
 use crate::model::alternatives::Labels;
 
@@ -73,15 +73,21 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
 
     // Close up the ids: each region's text moves down to follow the last,
     // and its ends move with it.
-    let (mut names, mut errors) = (Labels::default(), Vec::new());
+    let (mut names, mut errors, mut intervals) = (Labels::default(), Vec::new(), Vec::new());
     let (mut region, mut used, mut bases) = (0, 0, Vec::with_capacity(parts.len()));
-    for (part, stretch) in parts.into_iter().zip(&stretches) {
+    let mut first_record = 0;
+    for ((part, stretch), &size) in parts.into_iter().zip(&stretches).zip(&sizes) {
         ids.copy_within(region..region + part.id_bytes, used);
         bases.push(used);
         used += part.id_bytes;
         region += stretch.len();
         names.append(part.names);
         errors.extend(part.errors);
+        intervals.extend(part.intervals.into_iter().map(|mut s| {
+            s.row += first_record;
+            s
+        }));
+        first_record += size;
     }
     ids.truncate(used);
     ids.shrink_to_fit();
@@ -98,6 +104,7 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
         spans: layout.leaf_span.map(|_| spans),
         hashes: Some(hashes),
         errors,
+        intervals,
     })
 }
 
@@ -179,6 +186,9 @@ struct Part {
     errors: Vec<super::Diagnostic>,
     /// Bytes of ids written.
     id_bytes: usize,
+    /// The cells written as intervals, rows counted from the stretch's
+    /// first.
+    intervals: Vec<crate::model::ScoreInterval>,
 }
 
 impl Job<'_, '_> {
@@ -191,6 +201,7 @@ impl Job<'_, '_> {
         let delimiter = layout.delimiter;
         let leading = decimal::leading_for(delimiter);
         let (mut names, mut id_bytes) = (Labels::default(), 0);
+        let mut intervals = Intervals::default();
         let (mut record, mut line, mut start) = (0, self.before, 0);
         let ends = memchr::memchr_iter(b'\n', self.data).chain(std::iter::once(self.data.len()));
         for end in ends {
@@ -205,13 +216,14 @@ impl Job<'_, '_> {
             let row = &mut self.values[record * cols..(record + 1) * cols];
             self.lines[record] = u32::try_from(line).unwrap_or(u32::MAX);
             let errors_before = errors.list.len();
+            intervals.row = record;
             let RowFields {
                 mut id,
                 mut name,
                 plain,
                 span,
                 complete,
-            } = fields(text, line, layout, leading, row, &mut errors);
+            } = fields(text, line, layout, leading, (row, &mut intervals), &mut errors);
             // Ragged rows keep their slot so the others keep theirs; the
             // error makes the whole read fail anyway.
             if !complete {
@@ -244,6 +256,7 @@ impl Job<'_, '_> {
             names,
             errors: errors.list,
             id_bytes,
+            intervals: intervals.list,
         }
     }
 }
@@ -260,15 +273,16 @@ struct RowFields<'t> {
     complete: bool,
 }
 
-/// Reads the fields of one row `text` on `line`: leaf values into `row`,
-/// problems to `errors`; `leading` parses a number at the start of a field.
+/// Reads the fields of one row `text` on `line`: leaf values into `row`
+/// (cells written as intervals to `intervals`), problems to `errors`;
+/// `leading` parses a number at the start of a field.
 #[inline]
 fn fields<'t>(
     text: &'t [u8],
     line: u64,
     layout: &Layout<'_>,
     leading: fn(&[u8]) -> Option<(f64, usize)>,
-    row: &mut [f64],
+    (row, intervals): (&mut [f64], &mut Intervals),
     errors: &mut Errors<'_>,
 ) -> RowFields<'t> {
     let delimiter = layout.delimiter;
@@ -295,7 +309,7 @@ fn fields<'t>(
             _ => {
                 plain &= !matches!(column, Column::Leaf(_));
                 let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
-                match read_field(&rest[..len], i, line, layout, row, errors) {
+                match read_field(&rest[..len], i, line, layout, (&mut *row, &mut *intervals), errors) {
                     Field::Id(t) => id = t,
                     Field::Name(t) => name = t,
                     Field::Other => {}

@@ -219,25 +219,14 @@ impl Validator {
         let low = self.scaled(&ends[0], criterion, leaf, at.index(0));
         let high = self.scaled(&ends[1], criterion, leaf, at.index(1));
         let ((low, low_level), (high, high_level)) = (low?, high?);
-        let (low_text, high_text) = (ends[0].to_string(), ends[1].to_string());
+        let interval = format!("[{}, {}]", ends[0], ends[1]);
         if low_level != high_level {
             let criterion = criterion.id.clone();
-            let kind = DiagnosticKind::MixedInterval {
-                low: low_text,
-                high: high_text,
-                criterion,
-            };
-            self.issue(at, kind);
+            self.issue(at, DiagnosticKind::MixedInterval { interval, criterion });
             return None;
         }
         if low > high {
-            self.issue(
-                at,
-                DiagnosticKind::InvertedInterval {
-                    low: low_text,
-                    high: high_text,
-                },
-            );
+            self.issue(at, DiagnosticKind::InvertedInterval(interval));
             return None;
         }
         Some((crate::model::midpoint(low, high), Some((low, high))))

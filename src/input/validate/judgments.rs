@@ -233,8 +233,8 @@ impl Validator {
         let (low, high) = (low?, high?);
         if low > high {
             self.warnings.truncate(warned);
-            let (low, high) = (ends[0].to_string(), ends[1].to_string());
-            self.issue(at.clone(), DiagnosticKind::InvertedInterval { low, high });
+            let interval = format!("[{}, {}]", ends[0], ends[1]);
+            self.issue(at.clone(), DiagnosticKind::InvertedInterval(interval));
             return None;
         }
         Some(Judgment::interval(0, 0, low, high))

@@ -299,6 +299,7 @@ impl Validator {
             AlternativesSource::Csv(file) => match csv_input::read(&file, criteria) {
                 Ok(read) => {
                     csv_rows = Some((file.display_name.clone(), read.lines));
+                    self.score_intervals = read.intervals;
                     (
                         read.alternatives,
                         Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
