@@ -9,8 +9,8 @@ mod uncertain;
 
 pub use alternatives::Alternatives;
 pub use score_text::ScoreText;
-pub(crate) use uncertain::midpoint;
 pub use uncertain::{Judgment, ScoreInterval};
+pub(crate) use uncertain::{JudgmentIntervals, midpoint};
 
 use crate::math::ahp::{GroupJudgments, PairwiseMatrix};
 use crate::math::learning_curve::CostCurve;
@@ -59,7 +59,7 @@ pub struct Problem {
     pub(crate) alternative_comparisons: Vec<LeafJudgments>,
     /// The interval of each judgment of `alternative_comparisons` written
     /// as one, in the same order.
-    pub(crate) alternative_intervals: Vec<Vec<Option<(f64, f64)>>>,
+    pub(crate) alternative_intervals: Vec<JudgmentIntervals>,
     /// The scores written as intervals, by row then column; `scores`
     /// holds their midpoints.
     pub(crate) score_intervals: Vec<ScoreInterval>,

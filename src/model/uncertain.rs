@@ -53,6 +53,9 @@ impl Judgment {
     }
 }
 
+/// The interval of each of a list of judgments, for those written as one.
+pub(crate) type JudgmentIntervals = Vec<Option<(f64, f64)>>;
+
 /// A score written as an interval `[low, high]`: alternative `row`'s value
 /// on the leaf in `column` (its column in [`Problem::scores`], which holds
 /// the midpoint).

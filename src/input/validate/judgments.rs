@@ -6,6 +6,7 @@ use super::*;
 use crate::diagnostic::Location;
 use crate::diagnostic::nearest;
 use crate::math::ahp::judgment_in_bounds;
+use crate::model::JudgmentIntervals;
 
 impl Validator {
     /// The judgments of a node's children, from its `comparisons` (and, for
@@ -333,7 +334,7 @@ impl Validator {
         by_leaf: &[(String, Vec<Vec<RawValue>>)],
         criteria: &Criteria,
         alternatives: &Alternatives,
-    ) -> (Vec<LeafJudgments>, Vec<Vec<Option<(f64, f64)>>>) {
+    ) -> (Vec<LeafJudgments>, Vec<JudgmentIntervals>) {
         let ids = Names::alternatives(
             alternatives.ids().map(str::to_owned).collect(),
             self.alternatives_unknown,
