@@ -216,6 +216,15 @@ alternatives: {csv: alternatives.csv}
         .collect();
     assert_eq!(intervals, [(0, 0, 110.0, 140.0), (0, 1, 1.0, 2.0)]);
 
+    // With `;` as separator, the ends take decimal commas.
+    dir.write(
+        "alternatives.csv",
+        "id;cost;risk\np1;109,5..140,5;low..medium\np2;120;high\np3;130;low\n",
+    );
+    let semicolons = Problem::from_path(&dir.join("interval.yaml"), &LoadOptions::default()).unwrap();
+    assert_eq!(semicolons.score_intervals()[0].low, 109.5);
+    assert_eq!(semicolons.scores().get(0, 0), 125.0);
+
     // Quoted, the file goes through the csv crate instead: same intervals.
     dir.write(
         "alternatives.csv",

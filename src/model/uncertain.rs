@@ -150,7 +150,9 @@ impl Judgments {
     /// The same judgments with other values: `values` gives one per
     /// judgment of [`Judgments::written`], flattened judge by judge. The
     /// matrix (and, for a group, every judge's matrix and the aggregate)
-    /// is rebuilt from them; the judges keep their weights.
+    /// is rebuilt from them; the judges keep their weights. A node given as
+    /// a `matrix:` is rebuilt from its upper triangle, the lower one as
+    /// exact reciprocals.
     ///
     /// # Errors
     ///
