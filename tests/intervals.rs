@@ -381,3 +381,31 @@ proptest! {
         prop_assert_eq!(weight_bits(&interval), weight_bits(&point));
     }
 }
+
+#[test]
+fn csv_intervals_keep_their_rows_when_the_file_is_read_in_parallel_stretches() {
+    let dir = Dir::new("csv-parallel-intervals");
+    dir.write(
+        "p.yaml",
+        "name: big\ncriteria: [{id: cost, direction: cost}, {id: gain}]\nalternatives: {csv: a.csv}\n",
+    );
+    // About 250 KB, well past the size read on one thread; every 7th row
+    // has an interval.
+    let mut csv = String::from("id,cost,gain\n");
+    for i in 0..10_000 {
+        let cost = if i % 7 == 0 {
+            format!("{i}..{}", i + 2)
+        } else {
+            i.to_string()
+        };
+        csv.push_str(&format!("alternative-{i},{cost},{}\n", i % 13));
+    }
+    dir.write("a.csv", csv);
+    let p = Problem::from_path(&dir.join("p.yaml"), &LoadOptions::default()).unwrap();
+    let rows: Vec<usize> = p.score_intervals().iter().map(|s| s.row).collect();
+    assert_eq!(rows, (0..10_000).step_by(7).collect::<Vec<_>>());
+    for s in p.score_intervals() {
+        assert_eq!((s.low, s.high), (s.row as f64, s.row as f64 + 2.0));
+        assert_eq!(p.scores().get(s.row, 0), s.row as f64 + 1.0);
+    }
+}

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::decimal;
 use super::{Alternatives, Column, Errors, Field, Intervals, Layout, Rows, id_hash, read_field};
 use crate::input::rules::in_scale;
+use crate::model::ScoreInterval;
 use crate::model::alternatives::Labels;
 
 /// Below this many bytes of rows (64 KiB), one thread reads them all.
@@ -70,31 +71,20 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
         })
         .collect();
     let parts: Vec<Part> = jobs.into_par_iter().map(|job| job.run(layout)).collect();
-
-    // Close up the ids: each region's text moves down to follow the last,
-    // and its ends move with it.
+    let id_bytes: Vec<usize> = parts.iter().map(|p| p.id_bytes).collect();
+    close_up(&mut ids, &mut id_ends, &id_bytes, &stretches, &sizes);
     let (mut names, mut errors, mut intervals) = (Labels::default(), Vec::new(), Vec::new());
-    let (mut region, mut used, mut bases) = (0, 0, Vec::with_capacity(parts.len()));
-    let mut first_record = 0;
-    for ((part, stretch), &size) in parts.into_iter().zip(&stretches).zip(&sizes) {
-        ids.copy_within(region..region + part.id_bytes, used);
-        bases.push(used);
-        used += part.id_bytes;
-        region += stretch.len();
+    let mut first = 0;
+    for (part, &size) in parts.into_iter().zip(&sizes) {
         names.append(part.names);
         errors.extend(part.errors);
-        intervals.extend(part.intervals.into_iter().map(|mut s| {
-            s.row += first_record;
-            s
+        // A part counts its rows from its own first.
+        intervals.extend(part.intervals.into_iter().map(|s| ScoreInterval {
+            row: s.row + first,
+            ..s
         }));
-        first_record += size;
+        first += size;
     }
-    ids.truncate(used);
-    ids.shrink_to_fit();
-    carve(&mut id_ends, sizes.iter().copied())
-        .into_par_iter()
-        .zip(bases)
-        .for_each(|(ends, base)| ends.iter_mut().for_each(|e| *e += base));
     // Ids come from cells checked to be UTF-8, so this cannot fail.
     let ids = String::from_utf8(ids).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Some(Rows {
@@ -106,6 +96,26 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
         errors,
         intervals,
     })
+}
+
+/// Closes up the ids the parts wrote at the start of their stretches'
+/// regions of `ids` (`id_bytes` each): each region's text moves down to
+/// follow the last, and its ends in `id_ends` (`sizes` per part) move with
+/// it.
+fn close_up(ids: &mut Vec<u8>, id_ends: &mut [usize], id_bytes: &[usize], stretches: &[&[u8]], sizes: &[usize]) {
+    let (mut region, mut used, mut bases) = (0, 0, Vec::with_capacity(id_bytes.len()));
+    for (&bytes, stretch) in id_bytes.iter().zip(stretches) {
+        ids.copy_within(region..region + bytes, used);
+        bases.push(used);
+        used += bytes;
+        region += stretch.len();
+    }
+    ids.truncate(used);
+    ids.shrink_to_fit();
+    carve(id_ends, sizes.iter().copied())
+        .into_par_iter()
+        .zip(bases)
+        .for_each(|(ends, base)| ends.iter_mut().for_each(|e| *e += base));
 }
 
 /// `all` cut into consecutive pieces of the given sizes.
@@ -188,7 +198,7 @@ struct Part {
     id_bytes: usize,
     /// The cells written as intervals, rows counted from the stretch's
     /// first.
-    intervals: Vec<crate::model::ScoreInterval>,
+    intervals: Vec<ScoreInterval>,
 }
 
 impl Job<'_, '_> {
