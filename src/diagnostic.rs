@@ -310,11 +310,12 @@ pub enum DiagnosticKind {
     /// A tab in the indentation of a YAML line.
     #[error("tabs are not allowed in YAML indentation; use spaces")]
     TabIndent,
-    /// Text or a mapping where a number must be.
-    #[error("expected a number, found {}", match .0 { Some(text) => format!("`{text}`"), None => "a mapping".to_owned() })]
+    /// Text, a list or a mapping where a number must be.
+    #[error("expected a number, found {0}")]
     NotANumber(
-        /// The text found (cut to a readable length); `None` for a mapping.
-        Option<String>,
+        /// What was found: the text in backticks (cut to a readable
+        /// length), `a list` or `a mapping`.
+        String,
     ),
     /// An unsupported `version`.
     #[error("unsupported format version `{0}`; only 1 exists")]
@@ -781,6 +782,27 @@ pub enum DiagnosticKind {
         /// Upper bound.
         max: f64,
     },
+    /// An interval (a judgment or a score) that is not `[low, high]`.
+    #[error("an interval is written `[low, high]`; found {0} items")]
+    IntervalLength(usize),
+    /// An interval whose low end is above its high end; the interval as
+    /// written.
+    #[error("interval {0} has low > high; write the low end first")]
+    InvertedInterval(String),
+    /// A score interval with a level name at one end and a number at the
+    /// other.
+    #[error(
+        "interval {interval} mixes a level name and a number; write both ends as numbers or both as levels of `{criterion}`"
+    )]
+    MixedInterval {
+        /// The interval as written.
+        interval: String,
+        /// The criterion.
+        criterion: String,
+    },
+    /// A CSV cell written as a YAML interval `[low, high]`.
+    #[error("`{0}`: an interval in a CSV cell is written LOW..HIGH, like `110..140`")]
+    CsvInterval(String),
 }
 
 #[cfg(test)]

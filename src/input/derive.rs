@@ -29,6 +29,7 @@ pub fn parse(value: &RawValue, core: &[(String, Vec<String>)]) -> Result<Derive,
         },
         other => Err(DiagnosticKind::UnknownDerive(match other {
             RawValue::Map(_) => "a mapping other than `{shared: DIMENSION}`".to_owned(),
+            RawValue::List(_) => "a list".to_owned(),
             other => format!("`{other}`"),
         })),
     }

@@ -39,9 +39,10 @@ pub(crate) fn number(value: &RawValue) -> Result<f64, DiagnosticKind> {
                 Err(DiagnosticKind::NonFinite(excerpt(text)))
             }
             Ok(_) => Err(DiagnosticKind::OutOfRange(excerpt(text))),
-            Err(_) => Err(DiagnosticKind::NotANumber(Some(excerpt(text)))),
+            Err(_) => Err(DiagnosticKind::NotANumber(format!("`{}`", excerpt(text)))),
         },
-        RawValue::Map(_) => Err(DiagnosticKind::NotANumber(None)),
+        RawValue::Map(_) => Err(DiagnosticKind::NotANumber("a mapping".into())),
+        RawValue::List(_) => Err(DiagnosticKind::NotANumber("a list".into())),
     }
 }
 

@@ -305,7 +305,7 @@ impl Validator {
             return self
                 .matrix(&path.key("matrix"), &ids, rows)
                 .map_or(Weighting::Equal, |matrix| {
-                    Weighting::Judgments(Judgments { matrix, group: None })
+                    Weighting::Judgments(Judgments::from_matrix(matrix))
                 });
         }
         if any_weight {

@@ -19,8 +19,8 @@ use super::rules::{
     SCALE_MAX, excerpt, in_scale, judgment, level_value, number, valid_alternative_id, valid_criterion_id,
 };
 use super::{
-    Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf,
-    LeafJudgments, Parent, Problem, ROOT_ID, ScreeningRule, Weighting,
+    Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgment, Judgments, Leaf,
+    LeafJudgments, Parent, Problem, ROOT_ID, ScoreInterval, ScreeningRule, Weighting,
 };
 use crate::math::ahp::MatrixError;
 use crate::math::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
@@ -110,9 +110,9 @@ pub fn validate(
     let (alternatives, scores, score_text, csv_rows) =
         v.read_alternatives(source, &criteria, &mut derived, &mut located);
 
-    let alternative_comparisons = match &raw.alternative_comparisons {
+    let (alternative_comparisons, alternative_intervals) = match &raw.alternative_comparisons {
         Some(Ordered(by_leaf)) => v.alternative_comparisons(by_leaf, &criteria, &alternatives),
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
 
     let screening = raw
@@ -138,6 +138,8 @@ pub fn validate(
             });
         }
     };
+    let mut score_intervals = std::mem::take(&mut v.score_intervals);
+    score_intervals.sort_unstable_by_key(|s| (s.row, s.column));
     let problem = Problem {
         name,
         description,
@@ -149,6 +151,8 @@ pub fn validate(
         core: v.core,
         derived,
         alternative_comparisons,
+        alternative_intervals,
+        score_intervals,
         warnings: v.warnings,
     };
     admitted(problem, admit, csv_rows.as_ref())
@@ -320,6 +324,7 @@ impl Validator {
             AlternativesSource::Csv(file) => match csv_input::read(&file, criteria) {
                 Ok(read) => {
                     csv_rows = Some((file.display_name.clone(), read.lines));
+                    self.score_intervals = read.intervals;
                     (
                         read.alternatives,
                         Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
@@ -472,6 +477,8 @@ struct Validator {
     ids: HashMap<String, FieldPath>,
     issues: Vec<Issue>,
     warnings: Vec<Warning>,
+    /// Scores written as intervals, as they are read.
+    score_intervals: Vec<ScoreInterval>,
 }
 
 impl Validator {
