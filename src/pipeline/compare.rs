@@ -33,26 +33,14 @@ pub enum CompareMethod {
     AhpIdeal,
 }
 
+crate::math::names::named_choices!(CompareMethod, "method", {
+    TopsisVector => "topsis-vector",
+    TopsisMinMax => "topsis-minmax",
+    AhpDistributive => "ahp-distributive",
+    AhpIdeal => "ahp-ideal",
+});
+
 impl CompareMethod {
-    /// Every method, in the order `compare` runs them by default.
-    pub const ALL: [CompareMethod; 4] = [
-        CompareMethod::TopsisVector,
-        CompareMethod::TopsisMinMax,
-        CompareMethod::AhpDistributive,
-        CompareMethod::AhpIdeal,
-    ];
-
-    /// The name on the command line and in reports: `topsis-vector`,
-    /// `topsis-minmax`, `ahp-distributive`, `ahp-ideal`.
-    pub fn name(self) -> &'static str {
-        match self {
-            CompareMethod::TopsisVector => "topsis-vector",
-            CompareMethod::TopsisMinMax => "topsis-minmax",
-            CompareMethod::AhpDistributive => "ahp-distributive",
-            CompareMethod::AhpIdeal => "ahp-ideal",
-        }
-    }
-
     /// `base` with this method, normalisation or synthesis (its weighting
     /// options kept).
     pub fn options(self, base: &RankOptions) -> RankOptions {
@@ -68,15 +56,6 @@ impl CompareMethod {
             synthesis,
             ..*base
         }
-    }
-}
-
-impl std::str::FromStr for CompareMethod {
-    type Err = crate::ahp::UnknownName;
-
-    /// Parses a [`CompareMethod::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::ahp::parse_name(s, "method", &CompareMethod::ALL, |m| m.name())
     }
 }
 

@@ -6,6 +6,7 @@
 //! report; nothing below this layer imports from it. A new command's
 //! computation goes here; how the command prints it goes in the binary.
 
+mod admit;
 mod compare;
 mod curves;
 pub mod error;
@@ -16,6 +17,7 @@ mod scoring;
 pub mod screening;
 mod weigh;
 
+pub use admit::rankable;
 pub use compare::{
     CompareMethod, CompareOptions, CompareReport, DEFAULT_SHORTLIST, PairCoefficients, Skipped, compare,
 };
