@@ -147,6 +147,55 @@ pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
     drop(pairs);
     let discordant = count_inversions(&mut ys);
     let tied_y = tied_pairs(&ys, |a, b| a == b);
+    tau_b(m, tied_x, tied_y, tied_xy, discordant)
+}
+
+/// Kendall's tau-b of two competition rankings (each rank in `1..=m`), as
+/// [`kendall_tau_b`] gives on their average ranks (the same order, the
+/// same ties), in O(m log m) without a comparison sort: the alternatives
+/// are bucketed by their rank in `a`.
+///
+/// # Panics
+///
+/// If `a` and `b` differ in length, or a rank is outside `1..=m`.
+pub(crate) fn kendall_tau_b_competition(a: &[usize], b: &[usize]) -> Option<f64> {
+    assert_eq!(a.len(), b.len(), "rankings of different lengths");
+    let m = a.len();
+    if m < 2 {
+        return None;
+    }
+    // start[r]: where the alternatives ranked r in `a` begin.
+    let mut start = vec![0usize; m + 2];
+    for &r in a {
+        start[r + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut next = start.clone();
+    let mut ys = vec![0u32; m];
+    for (&r, &y) in a.iter().zip(b) {
+        ys[next[r]] = y as u32;
+        next[r] += 1;
+    }
+    let (mut tied_x, mut tied_xy) = (0u64, 0u64);
+    for r in 1..=m {
+        let run = &mut ys[start[r]..start[r + 1]];
+        if run.len() > 1 {
+            run.sort_unstable();
+            let k = run.len() as u64;
+            tied_x += k * (k - 1) / 2;
+            tied_xy += tied_pairs(run, |p, q| p == q);
+        }
+    }
+    let discordant = count_inversions(&mut ys);
+    let tied_y = tied_pairs(&ys, |p, q| p == q);
+    tau_b(m, tied_x, tied_y, tied_xy, discordant)
+}
+
+/// tau-b from the counts: `m` alternatives, the pairs tied in x, in y and
+/// in both, and the discordant pairs.
+fn tau_b(m: usize, tied_x: u64, tied_y: u64, tied_xy: u64, discordant: u64) -> Option<f64> {
     let all = (m as u64) * (m as u64 - 1) / 2;
     let (nx, ny) = (all - tied_x, all - tied_y);
     if nx == 0 || ny == 0 {
@@ -192,10 +241,12 @@ fn key(x: f64) -> u64 {
 }
 
 /// Sorts `v` ascending and returns the pairs `i < j` with `v[i] > v[j]`
-/// (strictly; equal values are not inversions): a bottom-up merge sort.
-fn count_inversions(v: &mut [u64]) -> u64 {
+/// (strictly; equal values are not inversions): a bottom-up merge sort
+/// between two buffers.
+fn count_inversions<T: Copy + Ord>(v: &mut Vec<T>) -> u64 {
     let n = v.len();
-    let mut buffer = v.to_vec();
+    let mut from = std::mem::take(v);
+    let mut to = from.clone();
     let mut inversions = 0u64;
     let mut width = 1;
     while width < n {
@@ -204,23 +255,24 @@ fn count_inversions(v: &mut [u64]) -> u64 {
             let end = (start + 2 * width).min(n);
             let (mut i, mut j, mut k) = (start, mid, start);
             while i < mid && j < end {
-                if v[j] < v[i] {
+                if from[j] < from[i] {
                     inversions += (mid - i) as u64;
-                    buffer[k] = v[j];
+                    to[k] = from[j];
                     j += 1;
                 } else {
-                    buffer[k] = v[i];
+                    to[k] = from[i];
                     i += 1;
                 }
                 k += 1;
             }
-            buffer[k..k + mid - i].copy_from_slice(&v[i..mid]);
+            to[k..k + mid - i].copy_from_slice(&from[i..mid]);
             let k = k + mid - i;
-            buffer[k..k + end - j].copy_from_slice(&v[j..end]);
+            to[k..k + end - j].copy_from_slice(&from[j..end]);
         }
-        v.copy_from_slice(&buffer);
+        std::mem::swap(&mut from, &mut to);
         width *= 2;
     }
+    *v = from;
     inversions
 }
 
@@ -270,11 +322,13 @@ mod tests {
         let y = average_ranks(&[3, 1, 5, 2, 5, 7, 7, 9, 7, 10]);
         let fast = kendall_tau_b(&x, &y).unwrap();
         assert!((fast - tau_b_by_pairs(&x, &y).unwrap()).abs() < 1e-12);
+        let bucketed = kendall_tau_b_competition(&[1, 2, 2, 4, 5, 5, 5, 8, 9, 10], &[3, 1, 5, 2, 5, 7, 7, 9, 7, 10]);
+        assert_eq!(bucketed, Some(fast));
     }
 
     #[test]
     fn inversions_are_strict() {
-        let mut v = [30, 10, 20, 20, 5];
+        let mut v = vec![30, 10, 20, 20, 5];
         assert_eq!(count_inversions(&mut v), 7);
         assert_eq!(v, [5, 10, 20, 20, 30]);
         let floats = [-2.0, -0.0, 0.0, 0.5, 1.0, 2.5, f64::MAX];
@@ -307,5 +361,24 @@ mod tests {
         assert_eq!(top_k_overlap(&[], &[], 3), None);
         assert_eq!(top_k_overlap(&[1, 1, 3], &[1, 2, 3], 1), Some(0.5));
         assert_eq!(top_k_overlap(&[1, 2, 2], &[3, 1, 1], 1), Some(0.0));
+    }
+
+    /// Competition ranks of `values` (higher first is irrelevant here:
+    /// any consistent order with ties will do).
+    fn competition(values: &[u8]) -> Vec<usize> {
+        values
+            .iter()
+            .map(|&a| 1 + values.iter().filter(|&&b| b < a).count())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bucketed_tau_b_is_tau_b_on_average_ranks(raw in proptest::collection::vec((0u8..7, 0u8..7), 0..60)) {
+            let a = competition(&raw.iter().map(|p| p.0).collect::<Vec<_>>());
+            let b = competition(&raw.iter().map(|p| p.1).collect::<Vec<_>>());
+            let direct = kendall_tau_b(&average_ranks(&a), &average_ranks(&b));
+            proptest::prop_assert_eq!(kendall_tau_b_competition(&a, &b), direct);
+        }
     }
 }

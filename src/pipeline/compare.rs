@@ -292,7 +292,7 @@ fn pairs(methods: &[CompareMethod], ranks: &[Vec<usize>], k: usize) -> Vec<PairC
             [
                 correlation::spearman(x, y),
                 correlation::weighted_spearman(x, y),
-                correlation::kendall_tau_b(x, y),
+                correlation::kendall_tau_b_competition(&ranks[a], &ranks[b]),
                 correlation::top_k_overlap(&ranks[a], &ranks[b], k),
             ]
         })
