@@ -11,3 +11,4 @@ pub(crate) mod matrix;
 pub mod ranking;
 pub mod topsis;
 pub(crate) mod weights;
+pub mod smaa;

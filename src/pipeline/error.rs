@@ -35,4 +35,7 @@ pub enum Error {
         /// What went wrong.
         error: MatrixError,
     },
+    /// SMAA (`robustness`) cannot run with the options given.
+    #[error(transparent)]
+    Robustness(#[from] super::robustness::RobustnessError),
 }

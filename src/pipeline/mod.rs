@@ -10,6 +10,7 @@ mod curves;
 pub mod error;
 pub(crate) mod rank;
 mod ranking;
+pub mod robustness;
 mod scoring;
 pub mod screening;
 mod weigh;

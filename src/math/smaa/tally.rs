@@ -1,0 +1,211 @@
+//! Counting what each draw says: ranks with ties, then per alternative the
+//! counts the estimators of [`super::Smaa`] need, all integers so that
+//! tallies merge exactly, in any order.
+
+use crate::math::ranking::{descending, tied};
+
+/// The percentages whose rank quantiles are reported (`rank_p05`,
+/// `rank_p95`).
+pub(super) const QUANTILES: [u64; 2] = [5, 95];
+
+/// Up to this many alternatives, one pass counts every rank exactly;
+/// beyond, rank quantiles are narrowed in [`BUCKETS`]-wide passes.
+pub(super) const DENSE: usize = 1024;
+
+/// Buckets per quantile and alternative in a narrowing pass.
+pub(super) const BUCKETS: usize = 64;
+
+/// Weight sums are kept in fixed point, `w * 2^64` as an integer: exact
+/// and order-free addition (so any number of threads gives the same
+/// bits), at a cost of at most `2^-64` per draw.
+pub(super) const FIXED_ONE: f64 = 18_446_744_073_709_551_616.0;
+
+/// Competition ranks of one draw's scores (ties, as [`crate::ranking::
+/// rank_scores`] finds them, share the best rank: 1, 2, 2, 4).
+#[derive(Debug, Default)]
+pub(super) struct Ranker {
+    keys: Vec<(u64, u32)>,
+    pub(super) ranks: Vec<u32>,
+}
+
+impl Ranker {
+    pub(super) fn rank(&mut self, scores: &[f64]) {
+        let m = scores.len();
+        self.keys.clear();
+        self.keys
+            .extend(scores.iter().enumerate().map(|(i, &s)| (descending(s), i as u32)));
+        self.keys.sort_unstable();
+        self.ranks.resize(m, 0);
+        let mut start = 0;
+        while start < m {
+            let head = scores[self.keys[start].1 as usize];
+            let mut end = start + 1;
+            while end < m && tied(head, scores[self.keys[end].1 as usize]) {
+                end += 1;
+            }
+            for &(_, i) in &self.keys[start..end] {
+                self.ranks[i as usize] = start as u32 + 1;
+            }
+            start = end;
+        }
+    }
+}
+
+/// Where each alternative's rank quantiles are searched: per alternative
+/// and quantile, `BUCKETS` (or `m`) buckets of `step` ranks from `lo`.
+#[derive(Debug, Clone)]
+pub(super) struct Windows {
+    pub(super) buckets: usize,
+    pub(super) lo: Vec<u32>,
+    pub(super) step: Vec<u32>,
+    /// The quantile once a bucket of one rank holds it.
+    pub(super) found: Vec<Option<u32>>,
+}
+
+impl Windows {
+    /// Every rank `1..=m` in view.
+    pub(super) fn new(m: usize) -> Self {
+        let buckets = if m <= DENSE { m.max(1) } else { BUCKETS };
+        let step = m.div_ceil(buckets).max(1) as u32;
+        let slots = m * QUANTILES.len();
+        Windows {
+            buckets,
+            lo: vec![1; slots],
+            step: vec![step; slots],
+            found: vec![None; slots],
+        }
+    }
+
+    /// Whether every quantile is found.
+    pub(super) fn done(&self) -> bool {
+        self.found.iter().all(Option::is_some)
+    }
+
+    /// Narrows each window to the bucket holding its quantile, from the
+    /// counts of a pass over `draws` draws: the quantile `q` is the
+    /// smallest rank `r` with at least `q %` of the draws at `r` or better.
+    pub(super) fn narrow(&mut self, tally: &Tally, draws: u64) {
+        for slot in 0..self.found.len() {
+            if self.found[slot].is_some() {
+                continue;
+            }
+            let target = u128::from(QUANTILES[slot % QUANTILES.len()]) * u128::from(draws);
+            let counts = &tally.buckets[slot * self.buckets..(slot + 1) * self.buckets];
+            let mut cumulative = u128::from(tally.below[slot]);
+            let bucket = counts
+                .iter()
+                .position(|&c| {
+                    cumulative += u128::from(c);
+                    100 * cumulative >= target
+                })
+                .unwrap_or(self.buckets - 1) as u32;
+            let lo = self.lo[slot] + bucket * self.step[slot];
+            if self.step[slot] == 1 {
+                self.found[slot] = Some(lo);
+            } else {
+                self.lo[slot] = lo;
+                self.step[slot] = self.step[slot].div_ceil(self.buckets as u32);
+            }
+        }
+    }
+}
+
+/// The counts of a set of draws. A `full` tally counts everything; a
+/// narrowing pass counts the quantile buckets only.
+#[derive(Debug, Clone)]
+pub(super) struct Tally {
+    pub(super) m: usize,
+    pub(super) ranks: usize,
+    pub(super) leaves: usize,
+    /// `counts[i * ranks + r - 1]`: draws that put `i` at rank `r`.
+    pub(super) counts: Vec<u32>,
+    pub(super) rank_sum: Vec<u64>,
+    /// `first[i * leaves + j]`: fixed-point sum of weight `j` over the draws
+    /// that put `i` first.
+    pub(super) first: Vec<u128>,
+    /// `pairwise[i * m + k]`: draws where `i` ranks strictly above `k`.
+    pub(super) pairwise: Vec<u32>,
+    pub(super) below: Vec<u32>,
+    pub(super) buckets: Vec<u32>,
+}
+
+impl Tally {
+    pub(super) fn new(m: usize, ranks: usize, leaves: usize, pairwise: bool, full: bool, windows: &Windows) -> Self {
+        let size = |len: usize| if full { len } else { 0 };
+        Tally {
+            m,
+            ranks,
+            leaves,
+            counts: vec![0; size(m * ranks)],
+            rank_sum: vec![0; size(m)],
+            first: vec![0; size(m * leaves)],
+            pairwise: vec![0; if pairwise { size(m * m) } else { 0 }],
+            below: vec![0; windows.lo.len()],
+            buckets: vec![0; windows.lo.len() * windows.buckets],
+        }
+    }
+
+    /// Counts one draw: its competition `ranks` under `weights`.
+    pub(super) fn add(&mut self, ranks: &[u32], weights: &[f64], windows: &Windows) {
+        if !self.rank_sum.is_empty() {
+            self.add_ranks(ranks, weights);
+        }
+        let q = QUANTILES.len();
+        for (i, &rank) in ranks.iter().enumerate() {
+            for slot in i * q..(i + 1) * q {
+                if windows.found[slot].is_some() {
+                    continue;
+                }
+                let lo = windows.lo[slot];
+                if rank < lo {
+                    self.below[slot] += 1;
+                } else {
+                    let bucket = ((rank - lo) / windows.step[slot]) as usize;
+                    if bucket < windows.buckets {
+                        self.buckets[slot * windows.buckets + bucket] += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_ranks(&mut self, ranks: &[u32], weights: &[f64]) {
+        for (i, &rank) in ranks.iter().enumerate() {
+            self.rank_sum[i] += u64::from(rank);
+            if (rank as usize) <= self.ranks {
+                self.counts[i * self.ranks + rank as usize - 1] += 1;
+            }
+            if rank == 1 {
+                let sums = &mut self.first[i * self.leaves..(i + 1) * self.leaves];
+                for (sum, &w) in sums.iter_mut().zip(weights) {
+                    // Weights lie in [0, 1]: the product fits, the cast
+                    // drops only the bits below 2^-64.
+                    *sum += (w.clamp(0.0, 1.0) * FIXED_ONE) as u128;
+                }
+            }
+        }
+        if !self.pairwise.is_empty() {
+            for (row, &rank) in self.pairwise.chunks_exact_mut(self.m).zip(ranks) {
+                for (c, &other) in row.iter_mut().zip(ranks) {
+                    *c += u32::from(rank < other);
+                }
+            }
+        }
+    }
+
+    /// Adds `other`'s counts (integers: the order of merging does not
+    /// matter).
+    pub(super) fn merge(&mut self, other: &Tally) {
+        fn add<T: Copy + std::ops::AddAssign>(a: &mut [T], b: &[T]) {
+            for (x, &y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        add(&mut self.counts, &other.counts);
+        add(&mut self.rank_sum, &other.rank_sum);
+        add(&mut self.first, &other.first);
+        add(&mut self.pairwise, &other.pairwise);
+        add(&mut self.below, &other.below);
+        add(&mut self.buckets, &other.buckets);
+    }
+}
