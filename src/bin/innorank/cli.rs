@@ -69,6 +69,20 @@ pub enum Command {
         after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid\n  innorank check problem.yaml --method ahp --format json"
     )]
     Check(CheckArgs),
+    /// How sure is the ranking: SMAA, the share of random weight draws
+    /// that put each alternative at each rank.
+    ///
+    /// Each of --draws draws picks leaf weights (--weights: judgments drawn
+    /// in their intervals, uniform, ordinal, or replayed from
+    /// --weights-from), ranks the alternatives that survive screening with
+    /// the method chosen, and counts: rank acceptabilities b1..bR with
+    /// standard errors, mean rank, 5th-95th percentile rank, holistic
+    /// acceptability, central weights, confidence, choice entropy and
+    /// (--pairwise) pairwise winning indices.
+    #[command(
+        after_help = "Examples:\n  innorank robustness examples/innovation-proposals.yaml\n  innorank robustness problem.yaml --draws 50000 --seed 7 --format json\n  innorank robustness problem.yaml --weights uniform --pairwise --format csv\n  innorank robustness problem.yaml --draws-out draws.csv\n  innorank robustness problem.yaml --weights-from draws.csv"
+    )]
+    Robustness(crate::robustness::RobustnessArgs),
 }
 
 /// Arguments every command takes.
@@ -363,7 +377,9 @@ impl Cli {
         };
         let mut warnings = Vec::new();
         match &self.command {
-            Command::Rank(RankArgs { ranking, .. }) | Command::Check(CheckArgs { ranking, .. }) => {
+            Command::Rank(RankArgs { ranking, .. })
+            | Command::Check(CheckArgs { ranking, .. })
+            | Command::Robustness(crate::robustness::RobustnessArgs { ranking, .. }) => {
                 if ranking.method != Method::Ahp && given("synthesis") {
                     return Err("--synthesis applies to --method ahp only".to_owned());
                 }
@@ -395,6 +411,7 @@ impl Cli {
             Command::Weights(a) => a.common.quiet,
             Command::Cost(a) => a.common.quiet,
             Command::Check(a) => a.common.quiet,
+            Command::Robustness(a) => a.common.quiet,
             Command::Criteria(_) | Command::Init(_) => false,
         }
     }

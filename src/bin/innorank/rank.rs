@@ -52,7 +52,7 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     }
     let view = RankView {
         changed: changed_options(args, &report),
-        width: table_width(args),
+        width: table_width(args.wide),
         report: &report,
     };
     let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
@@ -64,8 +64,8 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
 /// standard output or, when that is piped or redirected
 /// (`innorank rank ... | less`), from standard error; else
 /// [`DEFAULT_WIDTH`].
-fn table_width(args: &RankArgs) -> Option<usize> {
-    if args.wide {
+pub fn table_width(wide: bool) -> Option<usize> {
+    if wide {
         return None;
     }
     let columns = std::env::var("COLUMNS")

@@ -242,5 +242,6 @@ impl Smaa {
             .map(|b| -b * b.log2())
             .sum::<f64>()
             .max(0.0)
+            + 0.0 // no -0
     }
 }
