@@ -104,6 +104,7 @@ where
     assert!(config.ranks >= 1, "at least one rank counted");
     let mut windows = Windows::new(config.alternatives);
     let mut tally = pass(config, &draw, progress, &windows, true)?;
+    tally.settle();
     windows.narrow(&tally, config.draws);
     while !windows.done() {
         let narrowing = pass(config, &draw, progress, &windows, false)?;

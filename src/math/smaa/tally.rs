@@ -34,7 +34,8 @@ impl Ranker {
         self.keys.clear();
         self.keys
             .extend(scores.iter().enumerate().map(|(i, &s)| (descending(s), i as u32)));
-        self.keys.sort_unstable();
+        // Exactly equal scores tie whatever their order: the key alone.
+        self.keys.sort_unstable_by_key(|&(key, _)| key);
         self.ranks.resize(m, 0);
         let mut start = 0;
         while start < m {
@@ -55,6 +56,9 @@ impl Ranker {
 /// and quantile, `BUCKETS` (or `m`) buckets of `step` ranks from `lo`.
 #[derive(Debug, Clone)]
 pub(super) struct Windows {
+    /// Every rank has its own count (`m <= DENSE`): one histogram per
+    /// alternative serves both quantiles and the acceptabilities.
+    pub(super) dense: bool,
     pub(super) buckets: usize,
     pub(super) lo: Vec<u32>,
     pub(super) step: Vec<u32>,
@@ -65,10 +69,12 @@ pub(super) struct Windows {
 impl Windows {
     /// Every rank `1..=m` in view.
     pub(super) fn new(m: usize) -> Self {
-        let buckets = if m <= DENSE { m.max(1) } else { BUCKETS };
+        let dense = m <= DENSE;
+        let buckets = if dense { m.max(1) } else { BUCKETS };
         let step = m.div_ceil(buckets).max(1) as u32;
         let slots = m * QUANTILES.len();
         Windows {
+            dense,
             buckets,
             lo: vec![1; slots],
             step: vec![step; slots],
@@ -85,12 +91,15 @@ impl Windows {
     /// counts of a pass over `draws` draws: the quantile `q` is the
     /// smallest rank `r` with at least `q %` of the draws at `r` or better.
     pub(super) fn narrow(&mut self, tally: &Tally, draws: u64) {
+        let q = QUANTILES.len();
         for slot in 0..self.found.len() {
             if self.found[slot].is_some() {
                 continue;
             }
-            let target = u128::from(QUANTILES[slot % QUANTILES.len()]) * u128::from(draws);
-            let counts = &tally.buckets[slot * self.buckets..(slot + 1) * self.buckets];
+            let target = u128::from(QUANTILES[slot % q]) * u128::from(draws);
+            // Dense: one histogram per alternative, shared by its quantiles.
+            let row = if self.dense { slot / q } else { slot };
+            let counts = &tally.buckets[row * self.buckets..(row + 1) * self.buckets];
             let mut cumulative = u128::from(tally.below[slot]);
             let bucket = counts
                 .iter()
@@ -117,7 +126,8 @@ pub(super) struct Tally {
     pub(super) m: usize,
     pub(super) ranks: usize,
     pub(super) leaves: usize,
-    /// `counts[i * ranks + r - 1]`: draws that put `i` at rank `r`.
+    /// `counts[i * ranks + r - 1]`: draws that put `i` at rank `r` (in
+    /// dense mode filled from `buckets` by [`Tally::settle`]).
     pub(super) counts: Vec<u32>,
     pub(super) rank_sum: Vec<u64>,
     /// `first[i * leaves + j]`: fixed-point sum of weight `j` over the draws
@@ -125,13 +135,18 @@ pub(super) struct Tally {
     pub(super) first: Vec<u128>,
     /// `pairwise[i * m + k]`: draws where `i` ranks strictly above `k`.
     pub(super) pairwise: Vec<u32>,
+    /// Per quantile slot: draws ranking the alternative above its window.
     pub(super) below: Vec<u32>,
+    /// Dense: `buckets[i * m + r - 1]`, draws that put `i` at rank `r`;
+    /// else per quantile slot, the draws in each bucket of its window.
     pub(super) buckets: Vec<u32>,
+    dense: bool,
 }
 
 impl Tally {
     pub(super) fn new(m: usize, ranks: usize, leaves: usize, pairwise: bool, full: bool, windows: &Windows) -> Self {
         let size = |len: usize| if full { len } else { 0 };
+        let rows = if windows.dense { m } else { windows.lo.len() };
         Tally {
             m,
             ranks,
@@ -141,15 +156,26 @@ impl Tally {
             first: vec![0; size(m * leaves)],
             pairwise: vec![0; if pairwise { size(m * m) } else { 0 }],
             below: vec![0; windows.lo.len()],
-            buckets: vec![0; windows.lo.len() * windows.buckets],
+            buckets: vec![0; rows * windows.buckets],
+            dense: windows.dense,
         }
     }
 
     /// Counts one draw: its competition `ranks` under `weights`.
     pub(super) fn add(&mut self, ranks: &[u32], weights: &[f64], windows: &Windows) {
+        if self.dense {
+            for (row, &rank) in self.buckets.chunks_exact_mut(self.m).zip(ranks) {
+                row[rank as usize - 1] += 1;
+            }
+        } else {
+            self.add_windows(ranks, windows);
+        }
         if !self.rank_sum.is_empty() {
             self.add_ranks(ranks, weights);
         }
+    }
+
+    fn add_windows(&mut self, ranks: &[u32], windows: &Windows) {
         let q = QUANTILES.len();
         for (i, &rank) in ranks.iter().enumerate() {
             for slot in i * q..(i + 1) * q {
@@ -170,9 +196,10 @@ impl Tally {
     }
 
     fn add_ranks(&mut self, ranks: &[u32], weights: &[f64]) {
+        let dense = self.dense;
         for (i, &rank) in ranks.iter().enumerate() {
             self.rank_sum[i] += u64::from(rank);
-            if (rank as usize) <= self.ranks {
+            if !dense && (rank as usize) <= self.ranks {
                 self.counts[i * self.ranks + rank as usize - 1] += 1;
             }
             if rank == 1 {
@@ -189,6 +216,15 @@ impl Tally {
                 for (c, &other) in row.iter_mut().zip(ranks) {
                     *c += u32::from(rank < other);
                 }
+            }
+        }
+    }
+
+    /// In dense mode, the acceptability counts from the rank histograms.
+    pub(super) fn settle(&mut self) {
+        if self.dense && !self.counts.is_empty() {
+            for (counts, row) in self.counts.chunks_exact_mut(self.ranks).zip(self.buckets.chunks_exact(self.m)) {
+                counts.copy_from_slice(&row[..self.ranks]);
             }
         }
     }
