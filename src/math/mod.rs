@@ -9,6 +9,6 @@ pub mod ahp;
 pub mod learning_curve;
 pub(crate) mod matrix;
 pub mod ranking;
+pub mod smaa;
 pub mod topsis;
 pub(crate) mod weights;
-pub mod smaa;

@@ -100,7 +100,10 @@ where
     E: Send,
     F: Fn(u64, &mut [f64], &mut [f64]) -> Result<(), E> + Sync,
 {
-    assert!(config.draws >= 1 && config.draws <= u64::from(u32::MAX), "1 to 2^32 - 1 draws");
+    assert!(
+        config.draws >= 1 && config.draws <= u64::from(u32::MAX),
+        "1 to 2^32 - 1 draws"
+    );
     assert!(config.ranks >= 1, "at least one rank counted");
     let mut windows = Windows::new(config.alternatives);
     let mut tally = pass(config, &draw, progress, &windows, true)?;
@@ -144,7 +147,7 @@ where
                 draw(k, &mut weights, &mut scores)?;
                 ranker.rank(&scores);
                 tally.add(&ranker.ranks, &weights, windows);
-                if (done as u64 + 1) % REPORT_EVERY == 0 {
+                if (done as u64 + 1).is_multiple_of(REPORT_EVERY) {
                     progress(REPORT_EVERY);
                 }
             }
@@ -174,7 +177,10 @@ impl Smaa {
     pub fn acceptability(&self, i: usize) -> Vec<f64> {
         let r = self.tally.ranks;
         let n = self.draws as f64;
-        self.tally.counts[i * r..(i + 1) * r].iter().map(|&c| f64::from(c) / n).collect()
+        self.tally.counts[i * r..(i + 1) * r]
+            .iter()
+            .map(|&c| f64::from(c) / n)
+            .collect()
     }
 
     /// The standard error of a share `b` of the draws: `sqrt(b (1 - b) /

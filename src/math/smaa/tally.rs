@@ -223,7 +223,11 @@ impl Tally {
     /// In dense mode, the acceptability counts from the rank histograms.
     pub(super) fn settle(&mut self) {
         if self.dense && !self.counts.is_empty() {
-            for (counts, row) in self.counts.chunks_exact_mut(self.ranks).zip(self.buckets.chunks_exact(self.m)) {
+            for (counts, row) in self
+                .counts
+                .chunks_exact_mut(self.ranks)
+                .zip(self.buckets.chunks_exact(self.m))
+            {
                 counts.copy_from_slice(&row[..self.ranks]);
             }
         }

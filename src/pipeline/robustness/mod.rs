@@ -186,7 +186,10 @@ pub fn robustness<'p>(
     }
     let criteria = &problem.criteria;
     let n = criteria.leaf_nodes().len();
-    let model = options.weights.clone().unwrap_or_else(|| WeightsModel::default_for(criteria));
+    let model = options
+        .weights
+        .clone()
+        .unwrap_or_else(|| WeightsModel::default_for(criteria));
     let draws = match &model {
         WeightsModel::Replay(rows) if rows.row(0).len() != n => {
             return Err(RobustnessError::ReplayWidth {
@@ -205,7 +208,13 @@ pub fn robustness<'p>(
     if model == WeightsModel::Judgments && WeightsModel::default_for(criteria) != WeightsModel::Judgments {
         warnings.push(Warning::NoJudgmentsToDraw);
     }
-    let sampler = Sampler::new(&model, criteria, &base.weights, &options.rank.weighing, options.judgment_spread);
+    let sampler = Sampler::new(
+        &model,
+        criteria,
+        &base.weights,
+        &options.rank.weighing,
+        options.judgment_spread,
+    );
     let ranks = options.ranks.unwrap_or(DEFAULT_RANKS).clamp(1, m.max(1));
     let mut report = RobustnessReport {
         problem,

@@ -111,13 +111,15 @@ impl WeightRows {
                 });
             }
             for (c, (cell, &leaf)) in cells.iter().zip(&columns).enumerate() {
-                row[leaf] = cell.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0).ok_or_else(|| {
-                    ReplayError::Value {
+                row[leaf] = cell
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite() && *v >= 0.0)
+                    .ok_or_else(|| ReplayError::Value {
                         line: line_no,
                         column: c + 1,
                         text: (*cell).to_owned(),
-                    }
-                })?;
+                    })?;
             }
             if row.iter().all(|&w| w == 0.0) {
                 return Err(ReplayError::AllZero { line: line_no });

@@ -39,8 +39,13 @@ impl WeightsModel {
     /// The default for `criteria`: [`WeightsModel::Judgments`] when some
     /// node has pairwise judgments, else [`WeightsModel::Uniform`].
     pub fn default_for(criteria: &Criteria) -> Self {
-        let judged = (0..criteria.nodes().len()).any(|i| matches!(criteria.weighting(i), Some(Weighting::Judgments(_))));
-        if judged { WeightsModel::Judgments } else { WeightsModel::Uniform }
+        let judged =
+            (0..criteria.nodes().len()).any(|i| matches!(criteria.weighting(i), Some(Weighting::Judgments(_))));
+        if judged {
+            WeightsModel::Judgments
+        } else {
+            WeightsModel::Uniform
+        }
     }
 }
 
@@ -80,11 +85,20 @@ pub(super) enum Sampler {
 }
 
 impl Sampler {
-    pub(super) fn new(model: &WeightsModel, criteria: &Criteria, base: &HierarchyWeights, options: &WeighOptions, spread: usize) -> Self {
+    pub(super) fn new(
+        model: &WeightsModel,
+        criteria: &Criteria,
+        base: &HierarchyWeights,
+        options: &WeighOptions,
+        spread: usize,
+    ) -> Self {
         match model {
             WeightsModel::Judgments => Sampler::Judgments {
                 base: base.nodes.iter().map(|n| n.local.clone()).collect(),
-                judged: criteria.parents().map(|(i, c, _)| judged_node(criteria, i, &c.id, spread)).collect(),
+                judged: criteria
+                    .parents()
+                    .map(|(i, c, _)| judged_node(criteria, i, &c.id, spread))
+                    .collect(),
                 options: *options,
             },
             WeightsModel::Uniform => Sampler::Uniform,
@@ -197,7 +211,9 @@ fn draw_node(node: &JudgedNode, options: &WeighOptions, rng: &mut DrawRng) -> Re
         error,
     };
     let mut draw = |list: &[Drawn]| -> Vec<(usize, usize, f64)> {
-        list.iter().map(|d| (d.a, d.b, log_uniform(rng, d.low, d.high))).collect()
+        list.iter()
+            .map(|d| (d.a, d.b, log_uniform(rng, d.low, d.high)))
+            .collect()
     };
     Ok(match &node.judges {
         None => {
@@ -211,7 +227,10 @@ fn draw_node(node: &JudgedNode, options: &WeighOptions, rng: &mut DrawRng) -> Re
                 .map(|((name, weight), list)| JudgmentSet::new(name.clone(), draw(list)).with_weight(*weight))
                 .collect();
             let group = GroupJudgments::new(node.n, sets).map_err(fail)?;
-            group.aggregate(options.aggregation, &options.ahp).map_err(fail)?.weights
+            group
+                .aggregate(options.aggregation, &options.ahp)
+                .map_err(fail)?
+                .weights
         }
     })
 }

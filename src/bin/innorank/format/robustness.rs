@@ -52,9 +52,17 @@ fn percent(x: f64) -> String {
 /// share of draws it beats each alternative in, `beats:<id>`).
 fn write_csv(out: &mut dyn Write, report: &RobustnessReport<'_>) -> anyhow::Result<()> {
     let ids = report.problem.alternatives();
-    let mut header: Vec<String> = ["id", "base_rank", "mean_rank", "rank_p05", "rank_p95", "holistic", "confidence"]
-        .map(str::to_owned)
-        .to_vec();
+    let mut header: Vec<String> = [
+        "id",
+        "base_rank",
+        "mean_rank",
+        "rank_p05",
+        "rank_p95",
+        "holistic",
+        "confidence",
+    ]
+    .map(str::to_owned)
+    .to_vec();
     header.extend((1..=report.ranks).map(|r| format!("b{r}")));
     if report.pairwise.is_some() {
         header.extend(report.alternatives.iter().map(|a| format!("beats:{}", ids.id(a.index))));
@@ -85,8 +93,14 @@ fn grids(view: &RobustnessView<'_>) -> Vec<Grid> {
     let report = view.report;
     let mut grids = vec![acceptability_grid(view)];
     if let Some(matrix) = report.pairwise.as_ref().filter(|m| m.len() <= PAIRWISE_TABLE) {
-        let ids: Vec<&str> = report.alternatives.iter().map(|a| report.problem.alternatives().id(a.index)).collect();
-        let header = std::iter::once("Beats →".to_owned()).chain(ids.iter().map(|&s| s.to_owned())).collect();
+        let ids: Vec<&str> = report
+            .alternatives
+            .iter()
+            .map(|a| report.problem.alternatives().id(a.index))
+            .collect();
+        let header = std::iter::once("Beats →".to_owned())
+            .chain(ids.iter().map(|&s| s.to_owned()))
+            .collect();
         let rows = matrix
             .iter()
             .zip(&ids)
@@ -154,23 +168,28 @@ fn acceptability_grid(view: &RobustnessView<'_>) -> Grid {
 fn settings(report: &RobustnessReport<'_>) -> String {
     let o = &report.options;
     let model = match report.model {
-        WeightsModel::Judgments => format!("judgments ±{} Saaty step(s)", o.judgment_spread),
+        WeightsModel::Judgments => format!(
+            "judgments ±{} Saaty step{}",
+            o.judgment_spread,
+            if o.judgment_spread == 1 { "" } else { "s" }
+        ),
         ref m => m.name().to_owned(),
     };
     let method = match o.rank.method {
         innorank::Method::Topsis => format!("topsis ({})", o.rank.normalization.name()),
         innorank::Method::Ahp => format!("ahp ({})", o.rank.synthesis.name()),
     };
-    format!(
-        "{} draws, weights: {model}, seed {}, {method}; ties share the best rank.",
-        report.draws, o.seed
-    )
+    format!("{} draws; weights: {model}; seed {}; {method}.", report.draws, o.seed)
 }
 
 fn notes(view: &RobustnessView<'_>) -> Vec<String> {
     let report = view.report;
     let alternatives = report.problem.alternatives();
-    let mut firsts: Vec<&Acceptability> = report.alternatives.iter().filter(|a| a.acceptability[0] > 0.0).collect();
+    let mut firsts: Vec<&Acceptability> = report
+        .alternatives
+        .iter()
+        .filter(|a| a.acceptability[0] > 0.0)
+        .collect();
     firsts.sort_by(|a, b| b.acceptability[0].total_cmp(&a.acceptability[0]));
     let mut notes: Vec<String> = firsts
         .iter()
