@@ -1,13 +1,9 @@
 //! `innorank robustness`: SMAA, how often each alternative takes each rank
 //! when the weights are drawn at random.
 
-use std::path::PathBuf;
-
-use clap::Args;
-
 use innorank::pipeline::robustness::{RobustnessOptions, WeightRows, WeightsModel, robustness};
 
-use crate::cli::{AhpArgs, Common, MethodArgs};
+use crate::cli::RobustnessArgs;
 use crate::failure::Failure;
 use crate::format::robustness::RobustnessView;
 use crate::{format, load_for, warn};
@@ -18,55 +14,6 @@ const TABLE_ROWS: usize = 50;
 /// Below this many alternative scorings (draws times alternatives) a run
 /// takes well under a second: no progress bar.
 const PROGRESS_FROM: u64 = 20_000_000;
-
-#[derive(Debug, Args)]
-pub struct RobustnessArgs {
-    #[command(flatten)]
-    pub common: Common,
-    #[command(flatten)]
-    pub ahp: AhpArgs,
-    #[command(flatten)]
-    pub ranking: MethodArgs,
-    /// Number of draws.
-    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)), conflicts_with = "weights_from")]
-    pub draws: u64,
-    /// Report the acceptability of ranks 1..R [default: 10, or the number
-    /// ranked if fewer].
-    #[arg(long, value_name = "R", value_parser = clap::value_parser!(u64).range(1..))]
-    pub ranks: Option<u64>,
-    /// Seed of the random draws (ChaCha8, one stream per draw: the same
-    /// seed prints the same numbers on any machine and number of threads).
-    #[arg(long, value_name = "S", default_value_t = 0)]
-    pub seed: u64,
-    /// How each draw's weights are drawn: judgments (each pairwise judgment
-    /// log-uniform in its interval; the default when the problem has
-    /// judgments), uniform (uniform on the simplex of the leaf weights; the
-    /// default without judgments), ordinal (uniform, keeping the order of
-    /// the leaf weights).
-    #[arg(long, value_name = "judgments|uniform|ordinal", value_parser = ["judgments", "uniform", "ordinal"], conflicts_with = "weights_from")]
-    pub weights: Option<String>,
-    /// Replay weight vectors: a CSV whose header names every leaf (any
-    /// order), one row per draw (values >= 0, not all 0, scaled to sum 1).
-    #[arg(long, value_name = "FILE.csv")]
-    pub weights_from: Option<PathBuf>,
-    /// Write each draw's leaf weights to this CSV (replayable with
-    /// --weights-from).
-    #[arg(long, value_name = "FILE.csv")]
-    pub draws_out: Option<PathBuf>,
-    /// Under the judgments model, a judgment given as one value v is drawn
-    /// from [the K-th Saaty-scale value below v, the K-th above] (17-point
-    /// scale 1/9 .. 9, clamped at its ends).
-    #[arg(long, value_name = "K", default_value_t = 1)]
-    pub judgment_spread: usize,
-    /// Also count the pairwise winning indices (how often each alternative
-    /// beats each other; at most 1,000 ranked alternatives; CSV/JSON only
-    /// for more than a few).
-    #[arg(long)]
-    pub pairwise: bool,
-    /// Print the table in one piece, however wide.
-    #[arg(long)]
-    pub wide: bool,
-}
 
 pub fn run(args: &RobustnessArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let rank = args.ranking.options(&args.ahp);

@@ -11,6 +11,7 @@ mod json;
 mod replay;
 mod weights;
 
+pub use crate::pipeline::error::RobustnessError;
 pub use replay::{ReplayError, WeightRows};
 pub use weights::WeightsModel;
 
@@ -64,32 +65,6 @@ impl Default for RobustnessOptions {
             pairwise: false,
         }
     }
-}
-
-/// Why [`robustness`] cannot run as asked.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum RobustnessError {
-    /// `--pairwise` with more ranked alternatives than [`PAIRWISE_MAX`].
-    #[error("--pairwise needs at most {max} ranked alternatives; {count} are ranked", max = PAIRWISE_MAX)]
-    PairwiseTooMany {
-        /// The number ranked.
-        count: usize,
-    },
-    /// No draws, or more than `u32::MAX`.
-    #[error("the number of draws must be between 1 and {max}; got {draws}", max = u32::MAX)]
-    Draws {
-        /// The number asked for.
-        draws: u64,
-    },
-    /// Replayed rows with another number of weights than leaves.
-    #[error("replayed weights have {found} columns; the problem has {expected} leaves")]
-    ReplayWidth {
-        /// Columns of the rows.
-        found: usize,
-        /// Leaves of the problem.
-        expected: usize,
-    },
 }
 
 /// One ranked alternative's results.

@@ -3,8 +3,6 @@
 
 use std::io::Write;
 
-use super::weights::settle;
-
 /// Weight vectors to replay, one row per draw, columns in leaf order, each
 /// row summing to 1.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,4 +192,16 @@ pub(super) fn write_row(out: &mut dyn Write, row: &[f64]) -> std::io::Result<()>
     }
     line.push('\n');
     out.write_all(line.as_bytes())
+}
+
+/// Scales `w` to sum 1 unless it already does to 1e-12: applying it twice
+/// changes nothing, so weights written by `--draws-out` and read back by
+/// `--weights-from` are used bit for bit as drawn.
+pub(super) fn settle(w: &mut [f64]) {
+    let sum: f64 = w.iter().sum();
+    if (sum - 1.0).abs() > 1e-12 && sum > 0.0 {
+        for x in w.iter_mut() {
+            *x /= sum;
+        }
+    }
 }

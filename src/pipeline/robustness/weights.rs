@@ -6,7 +6,7 @@ use crate::math::smaa::{DrawRng, Ordinal, Purpose, log_uniform, saaty_spread, un
 use crate::model::{Criteria, Weighting};
 use crate::pipeline::{HierarchyWeights, WeighError, WeighOptions};
 
-use super::WeightRows;
+use super::replay::{WeightRows, settle};
 
 /// Where the weights of each draw come from (`--weights`).
 #[derive(Debug, Clone, PartialEq)]
@@ -121,18 +121,6 @@ impl Sampler {
         }
         settle(out);
         Ok(())
-    }
-}
-
-/// Scales `w` to sum 1 unless it already does to 1e-12: applying it twice
-/// changes nothing, so weights written by `--draws-out` and read back by
-/// `--weights-from` are used bit for bit as drawn.
-pub(super) fn settle(w: &mut [f64]) {
-    let sum: f64 = w.iter().sum();
-    if (sum - 1.0).abs() > 1e-12 && sum > 0.0 {
-        for x in w.iter_mut() {
-            *x /= sum;
-        }
     }
 }
 
