@@ -146,11 +146,12 @@ where
             for (done, k) in range.enumerate() {
                 draw(k, &mut weights, &mut scores)?;
                 ranker.rank(&scores);
-                tally.add(&ranker.ranks, &weights, windows);
+                tally.add(&ranker, &weights, windows);
                 if (done as u64 + 1).is_multiple_of(REPORT_EVERY) {
                     progress(REPORT_EVERY);
                 }
             }
+            tally.flush();
             Ok(tally)
         })
         .collect::<Result<_, E>>()?;

@@ -24,31 +24,79 @@ pub(super) const FIXED_ONE: f64 = 18_446_744_073_709_551_616.0;
 /// rank_scores`] finds them, share the best rank: 1, 2, 2, 4).
 #[derive(Debug, Default)]
 pub(super) struct Ranker {
-    keys: Vec<(u64, u32)>,
+    /// (top 32 bits of the descending key, alternative), then sorted.
+    pub(super) order: Vec<(u32, u32)>,
+    spare: Vec<(u32, u32)>,
     pub(super) ranks: Vec<u32>,
 }
+
+/// Below this many alternatives a comparison sort beats the radix sort.
+const RADIX_FROM: usize = 256;
 
 impl Ranker {
     pub(super) fn rank(&mut self, scores: &[f64]) {
         let m = scores.len();
-        self.keys.clear();
-        self.keys
-            .extend(scores.iter().enumerate().map(|(i, &s)| (descending(s), i as u32)));
-        // Exactly equal scores tie whatever their order: the key alone.
-        self.keys.sort_unstable_by_key(|&(key, _)| key);
+        let key = |i: u32| descending(scores[i as usize]);
+        self.order.clear();
+        self.order.extend((0..m as u32).map(|i| ((key(i) >> 32) as u32, i)));
+        if m < RADIX_FROM {
+            self.order.sort_unstable_by_key(|&(_, i)| key(i));
+        } else {
+            radix_sort(&mut self.order, &mut self.spare);
+            // Equal top halves (scores within about 2^-20 of each other)
+            // are put in order by the whole key.
+            let mut start = 0;
+            while start < m {
+                let top = self.order[start].0;
+                let end = start + self.order[start..].iter().take_while(|&&(t, _)| t == top).count();
+                if end - start > 1 {
+                    self.order[start..end].sort_unstable_by_key(|&(_, i)| key(i));
+                }
+                start = end;
+            }
+        }
         self.ranks.resize(m, 0);
         let mut start = 0;
         while start < m {
-            let head = scores[self.keys[start].1 as usize];
+            let head = scores[self.order[start].1 as usize];
             let mut end = start + 1;
-            while end < m && tied(head, scores[self.keys[end].1 as usize]) {
+            while end < m && tied(head, scores[self.order[end].1 as usize]) {
                 end += 1;
             }
-            for &(_, i) in &self.keys[start..end] {
+            for &(_, i) in &self.order[start..end] {
                 self.ranks[i as usize] = start as u32 + 1;
             }
             start = end;
         }
+    }
+}
+
+/// Sorts `items` by their first field: least significant byte first,
+/// skipping the bytes every item shares.
+fn radix_sort(items: &mut Vec<(u32, u32)>, spare: &mut Vec<(u32, u32)>) {
+    let mut counts = [[0usize; 256]; 4];
+    for &(key, _) in items.iter() {
+        for (byte, c) in counts.iter_mut().enumerate() {
+            c[((key >> (8 * byte)) & 0xff) as usize] += 1;
+        }
+    }
+    spare.resize(items.len(), (0, 0));
+    for (byte, c) in counts.iter_mut().enumerate() {
+        if c.contains(&items.len()) {
+            continue;
+        }
+        let mut next = 0;
+        for slot in c.iter_mut() {
+            let n = *slot;
+            *slot = next;
+            next += n;
+        }
+        for &item in items.iter() {
+            let b = ((item.0 >> (8 * byte)) & 0xff) as usize;
+            spare[c[b]] = item;
+            c[b] += 1;
+        }
+        std::mem::swap(items, spare);
     }
 }
 
@@ -97,17 +145,22 @@ impl Windows {
                 continue;
             }
             let target = u128::from(QUANTILES[slot % q]) * u128::from(draws);
-            // Dense: one histogram per alternative, shared by its quantiles.
-            let row = if self.dense { slot / q } else { slot };
-            let counts = &tally.buckets[row * self.buckets..(row + 1) * self.buckets];
             let mut cumulative = u128::from(tally.below[slot]);
-            let bucket = counts
-                .iter()
-                .position(|&c| {
-                    cumulative += u128::from(c);
-                    100 * cumulative >= target
-                })
-                .unwrap_or(self.buckets - 1) as u32;
+            let mut reached = |c: u32| {
+                cumulative += u128::from(c);
+                100 * cumulative >= target
+            };
+            let bucket = if self.dense {
+                // One histogram per alternative (a column), shared by its
+                // quantiles.
+                let i = slot / q;
+                let row = &tally.buckets[i * tally.m..(i + 1) * tally.m];
+                row.iter().position(|&c| reached(c))
+            } else {
+                let counts = &tally.buckets[slot * self.buckets..(slot + 1) * self.buckets];
+                counts.iter().position(|&c| reached(c))
+            }
+            .unwrap_or(self.buckets - 1) as u32;
             let lo = self.lo[slot] + bucket * self.step[slot];
             if self.step[slot] == 1 {
                 self.found[slot] = Some(lo);
@@ -141,7 +194,16 @@ pub(super) struct Tally {
     /// else per quantile slot, the draws in each bucket of its window.
     pub(super) buckets: Vec<u32>,
     dense: bool,
+    /// Dense: the ranks of up to [`BLOCK`] draws not yet in `buckets`,
+    /// `pending[i * BLOCK + d]`; counted alternative by alternative, each
+    /// row of `buckets` is then touched once per block rather than once per
+    /// draw (a draw's ranks scatter over the whole histogram).
+    pending: Vec<u16>,
+    pending_draws: usize,
 }
+
+/// Draws whose ranks are held before they are counted in dense mode.
+const BLOCK: usize = 64;
 
 impl Tally {
     pub(super) fn new(m: usize, ranks: usize, leaves: usize, pairwise: bool, full: bool, windows: &Windows) -> Self {
@@ -158,14 +220,23 @@ impl Tally {
             below: vec![0; windows.lo.len()],
             buckets: vec![0; rows * windows.buckets],
             dense: windows.dense,
+            pending: vec![0; if windows.dense { m * BLOCK } else { 0 }],
+            pending_draws: 0,
         }
     }
 
-    /// Counts one draw: its competition `ranks` under `weights`.
-    pub(super) fn add(&mut self, ranks: &[u32], weights: &[f64], windows: &Windows) {
+    /// Counts one draw, ranked by `ranker`, under `weights`.
+    pub(super) fn add(&mut self, ranker: &Ranker, weights: &[f64], windows: &Windows) {
+        let ranks = &ranker.ranks;
         if self.dense {
-            for (row, &rank) in self.buckets.chunks_exact_mut(self.m).zip(ranks) {
-                row[rank as usize - 1] += 1;
+            let d = self.pending_draws;
+            for (i, &rank) in ranks.iter().enumerate() {
+                // Dense means m <= 1,024: a rank fits.
+                self.pending[i * BLOCK + d] = rank as u16;
+            }
+            self.pending_draws += 1;
+            if self.pending_draws == BLOCK {
+                self.flush();
             }
         } else {
             self.add_windows(ranks, windows);
@@ -216,6 +287,23 @@ impl Tally {
                 for (c, &other) in row.iter_mut().zip(ranks) {
                     *c += u32::from(rank < other);
                 }
+            }
+        }
+    }
+
+    /// Dense: counts the pending draws' ranks.
+    pub(super) fn flush(&mut self) {
+        let d = std::mem::take(&mut self.pending_draws);
+        if d == 0 {
+            return;
+        }
+        for (row, pending) in self
+            .buckets
+            .chunks_exact_mut(self.m)
+            .zip(self.pending.chunks_exact(BLOCK))
+        {
+            for &rank in &pending[..d] {
+                row[usize::from(rank) - 1] += 1;
             }
         }
     }

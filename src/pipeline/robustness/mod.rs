@@ -155,7 +155,56 @@ pub fn robustness<'p>(
 ) -> Result<RobustnessReport<'p>, Error> {
     let base = crate::rank(problem, &options.rank)?;
     let kept = screen(problem).kept;
-    let m = kept.len();
+    let mut report = setup(problem, options, &base, kept.len())?;
+    if kept.is_empty() {
+        return Ok(report);
+    }
+    let scorer = Scorer::new(problem, &options.rank, &kept)?;
+    let config = SmaaConfig {
+        draws: report.draws,
+        alternatives: kept.len(),
+        leaves: problem.criteria.leaf_nodes().len(),
+        ranks: report.ranks,
+        pairwise: options.pairwise,
+    };
+    let (sampler, criteria) = (&report.sampler, &problem.criteria);
+    let smaa = simulate(
+        &config,
+        |k, w, s| {
+            sampler.draw(criteria, options.seed, k, w)?;
+            scorer.scores_into(w, s);
+            Ok::<(), Error>(())
+        },
+        progress,
+    )?;
+    // Base-rank order: the base ranking's order, as positions among `kept`.
+    let order: Vec<(usize, usize)> = base
+        .ranking
+        .iter()
+        .filter_map(|r| kept.binary_search(&r.index).ok().map(|p| (p, r.rank)))
+        .collect();
+    report.alternatives = order
+        .iter()
+        .map(|&(p, base_rank)| acceptability(&smaa, p, kept[p], base_rank))
+        .collect();
+    report.pairwise = options.pairwise.then(|| {
+        order
+            .iter()
+            .map(|&(i, _)| order.iter().map(|&(k, _)| smaa.pairwise(i, k).unwrap_or(0.0)).collect())
+            .collect()
+    });
+    report.choice_entropy = smaa.choice_entropy();
+    Ok(report)
+}
+
+/// The report before the draws: options checked, the weights model and its
+/// sampler chosen, `m` alternatives ranked.
+fn setup<'p>(
+    problem: &'p Problem,
+    options: &RobustnessOptions,
+    base: &crate::RankReport<'_>,
+    m: usize,
+) -> Result<RobustnessReport<'p>, Error> {
     if options.pairwise && m > PAIRWISE_MAX {
         return Err(RobustnessError::PairwiseTooMany { count: m }.into());
     }
@@ -190,58 +239,18 @@ pub fn robustness<'p>(
         &options.rank.weighing,
         options.judgment_spread,
     );
-    let ranks = options.ranks.unwrap_or(DEFAULT_RANKS).clamp(1, m.max(1));
-    let mut report = RobustnessReport {
+    Ok(RobustnessReport {
         problem,
         options: options.clone(),
         model,
         draws,
-        ranks,
+        ranks: options.ranks.unwrap_or(DEFAULT_RANKS).clamp(1, m.max(1)),
         alternatives: Vec::new(),
         pairwise: None,
         choice_entropy: 0.0,
         warnings,
         sampler,
-    };
-    if m == 0 {
-        return Ok(report);
-    }
-    let scorer = Scorer::new(problem, &options.rank, &kept)?;
-    let config = SmaaConfig {
-        draws,
-        alternatives: m,
-        leaves: n,
-        ranks,
-        pairwise: options.pairwise,
-    };
-    let sampler = &report.sampler;
-    let smaa = simulate(
-        &config,
-        |k, w, s| {
-            sampler.draw(criteria, options.seed, k, w)?;
-            scorer.scores_into(w, s);
-            Ok::<(), Error>(())
-        },
-        progress,
-    )?;
-    // Base-rank order: the base ranking's order, as positions among `kept`.
-    let order: Vec<(usize, usize)> = base
-        .ranking
-        .iter()
-        .filter_map(|r| kept.binary_search(&r.index).ok().map(|p| (p, r.rank)))
-        .collect();
-    report.alternatives = order
-        .iter()
-        .map(|&(p, base_rank)| acceptability(&smaa, p, kept[p], base_rank))
-        .collect();
-    report.pairwise = options.pairwise.then(|| {
-        order
-            .iter()
-            .map(|&(i, _)| order.iter().map(|&(k, _)| smaa.pairwise(i, k).unwrap_or(0.0)).collect())
-            .collect()
-    });
-    report.choice_entropy = smaa.choice_entropy();
-    Ok(report)
+    })
 }
 
 /// The results of the alternative at position `p` of the simulation.
