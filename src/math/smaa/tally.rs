@@ -337,3 +337,37 @@ impl Tally {
         add(&mut self.buckets, &other.buckets);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Ranker;
+    use crate::math::ranking::rank_scores;
+
+    /// The radix path (256 scores and more) and the comparison path give
+    /// `rank_scores`' ranks, ties and near-ties included.
+    #[test]
+    fn ranks_match_rank_scores() {
+        let mut state = 7u64;
+        let mut next = || {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for m in [1, 2, 50, 255, 256, 300, 1000] {
+            // Few distinct values (exact ties), values within 1e-13 of each
+            // other (tolerance ties), zeros and ones.
+            let scores: Vec<f64> = (0..m)
+                .map(|i| match i % 4 {
+                    0 => (next() * 8.0).floor() / 8.0,
+                    1 => 0.5 + next() * 1e-13,
+                    2 => next(),
+                    _ => f64::from(u8::from(next() > 0.5)),
+                })
+                .collect();
+            let mut ranker = Ranker::default();
+            ranker.rank(&scores);
+            for (index, rank) in rank_scores(&scores) {
+                assert_eq!(ranker.ranks[index] as usize, rank, "m = {m}, alternative {index}");
+            }
+        }
+    }
+}
