@@ -1,4 +1,11 @@
-//! Located problems in an input file.
+//! Located errors in an input file.
+//!
+//! One idea, one name: an error in the input is a [`Diagnostic`], its
+//! [`Location`] as precise as the stage that found it knows. The YAML guards
+//! know line and column; validation knows only the field path (an `Issue`
+//! until the loader looks up the path's position); the CSV reader knows the
+//! row's line and the column's name. [`Diagnostics`] is what loading
+//! returns: every error found, in order.
 
 use std::fmt;
 
@@ -6,157 +13,7 @@ use crate::math::ahp::MatrixError;
 use crate::math::learning_curve::CurveError;
 use crate::math::matrix::DataError;
 
-/// Where in the input a problem was found.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Location {
-    /// The file name as given (`-` or `<stdin>` for standard input).
-    pub source: String,
-    /// 1-based line, where the YAML gives one.
-    pub line: Option<usize>,
-    /// 1-based column, where the YAML gives one.
-    pub column: Option<usize>,
-    /// Field path, 0-based (`alternatives[3].scores.cost`); the root for
-    /// the document itself. A CSV file's findings name the column as a
-    /// one-key path.
-    pub path: FieldPath,
-}
-
-/// One step of a [`FieldPath`]: a mapping key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Segment {
-    /// A key in a mapping (`scores`).
-    Key(String),
-    /// A 0-based position in a sequence (`[3]`).
-    Index(usize),
-}
-
-/// Where a value sits in a document, from its root:
-/// `alternatives[3].scores.cost`. Shown the way serde_yaml shows paths;
-/// the root (no segment) shows as nothing.
-///
-/// ```
-/// use innorank::problem::FieldPath;
-/// let p = FieldPath::root().key("alternatives").index(3).key("scores").key("cost");
-/// assert_eq!(p.to_string(), "alternatives[3].scores.cost");
-/// assert_eq!(p.parent().unwrap().to_string(), "alternatives[3].scores");
-/// assert_eq!(FieldPath::root().to_string(), "");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct FieldPath(Vec<Segment>);
-
-impl FieldPath {
-    /// The document itself.
-    pub fn root() -> Self {
-        FieldPath(Vec::new())
-    }
-
-    /// A CSV file's column, shown by its name: a one-key path, the root
-    /// when the finding is about no column.
-    pub fn column(name: &str) -> Self {
-        if name.is_empty() {
-            FieldPath::root()
-        } else {
-            FieldPath::root().key(name)
-        }
-    }
-
-    /// This path, then the mapping key `key`.
-    #[must_use]
-    pub fn key(&self, key: impl Into<String>) -> Self {
-        let mut p = self.clone();
-        p.0.push(Segment::Key(key.into()));
-        p
-    }
-
-    /// This path, then the sequence index `index`.
-    #[must_use]
-    pub fn index(&self, index: usize) -> Self {
-        let mut p = self.clone();
-        p.0.push(Segment::Index(index));
-        p
-    }
-
-    /// The path of the enclosing value; `None` for the root.
-    pub fn parent(&self) -> Option<Self> {
-        let (_, head) = self.0.split_last()?;
-        Some(FieldPath(head.to_vec()))
-    }
-
-    /// The last segment; `None` for the root.
-    pub fn last(&self) -> Option<&Segment> {
-        self.0.last()
-    }
-
-    /// The segments, from the root.
-    pub fn segments(&self) -> &[Segment] {
-        &self.0
-    }
-
-    /// Whether this is the document itself.
-    pub fn is_root(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Whether this path is `ancestor` or lies inside it.
-    pub fn starts_with(&self, ancestor: &FieldPath) -> bool {
-        self.0.starts_with(&ancestor.0)
-    }
-
-    /// This path and each of its ancestors, up to the root: `a.b[2]`, then
-    /// `a.b`, `a`, and the root.
-    pub fn ancestors(&self) -> impl Iterator<Item = FieldPath> + '_ {
-        (0..=self.0.len()).rev().map(|n| FieldPath(self.0[..n].to_vec()))
-    }
-
-    /// Whether it shows as nothing (the root, or a column without a name).
-    pub(crate) fn shows_empty(&self) -> bool {
-        self.0.iter().all(|s| matches!(s, Segment::Key(k) if k.is_empty()))
-    }
-}
-
-/// Compares the path as shown: `path == "criteria[1].id"`.
-impl PartialEq<&str> for FieldPath {
-    fn eq(&self, other: &&str) -> bool {
-        /// Consumes the expected text as the path is written out.
-        struct Rest<'a>(&'a str);
-        impl fmt::Write for Rest<'_> {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
-                Ok(())
-            }
-        }
-        let mut rest = Rest(other);
-        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
-    }
-}
-
-impl From<Vec<Segment>> for FieldPath {
-    fn from(segments: Vec<Segment>) -> Self {
-        FieldPath(segments)
-    }
-}
-
-impl fmt::Display for FieldPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut empty = true;
-        for s in &self.0 {
-            match s {
-                Segment::Key(k) => {
-                    if !empty {
-                        f.write_str(".")?;
-                    }
-                    f.write_str(k)?;
-                    empty &= k.is_empty();
-                }
-                Segment::Index(i) => {
-                    write!(f, "[{i}]")?;
-                    empty = false;
-                }
-            }
-        }
-        Ok(())
-    }
-}
+pub use crate::location::{FieldPath, Location, Segment};
 
 /// Where something given twice was first given: a CSV line, or a field of
 /// the YAML.
@@ -208,12 +65,12 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub(crate) Vec<Diagnostic>);
 
 impl Diagnostics {
-    /// The problems, in order.
+    /// The errors, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.0.iter()
     }
 
-    /// Number of problems.
+    /// Number of errors.
     pub fn len(&self) -> usize {
         self.0.len()
     }
@@ -324,6 +181,14 @@ fn dimensions(names: &[String]) -> String {
 }
 
 impl DiagnosticKind {
+    /// An I/O error reading the input.
+    pub(crate) fn io(e: &std::io::Error) -> Self {
+        DiagnosticKind::Io {
+            kind: e.kind(),
+            message: e.to_string(),
+        }
+    }
+
     /// `key` is not one of `expected`: the report, with the nearest of
     /// them when it looks like a typo. Every unknown-key report is made
     /// here, whichever mapping it is about.
@@ -358,8 +223,14 @@ impl DiagnosticKind {
 #[non_exhaustive]
 pub enum DiagnosticKind {
     /// The file cannot be read.
-    #[error("cannot read the file: {0}")]
-    Io(String),
+    #[error("cannot read the file: {message}")]
+    Io {
+        /// What kind of failure (not found, permission denied, ...), for
+        /// callers that act on it.
+        kind: std::io::ErrorKind,
+        /// The operating system's message.
+        message: String,
+    },
     /// The input is larger than the size limit.
     #[error("the file is larger than {limit} bytes; raise the limit with --max-size or put alternatives in a CSV file")]
     TooLarge {
@@ -432,9 +303,20 @@ pub enum DiagnosticKind {
         /// The nearest allowed key, if close.
         suggestion: Option<String>,
     },
-    /// YAML syntax or shape error reported by the parser.
+    /// YAML syntax or shape error reported by the parser (the YAML or CSV
+    /// parser's own words).
     #[error("{0}")]
     Syntax(String),
+    /// A tab in the indentation of a YAML line.
+    #[error("tabs are not allowed in YAML indentation; use spaces")]
+    TabIndent,
+    /// Text, a list or a mapping where a number must be.
+    #[error("expected a number, found {0}")]
+    NotANumber(
+        /// What was found: the text in backticks (cut to a readable
+        /// length), `a list` or `a mapping`.
+        String,
+    ),
     /// An unsupported `version`.
     #[error("unsupported format version `{0}`; only 1 exists")]
     Version(String),
@@ -900,6 +782,27 @@ pub enum DiagnosticKind {
         /// Upper bound.
         max: f64,
     },
+    /// An interval (a judgment or a score) that is not `[low, high]`.
+    #[error("an interval is written `[low, high]`; found {0} items")]
+    IntervalLength(usize),
+    /// An interval whose low end is above its high end; the interval as
+    /// written.
+    #[error("interval {0} has low > high; write the low end first")]
+    InvertedInterval(String),
+    /// A score interval with a level name at one end and a number at the
+    /// other.
+    #[error(
+        "interval {interval} mixes a level name and a number; write both ends as numbers or both as levels of `{criterion}`"
+    )]
+    MixedInterval {
+        /// The interval as written.
+        interval: String,
+        /// The criterion.
+        criterion: String,
+    },
+    /// A CSV cell written as a YAML interval `[low, high]`.
+    #[error("`{0}`: an interval in a CSV cell is written LOW..HIGH, like `110..140`")]
+    CsvInterval(String),
 }
 
 #[cfg(test)]

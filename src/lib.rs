@@ -63,6 +63,7 @@
 
 mod diagnostic;
 mod input;
+mod location;
 mod math;
 mod model;
 pub mod pipeline;

@@ -5,7 +5,7 @@
 
 pub use crate::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, FieldPath, FirstSeen, Location, Segment};
 pub use crate::input::{
-    CriteriaLibrary, CriterionBuilder, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LibraryEntry, LoadOptions,
+    Admission, CriteriaLibrary, CriterionBuilder, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LibraryEntry, LoadOptions,
     ProblemBuilder,
 };
 pub use crate::model::*;

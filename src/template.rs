@@ -17,28 +17,10 @@ pub enum Template {
     Diversification,
 }
 
-impl Template {
-    /// Every template.
-    pub const ALL: [Template; 2] = [Template::Innovation, Template::Diversification];
-
-    /// The name used on the command line: `innovation` or
-    /// `diversification`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Template::Innovation => "innovation",
-            Template::Diversification => "diversification",
-        }
-    }
-}
-
-impl std::str::FromStr for Template {
-    type Err = crate::ahp::UnknownName;
-
-    /// Parses a [`Template::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::ahp::parse_name(s, "template", &Template::ALL, |t| t.name())
-    }
-}
+crate::math::names::named_choices!(Template, "template", {
+    Innovation => "innovation",
+    Diversification => "diversification",
+});
 
 /// Why a template cannot be built.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

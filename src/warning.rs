@@ -1,6 +1,6 @@
 //! Things worth knowing that do not stop a ranking.
 
-use crate::diagnostic::Location;
+use crate::location::Location;
 
 /// A warning about the input or the result. Shown on standard error and
 /// listed in the JSON `warnings`.

@@ -21,6 +21,7 @@ mod csv_sources;
 mod domain;
 mod examples;
 mod hostile;
+mod intervals;
 mod numeric_edges;
 mod overflow;
 mod rendered;

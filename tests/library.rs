@@ -256,3 +256,49 @@ fn scorer_agrees_with_rank_on_the_examples() {
     }
     assert!(checked.contains(&(Method::Ahp, Synthesis::Ideal)) && checked.len() >= 8);
 }
+
+/// Input errors carry typed payloads a caller can act on: a missing file
+/// is `NotFound`, not a message to parse.
+#[test]
+fn a_missing_file_is_a_typed_not_found() {
+    use innorank::problem::DiagnosticKind;
+    let errors =
+        innorank::Problem::from_path(std::path::Path::new("no/such/problem.yaml"), &Default::default()).unwrap_err();
+    let first = errors.iter().next().unwrap();
+    assert!(
+        matches!(
+            &first.kind,
+            DiagnosticKind::Io {
+                kind: std::io::ErrorKind::NotFound,
+                ..
+            }
+        ),
+        "{first:?}"
+    );
+}
+
+/// How derived values were computed is a rendering choice: the report's own
+/// JSON leaves it out, `explained()` adds it to every ranked row.
+#[test]
+fn explained_json_adds_the_derivations_to_every_row() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/related-diversification.yaml");
+    let p = innorank::Problem::from_path(&path, &Default::default()).unwrap();
+    assert!(!p.derived().is_empty());
+    let report = innorank::rank(&p, &RankOptions::default()).unwrap();
+    let plain = serde_json::to_value(&report).unwrap();
+    let explained = serde_json::to_value(report.explained()).unwrap();
+    let rows = explained["ranking"].as_array().unwrap();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r["explain"].is_object()));
+    assert!(
+        plain["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r.get("explain").is_none())
+    );
+    let mut without = explained.clone();
+    for r in without["ranking"].as_array_mut().unwrap() {
+        r.as_object_mut().unwrap().remove("explain");
+    }
+    assert_eq!(without, plain);
+}

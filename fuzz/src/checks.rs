@@ -109,7 +109,6 @@ pub fn rank_pipeline(data: &[u8]) {
                                 ..WeighOptions::new()
                             },
                             satisfactory: (turn % 2 == 0).then_some(0.5),
-                            explain: turn % 3 == 0,
                         };
                         turn += 1;
                         rank_and_check(&problem, &options);

@@ -140,7 +140,7 @@ impl ProblemBuilder {
         self
     }
 
-    /// Validates and returns the problem; problems found carry field paths.
+    /// Validates and returns the problem; errors found carry field paths.
     ///
     /// # Errors
     ///

@@ -29,6 +29,7 @@ pub fn parse(value: &RawValue, core: &[(String, Vec<String>)]) -> Result<Derive,
         },
         other => Err(DiagnosticKind::UnknownDerive(match other {
             RawValue::Map(_) => "a mapping other than `{shared: DIMENSION}`".to_owned(),
+            RawValue::List(_) => "a list".to_owned(),
             other => format!("`{other}`"),
         })),
     }
@@ -74,7 +75,7 @@ const CURVE_KEYS: [&str; 4] = ["fixed", "unit_cost", "volume", "learning_rate"];
 /// Field names of a baseline curve.
 const BASELINE_KEYS: [&str; 3] = ["fixed", "unit_cost", "learning_rate"];
 
-/// Reads `{fixed, unit_cost, volume, learning_rate}`; problems come back
+/// Reads `{fixed, unit_cost, volume, learning_rate}`; errors come back
 /// with the key they concern.
 pub fn curve(value: &RawValue) -> Result<(CostCurve, u64), CurveProblems> {
     let RawValue::Map(pairs) = value else {
@@ -109,7 +110,7 @@ fn curve_error(e: CurveError) -> CurveProblems {
 
 /// The values of exactly `keys`, in that order.
 fn numbers(pairs: &Pairs, keys: &[&str]) -> Result<Vec<f64>, CurveProblems> {
-    let mut problems = Vec::new();
+    let mut errors = Vec::new();
     // Keys an unknown key looks like a typo of: their absence is not
     // reported again.
     let mut misspelt = Vec::new();
@@ -123,17 +124,17 @@ fn numbers(pairs: &Pairs, keys: &[&str]) -> Result<Vec<f64>, CurveProblems> {
             {
                 misspelt.push(meant.clone());
             }
-            problems.push((Some(k.clone()), kind));
+            errors.push((Some(k.clone()), kind));
         }
     }
     let mut values = Vec::with_capacity(keys.len());
     for key in keys {
         match pairs.0.iter().find(|(k, _)| k == key) {
             Some((_, RawValue::Number(v))) if v.is_finite() => values.push(*v),
-            Some((_, other)) => problems.push((Some((*key).to_owned()), DiagnosticKind::NonFinite(other.to_string()))),
+            Some((_, other)) => errors.push((Some((*key).to_owned()), DiagnosticKind::NonFinite(other.to_string()))),
             None if misspelt.iter().any(|m| m == key) => {}
-            None => problems.push((None, DiagnosticKind::MissingCurveKey((*key).to_owned()))),
+            None => errors.push((None, DiagnosticKind::MissingCurveKey((*key).to_owned()))),
         }
     }
-    if problems.is_empty() { Ok(values) } else { Err(problems) }
+    if errors.is_empty() { Ok(values) } else { Err(errors) }
 }

@@ -76,7 +76,7 @@ impl CriteriaLibrary {
                     source: dir.display().to_string(),
                     ..Location::default()
                 },
-                kind: DiagnosticKind::Io(e.to_string()),
+                kind: DiagnosticKind::io(&e),
             }])
         };
         let mut paths: Vec<_> = std::fs::read_dir(dir)
@@ -86,21 +86,21 @@ impl CriteriaLibrary {
             .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
             .collect();
         paths.sort();
-        let mut problems = Vec::new();
+        let mut errors = Vec::new();
         for path in paths {
             let source = path.display().to_string();
             match std::fs::read(&path) {
                 Ok(bytes) => match parse_entry(&bytes, &source, &source) {
                     Ok(entry) => self.insert(entry),
-                    Err(d) => problems.extend(d.0),
+                    Err(d) => errors.extend(d.0),
                 },
-                Err(e) => problems.extend(io(e).0),
+                Err(e) => errors.extend(io(e).0),
             }
         }
-        if problems.is_empty() {
+        if errors.is_empty() {
             Ok(())
         } else {
-            Err(Diagnostics(problems))
+            Err(Diagnostics(errors))
         }
     }
 

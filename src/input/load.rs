@@ -11,6 +11,7 @@ use super::library::CriteriaLibrary;
 use super::raw::RawAlternatives;
 use super::raw::{RawCriterion, RawProblem, Shape};
 use super::rules::excerpt;
+pub use super::validate::Admission;
 use super::validate::{AlternativesSource, Issue};
 use super::yaml::{locate, locate_warnings, one, parse};
 use super::{Problem, validate};
@@ -52,10 +53,11 @@ pub struct LoadOptions {
     pub allow_outside_paths: bool,
     /// Skip CSV columns that are not `id`, `name` or a leaf.
     pub ignore_extra_columns: bool,
-    /// The options the problem will be ranked with, if known: data they
-    /// cannot rank (a negative benefit score under `--method ahp`, ...) is
-    /// then reported at load, located, like any other invalid input.
-    pub rank_with: Option<crate::RankOptions>,
+    /// A last check of the validated problem, if any: what it finds is
+    /// reported at load, located, like any other invalid input. For the
+    /// options a problem will be ranked with, [`crate::pipeline::rankable`]
+    /// gives one (a negative benefit score under `--method ahp`, ...).
+    pub admit: Option<Admission>,
     /// Largest CSV source accepted, in bytes.
     pub max_csv_size: u64,
     /// The CSV field separator (`,`, `;`, tab or `|`); told from the
@@ -72,7 +74,7 @@ impl Default for LoadOptions {
             base_dir: None,
             allow_outside_paths: false,
             ignore_extra_columns: false,
-            rank_with: None,
+            admit: None,
             max_csv_size: DEFAULT_MAX_CSV_SIZE,
             csv_delimiter: None,
         }
@@ -139,7 +141,7 @@ impl Problem {
             None => Default::default(),
         };
         let alternatives = alternatives_source(raw.alternatives.take(), &options.csv_plan());
-        match validate::validate(raw, issues, unresolved, alternatives, options.rank_with.as_ref()) {
+        match validate::validate(raw, issues, unresolved, alternatives, options.admit.as_ref()) {
             Ok(mut problem) if found.is_empty() => {
                 locate_warnings(bytes, source, &mut problem.warnings);
                 Ok(problem)
@@ -163,7 +165,7 @@ impl Problem {
     /// be read, and standard input asked for twice.
     pub fn from_path(path: &Path, options: &LoadOptions) -> Result<Problem, Diagnostics> {
         let source = path.display().to_string();
-        let io_error = |e: std::io::Error| one(&source, None, DiagnosticKind::Io(e.to_string()));
+        let io_error = |e: std::io::Error| one(&source, None, DiagnosticKind::io(&e));
         let mut bytes = Vec::new();
         // Read at most one byte past the limit so a huge input costs nothing.
         let limit = options.max_size.saturating_add(1);

@@ -21,7 +21,8 @@ mod yaml;
 
 pub use builder::{CriterionBuilder, ProblemBuilder};
 pub use library::{CriteriaLibrary, LibraryEntry};
-pub use load::{DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions};
+pub use load::{Admission, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions};
+pub(crate) use validate::node_paths;
 
 // The model and the diagnostics, as every input module names them.
 use crate::diagnostic;

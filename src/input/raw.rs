@@ -131,6 +131,9 @@ pub enum RawValue {
     Text(String),
     /// A mapping of names to values.
     Map(Pairs),
+    /// A list: an interval `[low, high]` (a judgment or a score) or a
+    /// judgment triple; validation checks its length.
+    List(Vec<RawValue>),
 }
 
 impl fmt::Display for RawValue {
@@ -139,6 +142,7 @@ impl fmt::Display for RawValue {
             RawValue::Number(v) => write!(f, "{v}"),
             RawValue::Text(s) => f.write_str(s),
             RawValue::Map(_) => f.write_str("a mapping"),
+            RawValue::List(_) => f.write_str("a list"),
         }
     }
 }
@@ -149,7 +153,7 @@ impl<'de> Deserialize<'de> for RawValue {
         impl<'de> Visitor<'de> for V {
             type Value = RawValue;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number or a word")
+                f.write_str("a number, a word or an interval [low, high]")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawValue, E> {
                 Ok(RawValue::Number(v as f64))
@@ -165,6 +169,13 @@ impl<'de> Deserialize<'de> for RawValue {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawValue, A::Error> {
                 Ordered::visit(map).map(RawValue::Map)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(RawValue::List(items))
             }
         }
         d.deserialize_any(V)

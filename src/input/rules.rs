@@ -39,12 +39,10 @@ pub(crate) fn number(value: &RawValue) -> Result<f64, DiagnosticKind> {
                 Err(DiagnosticKind::NonFinite(excerpt(text)))
             }
             Ok(_) => Err(DiagnosticKind::OutOfRange(excerpt(text))),
-            Err(_) => Err(DiagnosticKind::Syntax(format!(
-                "expected a number, found `{}`",
-                excerpt(text)
-            ))),
+            Err(_) => Err(DiagnosticKind::NotANumber(format!("`{}`", excerpt(text)))),
         },
-        RawValue::Map(_) => Err(DiagnosticKind::Syntax("expected a number, found a mapping".into())),
+        RawValue::Map(_) => Err(DiagnosticKind::NotANumber("a mapping".into())),
+        RawValue::List(_) => Err(DiagnosticKind::NotANumber("a list".into())),
     }
 }
 

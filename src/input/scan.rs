@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-use super::diagnostic::{DiagnosticKind, FieldPath, Segment};
+use super::diagnostic::{Diagnostic, DiagnosticKind, FieldPath, Location, Segment};
 use super::raw::Shape;
 
 /// Deepest bracket nesting accepted (the format needs a handful).
@@ -49,54 +49,40 @@ impl Cost {
     }
 }
 
-/// A problem found by a guard, with its 1-based position if known.
-#[derive(Debug)]
-pub struct Found {
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub path: FieldPath,
-    pub kind: DiagnosticKind,
-}
-
-impl Found {
-    fn at(line: usize, column: usize, path: FieldPath, kind: DiagnosticKind) -> Self {
-        Self {
+/// An error a guard found at 1-based `line` and `column`; the file name
+/// is filled in by the caller ([`super::yaml`]).
+fn at(line: usize, column: usize, path: FieldPath, kind: DiagnosticKind) -> Diagnostic {
+    Diagnostic {
+        location: Location {
             line: Some(line),
             column: Some(column),
             path,
-            kind,
-        }
+            ..Location::default()
+        },
+        kind,
     }
 }
 
 /// Checks the bytes are UTF-8 without NUL and returns the text without a
 /// leading byte-order mark.
-pub fn decode(bytes: &[u8]) -> Result<&str, Box<Found>> {
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
     use super::csv_input::NotUtf8;
     if let Some(found @ (NotUtf8::Utf16 | NotUtf8::Utf32)) = super::csv_input::sniff_encoding(bytes) {
         let (found, save_as) = (found.describe(), "UTF-8");
-        let (line, column, path) = (None, None, FieldPath::root());
         let kind = DiagnosticKind::Encoding { found, save_as };
-        return Err(Box::new(Found {
-            line,
-            column,
-            path,
+        return Err(Box::new(Diagnostic {
+            location: Location::default(),
             kind,
         }));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position_of(&bytes[..e.valid_up_to()]);
-        Box::new(Found::at(line, column, FieldPath::root(), DiagnosticKind::InvalidUtf8))
+        Box::new(at(line, column, FieldPath::root(), DiagnosticKind::InvalidUtf8))
     })?;
     if let Some(offset) = text.find('\0') {
         let (line, column) = position_of(&bytes[..offset]);
-        return Err(Box::new(Found::at(
-            line,
-            column,
-            FieldPath::root(),
-            DiagnosticKind::NulByte,
-        )));
+        return Err(Box::new(at(line, column, FieldPath::root(), DiagnosticKind::NulByte)));
     }
     Ok(text)
 }
@@ -115,9 +101,9 @@ fn position_of(prefix: &[u8]) -> (usize, usize) {
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// Refuses lines longer than [`MAX_LINE_BYTES`].
-pub fn check_line_length(text: &str) -> Result<(), Box<Found>> {
+pub fn check_line_length(text: &str) -> Result<(), Box<Diagnostic>> {
     match text.split('\n').position(|line| line.len() > MAX_LINE_BYTES) {
-        Some(i) => Err(Box::new(Found::at(
+        Some(i) => Err(Box::new(at(
             i + 1,
             1,
             FieldPath::root(),
@@ -130,7 +116,7 @@ pub fn check_line_length(text: &str) -> Result<(), Box<Found>> {
 /// Refuses bracket nesting deeper than [`MAX_FLOW_DEPTH`], counting `[` and
 /// `{` outside quoted strings and comments. Plain scalars rarely hold
 /// brackets; when they do, the count errs towards a smaller depth.
-pub fn check_flow_depth(text: &str) -> Result<(), Box<Found>> {
+pub fn check_flow_depth(text: &str) -> Result<(), Box<Diagnostic>> {
     let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
     let mut chars = text.chars().peekable();
     let mut previous = '\n';
@@ -177,7 +163,7 @@ pub fn check_flow_depth(text: &str) -> Result<(), Box<Found>> {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     let kind = DiagnosticKind::TooDeep { limit: MAX_FLOW_DEPTH };
-                    return Err(Box::new(Found::at(line, column, FieldPath::root(), kind)));
+                    return Err(Box::new(at(line, column, FieldPath::root(), kind)));
                 }
             }
             ']' | '}' => depth = depth.saturating_sub(1),
@@ -196,7 +182,7 @@ pub fn check_flow_depth(text: &str) -> Result<(), Box<Found>> {
 /// `column` are the reader's; when the message mentions a tab or the error
 /// points at one, the tab is looked for in the indentation of that line
 /// and of the lines after it up to the first that is not blank.
-pub fn misplaced_tab(text: &str, message: &str, line: usize, column: usize) -> Option<Found> {
+pub fn misplaced_tab(text: &str, message: &str, line: usize, column: usize) -> Option<Diagnostic> {
     let lines: Vec<&str> = text.split('\n').skip(line.saturating_sub(1)).take(64).collect();
     let at_tab = lines
         .first()
@@ -206,8 +192,8 @@ pub fn misplaced_tab(text: &str, message: &str, line: usize, column: usize) -> O
     }
     for (i, text) in lines.iter().enumerate() {
         if let Some(tab) = indentation_tab(text) {
-            let kind = DiagnosticKind::Syntax("tabs are not allowed in YAML indentation; use spaces".into());
-            return Some(Found::at(line + i, tab, FieldPath::root(), kind));
+            let kind = DiagnosticKind::TabIndent;
+            return Some(at(line + i, tab, FieldPath::root(), kind));
         }
         if i > 0 && !text.trim().is_empty() {
             break;
@@ -295,8 +281,8 @@ struct Walk<'a> {
     /// event is marked at its first key's `:`, so the first key's own
     /// position, which comes next and is earlier, replaces it.
     mapping_just_recorded: Option<FieldPath>,
-    found: Vec<Found>,
-    fatal: Option<Found>,
+    found: Vec<Diagnostic>,
+    fatal: Option<Diagnostic>,
 }
 
 /// The handle yaml-rust2 gives YAML's standard tags (`!!str`, `!!float`),
@@ -316,7 +302,7 @@ impl Walk<'_> {
         let column = before
             .rfind(&written)
             .map_or(mark.col() + 1, |byte| before[..byte].chars().count() + 1);
-        self.found.push(Found::at(
+        self.found.push(at(
             mark.line(),
             column,
             field_path(&self.path),
@@ -349,7 +335,7 @@ impl Walk<'_> {
                         field_path(&path)
                     };
                     if let Some(shape) = shape.filter(|s| !merge && !s.keys().contains(&key.as_str())) {
-                        self.found.push(Found::at(
+                        self.found.push(at(
                             line,
                             column,
                             key_path(),
@@ -358,13 +344,13 @@ impl Walk<'_> {
                     }
                     if merge {
                         let path = field_path(&self.path);
-                        self.found.push(Found::at(line, column, path, DiagnosticKind::MergeKey));
+                        self.found.push(at(line, column, path, DiagnosticKind::MergeKey));
                     } else if let Some(&first_line) = keys.get(&key) {
                         let kind = DiagnosticKind::DuplicateKey {
                             key: key.clone(),
                             first_line,
                         };
-                        self.found.push(Found::at(line, column, key_path(), kind));
+                        self.found.push(at(line, column, key_path(), kind));
                     } else {
                         keys.insert(key.clone(), line);
                     }
@@ -409,7 +395,7 @@ impl Walk<'_> {
             return;
         };
         if self.fatal.is_none() {
-            self.fatal = Some(Found::at(mark.line(), mark.col() + 1, field_path(&self.path), kind));
+            self.fatal = Some(at(mark.line(), mark.col() + 1, field_path(&self.path), kind));
         }
     }
 }
@@ -428,7 +414,7 @@ impl MarkedEventReceiver for Walk<'_> {
             Event::DocumentStart => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    self.fatal = Some(Found::at(
+                    self.fatal = Some(at(
                         mark.line(),
                         mark.col() + 1,
                         FieldPath::root(),
@@ -515,14 +501,14 @@ impl MarkedEventReceiver for Walk<'_> {
 /// The outcome of the event pass.
 pub struct Scan {
     /// Problems to report together (duplicate keys, merge keys, tags).
-    pub found: Vec<Found>,
+    pub found: Vec<Diagnostic>,
     /// Whether the document had any content.
     pub empty: bool,
 }
 
 /// Runs the event pass. A syntax error, a second document or an alias
 /// budget overrun stops it and is returned as the error.
-pub fn scan(text: &str, root: Shape) -> Result<Scan, Box<Found>> {
+pub fn scan(text: &str, root: Shape) -> Result<Scan, Box<Diagnostic>> {
     let budget = 2 * text.len() as u64 + (64 << 10);
     let mut walk = new_walk(text, budget, None);
     walk.root = root;
@@ -562,7 +548,7 @@ fn new_walk<'a>(text: &'a str, budget: u64, wanted: Option<&'a HashSet<FieldPath
     }
 }
 
-fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
+fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Diagnostic>> {
     // Event by event rather than `Parser::load`, which recurses once per
     // nesting level and overflows the stack on `- - - ...` input.
     let mut parser = Parser::new_from_str(text);
@@ -571,7 +557,7 @@ fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
             let m = e.marker();
             let found = misplaced_tab(text, e.info(), m.line(), m.col() + 1).unwrap_or_else(|| {
                 let kind = DiagnosticKind::Syntax(e.info().to_owned());
-                Found::at(m.line(), m.col() + 1, FieldPath::root(), kind)
+                at(m.line(), m.col() + 1, FieldPath::root(), kind)
             });
             Box::new(found)
         })?;
@@ -581,7 +567,7 @@ fn run(text: &str, walk: &mut Walk<'_>) -> Result<(), Box<Found>> {
         walk.on_event(event, mark);
         if walk.frames.len() > MAX_NESTING && walk.fatal.is_none() {
             let kind = DiagnosticKind::TooDeep { limit: MAX_NESTING };
-            walk.fatal = Some(Found::at(mark.line(), mark.col() + 1, FieldPath::root(), kind));
+            walk.fatal = Some(at(mark.line(), mark.col() + 1, FieldPath::root(), kind));
         }
         if let Some(found) = walk.fatal.take() {
             return Err(Box::new(found));

@@ -14,18 +14,10 @@ use super::scan;
 use super::validate::Issue;
 use crate::Warning;
 
-pub(super) fn one(source: &str, found: Option<scan::Found>, kind: DiagnosticKind) -> Diagnostics {
-    let location = match found {
-        Some(f) => Location {
-            source: source.to_owned(),
-            line: f.line,
-            column: f.column,
-            path: f.path,
-        },
-        None => Location {
-            source: source.to_owned(),
-            ..Location::default()
-        },
+pub(super) fn one(source: &str, found: Option<Diagnostic>, kind: DiagnosticKind) -> Diagnostics {
+    let location = Location {
+        source: source.to_owned(),
+        ..found.map(|f| f.location).unwrap_or_default()
     };
     Diagnostics(vec![Diagnostic { location, kind }])
 }
@@ -41,7 +33,7 @@ pub(super) fn parse<T: DeserializeOwned>(
     root: Shape,
     max_size: u64,
 ) -> Result<(T, Vec<Diagnostic>), Diagnostics> {
-    let located_one = |found: Box<scan::Found>| {
+    let located_one = |found: Box<Diagnostic>| {
         let found = *found;
         let kind = found.kind.clone();
         one(source, Some(found), kind)
@@ -130,16 +122,10 @@ pub(super) fn locate_warnings(bytes: &[u8], source: &str, warnings: &mut [Warnin
     }
 }
 
-fn located(source: &str, found: scan::Found) -> Diagnostic {
-    Diagnostic {
-        location: Location {
-            source: source.to_owned(),
-            line: found.line,
-            column: found.column,
-            path: found.path,
-        },
-        kind: found.kind,
-    }
+/// `found`, a guard's error, in the file `source`.
+fn located(source: &str, mut found: Diagnostic) -> Diagnostic {
+    found.location.source = source.to_owned();
+    found
 }
 
 /// What the serde model's type names mean to a user.

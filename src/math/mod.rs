@@ -8,6 +8,7 @@
 pub mod ahp;
 pub mod learning_curve;
 pub(crate) mod matrix;
+pub(crate) mod names;
 pub mod ranking;
 pub mod smaa;
 pub mod topsis;

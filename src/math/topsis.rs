@@ -50,27 +50,10 @@ pub enum Normalization {
     MinMax,
 }
 
-impl Normalization {
-    /// Every normalisation, the default first.
-    pub const ALL: [Normalization; 2] = [Normalization::Vector, Normalization::MinMax];
-
-    /// The name used on the command line and in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            Normalization::Vector => "vector",
-            Normalization::MinMax => "minmax",
-        }
-    }
-}
-
-impl std::str::FromStr for Normalization {
-    type Err = crate::ahp::UnknownName;
-
-    /// Parses a [`Normalization::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::ahp::parse_name(s, "normalization", &Normalization::ALL, |n| n.name())
-    }
-}
+crate::math::names::named_choices!(Normalization, "normalization", {
+    Vector => "vector",
+    MinMax => "minmax",
+});
 
 /// Why a column or the whole matrix could not separate alternatives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,9 +5,12 @@
 
 pub(crate) mod alternatives;
 mod score_text;
+mod uncertain;
 
 pub use alternatives::Alternatives;
 pub use score_text::ScoreText;
+pub use uncertain::{Judgment, ScoreInterval};
+pub(crate) use uncertain::{JudgmentIntervals, midpoint};
 
 use crate::math::ahp::{GroupJudgments, PairwiseMatrix};
 use crate::math::learning_curve::CostCurve;
@@ -54,6 +57,12 @@ pub struct Problem {
     pub(crate) derived: Vec<Derived>,
     /// Pairwise comparisons of the alternatives under a leaf.
     pub(crate) alternative_comparisons: Vec<LeafJudgments>,
+    /// The interval of each judgment of `alternative_comparisons` written
+    /// as one, in the same order.
+    pub(crate) alternative_intervals: Vec<JudgmentIntervals>,
+    /// The scores written as intervals, by row then column; `scores`
+    /// holds their midpoints.
+    pub(crate) score_intervals: Vec<ScoreInterval>,
     /// Things worth knowing that do not make the input invalid.
     pub(crate) warnings: Vec<Warning>,
 }
@@ -103,7 +112,8 @@ impl Problem {
 
     /// Pairwise comparisons of the alternatives under a leaf (`rank --method
     /// ahp`): the leaf's column and the judgments `(a, b, value)` between
-    /// alternative indices.
+    /// alternative indices (an interval judgment as its geometric mean; see
+    /// [`Problem::alternative_judgments`] for the intervals).
     pub fn alternative_comparisons(&self) -> &[LeafJudgments] {
         &self.alternative_comparisons
     }
@@ -274,13 +284,19 @@ impl Weighting {
 }
 
 /// The pairwise judgments at one node.
+///
+/// Built by the loader only: the judgments as written (with their
+/// intervals, [`Judgments::written`]) must agree with the matrix.
 #[derive(Debug, Clone)]
 pub struct Judgments {
     /// The matrix priorities are derived from (for a group, the element-wise
-    /// geometric mean of the judges' judgments).
+    /// geometric mean of the judges' judgments). An interval judgment
+    /// enters it as the geometric mean of its bounds.
     pub matrix: PairwiseMatrix,
     /// The judges' own judgments and weights, for group judgments.
     pub group: Option<GroupJudgments>,
+    /// The judgments as written, per judge.
+    pub(crate) written: Vec<Vec<Judgment>>,
 }
 
 /// A hard rule: keep an alternative only if its raw score on `criterion`

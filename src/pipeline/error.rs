@@ -2,7 +2,7 @@
 //!
 //! [`Error`] is what [`crate::rank`] returns, and what every error of the
 //! library converts into with `?`. Loading a problem returns its
-//! [`Diagnostics`] directly ([`Error::Input`] when converted): every problem
+//! [`Diagnostics`] directly ([`Error::Input`] when converted): every error
 //! found, each with its location ([`crate::problem::Diagnostic`]).
 //! Per-type errors live next to their types
 //! ([`crate::DataError`], [`crate::ahp::MatrixError`]).

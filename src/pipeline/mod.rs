@@ -6,6 +6,7 @@
 //! report; nothing below this layer imports from it. A new command's
 //! computation goes here; how the command prints it goes in the binary.
 
+mod admit;
 mod curves;
 pub mod error;
 pub(crate) mod rank;
@@ -15,6 +16,7 @@ mod scoring;
 pub mod screening;
 mod weigh;
 
+pub use admit::rankable;
 pub use curves::{AlternativeCurve, CriterionCurves, curves};
 pub use error::Error;
 pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};

@@ -25,27 +25,10 @@ pub enum Method {
     Ahp,
 }
 
-impl Method {
-    /// Every method, the default first.
-    pub const ALL: [Method; 2] = [Method::Topsis, Method::Ahp];
-
-    /// The name used on the command line and in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            Method::Topsis => "topsis",
-            Method::Ahp => "ahp",
-        }
-    }
-}
-
-impl std::str::FromStr for Method {
-    type Err = crate::ahp::UnknownName;
-
-    /// Parses a [`Method::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::ahp::parse_name(s, "method", &Method::ALL, |m| m.name())
-    }
-}
+crate::math::names::named_choices!(Method, "method", {
+    Topsis => "topsis",
+    Ahp => "ahp",
+});
 
 /// Options of a ranking run.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -60,8 +43,6 @@ pub struct RankOptions {
     pub weighing: WeighOptions,
     /// Mark alternatives whose score is at least this.
     pub satisfactory: Option<f64>,
-    /// Include how derived values were computed in the report.
-    pub explain: bool,
 }
 
 impl Default for RankOptions {
@@ -72,7 +53,6 @@ impl Default for RankOptions {
             synthesis: Synthesis::Distributive,
             weighing: WeighOptions::new(),
             satisfactory: None,
-            explain: false,
         }
     }
 }
@@ -299,7 +279,7 @@ fn degenerate_warning(problem: &Problem, degenerate: &Degenerate) -> Warning {
 /// Why the data of a problem cannot be ranked as the options ask, found
 /// before ranking: what [`rank`] would refuse, with the alternative and leaf
 /// at fault so the loader can report it located (`check` and `rank` both
-/// ask the loader for these, see [`crate::problem::LoadOptions::rank_with`]).
+/// ask the loader for these, see [`crate::pipeline::rankable`]).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Unrankable {
     /// A score AHP cannot turn into a priority: negative under a benefit
@@ -373,8 +353,8 @@ pub(crate) fn unrankable(problem: &Problem, options: &RankOptions) -> Vec<Unrank
     let mut found = Vec::new();
     for (_, leaf) in problem.criteria.leaves() {
         let column: Vec<f64> = kept.iter().map(|&row| problem.scores.get(row, leaf.column)).collect();
-        if let Err(mut problems) = ahp_local(problem, leaf, kept.as_slice(), &column, options) {
-            found.append(&mut problems);
+        if let Err(mut errors) = ahp_local(problem, leaf, kept.as_slice(), &column, options) {
+            found.append(&mut errors);
         }
     }
     found
@@ -478,7 +458,7 @@ pub(crate) fn ahp_leaf_priorities(
         .map(|(_, leaf)| {
             let column: Vec<f64> = matrix.column(leaf.column).collect();
             ahp_local(problem, leaf, kept, &column, options)
-                .map_err(|mut problems| problems.swap_remove(0).into_error(problem, kept))
+                .map_err(|mut errors| errors.swap_remove(0).into_error(problem, kept))
         })
         .collect()
 }
@@ -557,6 +537,8 @@ struct ScreenedEntry<'a> {
 struct Row<'a> {
     report: &'a RankReport<'a>,
     entry: RankedAlternative<'a>,
+    /// With how each derived value was computed.
+    explain: bool,
 }
 
 impl Serialize for Row<'_> {
@@ -580,7 +562,7 @@ impl Serialize for Row<'_> {
             .map(|(c, l)| (c.id.as_str(), p.scores.get(e.index, l.column)))
             .collect();
         row.serialize_field("values", &OrderedMap(values))?;
-        if self.report.options.explain {
+        if self.explain {
             let explained: Vec<_> = p
                 .criteria
                 .leaves()
@@ -604,18 +586,24 @@ impl Serialize for ScreenedRows<'_> {
 }
 
 /// The ranking as a JSON list, written row by row (or left empty).
-struct RankingRows<'a>(&'a RankReport<'a>, bool);
+struct RankingRows<'a>(ReportJson<'a>);
 
 impl Serialize for RankingRows<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let report = self.0;
-        let rows = report.ranking.range(0..if self.1 { report.ranking.len() } else { 0 });
-        s.collect_seq(rows.map(|entry| Row { report, entry }))
+        let ReportJson { report, rows, explain } = self.0;
+        let rows = report.ranking.range(0..if rows { report.ranking.len() } else { 0 });
+        s.collect_seq(rows.map(|entry| Row { report, entry, explain }))
     }
 }
 
-/// The report as JSON, with or without the entries of its two long lists.
-struct ReportJson<'a>(&'a RankReport<'a>, bool);
+/// The report as JSON, with or without the entries of its two long lists,
+/// with or without how derived values were computed.
+#[derive(Clone, Copy)]
+struct ReportJson<'a> {
+    report: &'a RankReport<'a>,
+    rows: bool,
+    explain: bool,
+}
 
 impl<'p> RankReport<'p> {
     /// The JSON of the report with empty `ranking` and `screened_out`
@@ -629,7 +617,11 @@ impl<'p> RankReport<'p> {
     // user serialises the whole report (`impl Serialize for RankReport`).
     #[doc(hidden)]
     pub fn json_head(&self) -> impl Serialize + '_ {
-        ReportJson(self, false)
+        ReportJson {
+            report: self,
+            rows: false,
+            explain: false,
+        }
     }
 
     /// The JSON of one entry of the `screened_out` list.
@@ -643,7 +635,8 @@ impl<'p> RankReport<'p> {
         }
     }
 
-    /// The JSON of one entry of the `ranking` list.
+    /// The JSON of one entry of the `ranking` list; with `explain`, as in
+    /// [`RankReport::explained`].
     ///
     /// ```
     /// let p = innorank::Problem::from_yaml_str(
@@ -652,26 +645,46 @@ impl<'p> RankReport<'p> {
     /// ).unwrap();
     /// let report = innorank::rank(&p, &Default::default()).unwrap();
     /// let whole = serde_json::to_value(&report).unwrap();
-    /// let row = serde_json::to_value(report.json_row(report.ranking.first().unwrap())).unwrap();
+    /// let row = serde_json::to_value(report.json_row(report.ranking.first().unwrap(), false)).unwrap();
     /// assert_eq!(whole["ranking"][0], row);
     /// assert_eq!(serde_json::to_value(report.json_head()).unwrap()["ranking"], serde_json::json!([]));
     /// ```
     // Hidden: see json_head.
     #[doc(hidden)]
-    pub fn json_row<'a>(&'a self, entry: RankedAlternative<'a>) -> impl Serialize + 'a {
-        Row { report: self, entry }
+    pub fn json_row<'a>(&'a self, entry: RankedAlternative<'a>, explain: bool) -> impl Serialize + 'a {
+        Row {
+            report: self,
+            entry,
+            explain,
+        }
+    }
+
+    /// The whole report as JSON with, for each ranked alternative, how its
+    /// derived values were computed (`explain`: shared assets, cost-curve
+    /// inputs). Serialising the report itself leaves that out.
+    pub fn explained(&self) -> impl Serialize + '_ {
+        ReportJson {
+            report: self,
+            rows: true,
+            explain: true,
+        }
     }
 }
 
 impl Serialize for RankReport<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ReportJson(self, true).serialize(s)
+        ReportJson {
+            report: self,
+            rows: true,
+            explain: false,
+        }
+        .serialize(s)
     }
 }
 
 impl Serialize for ReportJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (report, rows) = (self.0, self.1);
+        let report = self.report;
         let p = report.problem;
         let mut out = s.serialize_struct("RankReport", 14)?;
         out.serialize_field("problem", &p.name)?;
@@ -693,8 +706,8 @@ impl Serialize for ReportJson<'_> {
             .map(|n| ConsistencyEntry::new(&report.problem.criteria, n))
             .collect();
         out.serialize_field("consistency", &consistency)?;
-        out.serialize_field("ranking", &RankingRows(report, rows))?;
-        out.serialize_field("screened_out", &ScreenedRows(report, rows))?;
+        out.serialize_field("ranking", &RankingRows(*self))?;
+        out.serialize_field("screened_out", &ScreenedRows(report, self.rows))?;
         let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
         out.serialize_field("warnings", &warnings)?;
         out.end()

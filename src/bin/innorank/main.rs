@@ -106,7 +106,7 @@ fn load_for(common: &Common, rank_with: Option<innorank::RankOptions>) -> Result
         base_dir: None,
         allow_outside_paths: common.allow_outside_paths,
         ignore_extra_columns: common.ignore_extra_columns,
-        rank_with,
+        admit: rank_with.map(innorank::pipeline::rankable),
         max_csv_size: common.max_csv_size,
         csv_delimiter: common.delimiter,
     };

@@ -18,7 +18,6 @@ const DEFAULT_WIDTH: usize = 100;
 pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let options = RankOptions {
         satisfactory: args.satisfactory,
-        explain: args.explain,
         ..args.ranking.options(&args.ahp)
     };
     let problem = load_for(&args.common, Some(options))?;
@@ -54,6 +53,7 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         changed: changed_options(args, &report),
         width: table_width(args.wide),
         report: &report,
+        explain: args.explain,
     };
     let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
     finish(out, written, inconsistent)

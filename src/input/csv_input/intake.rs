@@ -65,7 +65,7 @@ impl Limit {
 pub(super) fn refusal(e: std::io::Error) -> Limit {
     Limit::of(&e).cloned().unwrap_or_else(|| Limit {
         line: None,
-        kind: DiagnosticKind::Io(e.to_string()),
+        kind: DiagnosticKind::io(&e),
     })
 }
 

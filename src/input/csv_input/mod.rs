@@ -2,8 +2,10 @@
 //!
 //! Header: `id`, optional `name`, one column per leaf criterion, in any
 //! order. Cells are trimmed; a cell is a finite number or, on a leaf with
-//! `levels`, a level name. Values go straight into a row-major matrix, so a
-//! million rows cost little more than their numbers.
+//! `levels`, a level name, or an interval of them written `LOW..HIGH`
+//! (`110..140`, `low..mid`). Values go straight into a row-major matrix (an
+//! interval as its midpoint, the interval kept aside), so a million rows
+//! cost little more than their numbers.
 //!
 //! Fields are separated by commas, or by the `;` or tab the header shows
 //! when it has no comma (or by `--delimiter`); a `;`-separated file writes
@@ -25,7 +27,7 @@ use intake::{Input, Limit, MAX_LINE_BYTES as MAX_LINE};
 use lines::{Recent, Replay, record_line};
 
 use super::diagnostic::{Diagnostic, DiagnosticKind, FieldPath, FirstSeen, Location, nearest};
-use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreText};
+use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreInterval, ScoreText};
 
 /// CSV sources larger than this are refused (4 GiB: some 50 million rows
 /// of eight criteria). A pipe or device is read up to it, and no further.
@@ -89,6 +91,8 @@ pub struct CsvAlternatives {
     /// Each row's line in the file, so that problems found after reading
     /// (a score `--method ahp` cannot use) are reported where the row is.
     pub lines: Vec<u32>,
+    /// The cells written as intervals, by row then column.
+    pub intervals: Vec<ScoreInterval>,
 }
 
 struct Errors<'a> {
@@ -175,6 +179,16 @@ struct Rows {
     /// Each id's [`id_hash`], when the reader computed them.
     hashes: Option<Vec<u64>>,
     errors: Vec<Diagnostic>,
+    /// The cells written as intervals, in the order read.
+    intervals: Vec<ScoreInterval>,
+}
+
+/// Where the cells of a row written as intervals go: the row being read
+/// and the intervals found so far.
+#[derive(Default)]
+struct Intervals {
+    row: usize,
+    list: Vec<ScoreInterval>,
 }
 
 /// Reads every alternative of `source` for the leaves of `criteria`.
@@ -224,7 +238,7 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
         None => reader.byte_headers(),
     }
     .map_err(|e| {
-        let (line, kind) = csv_problem(&e, 0);
+        let (line, kind) = csv_error(&e, 0);
         fail(line, kind)
     })?
     .clone();
@@ -298,7 +312,7 @@ fn check_header(
 ) -> Result<(), Vec<Diagnostic>> {
     let mut reader = reader_builder(delimiter, true).from_reader(head);
     let header = reader.byte_headers().map_err(|e| {
-        let (line, kind) = csv_problem(&e, 0);
+        let (line, kind) = csv_error(&e, 0);
         failure(source, line, kind)
     })?;
     header_columns(header, delimiter, criteria, leaves, &source.settings, errors);
@@ -324,6 +338,7 @@ fn gather(
         spans,
         hashes,
         errors: found,
+        mut intervals,
     } = rows;
     // Past a limit, or in another encoding, the rest would only mislead.
     if let Some(d) = found.iter().find(|d| is_fatal(&d.kind)) {
@@ -346,11 +361,13 @@ fn gather(
     let text = spans
         .filter(|s| s.iter().any(|&(start, end)| start < end))
         .map(|spans| ScoreText::new(bytes, spans));
+    intervals.sort_unstable_by_key(|s| (s.row, s.column));
     Ok(CsvAlternatives {
         alternatives,
         values,
         text,
         lines,
+        intervals,
     })
 }
 
@@ -480,13 +497,14 @@ fn parse_rows<R: Replay>(mut reader: csv::Reader<R>, before: u64, layout: &Layou
     };
     let mut out = Rows::default();
     let mut row = vec![0.0; layout.leaves.len()];
+    let mut intervals = Intervals::default();
     let mut record = csv::ByteRecord::new();
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let (line, kind) = csv_problem(&e, before);
+                let (line, kind) = csv_error(&e, before);
                 errors.push(line, "", kind);
                 break;
             }
@@ -500,8 +518,9 @@ fn parse_rows<R: Replay>(mut reader: csv::Reader<R>, before: u64, layout: &Layou
             continue;
         }
         let (mut id, mut name) = ("", "");
+        intervals.row = out.lines.len();
         for (i, field) in record.iter().enumerate() {
-            match read_field(field, i, line, layout, &mut row, &mut errors) {
+            match read_field(field, i, line, layout, (&mut row, &mut intervals), &mut errors) {
                 Field::Id(text) => id = text,
                 Field::Name(text) => name = text,
                 Field::Other => {}
@@ -516,6 +535,7 @@ fn parse_rows<R: Replay>(mut reader: csv::Reader<R>, before: u64, layout: &Layou
         }
     }
     out.errors = errors.list;
+    out.intervals = intervals.list;
     out
 }
 
@@ -527,13 +547,14 @@ enum Field<'t> {
 }
 
 /// Reads field `i` of a row on `line`: an id or name, or a leaf value
-/// into `row` (problems to `errors`).
+/// into `row` (an interval's midpoint, the interval to `intervals`;
+/// problems to `errors`).
 fn read_field<'t>(
     field: &'t [u8],
     i: usize,
     line: u64,
     layout: &Layout<'_>,
-    row: &mut [f64],
+    (row, intervals): (&mut [f64], &mut Intervals),
     errors: &mut Errors<'_>,
 ) -> Field<'t> {
     let column = layout.columns[i];
@@ -549,10 +570,23 @@ fn read_field<'t>(
         Column::Name => Field::Name(text),
         Column::Skip => Field::Other,
         Column::Leaf(c) => {
-            row[c] = cell(text, layout.leaves[c], layout.decimal_comma).unwrap_or_else(|kind| {
-                errors.push(Some(line), layout.leaves[c].0, kind);
-                0.0
-            });
+            row[c] = match interval_cell(text, layout.leaves[c], layout.decimal_comma) {
+                Ok((value, None)) => value,
+                Ok((value, Some((low, high)))) => {
+                    let row = intervals.row;
+                    intervals.list.push(ScoreInterval {
+                        row,
+                        column: c,
+                        low,
+                        high,
+                    });
+                    value
+                }
+                Err(kind) => {
+                    errors.push(Some(line), layout.leaves[c].0, kind);
+                    0.0
+                }
+            };
             Field::Other
         }
     }
@@ -698,6 +732,39 @@ fn cell(text: &str, (id, leaf): (&str, &Leaf), decimal_comma: bool) -> Result<f6
     super::rules::in_scale(leaf, id, value)
 }
 
+/// A cell's value as [`cell`] reads it, or an interval `LOW..HIGH` of such
+/// values (both numbers or both levels, low <= high) with its midpoint as
+/// the value. A level whose name holds `..` is still that level.
+fn interval_cell(
+    text: &str,
+    leaf: (&str, &Leaf),
+    decimal_comma: bool,
+) -> Result<(f64, Option<(f64, f64)>), DiagnosticKind> {
+    let split = text
+        .split_once("..")
+        .filter(|_| !leaf.1.levels.iter().any(|(name, _)| name == text));
+    let Some((low_text, high_text)) = split else {
+        if text.starts_with('[') && text.ends_with(']') {
+            return Err(DiagnosticKind::CsvInterval(excerpt(text)));
+        }
+        return cell(text, leaf, decimal_comma).map(|v| (v, None));
+    };
+    let (low_text, high_text) = (low_text.trim(), high_text.trim());
+    let low = cell(low_text, leaf, decimal_comma)?;
+    let high = cell(high_text, leaf, decimal_comma)?;
+    let is_level = |end: &str| leaf.1.levels.iter().any(|(name, _)| name == end);
+    if is_level(low_text) != is_level(high_text) {
+        return Err(DiagnosticKind::MixedInterval {
+            interval: excerpt(text),
+            criterion: leaf.0.to_owned(),
+        });
+    }
+    if low > high {
+        return Err(DiagnosticKind::InvertedInterval(excerpt(text)));
+    }
+    Ok((crate::model::midpoint(low, high), Some((low, high))))
+}
+
 fn valid_id(id: &str) -> bool {
     super::rules::valid_alternative_id(id)
 }
@@ -739,13 +806,13 @@ fn escape(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// The line (after `before` lines) and problem of a csv crate error.
-fn csv_problem(e: &csv::Error, before: u64) -> (Option<u64>, DiagnosticKind) {
+/// The line (after `before` lines) and error of a csv crate error.
+fn csv_error(e: &csv::Error, before: u64) -> (Option<u64>, DiagnosticKind) {
     let line = e.position().map(|p| before + p.line());
     match e.kind() {
         csv::ErrorKind::Io(io) => match Limit::of(io) {
             Some(limit) => (limit.line, limit.kind.clone()),
-            None => (line, DiagnosticKind::Io(io.to_string())),
+            None => (line, DiagnosticKind::io(io)),
         },
         csv::ErrorKind::Utf8 { .. } => (line, DiagnosticKind::InvalidUtf8),
         _ => (line, DiagnosticKind::Syntax(e.to_string())),

@@ -10,8 +10,9 @@
 use rayon::prelude::*;
 
 use super::decimal;
-use super::{Alternatives, Column, Errors, Field, Layout, Rows, id_hash, read_field};
+use super::{Alternatives, Column, Errors, Field, Intervals, Layout, Rows, id_hash, read_field};
 use crate::input::rules::in_scale;
+use crate::model::ScoreInterval;
 use crate::model::alternatives::Labels;
 
 /// Below this many bytes of rows (64 KiB), one thread reads them all.
@@ -70,25 +71,20 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
         })
         .collect();
     let parts: Vec<Part> = jobs.into_par_iter().map(|job| job.run(layout)).collect();
-
-    // Close up the ids: each region's text moves down to follow the last,
-    // and its ends move with it.
-    let (mut names, mut errors) = (Labels::default(), Vec::new());
-    let (mut region, mut used, mut bases) = (0, 0, Vec::with_capacity(parts.len()));
-    for (part, stretch) in parts.into_iter().zip(&stretches) {
-        ids.copy_within(region..region + part.id_bytes, used);
-        bases.push(used);
-        used += part.id_bytes;
-        region += stretch.len();
+    let id_bytes: Vec<usize> = parts.iter().map(|p| p.id_bytes).collect();
+    close_up(&mut ids, &mut id_ends, &id_bytes, &stretches, &sizes);
+    let (mut names, mut errors, mut intervals) = (Labels::default(), Vec::new(), Vec::new());
+    let mut first = 0;
+    for (part, &size) in parts.into_iter().zip(&sizes) {
         names.append(part.names);
         errors.extend(part.errors);
+        // A part counts its rows from its own first.
+        intervals.extend(part.intervals.into_iter().map(|s| ScoreInterval {
+            row: s.row + first,
+            ..s
+        }));
+        first += size;
     }
-    ids.truncate(used);
-    ids.shrink_to_fit();
-    carve(&mut id_ends, sizes.iter().copied())
-        .into_par_iter()
-        .zip(bases)
-        .for_each(|(ends, base)| ends.iter_mut().for_each(|e| *e += base));
     // Ids come from cells checked to be UTF-8, so this cannot fail.
     let ids = String::from_utf8(ids).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Some(Rows {
@@ -98,7 +94,28 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
         spans: layout.leaf_span.map(|_| spans),
         hashes: Some(hashes),
         errors,
+        intervals,
     })
+}
+
+/// Closes up the ids the parts wrote at the start of their stretches'
+/// regions of `ids` (`id_bytes` each): each region's text moves down to
+/// follow the last, and its ends in `id_ends` (`sizes` per part) move with
+/// it.
+fn close_up(ids: &mut Vec<u8>, id_ends: &mut [usize], id_bytes: &[usize], stretches: &[&[u8]], sizes: &[usize]) {
+    let (mut region, mut used, mut bases) = (0, 0, Vec::with_capacity(id_bytes.len()));
+    for (&bytes, stretch) in id_bytes.iter().zip(stretches) {
+        ids.copy_within(region..region + bytes, used);
+        bases.push(used);
+        used += bytes;
+        region += stretch.len();
+    }
+    ids.truncate(used);
+    ids.shrink_to_fit();
+    carve(id_ends, sizes.iter().copied())
+        .into_par_iter()
+        .zip(bases)
+        .for_each(|(ends, base)| ends.iter_mut().for_each(|e| *e += base));
 }
 
 /// `all` cut into consecutive pieces of the given sizes.
@@ -179,6 +196,9 @@ struct Part {
     errors: Vec<super::Diagnostic>,
     /// Bytes of ids written.
     id_bytes: usize,
+    /// The cells written as intervals, rows counted from the stretch's
+    /// first.
+    intervals: Vec<ScoreInterval>,
 }
 
 impl Job<'_, '_> {
@@ -191,6 +211,7 @@ impl Job<'_, '_> {
         let delimiter = layout.delimiter;
         let leading = decimal::leading_for(delimiter);
         let (mut names, mut id_bytes) = (Labels::default(), 0);
+        let mut intervals = Intervals::default();
         let (mut record, mut line, mut start) = (0, self.before, 0);
         let ends = memchr::memchr_iter(b'\n', self.data).chain(std::iter::once(self.data.len()));
         for end in ends {
@@ -205,13 +226,14 @@ impl Job<'_, '_> {
             let row = &mut self.values[record * cols..(record + 1) * cols];
             self.lines[record] = u32::try_from(line).unwrap_or(u32::MAX);
             let errors_before = errors.list.len();
+            intervals.row = record;
             let RowFields {
                 mut id,
                 mut name,
                 plain,
                 span,
                 complete,
-            } = fields(text, line, layout, leading, row, &mut errors);
+            } = fields(text, line, layout, leading, (row, &mut intervals), &mut errors);
             // Ragged rows keep their slot so the others keep theirs; the
             // error makes the whole read fail anyway.
             if !complete {
@@ -244,6 +266,7 @@ impl Job<'_, '_> {
             names,
             errors: errors.list,
             id_bytes,
+            intervals: intervals.list,
         }
     }
 }
@@ -260,15 +283,16 @@ struct RowFields<'t> {
     complete: bool,
 }
 
-/// Reads the fields of one row `text` on `line`: leaf values into `row`,
-/// problems to `errors`; `leading` parses a number at the start of a field.
+/// Reads the fields of one row `text` on `line`: leaf values into `row`
+/// (cells written as intervals to `intervals`), problems to `errors`;
+/// `leading` parses a number at the start of a field.
 #[inline]
 fn fields<'t>(
     text: &'t [u8],
     line: u64,
     layout: &Layout<'_>,
     leading: fn(&[u8]) -> Option<(f64, usize)>,
-    row: &mut [f64],
+    (row, intervals): (&mut [f64], &mut Intervals),
     errors: &mut Errors<'_>,
 ) -> RowFields<'t> {
     let delimiter = layout.delimiter;
@@ -295,7 +319,7 @@ fn fields<'t>(
             _ => {
                 plain &= !matches!(column, Column::Leaf(_));
                 let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
-                match read_field(&rest[..len], i, line, layout, row, errors) {
+                match read_field(&rest[..len], i, line, layout, (&mut *row, &mut *intervals), errors) {
                     Field::Id(t) => id = t,
                     Field::Name(t) => name = t,
                     Field::Other => {}

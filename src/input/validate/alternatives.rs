@@ -37,7 +37,7 @@ impl Validator {
                     }
                 }
             }
-            rows.push(self.scores(&alt, criteria, &path, derived));
+            rows.push(self.scores(&alt, criteria, (i, &path), derived));
             alternatives.push(
                 &id,
                 alt.name.as_ref().map(|t| t.0.as_str()),
@@ -47,13 +47,15 @@ impl Validator {
         (alternatives, rows)
     }
 
-    /// One alternative's values as a row in leaf order: its scores, and the
-    /// values of derived leaves computed from its assets and cost curves.
+    /// One alternative's values as a row in leaf order: its scores (an
+    /// interval as its midpoint, the interval kept), and the values of
+    /// derived leaves computed from its assets and cost curves. `at`: the
+    /// alternative's row and path.
     pub(super) fn scores(
         &mut self,
         alt: &RawAlternative,
         criteria: &Criteria,
-        path: &FieldPath,
+        (row_index, path): (usize, &FieldPath),
         derived: &mut [Derived],
     ) -> Vec<f64> {
         let scores = &alt.scores;
@@ -64,8 +66,17 @@ impl Validator {
             let at = path.key("scores").key(key);
             match criteria.leaf(key) {
                 Some((criterion, leaf)) => {
-                    if let Some(v) = self.score_cell(key, value, at, criterion, leaf, derived) {
+                    if let Some((v, interval)) = self.score_cell(key, value, at, criterion, leaf, derived) {
                         row[leaf.column] = v;
+                        if let Some((low, high)) = interval {
+                            let column = leaf.column;
+                            self.score_intervals.push(ScoreInterval {
+                                row: row_index,
+                                column,
+                                low,
+                                high,
+                            });
+                        }
                     }
                 }
                 None if criteria.nodes.iter().any(|n| n.id == *key) => {
@@ -95,8 +106,9 @@ impl Validator {
         row
     }
 
-    /// The value of one score `key: value` on a leaf, or `None` after
-    /// reporting it; a learning curve is also recorded in `derived`.
+    /// The value of one score `key: value` on a leaf and its interval, if
+    /// written as one, or `None` after reporting it; a learning curve is
+    /// also recorded in `derived`.
     fn score_cell(
         &mut self,
         key: &str,
@@ -105,7 +117,7 @@ impl Validator {
         criterion: &Criterion,
         leaf: &Leaf,
         derived: &mut [Derived],
-    ) -> Option<f64> {
+    ) -> Option<(f64, Option<(f64, f64)>)> {
         match &leaf.derive {
             Some(Derive::Shared { .. }) => {
                 self.issue(at, DiagnosticKind::DerivedScored(key.to_owned()));
@@ -119,10 +131,10 @@ impl Validator {
                             c.push((curve, volume));
                         }
                     });
-                    Some(cost)
+                    Some((cost, None))
                 }
-                Err(problems) => {
-                    for (sub, kind) in problems {
+                Err(errors) => {
+                    for (sub, kind) in errors {
                         self.issue(sub.map_or(at.clone(), |k| at.key(k)), kind);
                     }
                     None
@@ -188,11 +200,46 @@ impl Validator {
         self.number_at(value, at.clone()).map(|v| (v, None))
     }
 
-    pub(super) fn score(&mut self, value: &RawValue, criterion: &Criterion, leaf: &Leaf, at: FieldPath) -> Option<f64> {
-        let (v, _) = self.level_or_number(value, criterion, leaf, &at)?;
+    /// A score: a number or a level within the leaf's scale, or an
+    /// interval `[low, high]` of them (with its midpoint as the value).
+    pub(super) fn score(
+        &mut self,
+        value: &RawValue,
+        criterion: &Criterion,
+        leaf: &Leaf,
+        at: FieldPath,
+    ) -> Option<(f64, Option<(f64, f64)>)> {
+        let RawValue::List(ends) = value else {
+            return self.scaled(value, criterion, leaf, at).map(|(v, _)| (v, None));
+        };
+        if ends.len() != 2 {
+            self.issue(at, DiagnosticKind::IntervalLength(ends.len()));
+            return None;
+        }
+        let low = self.scaled(&ends[0], criterion, leaf, at.index(0));
+        let high = self.scaled(&ends[1], criterion, leaf, at.index(1));
+        let ((low, low_level), (high, high_level)) = (low?, high?);
+        let interval = format!("[{}, {}]", ends[0], ends[1]);
+        if low_level != high_level {
+            let criterion = criterion.id.clone();
+            self.issue(at, DiagnosticKind::MixedInterval { interval, criterion });
+            return None;
+        }
+        if low > high {
+            self.issue(at, DiagnosticKind::InvertedInterval(interval));
+            return None;
+        }
+        Some((crate::model::midpoint(low, high), Some((low, high))))
+    }
+
+    /// A number or a level within the leaf's scale, and whether it was a
+    /// level, or `None` after reporting it.
+    fn scaled(&mut self, value: &RawValue, criterion: &Criterion, leaf: &Leaf, at: FieldPath) -> Option<(f64, bool)> {
+        let (v, level) = self.level_or_number(value, criterion, leaf, &at)?;
         in_scale(leaf, &criterion.id, v)
             .map_err(|kind| self.issue(at, kind))
             .ok()
+            .map(|v| (v, level.is_some()))
     }
 
     pub(super) fn rule(&mut self, rule: &RawRule, criteria: &Criteria, path: &FieldPath) -> Option<ScreeningRule> {

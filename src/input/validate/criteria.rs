@@ -246,8 +246,8 @@ impl Validator {
         let derive = match (derive, &raw.baseline) {
             (Derive::LearningCurve { .. }, Some(pairs)) => match derive::baseline(pairs) {
                 Ok(curve) => Derive::LearningCurve { baseline: Some(curve) },
-                Err(problems) => {
-                    for (key, kind) in problems {
+                Err(errors) => {
+                    for (key, kind) in errors {
                         let at = key.map_or(path.key("baseline"), |k| path.key("baseline").key(k));
                         self.issue(at, kind);
                     }
@@ -305,7 +305,7 @@ impl Validator {
             return self
                 .matrix(&path.key("matrix"), &ids, rows)
                 .map_or(Weighting::Equal, |matrix| {
-                    Weighting::Judgments(Judgments { matrix, group: None })
+                    Weighting::Judgments(Judgments::from_matrix(matrix))
                 });
         }
         if any_weight {

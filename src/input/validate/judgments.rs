@@ -6,6 +6,7 @@ use super::*;
 use crate::diagnostic::Location;
 use crate::diagnostic::nearest;
 use crate::math::ahp::judgment_in_bounds;
+use crate::model::JudgmentIntervals;
 
 impl Validator {
     /// The judgments of a node's children, from its `comparisons` (and, for
@@ -20,12 +21,12 @@ impl Validator {
         let path = &node.key("comparisons");
         match comparisons {
             RawComparisons::Single(list) => {
-                let triples = self.triples(path, ids, list)?;
-                let matrix = self.pairwise(path, ids, &triples)?;
+                let written = self.triples(path, ids, list)?;
+                let matrix = self.pairwise(path, ids, &point_triples(&written))?;
                 if judge_weights.is_some() {
                     self.issue(node.key("judges"), DiagnosticKind::JudgesWithoutGroup);
                 }
-                Some(Judgments { matrix, group: None })
+                Some(Judgments::single(matrix, written))
             }
             RawComparisons::Group(judges) => self.group_judgments(node, ids, judges, judge_weights),
         }
@@ -59,8 +60,10 @@ impl Validator {
         let names: Vec<&str> = per_judge.iter().map(|(j, _)| j.as_str()).collect();
         let weights = self.judge_weights(node, &names, judge_weights)?;
         let mut sets = Vec::with_capacity(per_judge.len());
-        for ((judge, triples), weight) in per_judge.into_iter().zip(weights) {
-            sets.push(JudgmentSet::new(judge, triples).with_weight(weight));
+        let mut written = Vec::with_capacity(per_judge.len());
+        for ((judge, judgments), weight) in per_judge.into_iter().zip(weights) {
+            sets.push(JudgmentSet::new(judge, point_triples(&judgments)).with_weight(weight));
+            written.push(judgments);
         }
         // Connectivity is checked on the union of the judges' pairs.
         let union: Vec<(usize, usize, f64)> = {
@@ -72,10 +75,7 @@ impl Validator {
         };
         self.pairwise(path, ids, &union)?;
         match GroupJudgments::new(ids.len(), sets) {
-            Ok(group) => Some(Judgments {
-                matrix: group.aggregated_judgments().clone(),
-                group: Some(group),
-            }),
+            Ok(group) => Some(Judgments::group(group, written)),
             Err(e) => {
                 self.issue(path.clone(), DiagnosticKind::Matrix(e));
                 None
@@ -154,15 +154,11 @@ impl Validator {
         }
     }
 
-    /// Checks a list of `[a, b, value]` judgments and returns them as index
-    /// triples, or `None` after reporting what is wrong (or when a name may
-    /// be meant for one of `ids` whose own name is unknown).
-    pub(super) fn triples(
-        &mut self,
-        path: &FieldPath,
-        ids: &Names,
-        list: &[Vec<RawValue>],
-    ) -> Option<Vec<(usize, usize, f64)>> {
+    /// Checks a list of `[a, b, value]` judgments (`value` a number or an
+    /// interval `[low, high]`) and returns them between indices, or `None`
+    /// after reporting what is wrong (or when a name may be meant for one
+    /// of `ids` whose own name is unknown).
+    pub(super) fn triples(&mut self, path: &FieldPath, ids: &Names, list: &[Vec<RawValue>]) -> Option<Vec<Judgment>> {
         let before = self.issues.len();
         let mut unreadable = false;
         let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
@@ -183,9 +179,7 @@ impl Validator {
             };
             let a = index(0, self);
             let b = index(1, self);
-            let value = bounded_judgment(&triple[2])
-                .map_err(|kind| self.issue(at.index(2), kind))
-                .ok();
+            let value = self.judgment_value(&triple[2], &at.index(2));
             let (Some(a), Some(b), Some(value)) = (a, b, value) else {
                 continue;
             };
@@ -206,18 +200,45 @@ impl Validator {
                 continue;
             }
             seen.insert(key, k);
-            if !(1.0 / SCALE_MAX..=SCALE_MAX).contains(&value) {
-                self.warnings.push(Warning::JudgmentOffScale {
-                    location: Location {
-                        path: at.index(2),
-                        ..Location::default()
-                    },
-                    value,
-                });
-            }
-            triples.push((a, b, value));
+            triples.push(Judgment { a, b, ..value });
         }
         (self.issues.len() == before && !unreadable).then_some(triples)
+    }
+
+    /// The value of a judgment at `at`: a number, a fraction, or an
+    /// interval `[low, high]` of them (its point value the geometric mean),
+    /// between items yet to be set; `None` after reporting it. A value off
+    /// Saaty's scale, or an end of an interval off it, is a warning.
+    fn judgment_value(&mut self, value: &RawValue, at: &FieldPath) -> Option<Judgment> {
+        let bounded = |v: &mut Self, value: &RawValue, at: FieldPath| {
+            let found = bounded_judgment(value).map_err(|kind| v.issue(at.clone(), kind)).ok()?;
+            if !(1.0 / SCALE_MAX..=SCALE_MAX).contains(&found) {
+                let location = Location {
+                    path: at,
+                    ..Location::default()
+                };
+                v.warnings.push(Warning::JudgmentOffScale { location, value: found });
+            }
+            Some(found)
+        };
+        let RawValue::List(ends) = value else {
+            return bounded(self, value, at.clone()).map(|v| Judgment::point(0, 0, v));
+        };
+        if ends.len() != 2 {
+            self.issue(at.clone(), DiagnosticKind::IntervalLength(ends.len()));
+            return None;
+        }
+        let warned = self.warnings.len();
+        let low = bounded(self, &ends[0], at.index(0));
+        let high = bounded(self, &ends[1], at.index(1));
+        let (low, high) = (low?, high?);
+        if low > high {
+            self.warnings.truncate(warned);
+            let interval = format!("[{}, {}]", ends[0], ends[1]);
+            self.issue(at.clone(), DiagnosticKind::InvertedInterval(interval));
+            return None;
+        }
+        Some(Judgment::interval(0, 0, low, high))
     }
 
     pub(super) fn pairwise(
@@ -271,7 +292,7 @@ impl Validator {
                 .iter()
                 .enumerate()
                 .map(|(j, v)| {
-                    bounded_judgment(v)
+                    matrix_cell(v)
                         .map_err(|kind| self.issue(path.index(i).index(j), kind))
                         .unwrap_or(1.0)
                 })
@@ -306,19 +327,20 @@ impl Validator {
     }
 
     /// `alternative_comparisons: {leaf: [[a, b, value], ...]}`, as judgments
-    /// between alternative indices per leaf column.
+    /// between alternative indices per leaf column, and the interval of
+    /// each judgment written as one.
     pub(super) fn alternative_comparisons(
         &mut self,
         by_leaf: &[(String, Vec<Vec<RawValue>>)],
         criteria: &Criteria,
         alternatives: &Alternatives,
-    ) -> Vec<LeafJudgments> {
+    ) -> (Vec<LeafJudgments>, Vec<JudgmentIntervals>) {
         let ids = Names::alternatives(
             alternatives.ids().map(str::to_owned).collect(),
             self.alternatives_unknown,
         );
         let max = crate::math::ahp::RandomIndex::Saaty.max_n();
-        let mut out = Vec::new();
+        let (mut out, mut intervals) = (Vec::new(), Vec::new());
         for (leaf_id, list) in by_leaf {
             let path = FieldPath::root().key("alternative_comparisons").key(leaf_id);
             let Some((_, leaf)) = criteria.leaf(leaf_id) else {
@@ -329,13 +351,14 @@ impl Validator {
                 self.issue(path.clone(), DiagnosticKind::TooManyCompared { n: ids.len(), max });
                 continue;
             }
-            if let Some(triples) = self.triples(&path, &ids, list)
-                && self.pairwise(&path, &ids, &triples).is_some()
+            if let Some(written) = self.triples(&path, &ids, list)
+                && self.pairwise(&path, &ids, &point_triples(&written)).is_some()
             {
-                out.push((leaf.column, triples));
+                intervals.push(written.iter().map(|j| j.interval).collect());
+                out.push((leaf.column, point_triples(&written)));
             }
         }
-        out
+        (out, intervals)
     }
 }
 
@@ -354,6 +377,22 @@ fn bounded_judgment(value: &RawValue) -> Result<f64, DiagnosticKind> {
             Err(DiagnosticKind::JudgmentOutOfBounds(format_judgment(v)))
         }
         Err(kind) => Err(kind),
+    }
+}
+
+/// `(a, b, value)` of each judgment, as the matrix takes them.
+fn point_triples(judgments: &[Judgment]) -> Vec<(usize, usize, f64)> {
+    judgments.iter().map(Judgment::triple).collect()
+}
+
+/// A cell of a `matrix:`: a judgment; an interval belongs in
+/// `comparisons`, where it names its pair.
+fn matrix_cell(value: &RawValue) -> Result<f64, DiagnosticKind> {
+    match value {
+        RawValue::List(_) => Err(DiagnosticKind::Syntax(
+            "expected a number; an interval judgment is written in `comparisons`, as `[a, b, [low, high]]`".into(),
+        )),
+        other => bounded_judgment(other),
     }
 }
 

@@ -19,19 +19,49 @@ use super::rules::{
     SCALE_MAX, excerpt, in_scale, judgment, level_value, number, valid_alternative_id, valid_criterion_id,
 };
 use super::{
-    Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgments, Leaf,
-    LeafJudgments, Parent, Problem, ROOT_ID, ScreeningRule, Weighting,
+    Alternatives, Bound, Criteria, Criterion, CriterionKind, Derive, Derived, DerivedValues, Judgment, Judgments, Leaf,
+    LeafJudgments, Parent, Problem, ROOT_ID, ScoreInterval, ScreeningRule, Weighting,
 };
 use crate::math::ahp::MatrixError;
 use crate::math::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
 use crate::math::matrix::DataError;
 use crate::{DecisionMatrix, Direction, Warning, Weights};
 
-/// A problem found, with the path of the field at fault.
+/// A check run on a validated problem before the loader returns it, from a
+/// layer above (the pipeline knows what ranking needs; the loader does not):
+/// its findings, each a field path and what is wrong there, are located in
+/// the file (or the CSV row) like validation's own.
+#[derive(Clone)]
+pub struct Admission(std::sync::Arc<Check>);
+
+/// The function an [`Admission`] runs.
+type Check = dyn Fn(&Problem) -> Vec<Issue> + Send + Sync;
+
+impl Admission {
+    /// An admission check from a function of the problem.
+    pub fn new(check: impl Fn(&Problem) -> Vec<(FieldPath, DiagnosticKind)> + Send + Sync + 'static) -> Self {
+        Admission(std::sync::Arc::new(check))
+    }
+
+    /// What the check finds in `problem`.
+    pub(crate) fn findings(&self, problem: &Problem) -> Vec<Issue> {
+        (self.0)(problem)
+    }
+}
+
+impl std::fmt::Debug for Admission {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Admission(..)")
+    }
+}
+
+/// An error found by validation, with the path of the field at fault: a
+/// [`Diagnostic`] before it is located. The YAML positions are looked up
+/// for all of them at once, after validation ([`super::yaml::locate`]).
 pub type Issue = (FieldPath, DiagnosticKind);
 
-/// Why validation failed: problems located by field path in the YAML, and
-/// problems already located elsewhere (in a CSV file).
+/// Why validation failed: errors located by field path in the YAML, and
+/// errors already located elsewhere (in a CSV file).
 #[derive(Debug, Default)]
 pub struct Rejected {
     pub issues: Vec<Issue>,
@@ -39,20 +69,21 @@ pub struct Rejected {
 }
 
 /// `source`: where the alternatives come from, or why they cannot be read
-/// (the loader decides). `earlier`: problems already found (in `use`);
+/// (the loader decides). `earlier`: errors already found (in `use`);
 /// `unresolved`: the paths of criteria whose `use` is already reported
 /// unknown, so nothing that names them or their sub-criteria is reported
 /// again.
 ///
-/// With `rank_with`, data those ranking options cannot rank (a negative
-/// benefit score under AHP, ...) is reported too, at the field at fault:
-/// so `check` finds what `rank` would refuse, located.
+/// With `admit`, what it finds in the validated problem (for ranking
+/// options: data they cannot rank, a negative benefit score under AHP,
+/// ...) is reported too, at the field at fault: so `check` finds what
+/// `rank` would refuse, located.
 pub fn validate(
     mut raw: RawProblem,
     earlier: Vec<Issue>,
     unresolved: Vec<FieldPath>,
     source: Result<AlternativesSource, Issue>,
-    rank_with: Option<&crate::RankOptions>,
+    admit: Option<&Admission>,
 ) -> Result<Problem, Rejected> {
     let mut v = Validator {
         issues: earlier,
@@ -79,9 +110,9 @@ pub fn validate(
     let (alternatives, scores, score_text, csv_rows) =
         v.read_alternatives(source, &criteria, &mut derived, &mut located);
 
-    let alternative_comparisons = match &raw.alternative_comparisons {
+    let (alternative_comparisons, alternative_intervals) = match &raw.alternative_comparisons {
         Some(Ordered(by_leaf)) => v.alternative_comparisons(by_leaf, &criteria, &alternatives),
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
 
     let screening = raw
@@ -94,7 +125,7 @@ pub fn validate(
     let scores = match scores {
         Some(scores) if v.issues.is_empty() && located.is_empty() => scores,
         _ => {
-            // Without other problems, the only way to have no matrix.
+            // Without other errors, the only way to have no matrix.
             if v.issues.is_empty() && located.is_empty() {
                 v.issue(
                     FieldPath::root().key("alternatives"),
@@ -107,6 +138,8 @@ pub fn validate(
             });
         }
     };
+    let mut score_intervals = std::mem::take(&mut v.score_intervals);
+    score_intervals.sort_unstable_by_key(|s| (s.row, s.column));
     let problem = Problem {
         name,
         description,
@@ -118,9 +151,11 @@ pub fn validate(
         core: v.core,
         derived,
         alternative_comparisons,
+        alternative_intervals,
+        score_intervals,
         warnings: v.warnings,
     };
-    rankable(problem, rank_with, csv_rows.as_ref())
+    admitted(problem, admit, csv_rows.as_ref())
 }
 
 /// An empty derivation record for every derived leaf, filled in as the
@@ -141,23 +176,17 @@ fn derived_records(criteria: &Criteria) -> Vec<Derived> {
         .collect()
 }
 
-/// `problem`, or the data `rank_with` cannot rank, at the fields at fault
-/// (for alternatives read from CSV, at the row's line: `csv_rows`).
-fn rankable(
-    problem: Problem,
-    rank_with: Option<&crate::RankOptions>,
-    csv_rows: Option<&CsvRows>,
-) -> Result<Problem, Rejected> {
-    match rank_with {
-        Some(options) => {
-            let (issues, located) = in_csv_rows(unrankable_issues(&problem, options), csv_rows);
-            if issues.is_empty() && located.is_empty() {
-                Ok(problem)
-            } else {
-                Err(Rejected { issues, located })
-            }
-        }
-        None => Ok(problem),
+/// `problem`, or what `admit` finds in it, at the fields at fault (for
+/// alternatives read from CSV, at the row's line: `csv_rows`).
+fn admitted(problem: Problem, admit: Option<&Admission>, csv_rows: Option<&CsvRows>) -> Result<Problem, Rejected> {
+    let Some(admit) = admit else {
+        return Ok(problem);
+    };
+    let (issues, located) = in_csv_rows(admit.findings(&problem), csv_rows);
+    if issues.is_empty() && located.is_empty() {
+        Ok(problem)
+    } else {
+        Err(Rejected { issues, located })
     }
 }
 
@@ -262,7 +291,7 @@ impl Validator {
     }
 
     /// The alternatives and their scores, from the list in the file or the
-    /// CSV source (with each row's line), problems located in the CSV
+    /// CSV source (with each row's line), errors located in the CSV
     /// going to `located`. No matrix when something is wrong.
     fn read_alternatives(
         &mut self,
@@ -295,14 +324,15 @@ impl Validator {
             AlternativesSource::Csv(file) => match csv_input::read(&file, criteria) {
                 Ok(read) => {
                     csv_rows = Some((file.display_name.clone(), read.lines));
+                    self.score_intervals = read.intervals;
                     (
                         read.alternatives,
                         Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
                         read.text,
                     )
                 }
-                Err(problems) => {
-                    *located = problems;
+                Err(errors) => {
+                    *located = errors;
                     (Alternatives::default(), None, None)
                 }
             },
@@ -354,73 +384,9 @@ fn matrix_issue(error: DataError, criteria: &Criteria) -> Option<Issue> {
     })
 }
 
-/// What ranking with `options` would refuse in `problem`, as issues at the
-/// fields at fault: the score (`alternatives[3].scores.cost`), the target
-/// leaf (`criteria[1]`) or its comparisons (`alternative_comparisons.fit`).
-fn unrankable_issues(problem: &Problem, options: &crate::RankOptions) -> Vec<Issue> {
-    use crate::pipeline::rank::{Unrankable, unrankable};
-    let found = unrankable(problem, options);
-    let weighing = crate::pipeline::weigh_with(&problem.criteria, &options.weighing).err();
-    if found.is_empty() && weighing.is_none() {
-        return Vec::new();
-    }
-    let paths = node_paths(&problem.criteria);
-    let leaf_nodes = problem.criteria.leaf_nodes();
-    // Weighing fails only where the aggregation asked for cannot combine a
-    // node's group judgments (`--aggregate aip` and a judge whose own
-    // judgments do not link every child).
-    let weighing = weighing.map(|e| {
-        let node = problem
-            .criteria
-            .nodes()
-            .iter()
-            .position(|n| n.id == e.node)
-            .unwrap_or(0);
-        let at = paths[node].key("comparisons");
-        let kind = DiagnosticKind::Aggregation {
-            aggregation: options.weighing.aggregation.name(),
-            error: e.error,
-        };
-        (at, kind)
-    });
-    weighing
-        .into_iter()
-        .chain(found.into_iter().map(|u| {
-            let node = leaf_nodes[u.column()];
-            let criterion = problem.criteria.node(node).id.clone();
-            match u {
-                Unrankable::Score { row, value, column } => {
-                    let cost =
-                        matches!(problem.criteria.leaves().nth(column), Some((_, l)) if l.direction == Direction::Cost);
-                    let kind = DiagnosticKind::AhpScore {
-                        criterion: criterion.clone(),
-                        direction: if cost { "cost" } else { "benefit" },
-                        expected: if cost { "> 0" } else { ">= 0" },
-                        formula: if cost { "(1/x) / sum(1/x)" } else { "x / sum(x)" },
-                        value,
-                    };
-                    (
-                        FieldPath::root()
-                            .key("alternatives")
-                            .index(row)
-                            .key("scores")
-                            .key(&criterion),
-                        kind,
-                    )
-                }
-                Unrankable::Target { .. } => (paths[node].clone(), DiagnosticKind::AhpTarget(criterion)),
-                Unrankable::Priorities { error, .. } => (
-                    FieldPath::root().key("alternative_comparisons").key(&criterion),
-                    DiagnosticKind::AhpComparisons { criterion, error },
-                ),
-            }
-        }))
-        .collect()
-}
-
 /// Each node's field path in the file (`criteria[2].criteria[0]`), by node
 /// index; the root's is empty.
-fn node_paths(criteria: &Criteria) -> Vec<FieldPath> {
+pub(crate) fn node_paths(criteria: &Criteria) -> Vec<FieldPath> {
     let mut paths = vec![FieldPath::root(); criteria.nodes().len()];
     let mut stack = vec![0usize];
     while let Some(node) = stack.pop() {
@@ -511,6 +477,8 @@ struct Validator {
     ids: HashMap<String, FieldPath>,
     issues: Vec<Issue>,
     warnings: Vec<Warning>,
+    /// Scores written as intervals, as they are read.
+    score_intervals: Vec<ScoreInterval>,
 }
 
 impl Validator {
@@ -574,27 +542,6 @@ mod tests {
                 "criteria[1].criteria[0]",
                 "criteria[1].criteria[1]"
             ]
-        );
-    }
-
-    #[test]
-    fn ranking_options_add_their_own_checks() {
-        let yaml =
-            "name: t\ncriteria: [{id: a}]\nalternatives:\n  - {id: x, scores: {a: -1}}\n  - {id: y, scores: {a: 1}}\n";
-        let ahp = crate::RankOptions {
-            method: crate::Method::Ahp,
-            ..Default::default()
-        };
-        let options = |rank_with| super::super::LoadOptions {
-            rank_with,
-            ..Default::default()
-        };
-        assert!(Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(None)).is_ok());
-        assert!(Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(Some(Default::default()))).is_ok());
-        let errors = Problem::from_bytes(yaml.as_bytes(), "t.yaml", &options(Some(ahp))).unwrap_err();
-        assert_eq!(
-            errors.to_string(),
-            "t.yaml:4:25: alternatives[0].scores.a: `--method ahp` needs scores >= 0 under benefit criterion `a` (its priorities are x / sum(x)), found -1"
         );
     }
 }

@@ -6,7 +6,6 @@ use std::cell::Cell;
 
 use nalgebra::{DMatrix, DVector};
 
-use super::consistency::{UnknownName, parse_name};
 use super::priorities::{check_priorities, log_least_squares, perron_vector};
 use super::{Estimate, PairwiseMatrix, Priorities, PriorityMethod, RandomIndex};
 use crate::math::ahp::MatrixError;
@@ -43,34 +42,10 @@ pub enum Completion {
     LambdaMin,
 }
 
-impl Completion {
-    /// Every completion, the default first.
-    pub const ALL: [Completion; 2] = [Completion::Harker, Completion::LambdaMin];
-
-    /// The name used on the command line and in reports: `harker` or
-    /// `lambda-min`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Completion::Harker => "harker",
-            Completion::LambdaMin => "lambda-min",
-        }
-    }
-}
-
-impl std::fmt::Display for Completion {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl std::str::FromStr for Completion {
-    type Err = UnknownName;
-
-    /// Parses a [`Completion::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_name(s, "completion", &Completion::ALL, |c| c.name())
-    }
-}
+crate::math::names::named_choices!(Completion, "completion", {
+    Harker => "harker",
+    LambdaMin => "lambda-min",
+});
 
 /// Everything that decides how a comparison matrix becomes priorities: the
 /// priority method, the completion of missing judgments and the random

@@ -168,26 +168,14 @@ const ALONSO_LAMATA: [f64; 15] = [
 /// `RI = (1.7699 n - 4.3513) / (n - 1)` (see [`RandomIndex::AlonsoLamata`]).
 const ALONSO_LAMATA_FIT: (f64, f64) = (1.7699, 4.3513);
 
+crate::math::names::named_choices!(RandomIndex, "random index", {
+    Saaty => "saaty",
+    DoneganDodd => "donegan-dodd",
+    TummalaLing => "tummala-ling",
+    AlonsoLamata => "alonso-lamata",
+});
+
 impl RandomIndex {
-    /// Every table, the default first (for help texts and validation).
-    pub const ALL: [RandomIndex; 4] = [
-        RandomIndex::Saaty,
-        RandomIndex::DoneganDodd,
-        RandomIndex::TummalaLing,
-        RandomIndex::AlonsoLamata,
-    ];
-
-    /// The name used on the command line and in reports: `saaty`,
-    /// `donegan-dodd`, `tummala-ling` or `alonso-lamata`.
-    pub fn name(self) -> &'static str {
-        match self {
-            RandomIndex::Saaty => "saaty",
-            RandomIndex::DoneganDodd => "donegan-dodd",
-            RandomIndex::TummalaLing => "tummala-ling",
-            RandomIndex::AlonsoLamata => "alonso-lamata",
-        }
-    }
-
     /// The largest `n` the table covers (`usize::MAX` for the formula-based
     /// [`RandomIndex::AlonsoLamata`]).
     pub fn max_n(self) -> usize {
@@ -235,60 +223,6 @@ fn donegan_dodd(n: usize) -> Option<f64> {
             Some(r0 + (r1 - r0) / (n1 - n0) as f64 * (n - n0) as f64)
         }
     }
-}
-
-impl std::fmt::Display for RandomIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl std::str::FromStr for RandomIndex {
-    type Err = UnknownName;
-
-    /// Parses a [`RandomIndex::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_name(s, "random index", &RandomIndex::ALL, |r| r.name())
-    }
-}
-
-/// A name that does not match any of the choices of an option
-/// (random index, completion, aggregation, synthesis mode).
-///
-/// ```
-/// use innorank::ahp::RandomIndex;
-/// let err = "dd".parse::<RandomIndex>().unwrap_err();
-/// assert_eq!(
-///     err.to_string(),
-///     "unknown random index `dd`; expected one of: saaty, donegan-dodd, tummala-ling, alonso-lamata"
-/// );
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} `{given}`; expected one of: {}", expected.join(", "))]
-pub struct UnknownName {
-    /// What was being parsed, e.g. `random index`.
-    pub what: &'static str,
-    /// The text given.
-    pub given: String,
-    /// The accepted names.
-    pub expected: Vec<&'static str>,
-}
-
-/// The choice among `all` whose `name` equals `s` ignoring ASCII case.
-pub(crate) fn parse_name<T: Copy>(
-    s: &str,
-    what: &'static str,
-    all: &[T],
-    name: impl Fn(T) -> &'static str,
-) -> Result<T, UnknownName> {
-    all.iter()
-        .copied()
-        .find(|&t| name(t).eq_ignore_ascii_case(s.trim()))
-        .ok_or_else(|| UnknownName {
-            what,
-            given: s.to_owned(),
-            expected: all.iter().map(|&t| name(t)).collect(),
-        })
 }
 
 #[cfg(test)]

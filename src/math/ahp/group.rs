@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use super::consistency::{UnknownName, parse_name};
 use super::priorities::normalised_exp;
 use super::{AhpOptions, Consistency, Estimate, JUDGMENT_MAX, JUDGMENT_MIN, PairwiseMatrix};
 use crate::math::ahp::MatrixError;
@@ -27,33 +26,10 @@ pub enum Aggregation {
     Aip,
 }
 
-impl Aggregation {
-    /// Both aggregations, the default first.
-    pub const ALL: [Aggregation; 2] = [Aggregation::Aij, Aggregation::Aip];
-
-    /// The name used on the command line and in reports: `aij` or `aip`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Aggregation::Aij => "aij",
-            Aggregation::Aip => "aip",
-        }
-    }
-}
-
-impl std::fmt::Display for Aggregation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl std::str::FromStr for Aggregation {
-    type Err = UnknownName;
-
-    /// Parses an [`Aggregation::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_name(s, "aggregation", &Aggregation::ALL, |a| a.name())
-    }
-}
+crate::math::names::named_choices!(Aggregation, "aggregation", {
+    Aij => "aij",
+    Aip => "aip",
+});
 
 /// One judge's judgments `(a, b, v)`: item `a` is `v` times as important as
 /// item `b` (as in [`PairwiseMatrix::from_judgments`]).

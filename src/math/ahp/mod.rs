@@ -107,11 +107,11 @@ mod priorities;
 mod repair;
 mod synthesis;
 
+pub use crate::math::names::UnknownName;
 pub use completion::{
     AhpOptions, Completion, LAMBDA_MIN_MAX_CYCLES, LAMBDA_MIN_MAX_SLOPES, LAMBDA_MIN_TOLERANCE, Solution,
 };
-pub(crate) use consistency::parse_name;
-pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex, UnknownName};
+pub use consistency::{Consistency, DEFAULT_CR_THRESHOLD, RandomIndex};
 pub use group::{
     Aggregation, Disagreement, GroupJudgments, GroupPriorities, JudgeAgreement, JudgmentSet,
     SAATY_COMPATIBILITY_THRESHOLD, compatibility_index, geometric_compatibility_index,

@@ -15,27 +15,10 @@ pub enum PriorityMethod {
     Geometric,
 }
 
-impl PriorityMethod {
-    /// Every priority method, the default first.
-    pub const ALL: [PriorityMethod; 2] = [PriorityMethod::Eigen, PriorityMethod::Geometric];
-
-    /// The name used on the command line and in reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            PriorityMethod::Eigen => "eigen",
-            PriorityMethod::Geometric => "geometric",
-        }
-    }
-}
-
-impl std::str::FromStr for PriorityMethod {
-    type Err = super::UnknownName;
-
-    /// Parses a [`PriorityMethod::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        super::parse_name(s, "priority method", &PriorityMethod::ALL, |m| m.name())
-    }
-}
+crate::math::names::named_choices!(PriorityMethod, "priority method", {
+    Eigen => "eigen",
+    Geometric => "geometric",
+});
 
 /// Priorities of the items of one matrix, with their consistency.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use super::consistency::{UnknownName, parse_name};
 use super::{AhpOptions, PairwiseMatrix};
 use crate::Direction;
 use crate::math::ahp::MatrixError;
@@ -19,34 +18,10 @@ pub enum Synthesis {
     Ideal,
 }
 
-impl Synthesis {
-    /// Both modes, the default first.
-    pub const ALL: [Synthesis; 2] = [Synthesis::Distributive, Synthesis::Ideal];
-
-    /// The name used on the command line and in reports: `distributive` or
-    /// `ideal`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Synthesis::Distributive => "distributive",
-            Synthesis::Ideal => "ideal",
-        }
-    }
-}
-
-impl std::fmt::Display for Synthesis {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl std::str::FromStr for Synthesis {
-    type Err = UnknownName;
-
-    /// Parses a [`Synthesis::name`], ignoring ASCII case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_name(s, "synthesis", &Synthesis::ALL, |m| m.name())
-    }
-}
+crate::math::names::named_choices!(Synthesis, "synthesis", {
+    Distributive => "distributive",
+    Ideal => "ideal",
+});
 
 /// Local priorities of the alternatives from their scores under one leaf:
 /// benefit `x_a / sum x`, cost `(1/x_a) / sum (1/x)`.

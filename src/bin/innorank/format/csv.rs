@@ -54,13 +54,13 @@ fn write_score(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, v: f64) {
 
 /// `rank,id,name,score,d_plus,d_minus[,satisfactory],<leaf ids...>[,<leaf>_from...]`,
 /// streamed: rows are formatted in parallel chunks and written in order.
-pub fn rank(out: &mut dyn Write, report: &RankReport<'_>) -> anyhow::Result<()> {
+pub fn rank(out: &mut dyn Write, report: &RankReport<'_>, explain: bool) -> anyhow::Result<()> {
     let p = report.problem;
     // With --explain, one `<leaf>_from` column per derived leaf.
     let explained: Vec<(String, usize)> = p
         .criteria()
         .leaves()
-        .filter(|(_, l)| report.options.explain && p.derived().iter().any(|d| d.column == l.column))
+        .filter(|(_, l)| explain && p.derived().iter().any(|d| d.column == l.column))
         .map(|(c, l)| (format!("{}_from", c.id), l.column))
         .collect();
     let mut w = writer();

@@ -106,9 +106,9 @@ fn value_cell(problem: &Problem, row: usize, leaf: &Leaf) -> String {
 /// defaults, as typed (`--top 3`); the footer lists them with the method
 /// and every inconsistent node, so that a printed table says how it was
 /// made.
-pub fn rank(report: &RankReport<'_>, changed: &[String]) -> Vec<Grid> {
+pub fn rank(report: &RankReport<'_>, changed: &[String], explain: bool) -> Vec<Grid> {
     std::iter::once(ranking_grid(report, changed))
-        .chain(derived_grid(report))
+        .chain(derived_grid(report).filter(|_| explain))
         .chain(screened_grid(report))
         .collect()
 }
@@ -202,10 +202,10 @@ fn ranking_notes(report: &RankReport<'_>, changed: &[String]) -> Vec<String> {
 }
 
 /// With `--explain`, how each derived value of a shown alternative was
-/// computed; `None` without it or without derived criteria.
+/// computed; `None` without derived criteria.
 fn derived_grid(report: &RankReport<'_>) -> Option<Grid> {
     let p = report.problem;
-    if !report.options.explain || p.derived().is_empty() {
+    if p.derived().is_empty() {
         return None;
     }
     let mut rows = Vec::new();

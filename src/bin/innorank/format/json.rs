@@ -25,10 +25,10 @@ const CHUNK_ROWS: usize = 1_024;
 /// of its long lists (`ranking`, `screened_out`) serialised on all cores:
 /// the head (every field, both lists empty) goes through serde as a whole,
 /// each entry on its own, indented to its place in its list.
-pub fn rank(out: &mut dyn std::io::Write, report: &innorank::RankReport<'_>) -> anyhow::Result<()> {
+pub fn rank(out: &mut dyn std::io::Write, report: &innorank::RankReport<'_>, explain: bool) -> anyhow::Result<()> {
     let head = serde_json::to_string_pretty(&report.json_head())?;
     let ranking = |i: usize, buf: &mut Vec<u8>| match report.ranking.get(i) {
-        Some(entry) => serde_json::to_writer_pretty(buf, &report.json_row(entry)),
+        Some(entry) => serde_json::to_writer_pretty(buf, &report.json_row(entry, explain)),
         None => Ok(()),
     };
     let screened =

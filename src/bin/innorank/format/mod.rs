@@ -44,16 +44,19 @@ pub fn emit(out: &mut dyn Write, view: &dyn Render, format: Format) -> anyhow::R
 
 impl Render for RankView<'_> {
     fn json(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        json::rank(out, self.report)
+        json::rank(out, self.report, self.explain)
     }
     fn csv(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        csv::rank(out, self.report)
+        csv::rank(out, self.report, self.explain)
     }
     fn table(&self) -> String {
-        table::render(&fit::fit(grid::rank(self.report, &self.changed), self.width))
+        table::render(&fit::fit(
+            grid::rank(self.report, &self.changed, self.explain),
+            self.width,
+        ))
     }
     fn markdown(&self) -> String {
-        markdown::render(&grid::rank(self.report, &self.changed))
+        markdown::render(&grid::rank(self.report, &self.changed, self.explain))
     }
 }
 

@@ -21,6 +21,8 @@ pub struct RankView<'a> {
     pub changed: Vec<String>,
     /// The width a table is fitted to; `None`: printed in one piece.
     pub width: Option<usize>,
+    /// Show how each derived value was computed (`--explain`).
+    pub explain: bool,
 }
 
 /// What `check` reports for a valid file.
