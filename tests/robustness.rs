@@ -510,3 +510,58 @@ fn robustness_in_every_format() {
         });
     }
 }
+
+/// One criterion, a's cost uniform in [100, 200] against b's 150: a ranks
+/// first in half the draws, whatever the weights, and so in half the
+/// confidence draws at its central weights.
+#[test]
+fn interval_scores_are_drawn_uniformly() {
+    let problem = load(
+        "name: s\ncriteria: [{id: cost, direction: cost}]\nalternatives:\n  - {id: a, scores: {cost: [100, 200]}}\n  - {id: b, scores: {cost: 150}}\n",
+    );
+    let draws = 4000;
+    let options = RobustnessOptions {
+        draws,
+        ..RobustnessOptions::default()
+    };
+    let report = robustness(&problem, &options, &|_| {}).unwrap();
+    let se = (0.25 / draws as f64).sqrt();
+    for a in &report.alternatives {
+        assert_close("b1", a.acceptability[0], 0.5, 4.0 * se);
+        assert_close("confidence", a.confidence.unwrap(), 0.5, 4.0 * se);
+    }
+}
+
+/// A judgment written [2, 8] is drawn in it (w_a = v / (1 + v) in [2/3,
+/// 8/9]), whatever --judgment-spread says; uncertain scores replay exactly.
+#[test]
+fn interval_judgments_are_drawn_in_their_interval_and_replay_exactly() {
+    let dir = Dir::new("smaa-intervals");
+    let problem = dir.write(
+        "p.yaml",
+        "name: iv\ncriteria: [{id: a}, {id: b, direction: cost}]\ncomparisons: [[a, b, [2, 8]]]\nalternatives:\n  - {id: x, scores: {a: [1, 3], b: 2}}\n  - {id: y, scores: {a: 2, b: [1, 4]}}\n",
+    );
+    let out = dir.join("draws.csv");
+    let (p, o) = (problem.to_str().unwrap(), out.to_str().unwrap());
+    let first = innorank([
+        "robustness",
+        p,
+        "--draws",
+        "2000",
+        "--judgment-spread",
+        "0",
+        "--format",
+        "json",
+        "--draws-out",
+        o,
+    ])
+    .json();
+    let rows = WeightRows::parse(&std::fs::read_to_string(&out).unwrap(), &["a", "b"]).unwrap();
+    let wa: Vec<f64> = (0..rows.len()).map(|k| rows.row(k)[0]).collect();
+    assert!(wa.iter().all(|&w| (2.0 / 3.0 - 1e-12..=8.0 / 9.0 + 1e-12).contains(&w)));
+    assert!(wa.iter().any(|&w| w < 0.68) && wa.iter().any(|&w| w > 0.88));
+    let again = innorank(["robustness", p, "--weights-from", o, "--format", "json"]).json();
+    assert_eq!(first["alternatives"], again["alternatives"]);
+    let confidence = &first["alternatives"][0]["confidence"];
+    assert!(confidence.as_f64().is_some_and(|c| c > 0.0 && c < 1.0), "{confidence}");
+}

@@ -9,16 +9,17 @@
 
 mod json;
 mod replay;
+mod scores;
 mod weights;
 
 pub use crate::pipeline::error::RobustnessError;
 pub use replay::{ReplayError, WeightRows};
 pub use weights::WeightsModel;
 
-use crate::math::smaa::{SmaaConfig, simulate};
+use crate::math::smaa::{Purpose, SmaaConfig, simulate};
 use crate::model::Problem;
+use crate::pipeline::RankOptions;
 use crate::pipeline::screening::screen;
-use crate::pipeline::{RankOptions, Scorer};
 use crate::{Error, Warning};
 use weights::Sampler;
 
@@ -159,7 +160,7 @@ pub fn robustness<'p>(
     if kept.is_empty() {
         return Ok(report);
     }
-    let scorer = Scorer::new(problem, &options.rank, &kept)?;
+    let scores = scores::Scores::new(problem, &options.rank, &kept)?;
     let config = SmaaConfig {
         draws: report.draws,
         alternatives: kept.len(),
@@ -172,7 +173,7 @@ pub fn robustness<'p>(
         &config,
         |k, w, s| {
             sampler.draw(criteria, options.seed, k, w)?;
-            scorer.scores_into(w, s);
+            scores.scorer(options.seed, k, Purpose::Scores)?.scores_into(w, s);
             Ok::<(), Error>(())
         },
         progress,
@@ -187,6 +188,9 @@ pub fn robustness<'p>(
         .iter()
         .map(|&(p, base_rank)| acceptability(&smaa, p, kept[p], base_rank))
         .collect();
+    if scores.uncertain() {
+        confidence(&mut report, &scores, &order)?;
+    }
     report.pairwise = options.pairwise.then(|| {
         order
             .iter()
@@ -251,6 +255,29 @@ fn setup<'p>(
         warnings,
         sampler,
     })
+}
+
+/// Replaces the confidence factors of the alternatives ever first (1
+/// without uncertain scores) by their share of fresh score draws, at their
+/// central weights, that rank them first. `order` gives each reported
+/// alternative's position among the survivors.
+fn confidence(
+    report: &mut RobustnessReport<'_>,
+    scores: &scores::Scores<'_>,
+    order: &[(usize, usize)],
+) -> Result<(), Error> {
+    let central: Vec<(usize, Vec<f64>)> = report
+        .alternatives
+        .iter()
+        .zip(order)
+        .filter_map(|(a, &(p, _))| Some((p, a.central_weights.clone()?)))
+        .collect();
+    let counts = scores.confidence(report.options.seed, report.draws, &central)?;
+    let mut counts = counts.into_iter();
+    for a in report.alternatives.iter_mut().filter(|a| a.central_weights.is_some()) {
+        a.confidence = counts.next().map(|c| c as f64 / report.draws as f64);
+    }
+    Ok(())
 }
 
 /// The results of the alternative at position `p` of the simulation.

@@ -1,9 +1,8 @@
 //! The weight vector of each draw, by the model chosen.
 
 use crate::Error;
-use crate::math::ahp::{GroupJudgments, JudgmentSet, PairwiseMatrix};
 use crate::math::smaa::{DrawRng, Ordinal, Purpose, log_uniform, saaty_spread, uniform_simplex};
-use crate::model::{Criteria, Weighting};
+use crate::model::{Criteria, Judgments, Weighting};
 use crate::pipeline::{HierarchyWeights, WeighError, WeighOptions};
 
 use super::replay::{WeightRows, settle};
@@ -49,24 +48,14 @@ impl WeightsModel {
     }
 }
 
-/// One judgment to draw: items `a` and `b` of its node, and the interval
-/// its value is drawn from.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Drawn {
-    a: usize,
-    b: usize,
-    low: f64,
-    high: f64,
-}
-
-/// A node whose judgments are drawn: one list per judge (one list without
-/// judges), with the judges' names and weights.
+/// A node whose judgments are drawn: its judgments as written and the
+/// interval each is drawn from (flattened judge by judge, as
+/// [`Judgments::with_values`] takes them).
 #[derive(Debug, Clone)]
 pub(super) struct JudgedNode {
     id: String,
-    n: usize,
-    judges: Option<Vec<(String, f64)>>,
-    lists: Vec<Vec<Drawn>>,
+    judgments: Judgments,
+    intervals: Vec<(f64, f64)>,
 }
 
 /// Draws weight vectors for a problem's leaves.
@@ -125,38 +114,22 @@ impl Sampler {
 }
 
 /// The judgments of node `index` to draw, `None` when its weights are fixed
-/// (equal or `weight:`).
+/// (equal or `weight:`): a judgment written as an interval is drawn from
+/// it, one written as a value `v` from `v` spread by `spread` Saaty steps.
 fn judged_node(criteria: &Criteria, index: usize, id: &str, spread: usize) -> Option<JudgedNode> {
-    let Some(Weighting::Judgments(j)) = criteria.weighting(index) else {
+    let Some(Weighting::Judgments(judgments)) = criteria.weighting(index) else {
         return None;
     };
-    let drawn = |a: usize, b: usize, value: f64| {
-        let (low, high) = saaty_spread(value, spread);
-        Drawn { a, b, low, high }
-    };
-    let n = j.matrix.n();
-    Some(match &j.group {
-        None => JudgedNode {
-            id: id.to_owned(),
-            n,
-            judges: None,
-            lists: vec![
-                (0..n)
-                    .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
-                    .filter_map(|(a, b)| j.matrix.get(a, b).map(|v| drawn(a, b, v)))
-                    .collect(),
-            ],
-        },
-        Some(group) => JudgedNode {
-            id: id.to_owned(),
-            n,
-            judges: Some(group.sets().iter().map(|s| (s.judge.clone(), s.weight)).collect()),
-            lists: group
-                .sets()
-                .iter()
-                .map(|s| s.judgments.iter().map(|&(a, b, v)| drawn(a, b, v)).collect())
-                .collect(),
-        },
+    let intervals = judgments
+        .written()
+        .iter()
+        .flatten()
+        .map(|j| j.interval.unwrap_or_else(|| saaty_spread(j.value, spread)))
+        .collect();
+    Some(JudgedNode {
+        id: id.to_owned(),
+        judgments: judgments.clone(),
+        intervals,
     })
 }
 
@@ -198,23 +171,15 @@ fn draw_node(node: &JudgedNode, options: &WeighOptions, rng: &mut DrawRng) -> Re
         node: node.id.clone(),
         error,
     };
-    let mut draw = |list: &[Drawn]| -> Vec<(usize, usize, f64)> {
-        list.iter()
-            .map(|d| (d.a, d.b, log_uniform(rng, d.low, d.high)))
-            .collect()
-    };
-    Ok(match &node.judges {
-        None => {
-            let matrix = PairwiseMatrix::from_judgments(node.n, &draw(&node.lists[0])).map_err(fail)?;
-            matrix.try_solve(&options.ahp).map_err(fail)?.priorities.weights
-        }
-        Some(judges) => {
-            let sets = judges
-                .iter()
-                .zip(&node.lists)
-                .map(|((name, weight), list)| JudgmentSet::new(name.clone(), draw(list)).with_weight(*weight))
-                .collect();
-            let group = GroupJudgments::new(node.n, sets).map_err(fail)?;
+    let values: Vec<f64> = node
+        .intervals
+        .iter()
+        .map(|&(low, high)| log_uniform(rng, low, high))
+        .collect();
+    let drawn = node.judgments.with_values(&values).map_err(fail)?;
+    Ok(match &drawn.group {
+        None => drawn.matrix.try_solve(&options.ahp).map_err(fail)?.priorities.weights,
+        Some(group) => {
             group
                 .aggregate(options.aggregation, &options.ahp)
                 .map_err(fail)?
