@@ -1,7 +1,7 @@
 //! `robustness`: Stochastic Multicriteria Acceptability Analysis (SMAA) of
 //! a problem. Each draw picks a weight vector by a [`WeightsModel`], scores
 //! the survivors of screening with the ranking method chosen (through one
-//! [`Scorer`], built once) and ranks them; [`crate::smaa`] counts and turns
+//! [`crate::pipeline::Scorer`], built once) and ranks them; [`crate::smaa`] counts and turns
 //! the counts into acceptabilities, central weights and the rest.
 //!
 //! The estimators and their sources are in [`crate::smaa`]; the weight
