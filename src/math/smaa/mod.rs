@@ -122,7 +122,11 @@ where
     })
 }
 
-/// Draws every draw once, split into one contiguous block per thread.
+/// Blocks of draws per thread when tallies are small.
+const BLOCKS_PER_THREAD: u64 = 4;
+
+/// Draws every draw once, split into contiguous blocks, each counted in
+/// its own tally.
 fn pass<E, F>(
     config: &SmaaConfig,
     draw: &F,
@@ -135,7 +139,11 @@ where
     F: Fn(u64, &mut [f64], &mut [f64]) -> Result<(), E> + Sync,
 {
     const REPORT_EVERY: u64 = 256;
-    let blocks = (rayon::current_num_threads() as u64).clamp(1, config.draws);
+    // Several blocks per thread let idle threads take over work when a core
+    // is busy elsewhere; each block has its own tally, so only while
+    // tallies are small (dense histograms, at most 1,024 alternatives).
+    let per_thread = if windows.dense { BLOCKS_PER_THREAD } else { 1 };
+    let blocks = (rayon::current_num_threads() as u64 * per_thread).clamp(1, config.draws);
     let (m, n) = (config.alternatives, config.leaves);
     let tallies: Vec<Tally> = (0..blocks)
         .into_par_iter()

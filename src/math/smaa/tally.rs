@@ -24,33 +24,45 @@ pub(super) const FIXED_ONE: f64 = 18_446_744_073_709_551_616.0;
 /// rank_scores`] finds them, share the best rank: 1, 2, 2, 4).
 #[derive(Debug, Default)]
 pub(super) struct Ranker {
-    /// (top 32 bits of the descending key, alternative), then sorted.
-    pub(super) order: Vec<(u32, u32)>,
-    spare: Vec<(u32, u32)>,
+    /// (descending key of the score, alternative), then sorted.
+    pub(super) order: Vec<(u64, u32)>,
+    spare: Vec<(u64, u32)>,
     pub(super) ranks: Vec<u32>,
 }
 
 /// Below this many alternatives a comparison sort beats the radix sort.
 const RADIX_FROM: usize = 256;
 
+/// The radix sort orders by the top 24 bits of a key (sign, exponent and
+/// 12 bits of mantissa); keys equal there are then sorted whole.
+const PREFIX_SHIFT: u32 = 40;
+
+/// The score whose [`descending`] key is `key`.
+fn score_of(key: u64) -> f64 {
+    let bits = if key >> 63 == 1 { key } else { !key & !(1 << 63) };
+    f64::from_bits(bits)
+}
+
 impl Ranker {
     pub(super) fn rank(&mut self, scores: &[f64]) {
         let m = scores.len();
-        let key = |i: u32| descending(scores[i as usize]);
         self.order.clear();
-        self.order.extend((0..m as u32).map(|i| ((key(i) >> 32) as u32, i)));
+        self.order
+            .extend(scores.iter().zip(0u32..).map(|(&s, i)| (descending(s), i)));
         if m < RADIX_FROM {
-            self.order.sort_unstable_by_key(|&(_, i)| key(i));
+            self.order.sort_unstable_by_key(|&(key, _)| key);
         } else {
             radix_sort(&mut self.order, &mut self.spare);
-            // Equal top halves (scores within about 2^-20 of each other)
-            // are put in order by the whole key.
             let mut start = 0;
             while start < m {
-                let top = self.order[start].0;
-                let end = start + self.order[start..].iter().take_while(|&&(t, _)| t == top).count();
+                let top = self.order[start].0 >> PREFIX_SHIFT;
+                let end = start
+                    + self.order[start..]
+                        .iter()
+                        .take_while(|&&(k, _)| k >> PREFIX_SHIFT == top)
+                        .count();
                 if end - start > 1 {
-                    self.order[start..end].sort_unstable_by_key(|&(_, i)| key(i));
+                    self.order[start..end].sort_unstable_by_key(|&(key, _)| key);
                 }
                 start = end;
             }
@@ -58,9 +70,9 @@ impl Ranker {
         self.ranks.resize(m, 0);
         let mut start = 0;
         while start < m {
-            let head = scores[self.order[start].1 as usize];
+            let head = score_of(self.order[start].0);
             let mut end = start + 1;
-            while end < m && tied(head, scores[self.order[end].1 as usize]) {
+            while end < m && tied(head, score_of(self.order[end].0)) {
                 end += 1;
             }
             for &(_, i) in &self.order[start..end] {
@@ -71,13 +83,15 @@ impl Ranker {
     }
 }
 
-/// Sorts `items` by their first field: least significant byte first,
-/// skipping the bytes every item shares.
-fn radix_sort(items: &mut Vec<(u32, u32)>, spare: &mut Vec<(u32, u32)>) {
-    let mut counts = [[0usize; 256]; 4];
+/// Sorts `items` by the top 24 bits of their keys: least significant byte
+/// first, skipping the bytes every item shares (scores in [0, 1] share the
+/// top one: two passes).
+fn radix_sort(items: &mut Vec<(u64, u32)>, spare: &mut Vec<(u64, u32)>) {
+    let digit = |key: u64, byte: usize| ((key >> (PREFIX_SHIFT as usize + 8 * byte)) & 0xff) as usize;
+    let mut counts = [[0usize; 256]; 3];
     for &(key, _) in items.iter() {
         for (byte, c) in counts.iter_mut().enumerate() {
-            c[((key >> (8 * byte)) & 0xff) as usize] += 1;
+            c[digit(key, byte)] += 1;
         }
     }
     spare.resize(items.len(), (0, 0));
@@ -92,7 +106,7 @@ fn radix_sort(items: &mut Vec<(u32, u32)>, spare: &mut Vec<(u32, u32)>) {
             next += n;
         }
         for &item in items.iter() {
-            let b = ((item.0 >> (8 * byte)) & 0xff) as usize;
+            let b = digit(item.0, byte);
             spare[c[b]] = item;
             c[b] += 1;
         }
@@ -242,7 +256,7 @@ impl Tally {
             self.add_windows(ranks, windows);
         }
         if !self.rank_sum.is_empty() {
-            self.add_ranks(ranks, weights);
+            self.add_ranks(ranker, weights);
         }
     }
 
@@ -266,20 +280,27 @@ impl Tally {
         }
     }
 
-    fn add_ranks(&mut self, ranks: &[u32], weights: &[f64]) {
-        let dense = self.dense;
-        for (i, &rank) in ranks.iter().enumerate() {
-            self.rank_sum[i] += u64::from(rank);
-            if !dense && (rank as usize) <= self.ranks {
-                self.counts[i * self.ranks + rank as usize - 1] += 1;
-            }
-            if rank == 1 {
-                let sums = &mut self.first[i * self.leaves..(i + 1) * self.leaves];
-                for (sum, &w) in sums.iter_mut().zip(weights) {
-                    // Weights lie in [0, 1]: the product fits, the cast
-                    // drops only the bits below 2^-64.
-                    *sum += (w.clamp(0.0, 1.0) * FIXED_ONE) as u128;
+    /// Counts what the rank histograms do not hold: without them (not
+    /// dense) rank sums and acceptabilities; always the weights of the
+    /// draws' first places and the pairwise wins.
+    fn add_ranks(&mut self, ranker: &Ranker, weights: &[f64]) {
+        let ranks = &ranker.ranks;
+        if !self.dense {
+            for (i, &rank) in ranks.iter().enumerate() {
+                self.rank_sum[i] += u64::from(rank);
+                if (rank as usize) <= self.ranks {
+                    self.counts[i * self.ranks + rank as usize - 1] += 1;
                 }
+            }
+        }
+        // The first places lead the sorted order.
+        for &(_, i) in ranker.order.iter().take_while(|&&(_, i)| ranks[i as usize] == 1) {
+            let i = i as usize;
+            let sums = &mut self.first[i * self.leaves..(i + 1) * self.leaves];
+            for (sum, &w) in sums.iter_mut().zip(weights) {
+                // Weights lie in [0, 1]: the product fits, the cast drops
+                // only the bits below 2^-64.
+                *sum += (w.clamp(0.0, 1.0) * FIXED_ONE) as u128;
             }
         }
         if !self.pairwise.is_empty() {
@@ -308,15 +329,15 @@ impl Tally {
         }
     }
 
-    /// In dense mode, the acceptability counts from the rank histograms.
+    /// In dense mode, the acceptability counts and rank sums from the
+    /// rank histograms.
     pub(super) fn settle(&mut self) {
         if self.dense && !self.counts.is_empty() {
-            for (counts, row) in self
-                .counts
-                .chunks_exact_mut(self.ranks)
-                .zip(self.buckets.chunks_exact(self.m))
-            {
+            let rows = self.buckets.chunks_exact(self.m);
+            let sums = self.rank_sum.iter_mut();
+            for ((counts, sum), row) in self.counts.chunks_exact_mut(self.ranks).zip(sums).zip(rows) {
                 counts.copy_from_slice(&row[..self.ranks]);
+                *sum = row.iter().zip(1u64..).map(|(&c, r)| u64::from(c) * r).sum();
             }
         }
     }
