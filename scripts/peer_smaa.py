@@ -70,7 +70,7 @@ def deviations(x, directions, normalization):
 
 def competition_ranks(c):
     """Ranks of each row of scores `c` (higher first), ties sharing the best."""
-    order = np.argsort(-c, axis=1, kind="stable")
+    order = np.argsort(-c, axis=1)
     s = np.take_along_axis(c, order, axis=1)
     k = c.shape[1]
     head_index = np.zeros(s.shape, dtype=np.int64)
