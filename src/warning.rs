@@ -53,6 +53,9 @@ pub enum Warning {
     },
     /// Screening left nothing to rank.
     NothingLeft,
+    /// `robustness --weights judgments` on a problem without pairwise
+    /// judgments: every draw has the problem's own weights.
+    NoJudgmentsToDraw,
 }
 
 impl std::fmt::Display for Warning {
@@ -85,6 +88,10 @@ impl std::fmt::Display for Warning {
                 "only one alternative to rank (`{id}`); its score says nothing about the others"
             ),
             Warning::NothingLeft => write!(f, "every alternative was screened out; nothing to rank"),
+            Warning::NoJudgmentsToDraw => write!(
+                f,
+                "no pairwise judgments to draw: every draw uses the problem's own weights"
+            ),
         }
     }
 }

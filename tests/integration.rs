@@ -27,6 +27,7 @@ mod numeric_edges;
 mod overflow;
 mod rendered;
 mod reversal;
+mod robustness;
 
 // The library and the documentation.
 mod docs;

@@ -11,5 +11,6 @@ pub mod learning_curve;
 pub(crate) mod matrix;
 pub(crate) mod names;
 pub mod ranking;
+pub mod smaa;
 pub mod topsis;
 pub(crate) mod weights;

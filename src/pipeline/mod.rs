@@ -13,6 +13,7 @@ pub mod error;
 pub(crate) mod rank;
 mod ranking;
 mod reversal;
+pub mod robustness;
 mod scoring;
 pub mod screening;
 mod weigh;

@@ -91,6 +91,20 @@ pub enum Command {
         after_help = "Examples:\n  innorank reversal examples/innovation-proposals.yaml\n  innorank reversal problem.yaml --normalization minmax --strict\n  innorank reversal problem.yaml --method ahp --synthesis distributive --format json"
     )]
     Reversal(ReversalArgs),
+    /// How sure is the ranking: SMAA, the share of random weight draws
+    /// that put each alternative at each rank.
+    ///
+    /// Each of --draws draws picks leaf weights (--weights: judgments drawn
+    /// in their intervals, uniform, ordinal, or replayed from
+    /// --weights-from), ranks the alternatives that survive screening with
+    /// the method chosen, and counts: rank acceptabilities b1..bR with
+    /// standard errors, mean rank, 5th-95th percentile rank, holistic
+    /// acceptability, central weights, confidence, choice entropy and
+    /// (--pairwise) pairwise winning indices.
+    #[command(
+        after_help = "Examples:\n  innorank robustness examples/innovation-proposals.yaml\n  innorank robustness problem.yaml --draws 50000 --seed 7 --format json\n  innorank robustness problem.yaml --weights uniform --pairwise --format csv\n  innorank robustness problem.yaml --draws-out draws.csv\n  innorank robustness problem.yaml --weights-from draws.csv"
+    )]
+    Robustness(RobustnessArgs),
 }
 
 /// Arguments every command takes.
@@ -278,6 +292,56 @@ pub struct RankArgs {
     pub wide: bool,
 }
 
+/// `robustness`: SMAA options (see the command's help).
+#[derive(Debug, Args)]
+pub struct RobustnessArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    #[command(flatten)]
+    pub ranking: MethodArgs,
+    /// Number of draws.
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)), conflicts_with = "weights_from")]
+    pub draws: u64,
+    /// Report the acceptability of ranks 1..R [default: 10, or the number
+    /// ranked if fewer].
+    #[arg(long, value_name = "R", value_parser = clap::value_parser!(u64).range(1..))]
+    pub ranks: Option<u64>,
+    /// Seed of the random draws (ChaCha8, one stream per draw: the same
+    /// seed prints the same numbers on any machine and number of threads).
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+    /// How each draw's weights are drawn: judgments (each pairwise judgment
+    /// log-uniform in its interval; the default when the problem has
+    /// judgments), uniform (uniform on the simplex of the leaf weights; the
+    /// default without judgments), ordinal (uniform, keeping the order of
+    /// the leaf weights).
+    #[arg(long, value_name = "judgments|uniform|ordinal", value_parser = ["judgments", "uniform", "ordinal"], conflicts_with = "weights_from")]
+    pub weights: Option<String>,
+    /// Replay weight vectors: a CSV whose header names every leaf (any
+    /// order), one row per draw (values >= 0, not all 0, scaled to sum 1).
+    #[arg(long, value_name = "FILE.csv")]
+    pub weights_from: Option<PathBuf>,
+    /// Write each draw's leaf weights to this CSV (replayable with
+    /// --weights-from).
+    #[arg(long, value_name = "FILE.csv")]
+    pub draws_out: Option<PathBuf>,
+    /// Under the judgments model, a judgment given as one value v is drawn
+    /// from [the K-th Saaty-scale value below v, the K-th above] (17-point
+    /// scale 1/9 .. 9, clamped at its ends).
+    #[arg(long, value_name = "K", default_value_t = 1)]
+    pub judgment_spread: usize,
+    /// Also count the pairwise winning indices (how often each alternative
+    /// beats each other; at most 1,000 ranked alternatives; CSV/JSON only
+    /// for more than a few).
+    #[arg(long)]
+    pub pairwise: bool,
+    /// Print the table in one piece, however wide.
+    #[arg(long)]
+    pub wide: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct WeightsArgs {
     #[command(flatten)]
@@ -448,7 +512,8 @@ impl Cli {
         match &self.command {
             Command::Rank(RankArgs { ranking, .. })
             | Command::Check(CheckArgs { ranking, .. })
-            | Command::Reversal(ReversalArgs { ranking, .. }) => {
+            | Command::Reversal(ReversalArgs { ranking, .. })
+            | Command::Robustness(RobustnessArgs { ranking, .. }) => {
                 if ranking.method != Method::Ahp && given("synthesis") {
                     return Err("--synthesis applies to --method ahp only".to_owned());
                 }
@@ -482,6 +547,7 @@ impl Cli {
             Command::Check(a) => a.common.quiet,
             Command::Compare(a) => a.common.quiet,
             Command::Reversal(a) => a.common.quiet,
+            Command::Robustness(a) => a.common.quiet,
             Command::Criteria(_) | Command::Init(_) => false,
         }
     }

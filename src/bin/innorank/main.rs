@@ -10,6 +10,7 @@ mod format;
 mod init;
 mod rank;
 mod reversal;
+mod robustness;
 mod weights;
 
 use std::io::Write;
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
                 Command::Init(args) => init::run(args, &mut out),
                 Command::Compare(args) => compare::run(args, &mut out),
                 Command::Reversal(args) => reversal::run(args, &mut out),
+                Command::Robustness(args) => robustness::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));
