@@ -73,7 +73,7 @@ pub mod warning;
 
 pub use math::matrix::{DataError, DecisionMatrix, Direction};
 pub use math::weights::Weights;
-pub use math::{ahp, learning_curve, ranking, topsis};
+pub use math::{ahp, crossing, learning_curve, ranking, topsis};
 pub use pipeline::{Error, error};
 pub use pipeline::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank};
 pub use problem::{LoadOptions, Problem};

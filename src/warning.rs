@@ -53,6 +53,13 @@ pub enum Warning {
     },
     /// Screening left nothing to rank.
     NothingLeft,
+    /// `sensitivity --curve` plots only the first alternatives by rank.
+    CurveCapped {
+        /// How many it plots.
+        shown: usize,
+        /// How many are ranked.
+        ranked: usize,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -85,6 +92,9 @@ impl std::fmt::Display for Warning {
                 "only one alternative to rank (`{id}`); its score says nothing about the others"
             ),
             Warning::NothingLeft => write!(f, "every alternative was screened out; nothing to rank"),
+            Warning::CurveCapped { shown, ranked } => {
+                write!(f, "the curve shows the first {shown} of {ranked} ranked alternatives")
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 //! in the module docs.
 
 pub mod ahp;
+pub mod crossing;
 pub mod learning_curve;
 pub(crate) mod matrix;
 pub mod ranking;

@@ -12,6 +12,7 @@ pub(crate) mod rank;
 mod ranking;
 mod scoring;
 pub mod screening;
+pub mod sensitivity;
 mod weigh;
 
 pub use curves::{AlternativeCurve, CriterionCurves, curves};
