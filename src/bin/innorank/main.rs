@@ -8,6 +8,7 @@ mod failure;
 mod format;
 mod init;
 mod rank;
+mod sensitivity;
 mod weights;
 
 use std::io::Write;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
                 Command::Cost(args) => cost::run(args, &mut out),
                 Command::Criteria(args) => criteria::run(args, &mut out),
                 Command::Init(args) => init::run(args, &mut out),
+                Command::Sensitivity(args) => sensitivity::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));

@@ -3,7 +3,7 @@
 use super::{Base, SensitivityError, find_node, tree_nodes};
 use crate::crossing::{Pencil, crossings};
 use crate::model::Problem;
-use crate::pipeline::RankOptions;
+use crate::pipeline::{HierarchyWeights, RankOptions};
 use crate::warning::Warning;
 
 /// The most alternatives a curve plots (the first by rank).
@@ -25,6 +25,8 @@ pub struct Curve<'p> {
     pub problem: &'p Problem,
     /// The ranking options used.
     pub options: RankOptions,
+    /// The weights of every node at the given judgments.
+    pub weights: HierarchyWeights,
     /// The node's id.
     pub node: String,
     /// W, its weight in the problem.
@@ -125,6 +127,7 @@ pub fn curve<'p>(
     Ok(Curve {
         problem,
         options: *options,
+        weights: base.report.weights.clone(),
         node: node.to_owned(),
         weight: family.weight,
         t,

@@ -40,7 +40,7 @@ use rayon::prelude::*;
 use crate::crossing::Pencil;
 use crate::model::{CriterionKind, Problem, ROOT_ID};
 use crate::pipeline::screening::screen;
-use crate::pipeline::{RankOptions, RankReport, Scorer};
+use crate::pipeline::{HierarchyWeights, RankOptions, RankReport, Scorer};
 use crate::{Error, Warning};
 
 pub use curve::{Curve, CurveCrossing, curve};
@@ -168,6 +168,8 @@ pub struct Sensitivity<'p> {
     pub problem: &'p Problem,
     /// The options used.
     pub options: SensitivityOptions,
+    /// The weights of every node at the given judgments.
+    pub weights: HierarchyWeights,
     /// K as used: `options.shortlist` capped at the number ranked.
     pub shortlist: usize,
     /// The winner at the given weights (index in the problem).
@@ -242,6 +244,7 @@ pub fn sensitivity<'p>(
     Ok(Sensitivity {
         problem,
         options: *options,
+        weights: base.report.weights.clone(),
         shortlist: k,
         winner: base.order.first().map(|&p| base.index(p)),
         nodes,
