@@ -24,6 +24,7 @@ mod hostile;
 mod numeric_edges;
 mod overflow;
 mod rendered;
+mod sensitivity;
 
 // The library and the documentation.
 mod docs;
