@@ -17,7 +17,10 @@ import sys
 from collections import defaultdict
 
 TOOLS = ["innorank", "floor", "peer"]
+# Timed on the same files, reported apart: `sensitivity` against `rank`.
+EXTRA = ["sensitivity"]
 LABELS = {
+    "sensitivity": "innorank sensitivity --format csv",
     "innorank": "innorank rank --format csv",
     "floor": "floor (csv crate -> Vec<f64>)",
     "peer": "peer (pandas + pymcdm)",
@@ -67,7 +70,7 @@ def summary(args):
     print(header)
     print("-" * len(header))
     for size in sizes:
-        for tool in TOOLS:
+        for tool in TOOLS + EXTRA:
             runs = wall.get((size, tool), [])
             if not runs and not failed.get((size, tool)):
                 continue
@@ -89,6 +92,13 @@ def summary(args):
         i, fl, p = (med(wall, size, t) for t in TOOLS)
         print(f"{size:>9}  {fmt_ratio(i, fl):>15}  {fmt_ratio(p, i):>14}  {fmt_ratio(p, fl):>11}")
     print()
+    if any(med(wall, size, "sensitivity") is not None for size in sizes):
+        print("sensitivity against rank (the target: at most 3x)")
+        print()
+        for size in sizes:
+            ratio = fmt_ratio(med(wall, size, "sensitivity"), med(wall, size, "innorank"))
+            print(f"{size:>9}  {ratio:>8}")
+        print()
 
     print(f"Scaling: median time per row x criterion ({cells} criteria), and the ratio to the previous size")
     print("(1.00 = perfectly linear; fixed start-up cost makes small sizes look slower per cell)")

@@ -38,7 +38,10 @@ fn topsis_crossing_by_hand() {
     let cross = 2.0 - 2f64.sqrt();
     let cost = s.nodes[0].stability.as_ref().unwrap();
     assert_close("cost top hi", cost.top.hi, cross, 1e-12);
-    assert_eq!((cost.top.lo, cost.top.lo_end, cost.top.hi_end.map(id)), (0.0, None, Some("a")));
+    assert_eq!(
+        (cost.top.lo, cost.top.lo_end, cost.top.hi_end.map(id)),
+        (0.0, None, Some("a"))
+    );
     // The margin: (hi - W) / W with W = 1/2.
     assert_close("cost margin", cost.margin.unwrap(), (cross - 0.5) / 0.5, 1e-12);
     // gain is the complement: b stays first while gain weighs above 1 - cross.
@@ -180,7 +183,13 @@ impl Family {
             .leaves
             .iter()
             .zip(&self.inside)
-            .map(|(l, &i)| if i { l * t / self.w } else { l * (1.0 - t) / (1.0 - self.w) })
+            .map(|(l, &i)| {
+                if i {
+                    l * t / self.w
+                } else {
+                    l * (1.0 - t) / (1.0 - self.w)
+                }
+            })
             .collect();
         let scores = self.scorer.scores(&w);
         let mut out = vec![f64::NAN; self.scorer.rows().iter().max().map_or(0, |m| m + 1)];
@@ -214,18 +223,31 @@ fn check_interval<E>(family: &Family, kind: usize, order: &[usize], k: usize, i:
     const STEPS: usize = 400;
     const BEYOND: f64 = 1e-7;
     let (lo, hi) = (i.lo, i.hi);
-    assert!(lo <= family.w + 1e-12 && family.w <= hi + 1e-12, "{what}: W {} outside [{lo}, {hi}]", family.w);
+    assert!(
+        lo <= family.w + 1e-12 && family.w <= hi + 1e-12,
+        "{what}: W {} outside [{lo}, {hi}]",
+        family.w
+    );
     for step in 1..STEPS {
         let t = lo + (hi - lo) * step as f64 / STEPS as f64;
         if (t - lo).abs() > 1e-9 && (hi - t).abs() > 1e-9 {
-            assert!(holds(kind, order, k, &family.at(t)), "{what}: flips inside at {t} of [{lo}, {hi}]");
+            assert!(
+                holds(kind, order, k, &family.at(t)),
+                "{what}: flips inside at {t} of [{lo}, {hi}]"
+            );
         }
     }
     if i.lo_end.is_some() && lo - BEYOND > 0.0 {
-        assert!(!holds(kind, order, k, &family.at(lo - BEYOND)), "{what}: no flip below {lo}");
+        assert!(
+            !holds(kind, order, k, &family.at(lo - BEYOND)),
+            "{what}: no flip below {lo}"
+        );
     }
     if i.hi_end.is_some() && hi + BEYOND < 1.0 {
-        assert!(!holds(kind, order, k, &family.at(hi + BEYOND)), "{what}: no flip above {hi}");
+        assert!(
+            !holds(kind, order, k, &family.at(hi + BEYOND)),
+            "{what}: no flip above {hi}"
+        );
     }
     if i.lo_end.is_none() {
         assert_eq!(lo, 0.0, "{what}");
@@ -236,7 +258,7 @@ fn check_interval<E>(family: &Family, kind: usize, order: &[usize], k: usize, i:
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn exact_intervals_agree_with_a_dense_scan(
@@ -280,7 +302,13 @@ fn proposals_with(judgment: &str, value: f64) -> Problem {
 }
 
 fn winner(p: &Problem) -> String {
-    innorank::rank(p, &RankOptions::default()).unwrap().ranking.first().unwrap().id.to_owned()
+    innorank::rank(p, &RankOptions::default())
+        .unwrap()
+        .ranking
+        .first()
+        .unwrap()
+        .id
+        .to_owned()
 }
 
 #[test]
@@ -315,7 +343,13 @@ fn judgment_ranges_agree_with_ranking_the_changed_problem() {
         ] {
             if (1.0 / 9.0..=9.0).contains(&value) {
                 let w = winner(&proposals_with(line, value));
-                assert_eq!(w == base, same, "{a} vs {b} = {value} (range {} to {}): {w}", j.lo, j.hi);
+                assert_eq!(
+                    w == base,
+                    same,
+                    "{a} vs {b} = {value} (range {} to {}): {w}",
+                    j.lo,
+                    j.hi
+                );
             }
         }
         if let Some(f) = j.flip {
@@ -329,7 +363,17 @@ fn judgment_ranges_agree_with_ranking_the_changed_problem() {
 
 #[test]
 fn curve_json_has_every_point_and_crossing() {
-    let run = innorank(["sensitivity", PROPOSALS, "--curve", "cost", "--steps", "10", "--format", "json"]).run();
+    let run = innorank([
+        "sensitivity",
+        PROPOSALS,
+        "--curve",
+        "cost",
+        "--steps",
+        "10",
+        "--format",
+        "json",
+    ])
+    .run();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let t: Vec<f64> = v["t"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
@@ -347,7 +391,10 @@ fn curve_json_has_every_point_and_crossing() {
     assert!(!crossings.is_empty());
     for c in crossings {
         let at = c["t"].as_f64().unwrap();
-        let k = t.iter().position(|&x| x == at).expect("a crossing is a point of the curve");
+        let k = t
+            .iter()
+            .position(|&x| x == at)
+            .expect("a crossing is a point of the curve");
         let (a, b) = (c["pair"][0].as_str().unwrap(), c["pair"][1].as_str().unwrap());
         assert_close("scores at a crossing", score(a, k), score(b, k), 1e-9);
     }
@@ -372,7 +419,13 @@ fn curve_ends_are_finite_and_the_cap_is_a_warning() {
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["series"].as_array().unwrap().len(), 50);
     for s in v["series"].as_array().unwrap() {
-        assert!(s["scores"].as_array().unwrap().iter().all(|x| x.as_f64().is_some_and(f64::is_finite)));
+        assert!(
+            s["scores"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|x| x.as_f64().is_some_and(f64::is_finite))
+        );
     }
     assert!(run.stderr.contains("the first 50 of 60"), "{}", run.stderr);
     let warnings = v["warnings"].as_array().unwrap();
@@ -391,7 +444,10 @@ fn a_single_alternative_gives_whole_intervals_and_a_warning() {
     assert!(run.stderr.contains("only one alternative"), "{}", run.stderr);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let node = &v["nodes"][0];
-    assert_eq!((node["top"]["lo"].as_f64(), node["top"]["hi"].as_f64()), (Some(0.0), Some(1.0)));
+    assert_eq!(
+        (node["top"]["lo"].as_f64(), node["top"]["hi"].as_f64()),
+        (Some(0.0), Some(1.0))
+    );
     assert_eq!(node["shortlist"]["k"], 1);
     assert!(node["margin"].is_null() && v["critical"].is_null());
 }
@@ -444,7 +500,16 @@ fn snapshots_in_every_format() {
         });
     }
     for format in ["table", "csv"] {
-        let args = ["sensitivity", PROPOSALS, "--curve", "relatedness", "--steps", "5", "--format", format];
+        let args = [
+            "sensitivity",
+            PROPOSALS,
+            "--curve",
+            "relatedness",
+            "--steps",
+            "5",
+            "--format",
+            format,
+        ];
         insta::with_settings!({ description => format!("innorank {}", args.join(" ")), omit_expression => true }, {
             insta::assert_snapshot!(format!("sensitivity_curve_{format}"), seen(&args));
         });

@@ -26,8 +26,9 @@
 //! Only roots where the difference changes sign are crossings: a double
 //! root (a touching, [`sign_changes`] drops it) and roots at `t = 0` or
 //! `t = 1` (`x = 0` or infinite) are not. Roots come from the
-//! cancellation-free quadratic formula, polished by Newton steps, so they
-//! are good to a few ulps in `x`, far below 1e-9 in `t`.
+//! cancellation-free quadratic formula (each root from the larger of
+//! `|b| +- sqrt(disc)`, the other as `c / q`), so a simple root is good to
+//! a few ulps in `x` times its condition, far below 1e-9 in `t`.
 //!
 //! This is the weight-stability analysis of Triantaphyllou & Sanchez
 //! (1997), "A sensitivity analysis approach for some deterministic
@@ -39,9 +40,6 @@
 /// rounding noise: an exact zero leading coefficient computed as 1e-17
 /// would otherwise put a spurious crossing next to `t = 1`.
 const NOISE: f64 = 64.0 * f64::EPSILON;
-
-/// Newton steps that polish each root of the quadratic.
-const POLISH: usize = 3;
 
 /// One alternative's score as a function of the share `t`, in the form
 /// [`crossings`] compares.
@@ -98,6 +96,39 @@ impl Pencil {
                 minus_in: 1.0,
                 minus_out: 1.0,
             }
+        }
+    }
+
+    /// Bounds `(low, high)` of [`Pencil::score`] over `t` in `[0, 1]`:
+    /// two pencils whose ranges do not meet cannot cross, which spares
+    /// most pairs the quadratic. TOPSIS: closeness grows with `D-` and
+    /// falls with `D+`, and over `[0, 1]` a `t^2 a + (1 - t)^2 b` lies
+    /// between `a b / (a + b)` (its minimum) and `max(a, b)`.
+    ///
+    /// ```
+    /// use innorank::crossing::Pencil;
+    /// let (low, high) = Pencil::linear(0.2, 0.6).range();
+    /// assert_eq!((low, high), (0.2, 0.6));
+    /// ```
+    pub fn range(&self) -> (f64, f64) {
+        match *self {
+            Pencil::Topsis {
+                plus_in,
+                plus_out,
+                minus_in,
+                minus_out,
+            } => {
+                let least = |a: f64, b: f64| if a + b > 0.0 { a * b / (a + b) } else { 0.0 };
+                let closeness = |p: f64, m: f64| {
+                    let (p, m) = (p.sqrt(), m.sqrt());
+                    if p + m > 0.0 { m / (p + m) } else { 0.5 }
+                };
+                (
+                    closeness(plus_in.max(plus_out), least(minus_in, minus_out)),
+                    closeness(least(plus_in, plus_out), minus_in.max(minus_out)),
+                )
+            }
+            Pencil::Linear { inside, outside } => (inside.min(outside), inside.max(outside)),
         }
     }
 
@@ -171,55 +202,156 @@ impl<T> std::ops::Deref for UpToTwo<T> {
 }
 
 /// Every point in `(0, 1)` where `a`'s score minus `b`'s changes sign,
-/// in increasing `t` (at most two).
+/// in increasing `t` (at most two): [`Gap::crossings`].
 ///
 /// # Panics
 ///
 /// If one pencil is [`Pencil::Topsis`] and the other [`Pencil::Linear`]:
 /// scores of different methods are not compared.
 pub fn crossings(a: &Pencil, b: &Pencil) -> UpToTwo<Crossing> {
-    let mut out = UpToTwo::new();
-    let (roots, squared) = match (*a, *b) {
-        (
-            Pencil::Topsis {
-                plus_in: aa,
-                plus_out: ba,
-                minus_in: ca,
-                minus_out: da,
+    Gap::new(a, b).crossings()
+}
+
+/// The sign of one score minus another as the polynomial
+/// `c2 x^2 + c1 x + c0` in `x = s^2` (TOPSIS) or `x = s` (AHP), where
+/// `s = t / (1 - t)` (see the [module docs](self)).
+///
+/// ```
+/// use innorank::crossing::{Gap, Pencil};
+/// let gap = Gap::new(&Pencil::linear(0.8, 0.2), &Pencil::linear(0.3, 0.5));
+/// // The scores cross at t = 0.375, between 0.3 and 0.4 but not below 0.3.
+/// assert!(gap.may_cross(0.3, 0.4));
+/// assert!(!gap.may_cross(0.1, 0.3));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gap {
+    c: [f64; 3],
+    squared: bool,
+}
+
+impl Gap {
+    /// `a`'s score minus `b`'s.
+    ///
+    /// # Panics
+    ///
+    /// If one pencil is [`Pencil::Topsis`] and the other [`Pencil::Linear`].
+    pub fn new(a: &Pencil, b: &Pencil) -> Self {
+        match (*a, *b) {
+            (
+                Pencil::Topsis {
+                    plus_in: aa,
+                    plus_out: ba,
+                    minus_in: ca,
+                    minus_out: da,
+                },
+                Pencil::Topsis {
+                    plus_in: ab,
+                    plus_out: bb,
+                    minus_in: cb,
+                    minus_out: db,
+                },
+            ) => Gap {
+                c: [
+                    difference(ca * ab, cb * aa, 0.0, 0.0),
+                    difference(ca * bb, cb * ba, da * ab, db * aa),
+                    difference(da * bb, db * ba, 0.0, 0.0),
+                ],
+                squared: true,
             },
-            Pencil::Topsis {
-                plus_in: ab,
-                plus_out: bb,
-                minus_in: cb,
-                minus_out: db,
+            (
+                Pencil::Linear {
+                    inside: ia,
+                    outside: oa,
+                },
+                Pencil::Linear {
+                    inside: ib,
+                    outside: ob,
+                },
+            ) => Gap {
+                c: [0.0, difference(ia, ib, 0.0, 0.0), difference(oa, ob, 0.0, 0.0)],
+                squared: false,
             },
-        ) => {
-            let alpha = difference(ca * ab, cb * aa, 0.0, 0.0);
-            let beta = difference(ca * bb, cb * ba, da * ab, db * aa);
-            let gamma = difference(da * bb, db * ba, 0.0, 0.0);
-            (sign_changes(alpha, beta, gamma), true)
-        }
-        (
-            Pencil::Linear {
-                inside: ia,
-                outside: oa,
-            },
-            Pencil::Linear {
-                inside: ib,
-                outside: ob,
-            },
-        ) => {
-            let roots = sign_changes(0.0, difference(ia, ib, 0.0, 0.0), difference(oa, ob, 0.0, 0.0));
-            (roots, false)
-        }
-        _ => panic!("crossings of scores of different methods"),
-    };
-    for &(x, rising) in roots.iter() {
-        if let Some(t) = share(if squared { x.sqrt() } else { x }) {
-            out.push(Crossing { t, rising });
+            _ => panic!("crossings of scores of different methods"),
         }
     }
-    out
+
+    /// Every point in `(0, 1)` where the difference changes sign, in
+    /// increasing `t`.
+    pub fn crossings(&self) -> UpToTwo<Crossing> {
+        let mut out = UpToTwo::new();
+        let [c2, c1, c0] = self.c;
+        for &(x, rising) in sign_changes(c2, c1, c0).iter() {
+            if let Some(t) = share(if self.squared { x.sqrt() } else { x }) {
+                out.push(Crossing { t, rising });
+            }
+        }
+        out
+    }
+
+    /// The variable of the polynomial at share `t`: `s^2` or `s` with
+    /// `s = t / (1 - t)`, infinite at `t = 1`. It depends only on the
+    /// method, so a scan over many pairs computes it once per `t`.
+    pub fn x(&self, t: f64) -> f64 {
+        let s = if t >= 1.0 {
+            f64::INFINITY
+        } else {
+            t.max(0.0) / (1.0 - t)
+        };
+        if self.squared { s * s } else { s }
+    }
+
+    /// The polynomial's sign at `x` (at infinity: its leading term's).
+    fn sign(&self, x: f64) -> f64 {
+        let [c2, c1, c0] = self.c;
+        let (v, size) = if x.is_infinite() {
+            (
+                if c2 != 0.0 {
+                    c2
+                } else if c1 != 0.0 {
+                    c1
+                } else {
+                    c0
+                },
+                0.0,
+            )
+        } else {
+            ((c2 * x + c1) * x + c0, (c2 * x * x).abs() + (c1 * x).abs() + c0.abs())
+        };
+        // Within rounding of zero: unknown, which `may_cross` reads as maybe.
+        if v.abs() <= NOISE * size {
+            0.0
+        } else if v > 0.0 {
+            1.0
+        } else if v < 0.0 {
+            -1.0
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether the difference may change sign for `t` strictly between
+    /// `t0 < t1`: `false` only when it keeps one strict sign at both ends
+    /// and its extremum (where two roots could hide) does not lie between
+    /// them with the other sign. Three evaluations, no square root: a scan
+    /// that only wants crossings nearer than the nearest found so far
+    /// passes over most pairs with this.
+    pub fn may_cross(&self, t0: f64, t1: f64) -> bool {
+        self.may_cross_x(self.x(t0), self.x(t1))
+    }
+
+    /// As [`Gap::may_cross`], with the ends already turned into [`Gap::x`].
+    pub fn may_cross_x(&self, x0: f64, x1: f64) -> bool {
+        let (f0, f1) = (self.sign(x0), self.sign(x1));
+        if f0 == 0.0 || f1 == 0.0 || f0 != f1 {
+            return true;
+        }
+        let [c2, c1, _] = self.c;
+        if c2 == 0.0 {
+            return false;
+        }
+        let vertex = -c1 / (2.0 * c2);
+        vertex > x0 && vertex < x1 && self.sign(vertex) != f0
+    }
 }
 
 /// `(p + q) - (r + s)`, or 0 when it is within rounding of the terms.
@@ -251,6 +383,20 @@ fn share(s: f64) -> Option<f64> {
 /// ```
 pub fn sign_changes(c2: f64, c1: f64, c0: f64) -> UpToTwo<(f64, bool)> {
     let mut out = UpToTwo::new();
+    // Descartes' rule of signs: no sign change among the coefficients, no
+    // positive root. Most pairs of alternatives end here.
+    let (mut last, mut changes) = (0.0, 0);
+    for c in [c2, c1, c0] {
+        if c != 0.0 {
+            if last != 0.0 && (c > 0.0) != (last > 0.0) {
+                changes += 1;
+            }
+            last = c;
+        }
+    }
+    if changes == 0 {
+        return out;
+    }
     if c2 == 0.0 {
         let x = -c0 / c1;
         if c1 != 0.0 && x > 0.0 && x.is_finite() {
@@ -269,22 +415,7 @@ pub fn sign_changes(c2: f64, c1: f64, c0: f64) -> UpToTwo<(f64, bool)> {
     if lo > hi {
         std::mem::swap(&mut lo, &mut hi);
     }
-    let polish = |mut x: f64| {
-        for _ in 0..POLISH {
-            let d = 2.0 * c2 * x + c1;
-            if d == 0.0 {
-                break;
-            }
-            let next = x - (c2 * x * x + c1 * x + c0) / d;
-            if !next.is_finite() {
-                break;
-            }
-            x = next;
-        }
-        x
-    };
-    // Between the roots the quadratic has the sign of -c2.
-    for (x, rising) in [(polish(lo), c2 < 0.0), (polish(hi), c2 > 0.0)] {
+    for (x, rising) in [(lo, c2 < 0.0), (hi, c2 > 0.0)] {
         if x > 0.0 && x.is_finite() {
             out.push((x, rising));
         }
@@ -306,6 +437,27 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert!((c[0].t - 0.5).abs() < 1e-15 && c[0].rising);
         assert!(a.score(0.4) < b.score(0.4) && a.score(0.6) > b.score(0.6));
+    }
+
+    #[test]
+    fn ranges_bound_the_scores() {
+        let pencils = [
+            Pencil::topsis(0.3, 0.2, 0.1, 0.4),
+            Pencil::topsis(0.0, 1.0, 1.0, 0.0),
+            Pencil::topsis(0.0, 0.0, 0.0, 0.0),
+            Pencil::topsis(0.5, 0.0, 0.0, 0.0),
+            Pencil::linear(0.9, 0.1),
+        ];
+        for p in pencils {
+            let (low, high) = p.range();
+            for k in 0..=100 {
+                let s = p.score(f64::from(k) / 100.0);
+                assert!(
+                    low - 1e-15 <= s && s <= high + 1e-15,
+                    "{p:?} at {k}: {s} outside [{low}, {high}]"
+                );
+            }
+        }
     }
 
     #[test]

@@ -89,21 +89,23 @@ pub fn curve<'p>(
     }
     let pencils = base.pencils(&family);
     let mut warnings = base.report.warnings.clone();
-    let ranked = base.order.len();
+    let ranked = base.len();
     if ranked > CURVE_CAP {
         warnings.push(Warning::CurveCapped {
             shown: CURVE_CAP,
             ranked,
         });
     }
-    let shown = &base.order[..ranked.min(CURVE_CAP)];
+    // Pencils come in rank order: the first `shown` are plotted.
+    let shown = ranked.min(CURVE_CAP);
+    let id = |k: usize| base.index(k);
     let mut found = Vec::new();
-    for (k, &a) in shown.iter().enumerate() {
-        for &b in &shown[k + 1..] {
+    for a in 0..shown {
+        for b in a + 1..shown {
             for c in crossings(&pencils[a], &pencils[b]).iter() {
                 found.push(CurveCrossing {
                     t: c.t,
-                    pair: (base.index(a), base.index(b)),
+                    pair: (id(a), id(b)),
                 });
             }
         }
@@ -115,14 +117,8 @@ pub fn curve<'p>(
     t.sort_by(f64::total_cmp);
     t.dedup();
     let total = Total::new(&pencils);
-    let series = shown
-        .iter()
-        .map(|&p| {
-            (
-                base.index(p),
-                t.iter().map(|&x| total.printed(&pencils[p], x)).collect(),
-            )
-        })
+    let series = (0..shown)
+        .map(|k| (id(k), t.iter().map(|&x| total.printed(&pencils[k], x)).collect()))
         .collect();
     Ok(Curve {
         problem,

@@ -79,10 +79,10 @@ enum Slot {
 
 /// Every judgment's range, node by node (pre-order, the root first).
 pub(super) fn ranges(problem: &Problem, options: &RankOptions, base: &Base<'_>) -> Result<Vec<JudgmentRange>, Error> {
-    let Some(&first) = base.order.first() else {
+    if base.len() == 0 {
         return Ok(Vec::new());
-    };
-    let winner = base.index(first);
+    }
+    let winner = base.index(0);
     let sites = sites(problem.criteria());
     sites
         .par_iter()
@@ -215,16 +215,19 @@ fn winner_with(problem: &Problem, options: &RankOptions, base: &Base<'_>, site: 
     }
     let weights = weigh_with(&criteria, &options.weighing)?;
     let scores = base.scorer.scores(weights.leaves.as_slice());
-    Ok(base.index(top(&scores)))
+    Ok(top(&scores, base.scorer.rows()))
 }
 
-/// The position of the winner: the best score, ties (as `rank` has them)
-/// to the first.
-fn top(scores: &[f64]) -> usize {
+/// The winner (problem index) of `scores` of the alternatives `rows`: the
+/// best score, ties (as `rank` has them) to the first in the problem.
+fn top(scores: &[f64], rows: &[usize]) -> usize {
     let best = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     scores
         .iter()
-        .position(|&s| best - s <= TIE_TOLERANCE * best.abs())
+        .zip(rows)
+        .filter(|(s, _)| best - **s <= TIE_TOLERANCE * best.abs())
+        .map(|(_, &r)| r)
+        .min()
         .unwrap_or(0)
 }
 
@@ -282,6 +285,6 @@ mod tests {
         // 4 is nearer 3 than 2 is, as ratios.
         assert_eq!(nearest_outside(3.0, 2.5, 3.5), Some(4.0));
         assert_eq!(nearest_outside(3.0, LOWEST, HIGHEST), None);
-        assert_eq!(top(&[0.2, 0.5, 0.5]), 1);
+        assert_eq!(top(&[0.2, 0.5, 0.5], &[0, 7, 3]), 3);
     }
 }

@@ -39,7 +39,6 @@ use rayon::prelude::*;
 
 use crate::crossing::Pencil;
 use crate::model::{CriterionKind, Problem, ROOT_ID};
-use crate::pipeline::screening::screen;
 use crate::pipeline::{HierarchyWeights, RankOptions, RankReport, Scorer};
 use crate::{Error, Warning};
 
@@ -216,7 +215,7 @@ pub fn sensitivity<'p>(
     options: &SensitivityOptions,
 ) -> Result<Sensitivity<'p>, SensitivityError> {
     let base = Base::new(problem, &options.rank)?;
-    let k = options.shortlist.min(base.order.len());
+    let k = options.shortlist.min(base.len());
     let nodes: Vec<NodeSensitivity> = tree_nodes(problem)
         .into_iter()
         .map(|(node, inside)| {
@@ -246,7 +245,7 @@ pub fn sensitivity<'p>(
         options: *options,
         weights: base.report.weights.clone(),
         shortlist: k,
-        winner: base.order.first().map(|&p| base.index(p)),
+        winner: (base.len() > 0).then(|| base.index(0)),
         nodes,
         critical,
         judgments,
@@ -255,43 +254,29 @@ pub fn sensitivity<'p>(
 }
 
 /// What every analysis starts from: the ranking at the given weights and a
-/// scorer for the survivors.
+/// scorer for the survivors in rank order, so that place `k` in the ranking
+/// is position `k` of the scorer and the scans read memory in sequence (a
+/// million alternatives read in score order would miss the cache each
+/// time).
 pub(crate) struct Base<'p> {
     pub(crate) report: RankReport<'p>,
     pub(crate) scorer: Scorer,
-    /// Scorer positions, best first (the ranking's order).
-    pub(crate) order: Vec<usize>,
-    /// Rank position (0 = first) of each scorer position.
-    pub(crate) place: Vec<u32>,
 }
 
 impl<'p> Base<'p> {
     pub(crate) fn new(problem: &'p Problem, options: &RankOptions) -> Result<Self, Error> {
         let report = crate::rank(problem, options)?;
-        let kept = screen(problem).kept;
-        let scorer = Scorer::new(problem, options, &kept)?;
-        let rows = scorer.rows();
-        let order: Vec<usize> = report
-            .ranking
-            .iter()
-            .map(|r| {
-                rows.binary_search(&r.index)
-                    .expect("ranked alternatives survive screening")
-            })
-            .collect();
-        let mut place = vec![0; order.len()];
-        for (k, &p) in order.iter().enumerate() {
-            place[p] = k as u32;
-        }
-        Ok(Base {
-            report,
-            scorer,
-            order,
-            place,
-        })
+        let ranked: Vec<usize> = report.ranking.iter().map(|r| r.index).collect();
+        let scorer = Scorer::new(problem, options, &ranked)?;
+        Ok(Base { report, scorer })
     }
 
-    /// The problem index of scorer position `p`.
+    /// How many alternatives are ranked.
+    pub(crate) fn len(&self) -> usize {
+        self.scorer.len()
+    }
+
+    /// The problem index of the alternative in place `p` (0 = first).
     pub(crate) fn index(&self, p: usize) -> usize {
         self.scorer.rows()[p]
     }
@@ -317,7 +302,8 @@ impl<'p> Base<'p> {
         }
     }
 
-    /// Every alternative's score along `family`, by scorer position.
+    /// Every alternative's score along `family`, in rank order (place 0
+    /// first): the scans that follow then read memory in sequence.
     pub(crate) fn pencils(&self, family: &Family) -> Vec<Pencil> {
         let (w, inside, big) = (&family.leaves, &family.inside, family.weight);
         let (scale_in, scale_out) = (1.0 / big, 1.0 / (1.0 - big));
@@ -329,7 +315,7 @@ impl<'p> Base<'p> {
             }
             (a, b)
         };
-        (0..self.scorer.len())
+        (0..self.len())
             .into_par_iter()
             .map(|p| match self.scorer.deviations() {
                 Some(d) => {
