@@ -534,6 +534,23 @@ mod tests {
         accepted(&["weights", "f.yaml", "--suggest", "--format", "json"]);
         accepted(&["cost", "f.yaml", "--volumes", "5"]);
         accepted(&["check", "f.yaml"]);
+        accepted(&[
+            "sensitivity",
+            "f.yaml",
+            "--judgments",
+            "--method",
+            "ahp",
+            "--synthesis",
+            "ideal",
+        ]);
+        refused(
+            &["sensitivity", "f.yaml", "--judgments", "--format", "csv"],
+            "--judgments is not shown in --format csv; use --format json, table or markdown",
+        );
+        refused(
+            &["sensitivity", "f.yaml", "--normalization", "minmax", "--method", "ahp"],
+            "--normalization applies to --method topsis only",
+        );
         accepted(&["criteria", "risk"]);
         accepted(&["init", "--template", "innovation", "-o", "x.yaml", "--force"]);
         assert_eq!(

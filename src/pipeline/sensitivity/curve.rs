@@ -1,6 +1,6 @@
 //! The data of a gradient plot: every score along one node's family.
 
-use super::{Base, SensitivityError, find_node, tree_nodes};
+use super::{Base, SensitivityError, find_node, leaves_under};
 use crate::crossing::{Pencil, crossings};
 use crate::model::Problem;
 use crate::pipeline::{HierarchyWeights, RankOptions};
@@ -76,11 +76,7 @@ pub fn curve<'p>(
 ) -> Result<Curve<'p>, SensitivityError> {
     let index = find_node(problem, node)?;
     let base = Base::new(problem, options)?;
-    let inside = tree_nodes(problem)
-        .into_iter()
-        .find_map(|(n, inside)| (n == index).then_some(inside))
-        .expect("every node but the root is listed");
-    let family = base.family(inside);
+    let family = base.family(leaves_under(problem, index));
     if !family.movable() {
         return Err(SensitivityError::FixedNode {
             node: node.to_owned(),

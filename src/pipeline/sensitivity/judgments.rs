@@ -23,7 +23,7 @@ const LOWEST: f64 = 1.0 / 9.0;
 const HIGHEST: f64 = 9.0;
 
 /// The step in `ln v` before bisection: 128 steps over `[1/9, 9]`.
-const STEP: f64 = 0.034_332_275_8; // ln(81) / 128
+const STEP: f64 = 0.034_331_634_020_878_43; // ln(81) / 128
 
 /// Bisection stops when the bracket is this narrow in `ln v` (1e-7
 /// relative in v, within the 1e-6 of the contract).

@@ -42,7 +42,7 @@ use crate::model::{CriterionKind, Problem, ROOT_ID};
 use crate::pipeline::{HierarchyWeights, RankOptions, RankReport, Scorer};
 use crate::{Error, Warning};
 
-pub use curve::{Curve, CurveCrossing, curve};
+pub use curve::{CURVE_CAP, Curve, CurveCrossing, curve};
 pub use judgments::{Flip, JudgmentRange};
 
 /// A weight this close to 0 or 1 cannot move (the node is all or nothing
@@ -355,21 +355,23 @@ impl Family {
 /// Every node but the root in pre-order, with the leaves (by column) under
 /// it.
 pub(crate) fn tree_nodes(problem: &Problem) -> Vec<(usize, Vec<bool>)> {
-    let criteria = problem.criteria();
-    let columns = criteria.leaf_nodes().len();
-    (1..criteria.nodes().len())
-        .map(|node| {
-            let mut inside = vec![false; columns];
-            let mut stack = vec![node];
-            while let Some(n) = stack.pop() {
-                match &criteria.node(n).kind {
-                    CriterionKind::Leaf(leaf) => inside[leaf.column] = true,
-                    CriterionKind::Parent(p) => stack.extend(&p.children),
-                }
-            }
-            (node, inside)
-        })
+    (1..problem.criteria().nodes().len())
+        .map(|node| (node, leaves_under(problem, node)))
         .collect()
+}
+
+/// Per leaf (by column): whether it lies under node `node`.
+pub(crate) fn leaves_under(problem: &Problem, node: usize) -> Vec<bool> {
+    let criteria = problem.criteria();
+    let mut inside = vec![false; criteria.leaf_nodes().len()];
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match &criteria.node(n).kind {
+            CriterionKind::Leaf(leaf) => inside[leaf.column] = true,
+            CriterionKind::Parent(p) => stack.extend(&p.children),
+        }
+    }
+    inside
 }
 
 /// The node named `id` (not the root), or the error naming the nearest.
