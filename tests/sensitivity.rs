@@ -515,3 +515,29 @@ fn snapshots_in_every_format() {
         });
     }
 }
+
+#[test]
+fn a_panel_gets_a_range_per_judge_and_judgment() {
+    let p = Problem::from_path(
+        std::path::Path::new("examples/group-judgments.yaml"),
+        &Default::default(),
+    )
+    .unwrap();
+    let options = SensitivityOptions {
+        judgments: true,
+        ..SensitivityOptions::default()
+    };
+    let s = sensitivity(&p, &options).unwrap();
+    let root: Vec<_> = s.judgments.iter().filter(|j| j.node == "(root)").collect();
+    let judges: std::collections::BTreeSet<&str> = root.iter().filter_map(|j| j.judge.as_deref()).collect();
+    assert_eq!(judges.into_iter().collect::<Vec<_>>(), ["cfo", "cto", "sales_director"]);
+    assert!(
+        root.iter().all(|j| j.judge.is_some()),
+        "a panel's judgments are per judge"
+    );
+    // Each range holds its value, within the scale.
+    for j in &s.judgments {
+        assert!(1.0 / 9.0 - 1e-12 <= j.lo && j.lo <= j.value * (1.0 + 1e-9), "{j:?}");
+        assert!(j.value * (1.0 - 1e-9) <= j.hi && j.hi <= 9.0 + 1e-12, "{j:?}");
+    }
+}

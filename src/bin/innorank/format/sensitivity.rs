@@ -228,31 +228,25 @@ fn judgment(v: f64) -> String {
     }
 }
 
+/// One row per judgment; a panel's judge leads the judgment's cell, so that
+/// the grid fits 80 columns with long ids.
 fn judgments_grid(report: &Sensitivity<'_>) -> Grid {
     let p = report.problem;
-    let panel = report.judgments.iter().any(|j| j.judge.is_some());
-    let mut header = vec!["Node".to_owned()];
-    if panel {
-        header.push("Judge".to_owned());
-    }
-    header.extend(["Judgment", "Value", "Keeps winner", "Nearest flip"].map(str::to_owned));
+    let header = ["Node", "Judgment", "Value", "Keeps winner", "Nearest flip"].map(str::to_owned);
     let rows = report
         .judgments
         .iter()
         .map(|j: &JudgmentRange| {
-            let mut row = vec![j.node.clone()];
-            if panel {
-                row.push(j.judge.clone().unwrap_or_default());
-            }
-            row.extend([
-                format!("{} vs {}", j.pair.0, j.pair.1),
+            let judge = j.judge.as_ref().map_or(String::new(), |k| format!("{k}: "));
+            vec![
+                j.node.clone(),
+                format!("{judge}{} vs {}", j.pair.0, j.pair.1),
                 judgment(j.value),
                 format!("{}-{}", judgment(j.lo), judgment(j.hi)),
                 j.flip.map_or("-".to_owned(), |f| {
                     format!("{}: {}", judgment(f.value), p.alternatives().id(f.winner))
                 }),
-            ]);
-            row
+            ]
         })
         .collect();
     let notes = report
@@ -271,15 +265,14 @@ fn judgments_grid(report: &Sensitivity<'_>) -> Grid {
             ))
         })
         .collect();
-    let judgment_column = if panel { 2 } else { 1 };
     let mut grid = Grid::new(
         "Pairwise judgments: the values that keep the winner".to_owned(),
-        header,
+        header.to_vec(),
         rows,
         notes,
     )
-    .numbers_from(judgment_column + 1);
-    grid.wrap = Some(judgment_column);
+    .numbers_from(2);
+    grid.wrap = Some(1);
     grid
 }
 
