@@ -341,7 +341,18 @@ impl Gap {
 
     /// As [`Gap::may_cross`], with the ends already turned into [`Gap::x`].
     pub fn may_cross_x(&self, x0: f64, x1: f64) -> bool {
-        let (f0, f1) = (self.sign(x0), self.sign(x1));
+        self.may_cross_signs(x0, self.sign(x0), x1, self.sign(x1))
+    }
+
+    /// Whether the difference may change sign between `x0 < x1` or between
+    /// `x1 < x2` (in [`Gap::x`]): [`Gap::may_cross_x`] on both windows, with
+    /// the sign at the shared `x1` computed once.
+    pub fn may_cross_either(&self, x0: f64, x1: f64, x2: f64) -> bool {
+        let f1 = self.sign(x1);
+        self.may_cross_signs(x0, self.sign(x0), x1, f1) || self.may_cross_signs(x1, f1, x2, self.sign(x2))
+    }
+
+    fn may_cross_signs(&self, x0: f64, f0: f64, x1: f64, f1: f64) -> bool {
         if f0 == 0.0 || f1 == 0.0 || f0 != f1 {
             return true;
         }

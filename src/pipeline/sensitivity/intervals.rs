@@ -83,7 +83,8 @@ impl<T: Copy> Nearest<T> {
         }
     }
 
-    /// Where a new crossing must lie to matter on each side.
+    /// Where a new crossing must lie to matter on each side (the two
+    /// windows meet at W).
     fn window(&self, w: f64) -> [(f64, f64); 2] {
         let slack = 2.0 * SAME_POINT;
         [
@@ -152,7 +153,7 @@ impl Scan<'_> {
                     Some(xs) => xs,
                     None => *acc.xs.insert(acc.window(self.w).map(|(a, b)| (gap.x(a), gap.x(b)))),
                 };
-                if !xs.iter().any(|&(a, b)| gap.may_cross_x(a, b)) {
+                if !gap.may_cross_either(xs[0].0, xs[0].1, xs[1].1) {
                     return acc;
                 }
                 let c = gap.crossings();
