@@ -28,6 +28,7 @@ mod overflow;
 mod rendered;
 mod reversal;
 mod robustness;
+mod sensitivity;
 
 // The library and the documentation.
 mod docs;

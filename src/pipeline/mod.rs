@@ -16,6 +16,7 @@ mod reversal;
 pub mod robustness;
 mod scoring;
 pub mod screening;
+pub mod sensitivity;
 mod weigh;
 
 pub use admit::rankable;

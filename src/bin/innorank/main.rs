@@ -11,6 +11,7 @@ mod init;
 mod rank;
 mod reversal;
 mod robustness;
+mod sensitivity;
 mod weights;
 
 use std::io::Write;
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
                 Command::Compare(args) => compare::run(args, &mut out),
                 Command::Reversal(args) => reversal::run(args, &mut out),
                 Command::Robustness(args) => robustness::run(args, &mut out),
+                Command::Sensitivity(args) => sensitivity::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));

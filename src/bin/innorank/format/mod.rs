@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod number;
 pub mod reversal;
 pub mod robustness;
+pub mod sensitivity;
 pub mod table;
 pub mod view;
 
