@@ -52,7 +52,7 @@ fn percent(x: f64) -> String {
 fn share(x: f64) -> String {
     match 100.0 * x {
         p if p > 0.0 && p < 0.05 => "<0.1".to_owned(),
-        p if p < 100.0 && p >= 99.95 => ">99.9".to_owned(),
+        p if (99.95..100.0).contains(&p) => ">99.9".to_owned(),
         p => decimals(p, 1),
     }
 }
