@@ -541,3 +541,42 @@ fn a_panel_gets_a_range_per_judge_and_judgment() {
         assert!(j.value * (1.0 - 1e-9) <= j.hi && j.hi <= 9.0 + 1e-12, "{j:?}");
     }
 }
+
+/// Two alternatives tied at W (min-max TOPSIS of two alternatives with
+/// symmetric weights): the crossing is W itself, whichever side rounding
+/// puts the root on. Found by the dense scan above: before the fix, leaf
+/// `l1` reported the winner unbeaten on [0, 1] while `a1` leads for every
+/// t > W.
+#[test]
+fn a_tie_at_the_current_weight_ends_the_interval_there() {
+    let yaml = random_problem(
+        &[1, 1, 1, 3, 3],
+        &[false, true, false, true],
+        &[[143, 291, 654, 399], [100, 100, 397, 100]],
+    );
+    let p = load(&yaml);
+    let rank = RankOptions {
+        normalization: innorank::topsis::Normalization::MinMax,
+        ..RankOptions::default()
+    };
+    let s = sensitivity(
+        &p,
+        &SensitivityOptions {
+            rank,
+            shortlist: 1,
+            judgments: false,
+        },
+    )
+    .unwrap();
+    let node = |id: &str| s.nodes.iter().find(|n| n.id == id).unwrap();
+    let (l1, l2) = (node("l1"), node("l2"));
+    let w = l1.weight;
+    let top1 = &l1.stability.as_ref().unwrap().top;
+    let top2 = &l2.stability.as_ref().unwrap().top;
+    // Along l1, a1 leads above W; along l2, below it.
+    assert_eq!(top1.lo, 0.0);
+    assert_close("l1 top hi", top1.hi, w, 1e-12);
+    assert_close("l2 top lo", top2.lo, l2.weight, 1e-12);
+    assert_eq!(top2.hi, 1.0);
+    assert!(top1.hi_end.is_some() && top2.lo_end.is_some());
+}

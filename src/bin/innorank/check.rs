@@ -22,7 +22,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn std::io::Write) -> Result<(), Failure
         out.flush()?;
     }
     let problem = verdict?;
-    let summary = CheckSummary::new(&file, &problem);
+    let summary = format::Wrapped {
+        view: CheckSummary::new(&file, &problem),
+        width: format::width::known_width(),
+    };
     format::emit(out, &summary, args.common.format).map_err(Failure::from)
 }
 

@@ -369,6 +369,9 @@ pub struct WeightsArgs {
     /// (refused there).
     #[arg(long)]
     pub suggest: bool,
+    /// Print the tables in one piece, however wide (see `rank --wide`).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Args)]
@@ -410,6 +413,9 @@ pub struct CostArgs {
     /// Volumes to evaluate the average cost at, separated by commas.
     #[arg(long, value_name = "Q,...", value_delimiter = ',', default_value = DEFAULT_VOLUMES, value_parser = clap::value_parser!(u64).range(1..))]
     pub volumes: Vec<u64>,
+    /// Print the table in one piece, however wide (see `rank --wide`).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub fn run(args: &CostArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     let view = CostView {
         problem: problem.name(),
         curves: &curves,
+        width: format::width::table_width(args.wide),
     };
     format::emit(out, &view, args.common.format).map_err(Failure::from)
 }

@@ -2,13 +2,19 @@
 
 use crate::cli::CriteriaArgs;
 use crate::failure::Failure;
+use crate::format::Wrapped;
 use crate::format::view::{Definition, Library};
+use crate::format::width::known_width;
 use crate::{format, library};
 
 pub fn run(args: &CriteriaArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let library = library(args.criteria_dir.as_deref())?;
     let Some(id) = &args.id else {
-        return format::emit(out, &Library::new(library.entries()), args.format).map_err(Failure::from);
+        let view = Wrapped {
+            view: Library::new(library.entries()),
+            width: known_width(),
+        };
+        return format::emit(out, &view, args.format).map_err(Failure::from);
     };
     // An id of a family, or of one of its sub-criteria.
     let found = library.entries().iter().find_map(|e| {
@@ -19,5 +25,9 @@ pub fn run(args: &CriteriaArgs, out: &mut dyn std::io::Write) -> Result<(), Fail
         let known: Vec<String> = library.entries().iter().map(|e| format!("`{}`", e.id)).collect();
         return Err(anyhow::anyhow!("`{id}` is not in the criteria library; it has {}", known.join(", ")).into());
     };
-    format::emit(out, &Definition::new(entry, index), args.format).map_err(Failure::from)
+    let view = Wrapped {
+        view: Definition::new(entry, index),
+        width: known_width(),
+    };
+    format::emit(out, &view, args.format).map_err(Failure::from)
 }

@@ -5,15 +5,11 @@ use innorank::{RankOptions, RankReport};
 use crate::cli::{Format, RankArgs};
 use crate::failure::{Failure, finish, strict_nodes};
 use crate::format::view::RankView;
+pub use crate::format::width::{table_width, terminal_width};
 use crate::{format, load_for, warn};
 
 /// Rows a table shows when `--top` is not given.
 const TABLE_ROWS: usize = 50;
-
-/// The width a table is fitted to when neither `COLUMNS` nor a terminal
-/// tells: a table written to a file or a CI log is still read by people,
-/// and 100 columns fit a laptop's terminal, an editor and a code review.
-const DEFAULT_WIDTH: usize = 100;
 
 pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let options = RankOptions {
@@ -57,34 +53,6 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     };
     let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
     finish(out, written, inconsistent)
-}
-
-/// The width the table is fitted to: none with `--wide`; else `COLUMNS`
-/// when it holds a positive number; else the terminal's width, from
-/// standard output or, when that is piped or redirected
-/// (`innorank rank ... | less`), from standard error; else
-/// [`DEFAULT_WIDTH`].
-pub fn table_width(wide: bool) -> Option<usize> {
-    if wide {
-        return None;
-    }
-    Some(terminal_width())
-}
-
-/// `COLUMNS` when it holds a positive number, else the terminal's width,
-/// else [`DEFAULT_WIDTH`] (see [`table_width`]).
-pub fn terminal_width() -> usize {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|&w| w > 0);
-    let terminal = || {
-        terminal_size::terminal_size_of(std::io::stdout())
-            .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))
-            .map(|(terminal_size::Width(w), _)| usize::from(w))
-            .filter(|&w| w > 0)
-    };
-    columns.or_else(terminal).unwrap_or(DEFAULT_WIDTH)
 }
 
 /// The options that changed the result from their defaults, as typed on

@@ -43,6 +43,7 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
         options,
         suggestions: &suggestions,
         warnings: &warnings,
+        width: format::width::table_width(args.wide),
     };
     let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
     finish(out, written, inconsistent)

@@ -156,12 +156,14 @@ impl Scan<'_> {
                 if !gap.may_cross_either(xs[0].0, xs[0].1, xs[1].1) {
                     return acc;
                 }
+                // A pair tied at W crosses there: rounding may put the root
+                // on either side, so within SAME_POINT it is W itself.
                 let c = gap.crossings();
-                if let Some(x) = c.iter().rev().find(|c| c.t <= self.w && c.rising) {
-                    acc.add(0, x.t, tag);
+                if let Some(x) = c.iter().rev().find(|c| c.t <= self.w + SAME_POINT && c.rising) {
+                    acc.add(0, x.t.min(self.w), tag);
                 }
-                if let Some(x) = c.iter().find(|c| c.t >= self.w && !c.rising) {
-                    acc.add(1, x.t, tag);
+                if let Some(x) = c.iter().find(|c| c.t >= self.w - SAME_POINT && !c.rising) {
+                    acc.add(1, x.t.max(self.w), tag);
                 }
                 acc
             })

@@ -29,6 +29,29 @@ pub fn fit(grids: Vec<Grid>, limit: Option<usize>) -> Vec<Grid> {
     }
 }
 
+/// Plain text broken at spaces so that every line is at most `limit`
+/// columns wide, each continuation indented two spaces more than its line;
+/// `None` leaves it whole.
+pub fn wrap_lines(text: &str, limit: Option<usize>) -> String {
+    let Some(limit) = limit else {
+        return text.to_owned();
+    };
+    let mut out = String::new();
+    for line in text.lines() {
+        let body = line.trim_start();
+        let pad = &line[..line.len() - body.len()];
+        for piece in wrap_note(body, limit.saturating_sub(pad.len()).max(MIN_TEXT)) {
+            out.push_str(pad);
+            out.push_str(&piece);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The narrowest text [`wrap_lines`] wraps to, however deep the indent.
+const MIN_TEXT: usize = 24;
+
 /// A note or title broken at spaces into lines of at most `limit` columns, the
 /// lines after the first indented by two spaces; a word longer than that
 /// stays whole.

@@ -422,6 +422,13 @@ pub fn cost(view: &CostView<'_>) -> Vec<Grid> {
                 // "from 1001" is text.
                 *last = Align::Left;
             }
+            // Too wide: the alternative stays in every part, its volume
+            // and own cost in the first.
+            grid.fit = Some(Fit {
+                keys: 1,
+                first_only: 2,
+                shrink: None,
+            });
             grid
         })
         .collect()

@@ -16,6 +16,7 @@ pub mod robustness;
 pub mod sensitivity;
 pub mod table;
 pub mod view;
+pub mod width;
 
 use std::io::Write;
 use std::ops::Range;
@@ -63,6 +64,29 @@ impl Render for RankView<'_> {
     }
 }
 
+/// A plain-text view (`check`, `criteria`) whose table text is wrapped to
+/// a width; the other formats are the view's own.
+pub struct Wrapped<V> {
+    pub view: V,
+    /// The width lines are wrapped to; `None`: left whole.
+    pub width: Option<usize>,
+}
+
+impl<V: Render> Render for Wrapped<V> {
+    fn json(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        self.view.json(out)
+    }
+    fn csv(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        self.view.csv(out)
+    }
+    fn table(&self) -> String {
+        fit::wrap_lines(&self.view.table(), self.width)
+    }
+    fn markdown(&self) -> String {
+        self.view.markdown()
+    }
+}
+
 impl Render for WeightsView<'_> {
     fn json(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         json::write(out, self)
@@ -71,7 +95,7 @@ impl Render for WeightsView<'_> {
         csv::weights(out, self)
     }
     fn table(&self) -> String {
-        table::render(&grid::weights(self))
+        table::render(&fit::fit(grid::weights(self), self.width))
     }
     fn markdown(&self) -> String {
         markdown::render(&grid::weights(self))
@@ -86,7 +110,7 @@ impl Render for CostView<'_> {
         csv::cost(out, self)
     }
     fn table(&self) -> String {
-        table::render(&grid::cost(self))
+        table::render(&fit::fit(grid::cost(self), self.width))
     }
     fn markdown(&self) -> String {
         markdown::render(&grid::cost(self))

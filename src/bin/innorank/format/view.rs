@@ -125,6 +125,8 @@ pub struct WeightsView<'a> {
     /// Suggested revisions per node index (`--suggest`).
     pub suggestions: &'a [(usize, Repair)],
     pub warnings: &'a [Warning],
+    /// The width a table is fitted to; `None`: printed in one piece.
+    pub width: Option<usize>,
 }
 
 impl WeightsView<'_> {
@@ -168,6 +170,8 @@ pub fn outcome_text(outcome: RepairOutcome) -> &'static str {
 pub struct CostView<'a> {
     pub problem: &'a str,
     pub curves: &'a [CriterionCurves],
+    /// The width a table is fitted to; `None`: printed in one piece.
+    pub width: Option<usize>,
 }
 
 /// `always`, `never`, `from Q` or `until Q`.
