@@ -53,6 +53,14 @@ pub enum Warning {
     },
     /// Screening left nothing to rank.
     NothingLeft,
+    /// A proposal named in a `portfolio:` list that screening rejects:
+    /// left out of that list.
+    PortfolioScreenedOut {
+        /// The proposal.
+        id: String,
+        /// The list (`synergies`, `requires`, ...).
+        list: String,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -85,6 +93,9 @@ impl std::fmt::Display for Warning {
                 "only one alternative to rank (`{id}`); its score says nothing about the others"
             ),
             Warning::NothingLeft => write!(f, "every alternative was screened out; nothing to rank"),
+            Warning::PortfolioScreenedOut { id, list } => {
+                write!(f, "`{id}` is screened out; it is left out of portfolio `{list}`")
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod ahp;
 pub mod learning_curve;
 pub(crate) mod matrix;
 pub(crate) mod names;
+pub mod portfolio;
 pub mod ranking;
 pub mod topsis;
 pub(crate) mod weights;

@@ -9,6 +9,7 @@
 mod admit;
 mod curves;
 pub mod error;
+pub mod portfolio;
 pub(crate) mod rank;
 mod ranking;
 mod scoring;

@@ -5,6 +5,8 @@
 mod alternatives;
 mod criteria;
 mod judgments;
+mod portfolio;
+mod portfolio_refs;
 
 use std::collections::HashMap;
 
@@ -105,6 +107,10 @@ pub fn validate(
 
     let criteria = v.criteria_tree(&raw);
 
+    let portfolio_fields = match &source {
+        Ok(AlternativesSource::List(list)) => portfolio::AltFields::of(list),
+        _ => Vec::new(),
+    };
     let mut located = Vec::new();
     let mut derived = derived_records(&criteria);
     let (alternatives, scores, score_text, csv_rows) =
@@ -122,6 +128,13 @@ pub fn validate(
         .filter_map(|(i, rule)| v.rule(rule, &criteria, &FieldPath::root().key("screening").index(i)))
         .collect();
 
+    let portfolio = v.portfolio(
+        raw.portfolio.take(),
+        &criteria,
+        &alternatives,
+        &portfolio_fields,
+        scores.as_ref(),
+    );
     let scores = match scores {
         Some(scores) if v.issues.is_empty() && located.is_empty() => scores,
         _ => {
@@ -154,6 +167,7 @@ pub fn validate(
         alternative_intervals,
         score_intervals,
         warnings: v.warnings,
+        portfolio,
     };
     admitted(problem, admit, csv_rows.as_ref())
 }

@@ -10,6 +10,7 @@ pub mod grid;
 pub mod json;
 pub mod markdown;
 pub mod number;
+pub mod portfolio;
 pub mod table;
 pub mod view;
 

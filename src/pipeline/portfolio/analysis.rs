@@ -1,0 +1,150 @@
+//! What explains the optimum: why each shelved proposal is out, the
+//! optimum across budgets, and the next-best portfolios.
+
+use rayon::prelude::*;
+
+use super::report::{Context, FrontierPoint, NextPortfolio, Shelved, WhyNot};
+use crate::math::portfolio::{Constraint, Instance, SolveError, SolveOptions, Status, baseline, conflicts, solve};
+
+/// Each survivor outside `optimum`, by descending value, with the value
+/// lost by forcing it in (one re-solve each, on all cores) or a constraint
+/// that forbids it.
+pub(super) fn why_not(
+    context: &Context<'_>,
+    optimum: &[bool],
+    time_limit: Option<f64>,
+) -> Result<Vec<Shelved>, SolveError> {
+    let instance = context.instance;
+    let best = instance.evaluate(optimum).value();
+    let out: Vec<usize> = context.ordered(&optimum.iter().map(|f| !f).collect::<Vec<_>>());
+    out.par_iter()
+        .map(|&k| {
+            let why_not = forced_in(context, k, best, time_limit)?;
+            let row = context.items.rows[k];
+            Ok(Shelved {
+                index: row,
+                id: context.id(k).to_owned(),
+                name: context.problem.alternatives().label(row).to_owned(),
+                value: instance.values[k],
+                why_not,
+            })
+        })
+        .collect()
+}
+
+/// Item `k` forced in: the value lost, or what forbids it.
+fn forced_in(context: &Context<'_>, k: usize, best: f64, time_limit: Option<f64>) -> Result<WhyNot, SolveError> {
+    let instance = context.instance;
+    if instance.must_not.contains(&k) {
+        return Ok(WhyNot::Infeasible(context.name(Constraint::MustNot(k))));
+    }
+    let options = SolveOptions {
+        time_limit,
+        fixed: vec![(k, true)],
+        ..SolveOptions::default()
+    };
+    let outcome = solve(instance, &options)?;
+    if outcome.status != Status::Infeasible {
+        let value = instance.evaluate(&outcome.funded).value();
+        return Ok(WhyNot::ValueLost((best - value).max(0.0)));
+    }
+    let found = conflicts(instance, Some(k), time_limit)?;
+    let named = found.first().map_or_else(|| "budget".to_owned(), |&c| context.name(c));
+    Ok(WhyNot::Infeasible(named))
+}
+
+/// The optimum at each budget of `budgets`, each solved afresh.
+pub(super) fn frontier(
+    context: &Context<'_>,
+    budgets: &[f64],
+    time_limit: Option<f64>,
+) -> Result<Vec<FrontierPoint>, SolveError> {
+    budgets
+        .iter()
+        .map(|&budget| {
+            let instance = Instance {
+                budget,
+                ..context.instance.clone()
+            };
+            let outcome = warm_solve(
+                &instance,
+                SolveOptions {
+                    time_limit,
+                    ..SolveOptions::default()
+                },
+            )?;
+            let e = instance.evaluate(&outcome.funded);
+            Ok(FrontierPoint {
+                budget,
+                funded: context.ids(&outcome.funded),
+                value: e.value(),
+                spend: e.spend(),
+                status: outcome.status,
+            })
+        })
+        .collect()
+}
+
+/// Solves from the ranking baseline when it is feasible.
+fn warm_solve(instance: &Instance, mut options: SolveOptions) -> Result<crate::math::portfolio::Outcome, SolveError> {
+    let start = baseline(instance);
+    if instance.violation(&start).is_none() {
+        options.warm_start = Some(start);
+    }
+    solve(instance, &options)
+}
+
+/// The optimum, then the best portfolios to which no survivor can be
+/// added, each distinct: the solver is asked again with every set found so
+/// far cut off (`sum_{i in S} (1 - x_i) + sum_{i not in S} x_i >= 1`),
+/// and a set that is not maximal is cut without being listed.
+pub(super) fn next(
+    context: &Context<'_>,
+    optimum: &[bool],
+    k: usize,
+    time_limit: Option<f64>,
+) -> Result<Vec<NextPortfolio>, SolveError> {
+    let instance = context.instance;
+    let best = instance.evaluate(optimum).value();
+    let entry = |set: &[bool]| {
+        let value = instance.evaluate(set).value();
+        NextPortfolio {
+            funded: context.ids(set),
+            value,
+            gap: (best - value).max(0.0),
+        }
+    };
+    let mut found = vec![entry(optimum)];
+    let mut exclude = vec![optimum.to_vec()];
+    // Bounded: non-maximal sets are cut, so a hard case stops early.
+    let tries = 20 * k + 50;
+    for _ in 0..tries {
+        if found.len() >= k {
+            break;
+        }
+        let options = SolveOptions {
+            time_limit,
+            exclude: exclude.clone(),
+            ..SolveOptions::default()
+        };
+        let outcome = solve(instance, &options)?;
+        if outcome.status == Status::Infeasible {
+            break;
+        }
+        if maximal(instance, &outcome.funded) {
+            found.push(entry(&outcome.funded));
+        }
+        exclude.push(outcome.funded);
+    }
+    Ok(found)
+}
+
+/// Whether no item outside `set` can be added without breaking a
+/// constraint.
+fn maximal(instance: &Instance, set: &[bool]) -> bool {
+    (0..set.len()).filter(|&k| !set[k]).all(|k| {
+        let mut more = set.to_vec();
+        more[k] = true;
+        instance.violation(&more).is_some()
+    })
+}
