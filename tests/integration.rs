@@ -24,6 +24,7 @@ mod hostile;
 mod intervals;
 mod numeric_edges;
 mod overflow;
+mod portfolio;
 mod rendered;
 
 // The library and the documentation.
@@ -33,6 +34,7 @@ mod library;
 // Property tests (proptest keeps failures in `tests/NAME.proptest-regressions`).
 mod fuzz_regressions;
 mod numeric_properties;
+mod portfolio_solver;
 mod properties;
 
 // Cross-checks against published examples and other libraries.

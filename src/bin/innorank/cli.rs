@@ -285,7 +285,7 @@ pub struct PortfolioArgs {
     pub budget: Option<f64>,
     /// Also solve for each budget FROM, FROM+STEP, ... up to TO.
     #[arg(long, value_name = "FROM:TO:STEP", value_parser = sweep)]
-    pub frontier: Option<Vec<f64>>,
+    pub frontier: Option<Budgets>,
     /// Also list the K best portfolios (the optimum first, then maximal
     /// ones), each with its gap to the optimum.
     #[arg(long, value_name = "K", value_parser = at_least_one)]
@@ -299,8 +299,12 @@ pub struct PortfolioArgs {
     pub wide: bool,
 }
 
+/// The budgets of `--frontier`, ascending.
+#[derive(Debug, Clone)]
+pub struct Budgets(pub Vec<f64>);
+
 /// `FROM:TO:STEP`: the budgets FROM, FROM+STEP, ... up to and including TO.
-fn sweep(s: &str) -> Result<Vec<f64>, String> {
+fn sweep(s: &str) -> Result<Budgets, String> {
     let parts: Vec<f64> = s
         .split(':')
         .map(|p| p.trim().parse::<f64>().map_err(|_| format!("`{p}` is not a number")))
@@ -313,9 +317,9 @@ fn sweep(s: &str) -> Result<Vec<f64>, String> {
     }
     let count = ((to - from) / step + 1e-9).floor() as usize + 1;
     if count > 1000 {
-        return Err(format!("{count} budgets; at most 1000").to_owned());
+        return Err(format!("{count} budgets; at most 1000"));
     }
-    Ok((0..count).map(|k| from + step * k as f64).collect())
+    Ok(Budgets((0..count).map(|k| from + step * k as f64).collect()))
 }
 
 /// A number > 0.

@@ -26,7 +26,7 @@ pub fn run(args: &PortfolioArgs, out: &mut dyn std::io::Write) -> Result<(), Fai
         rank,
         method_override: args.method,
         budget: args.budget,
-        frontier: args.frontier.clone().unwrap_or_default(),
+        frontier: args.frontier.clone().map(|b| b.0).unwrap_or_default(),
         next: args.next.unwrap_or(0),
         time_limit: args.time_limit,
     };
