@@ -152,7 +152,7 @@ pub enum PortfolioIssue {
         "`asset_costs` prices the assets a proposal lacks from `core:`; give `core:` and the alternatives' `assets:`"
     )]
     AssetsNeeded,
-    /// Portfolio fields with alternatives from CSV.
-    #[error("the `{0}` column needs a `portfolio:` section in the problem file")]
+    /// An alternative's portfolio field without a `portfolio:` section.
+    #[error("`{0}` needs a `portfolio:` section in the problem file")]
     NoSection(String),
 }
