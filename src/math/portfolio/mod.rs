@@ -182,7 +182,8 @@ impl Instance {
     /// assert_eq!((both.value(), both.spend()), (10.5, 9.0));
     /// ```
     pub fn evaluate(&self, funded: &[bool]) -> Evaluation {
-        let sum = |xs: &[f64]| funded.iter().zip(xs).filter(|(f, _)| **f).map(|(_, x)| x).sum::<f64>();
+        // `0.0 +`: an empty float sum is -0.0, which reports would print.
+        let sum = |xs: &[f64]| 0.0 + funded.iter().zip(xs).filter(|(f, _)| **f).map(|(_, x)| x).sum::<f64>();
         let paid: Vec<bool> = self
             .platforms
             .iter()
@@ -190,17 +191,19 @@ impl Instance {
             .collect();
         Evaluation {
             own_values: sum(&self.values),
-            synergies: self
-                .synergies
-                .iter()
-                .filter(|&&(a, b, _)| funded[a] && funded[b])
-                .map(|s| s.2)
-                .sum(),
-            learning_savings: self
-                .platforms
-                .iter()
-                .filter_map(|p| Some(p.learning.as_ref()?.saving(p.users.iter().map(|&i| funded[i]))))
-                .sum(),
+            synergies: 0.0
+                + self
+                    .synergies
+                    .iter()
+                    .filter(|&&(a, b, _)| funded[a] && funded[b])
+                    .map(|s| s.2)
+                    .sum::<f64>(),
+            learning_savings: 0.0
+                + self
+                    .platforms
+                    .iter()
+                    .filter_map(|p| Some(p.learning.as_ref()?.saving(p.users.iter().map(|&i| funded[i]))))
+                    .sum::<f64>(),
             own_costs: sum(&self.costs),
             platform_costs: self
                 .platforms
@@ -208,12 +211,13 @@ impl Instance {
                 .zip(&paid)
                 .filter(|(_, p)| **p)
                 .map(|(p, _)| p.fixed_cost)
-                .sum(),
+                .sum::<f64>()
+                + 0.0,
             paid,
             uses: self
                 .resources
                 .iter()
-                .map(|r| r.uses.iter().filter(|(i, _)| funded[*i]).map(|(_, u)| u).sum())
+                .map(|r| 0.0 + r.uses.iter().filter(|(i, _)| funded[*i]).map(|(_, u)| u).sum::<f64>())
                 .collect(),
         }
     }

@@ -38,12 +38,21 @@ fn forced_in(context: &Context<'_>, k: usize, best: f64, time_limit: Option<f64>
     if instance.must_not.contains(&k) {
         return Ok(WhyNot::Infeasible(context.name(Constraint::MustNot(k))));
     }
+    // Start from the ranking baseline with `k` funded first, when feasible,
+    // so that a time-limited solve has an answer.
+    let mut with_k = instance.clone();
+    with_k.must.push(k);
+    let start = baseline(&with_k);
     let options = SolveOptions {
         time_limit,
         fixed: vec![(k, true)],
+        warm_start: instance.violation(&start).is_none().then_some(start),
         ..SolveOptions::default()
     };
-    let outcome = solve(instance, &options)?;
+    let outcome = match solve(instance, &options) {
+        Err(SolveError::NoSolutionInTime) => return Ok(WhyNot::TimeLimit),
+        other => other?,
+    };
     if outcome.status != Status::Infeasible {
         let value = instance.evaluate(&outcome.funded).value();
         return Ok(WhyNot::ValueLost((best - value).max(0.0)));

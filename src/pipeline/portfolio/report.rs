@@ -74,6 +74,8 @@ pub enum WhyNot {
     ValueLost(f64),
     /// No portfolio funds it; a constraint that forbids it.
     Infeasible(String),
+    /// The time limit passed before any portfolio funding it was found.
+    TimeLimit,
 }
 
 /// A survivor left out.

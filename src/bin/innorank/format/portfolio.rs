@@ -75,6 +75,7 @@ fn write_csv(out: &mut dyn Write, r: &PortfolioReport<'_>) -> anyhow::Result<()>
         let (why, lost) = match &s.why_not {
             WhyNot::ValueLost(x) => ("value_lost".to_owned(), round_trip(*x)),
             WhyNot::Infeasible(c) => (format!("infeasible: {c}"), String::new()),
+            WhyNot::TimeLimit => ("time_limit".to_owned(), String::new()),
         };
         [
             s.id.clone(),
@@ -222,6 +223,7 @@ fn shelved(r: &PortfolioReport<'_>) -> Grid {
                 WhyNot::ValueLost(x) if *x <= 0.0 => "an equally good portfolio funds it".to_owned(),
                 WhyNot::ValueLost(x) => format!("funding it loses {} of value at best", short(*x)),
                 WhyNot::Infeasible(c) => format!("cannot be funded: {c}"),
+                WhyNot::TimeLimit => "undecided: the time limit passed first".to_owned(),
             };
             vec![s.name.clone(), short(s.value), why]
         })
