@@ -355,3 +355,57 @@ fn portfolio_fields_without_a_section_are_located() {
         &["<stdin>:3:48: alternatives[0].volume: `volume` needs a `portfolio:` section in the problem file"],
     );
 }
+
+#[test]
+fn csv_alternatives_carry_platforms_volume_and_uses() {
+    let dir = Dir::new("portfolio-csv");
+    let problem = "name: csv portfolio
+criteria: [{id: npv}, {id: cost, direction: cost}]
+alternatives: {csv: c.csv}
+portfolio:
+  budget: 10
+  cost: cost
+  value: npv
+  platforms:
+    - {id: lab, fixed_cost: 3}
+    - {id: line, fixed_cost: 1, learning: {unit_cost: 1, learning_rate: 0.8}}
+  resources: [{id: eng, capacity: 5}]
+";
+    dir.write("p.yaml", problem);
+    dir.write(
+        "c.csv",
+        "id,npv,cost,platforms,volume,uses.eng\na,6,3,lab;line,100,2\nb,5,3,lab,,2\nc,4,2,,,\nd,3,1,line,50,3\n",
+    );
+    let json = dir
+        .innorank()
+        .args(["portfolio", "p.yaml", "--format", "json"])
+        .run()
+        .success()
+        .json();
+    let funded: Vec<&str> = json["funded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(funded, ["a", "c", "d"]);
+    assert_eq!(json["slack"]["eng"], 0.0);
+    // a and d pool 100 + 50 units on the line: the learning sums, term by term.
+    let b = 0.8f64.log2();
+    let c = |q: u64| (1..=q).map(|k| (k as f64).powf(b)).sum::<f64>();
+    let saving = c(100) + c(50) - c(150);
+    assert!((json["total"]["learning_savings"].as_f64().unwrap() - saving).abs() < 1e-9);
+    // Bad cells are reported in the CSV, at the row and column.
+    dir.write(
+        "c.csv",
+        "id,npv,cost,platforms,volume,uses.engg\na,6,3,lab;lbo,100,2\nb,5,3,lab,x,\n",
+    );
+    assert_errors(
+        dir.innorank().args(["portfolio", "p.yaml"]).assert(),
+        &[
+            "c.csv:2: platforms: `lbo` is not a platform (did you mean `lab`?)",
+            "c.csv:2: uses.engg: `engg` is not a resource (did you mean `eng`?)",
+            "c.csv:3: volume: expected a number, found `x`",
+        ],
+    );
+}

@@ -18,6 +18,26 @@ pub(super) struct AltFields {
 }
 
 impl AltFields {
+    /// The fields of `rows` CSV rows from their non-empty portfolio cells
+    /// (row, column, text): `platforms` separated by `;`, `volume`,
+    /// `uses.<resource>`.
+    pub fn from_csv(rows: usize, cells: Vec<(usize, String, String)>) -> Vec<AltFields> {
+        let mut out = vec![AltFields::default(); rows];
+        for (row, column, text) in cells {
+            let Some(fields) = out.get_mut(row) else { continue };
+            if column == "platforms" {
+                let ids = text.split(';').map(str::trim).filter(|t| !t.is_empty());
+                fields.platforms = Some(ids.map(|t| Text(t.to_owned())).collect());
+            } else if column == "volume" {
+                fields.volume = Some(RawValue::Text(text));
+            } else if let Some(resource) = column.strip_prefix("uses.") {
+                let uses = fields.uses.get_or_insert_with(Ordered::default);
+                uses.0.push((resource.to_owned(), RawValue::Text(text)));
+            }
+        }
+        out
+    }
+
     /// The fields of each alternative of a list.
     pub fn of(list: &[RawAlternative]) -> Vec<AltFields> {
         list.iter()
@@ -28,6 +48,18 @@ impl AltFields {
                 assets: a.assets.clone(),
             })
             .collect()
+    }
+}
+
+/// The CSV column of an issue at `alternatives[i].<rest>` about a
+/// portfolio field: `platforms`, `volume`, `uses.<resource>`; an issue at
+/// the alternative itself (a missing volume) goes to `volume`.
+pub(super) fn csv_column(rest: &[Segment]) -> Option<String> {
+    match rest {
+        [] => Some("volume".to_owned()),
+        [Segment::Key(k), ..] if k == "platforms" || k == "volume" => Some(k.clone()),
+        [Segment::Key(k), Segment::Key(resource)] if k == "uses" => Some(format!("uses.{resource}")),
+        _ => None,
     }
 }
 
