@@ -91,18 +91,7 @@ impl Validator {
     ) -> Option<Portfolio> {
         let before = self.issues.len();
         let Some(raw) = raw else {
-            for (i, f) in fields.iter().enumerate() {
-                let at = FieldPath::root().key("alternatives").index(i);
-                for (key, given) in [
-                    ("platforms", f.platforms.is_some()),
-                    ("volume", f.volume.is_some()),
-                    ("uses", f.uses.is_some()),
-                ] {
-                    if given {
-                        self.issue(at.key(key), issue(PortfolioIssue::NoSection(key.to_owned())));
-                    }
-                }
-            }
+            self.fields_without_section(fields);
             return None;
         };
         let budget = self.amount(raw.budget.as_ref(), "budget");
@@ -133,18 +122,7 @@ impl Validator {
             }
         }
         if let (Some(scores), Some(cost)) = (scores, cost) {
-            let id = &criteria
-                .leaves()
-                .nth(cost)
-                .map(|(c, _)| c.id.clone())
-                .unwrap_or_default();
-            for row in 0..scores.rows() {
-                let c = scores.get(row, cost);
-                if c < 0.0 {
-                    let at = FieldPath::root().key("alternatives").index(row).key("scores").key(id);
-                    self.issue(at, issue(PortfolioIssue::Negative(c)));
-                }
-            }
+            self.negative_costs(scores, cost, criteria);
         }
         self.learning_volumes(&platforms, &needs, &volumes, fields, alternatives);
         if self.issues.len() > before {
@@ -166,6 +144,38 @@ impl Validator {
             must,
             must_not,
         })
+    }
+
+    /// Portfolio fields on alternatives of a file without the section.
+    fn fields_without_section(&mut self, fields: &[AltFields]) {
+        for (i, f) in fields.iter().enumerate() {
+            let at = FieldPath::root().key("alternatives").index(i);
+            for (key, given) in [
+                ("platforms", f.platforms.is_some()),
+                ("volume", f.volume.is_some()),
+                ("uses", f.uses.is_some()),
+            ] {
+                if given {
+                    self.issue(at.key(key), issue(PortfolioIssue::NoSection(key.to_owned())));
+                }
+            }
+        }
+    }
+
+    /// Every alternative's own cost (the leaf in column `cost`) is `>= 0`.
+    fn negative_costs(&mut self, scores: &DecisionMatrix, cost: usize, criteria: &Criteria) {
+        let id = criteria
+            .leaves()
+            .nth(cost)
+            .map(|(c, _)| c.id.clone())
+            .unwrap_or_default();
+        for row in 0..scores.rows() {
+            let c = scores.get(row, cost);
+            if c < 0.0 {
+                let at = FieldPath::root().key("alternatives").index(row).key("scores").key(&id);
+                self.issue(at, issue(PortfolioIssue::Negative(c)));
+            }
+        }
     }
 
     /// A required number `>= 0` of the section.

@@ -24,7 +24,7 @@ mod solver;
 
 pub use baseline::baseline;
 pub use constraint::Constraint;
-pub use solver::{Outcome, SolveError, SolveOptions, Status, conflicts, solve};
+pub use solver::{MAX_POOLED_VOLUMES, Outcome, SolveError, SolveOptions, Status, conflicts, solve};
 
 use crate::math::learning_curve::learning_sum;
 
