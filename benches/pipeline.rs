@@ -5,6 +5,8 @@
 //!
 //! Run with `cargo bench --bench pipeline`.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -31,13 +33,7 @@ alternatives: {csv: alternatives.csv}
 fn write_problem(rows: usize) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("innorank-bench-pipeline-{rows}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let mut state = 0x9E37_79B9_7F4A_7C15_u64 ^ rows as u64;
-    let mut next = || {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut next = common::uniform(rows as u64);
     let mut csv = String::from("id,c1,c2,c3,c4,c5,c6,c7,c8\n");
     for i in 0..rows {
         let _ = writeln!(

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end speed of `innorank rank problem.yaml --format csv` on 10^4,
-# 10^5 and 10^6 alternatives x 8 criteria, against
+# 10^5 and 10^6 alternatives x 8 criteria (and of `innorank compare`, four
+# methods, on the same rows with the target criterion made a benefit so
+# that AHP ranks too; the report gives its ratio to rank), against
 #   floor: scripts/floor, the csv crate parsing every cell into a Vec<f64>;
 #   peer:  pandas + pymcdm TOPSIS (scripts/peer_pymcdm.py) in a venv.
 # The three run interleaved (A B C A B C ...) after one untimed warm-up
@@ -147,6 +149,8 @@ for n in "${sizes[@]}"; do
         python3 "$SCRIPTS/gen_data.py" "$n" --out "$dir" 2>&1 | sed 's/^/  /'
         echo "$gen_stamp" > "$dir/.stamp"
     fi
+    # compare: every method must run, and AHP ranks no target criterion.
+    sed 's/direction: target, target: [0-9.]*/direction: benefit/' "$dir/problem.yaml" > "$dir/problem-compare.yaml"
 done
 
 # ---------------------------------------------------------------- commands
@@ -154,6 +158,7 @@ cmd_for() { # tool size -> sets CMD
     local dir=$BENCH_DIR/data/$2
     case $1 in
         innorank) CMD=("$INNORANK" rank "$dir/problem.yaml" --format csv) ;;
+        compare) CMD=("$INNORANK" compare "$dir/problem-compare.yaml" --format csv --quiet) ;;
         floor) CMD=("$FLOOR" "$dir/alternatives.csv") ;;
         peer) CMD=("${PEER_ENV[@]}" "$VENV/bin/python" "$SCRIPTS/peer_pymcdm.py" "$dir/problem.yaml" "${peer_flags[@]}") ;;
     esac
@@ -167,7 +172,7 @@ if (( have_innorank )); then
     if "${CMD[@]}" > "$BENCH_DIR/innorank-$smallest.csv" 2> "$LOGS/innorank-probe.err"; then
         rows=$(($(wc -l < "$BENCH_DIR/innorank-$smallest.csv") - 1))
         if (( rows == smallest )); then
-            echo "yes: $rows rows ranked"; tools=(innorank floor)
+            echo "yes: $rows rows ranked"; tools=(innorank compare floor)
         else
             echo "no: it wrote $rows rows, expected $smallest: innorank skipped"
         fi

@@ -16,9 +16,10 @@ import statistics
 import sys
 from collections import defaultdict
 
-TOOLS = ["innorank", "floor", "peer"]
+TOOLS = ["innorank", "compare", "floor", "peer"]
 LABELS = {
     "innorank": "innorank rank --format csv",
+    "compare": "innorank compare (4 methods)",
     "floor": "floor (csv crate -> Vec<f64>)",
     "peer": "peer (pandas + pymcdm)",
 }
@@ -84,10 +85,10 @@ def summary(args):
 
     print("Ratios of medians (wall time)")
     print()
-    print(f"{'rows':>9}  {'innorank/floor':>15}  {'peer/innorank':>14}  {'peer/floor':>11}")
+    print(f"{'rows':>9}  {'innorank/floor':>15}  {'peer/innorank':>14}  {'peer/floor':>11}  {'compare/rank':>12}")
     for size in sizes:
-        i, fl, p = (med(wall, size, t) for t in TOOLS)
-        print(f"{size:>9}  {fmt_ratio(i, fl):>15}  {fmt_ratio(p, i):>14}  {fmt_ratio(p, fl):>11}")
+        i, c, fl, p = (med(wall, size, t) for t in TOOLS)
+        print(f"{size:>9}  {fmt_ratio(i, fl):>15}  {fmt_ratio(p, i):>14}  {fmt_ratio(p, fl):>11}  {fmt_ratio(c, i):>12}")
     print()
 
     print(f"Scaling: median time per row x criterion ({cells} criteria), and the ratio to the previous size")

@@ -61,6 +61,9 @@ pub enum Warning {
         /// The list (`synergies`, `requires`, ...).
         list: String,
     },
+    /// `robustness --weights judgments` on a problem without pairwise
+    /// judgments: every draw has the problem's own weights.
+    NoJudgmentsToDraw,
 }
 
 impl std::fmt::Display for Warning {
@@ -96,6 +99,10 @@ impl std::fmt::Display for Warning {
             Warning::PortfolioScreenedOut { id, list } => {
                 write!(f, "`{id}` is screened out; it is left out of portfolio `{list}`")
             }
+            Warning::NoJudgmentsToDraw => write!(
+                f,
+                "no pairwise judgments to draw: every draw uses the problem's own weights"
+            ),
         }
     }
 }

@@ -16,6 +16,7 @@ mod common;
 mod ahp_cli;
 mod cli;
 mod cli_errors;
+mod compare;
 mod csv_input;
 mod csv_sources;
 mod domain;
@@ -26,6 +27,8 @@ mod numeric_edges;
 mod overflow;
 mod portfolio;
 mod rendered;
+mod reversal;
+mod robustness;
 
 // The library and the documentation.
 mod docs;

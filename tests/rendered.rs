@@ -28,7 +28,7 @@ fn seen(cli: Cli) -> String {
 }
 
 /// A problem given on standard input: its name in this file, and its text.
-type Stdin<'a> = Option<(&'a str, &'a str)>;
+pub(crate) type Stdin<'a> = Option<(&'a str, &'a str)>;
 
 /// The snapshot `name` of `innorank ARGS` (with `stdin`), whose header
 /// gives the command line.
@@ -45,7 +45,7 @@ fn snapshot(name: &str, args: &[&str], stdin: Stdin) {
 }
 
 /// One snapshot per format, named `{name}_{format}`.
-fn each_format(name: &str, args: &[&str], stdin: Stdin) {
+pub(crate) fn each_format(name: &str, args: &[&str], stdin: Stdin) {
     for format in FORMATS {
         let mut args = args.to_vec();
         args.extend(["--format", format]);

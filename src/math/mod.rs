@@ -6,10 +6,12 @@
 //! in the module docs.
 
 pub mod ahp;
+pub mod correlation;
 pub mod learning_curve;
 pub(crate) mod matrix;
 pub(crate) mod names;
 pub mod portfolio;
 pub mod ranking;
+pub mod smaa;
 pub mod topsis;
 pub(crate) mod weights;

@@ -74,12 +74,13 @@ pub(crate) fn sort_and_rank(entries: &mut [Entry]) {
 
 /// A key that orders scores from highest to lowest, as `total_cmp` would
 /// in reverse, but compares as a plain integer.
-fn descending(score: f64) -> u64 {
+pub(crate) fn descending(score: f64) -> u64 {
     let bits = score.to_bits();
     if bits >> 63 == 1 { bits } else { !bits & !(1 << 63) }
 }
 
-fn tied(a: f64, b: f64) -> bool {
+/// Whether two scores are tied ([`TIE_TOLERANCE`] relative).
+pub(crate) fn tied(a: f64, b: f64) -> bool {
     (a - b).abs() <= TIE_TOLERANCE * a.abs().max(b.abs())
 }
 

@@ -35,4 +35,33 @@ pub enum Error {
         /// What went wrong.
         error: MatrixError,
     },
+    /// SMAA (`robustness`) cannot run with the options given.
+    #[error(transparent)]
+    Robustness(#[from] RobustnessError),
+}
+
+/// Why [`crate::pipeline::robustness::robustness`] cannot run as asked.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RobustnessError {
+    /// `--pairwise` with more ranked alternatives than [`super::robustness::PAIRWISE_MAX`].
+    #[error("--pairwise needs at most {max} ranked alternatives; {count} are ranked", max = super::robustness::PAIRWISE_MAX)]
+    PairwiseTooMany {
+        /// The number ranked.
+        count: usize,
+    },
+    /// No draws, or more than `u32::MAX`.
+    #[error("the number of draws must be between 1 and {max}; got {draws}", max = u32::MAX)]
+    Draws {
+        /// The number asked for.
+        draws: u64,
+    },
+    /// Replayed rows with another number of weights than leaves.
+    #[error("replayed weights have {found} columns; the problem has {expected} leaves")]
+    ReplayWidth {
+        /// Columns of the rows.
+        found: usize,
+        /// Leaves of the problem.
+        expected: usize,
+    },
 }

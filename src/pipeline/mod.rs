@@ -7,19 +7,28 @@
 //! computation goes here; how the command prints it goes in the binary.
 
 mod admit;
+mod compare;
 mod curves;
 pub mod error;
 pub mod portfolio;
 pub(crate) mod rank;
 mod ranking;
+mod reversal;
+pub mod robustness;
 mod scoring;
 pub mod screening;
 mod weigh;
 
 pub use admit::rankable;
+pub use compare::{
+    CompareMethod, CompareOptions, CompareReport, DEFAULT_SHORTLIST, PairCoefficients, Skipped, compare,
+};
 pub use curves::{AlternativeCurve, CriterionCurves, curves};
 pub use error::Error;
 pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};
 pub use ranking::{Iter, Ranking};
+pub use reversal::{
+    CHECKS, DEFAULT_MAX_ALTERNATIVES, Removal, ReversalError, ReversalOptions, ReversalReport, WorseCase, reversal,
+};
 pub use scoring::Scorer;
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, weigh_with};

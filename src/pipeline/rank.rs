@@ -256,7 +256,7 @@ fn method_entries(
 }
 
 /// The warning for a degenerate column (or for no column discriminating).
-fn degenerate_warning(problem: &Problem, degenerate: &Degenerate) -> Warning {
+pub(crate) fn degenerate_warning(problem: &Problem, degenerate: &Degenerate) -> Warning {
     let leaf_id = |col: usize| {
         problem
             .criteria
@@ -464,7 +464,7 @@ pub(crate) fn ahp_leaf_priorities(
 }
 
 /// `(key, value)` pairs serialised as a JSON object, in order.
-struct OrderedMap<K, V>(Vec<(K, V)>);
+pub(crate) struct OrderedMap<K, V>(pub(crate) Vec<(K, V)>);
 
 impl<K: Serialize, V: Serialize> Serialize for OrderedMap<K, V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -7,7 +7,7 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 
 use innorank::ahp::{Aggregation, AhpOptions, Completion, PriorityMethod, RandomIndex, Synthesis};
-use innorank::pipeline::WeighOptions;
+use innorank::pipeline::{CompareMethod, CompareOptions, WeighOptions};
 use innorank::template::Template;
 use innorank::topsis::Normalization;
 use innorank::{Method, RankOptions};
@@ -77,6 +77,42 @@ pub enum Command {
         after_help = "Examples:\n  innorank portfolio examples/innovation-cluster.yaml\n  innorank portfolio problem.yaml --budget 4000 --next 3\n  innorank portfolio problem.yaml --frontier 2000:6000:1000 --format json"
     )]
     Portfolio(PortfolioArgs),
+    /// Rank the survivors with TOPSIS (vector, min-max) and AHP
+    /// (distributive, ideal) and show how alike the rankings are.
+    ///
+    /// Prints the ranks side by side and, for every ordered pair of
+    /// methods, Spearman's rho, the weighted Spearman r_w, the WS
+    /// similarity (the first method of the pair is the reference), Kendall's
+    /// tau-b and the overlap of the top K, all on average ranks. A method
+    /// that cannot rank the problem is skipped with the reason.
+    #[command(
+        after_help = "Examples:\n  innorank compare examples/innovation-proposals.yaml\n  innorank compare problem.yaml --methods topsis-vector,ahp-ideal --shortlist 5\n  innorank compare problem.yaml --format json"
+    )]
+    Compare(CompareArgs),
+    /// Check whether the ranking method reverses ranks: leave-one-out, a
+    /// worse copy of each alternative, pairs ranked alone (3-cycles and
+    /// the order by pairwise wins).
+    ///
+    /// Exit code 0 whatever the verdicts; with --strict a failed check (or
+    /// an inconsistent node) exits 3 after the output is printed.
+    #[command(
+        after_help = "Examples:\n  innorank reversal examples/innovation-proposals.yaml\n  innorank reversal problem.yaml --normalization minmax --strict\n  innorank reversal problem.yaml --method ahp --synthesis distributive --format json"
+    )]
+    Reversal(ReversalArgs),
+    /// How sure is the ranking: SMAA, the share of random weight draws
+    /// that put each alternative at each rank.
+    ///
+    /// Each of --draws draws picks leaf weights (--weights: judgments drawn
+    /// in their intervals, uniform, ordinal, or replayed from
+    /// --weights-from), ranks the alternatives that survive screening with
+    /// the method chosen, and counts: rank acceptabilities b1..bR with
+    /// standard errors, mean rank, 5th-95th percentile rank, holistic
+    /// acceptability, central weights, confidence, choice entropy and
+    /// (--pairwise) pairwise winning indices.
+    #[command(
+        after_help = "Examples:\n  innorank robustness examples/innovation-proposals.yaml\n  innorank robustness problem.yaml --draws 50000 --seed 7 --format json\n  innorank robustness problem.yaml --weights uniform --pairwise --format csv\n  innorank robustness problem.yaml --draws-out draws.csv\n  innorank robustness problem.yaml --weights-from draws.csv"
+    )]
+    Robustness(RobustnessArgs),
 }
 
 /// Arguments every command takes.
@@ -264,6 +300,56 @@ pub struct RankArgs {
     pub wide: bool,
 }
 
+/// `robustness`: SMAA options (see the command's help).
+#[derive(Debug, Args)]
+pub struct RobustnessArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    #[command(flatten)]
+    pub ranking: MethodArgs,
+    /// Number of draws.
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)), conflicts_with = "weights_from")]
+    pub draws: u64,
+    /// Report the acceptability of ranks 1..R [default: 10, or the number
+    /// ranked if fewer].
+    #[arg(long, value_name = "R", value_parser = clap::value_parser!(u64).range(1..))]
+    pub ranks: Option<u64>,
+    /// Seed of the random draws (ChaCha8, one stream per draw: the same
+    /// seed prints the same numbers on any machine and number of threads).
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+    /// How each draw's weights are drawn: judgments (each pairwise judgment
+    /// log-uniform in its interval; the default when the problem has
+    /// judgments), uniform (uniform on the simplex of the leaf weights; the
+    /// default without judgments), ordinal (uniform, keeping the order of
+    /// the leaf weights).
+    #[arg(long, value_name = "judgments|uniform|ordinal", value_parser = ["judgments", "uniform", "ordinal"], conflicts_with = "weights_from")]
+    pub weights: Option<String>,
+    /// Replay weight vectors: a CSV whose header names every leaf (any
+    /// order), one row per draw (values >= 0, not all 0, scaled to sum 1).
+    #[arg(long, value_name = "FILE.csv")]
+    pub weights_from: Option<PathBuf>,
+    /// Write each draw's leaf weights to this CSV (replayable with
+    /// --weights-from).
+    #[arg(long, value_name = "FILE.csv")]
+    pub draws_out: Option<PathBuf>,
+    /// Under the judgments model, a judgment given as one value v is drawn
+    /// from [the K-th Saaty-scale value below v, the K-th above] (17-point
+    /// scale 1/9 .. 9, clamped at its ends).
+    #[arg(long, value_name = "K", default_value_t = 1)]
+    pub judgment_spread: usize,
+    /// Also count the pairwise winning indices (how often each alternative
+    /// beats each other; at most 1,000 ranked alternatives; CSV/JSON only
+    /// for more than a few).
+    #[arg(long)]
+    pub pairwise: bool,
+    /// Print the table in one piece, however wide.
+    #[arg(long)]
+    pub wide: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct PortfolioArgs {
     #[command(flatten)]
@@ -395,6 +481,67 @@ pub struct CheckArgs {
     pub ranking: MethodArgs,
 }
 
+/// `compare --methods`: each [`CompareMethod::name`] with its help.
+const COMPARE_METHODS: &[(&str, &str)] = &[
+    ("topsis-vector", "TOPSIS, vector normalisation"),
+    ("topsis-minmax", "TOPSIS, min-max normalisation"),
+    ("ahp-distributive", "AHP synthesis, distributive mode"),
+    ("ahp-ideal", "AHP synthesis, ideal mode"),
+];
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    /// The methods to compare, separated by commas [default: all four].
+    #[arg(long, value_name = "METHOD,...", value_delimiter = ',', value_parser = choice::<CompareMethod>(COMPARE_METHODS))]
+    pub methods: Vec<CompareMethod>,
+    /// K of the top-K overlap: the alternatives ranked K or better.
+    #[arg(long, value_name = "K", default_value_t = innorank::pipeline::DEFAULT_SHORTLIST, value_parser = at_least_one)]
+    pub shortlist: usize,
+    /// Print the table in one piece, however wide (see `rank --wide`).
+    #[arg(long)]
+    pub wide: bool,
+}
+
+impl CompareArgs {
+    /// The comparison options these flags describe.
+    pub fn options(&self) -> CompareOptions {
+        let defaults = CompareOptions::default();
+        CompareOptions {
+            methods: if self.methods.is_empty() {
+                defaults.methods
+            } else {
+                self.methods.clone()
+            },
+            shortlist: self.shortlist,
+            rank: RankOptions {
+                weighing: self.ahp.weighing(),
+                ..defaults.rank
+            },
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReversalArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    #[command(flatten)]
+    pub ranking: MethodArgs,
+    /// Check up to N ranked alternatives (the checks take time quadratic
+    /// in N).
+    #[arg(long, value_name = "N", default_value_t = innorank::pipeline::DEFAULT_MAX_ALTERNATIVES, value_parser = at_least_one)]
+    pub max_alternatives: usize,
+    /// Print the table in one piece, however wide (see `rank --wide`).
+    #[arg(long)]
+    pub wide: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for the terminal.
@@ -437,7 +584,10 @@ impl Cli {
         };
         let mut warnings = Vec::new();
         match &self.command {
-            Command::Rank(RankArgs { ranking, .. }) | Command::Check(CheckArgs { ranking, .. }) => {
+            Command::Rank(RankArgs { ranking, .. })
+            | Command::Check(CheckArgs { ranking, .. })
+            | Command::Reversal(ReversalArgs { ranking, .. })
+            | Command::Robustness(RobustnessArgs { ranking, .. }) => {
                 if ranking.method != Method::Ahp && given("synthesis") {
                     return Err("--synthesis applies to --method ahp only".to_owned());
                 }
@@ -457,7 +607,7 @@ impl Cli {
                     warnings.push("--force applies with --output only; ignored".to_owned());
                 }
             }
-            Command::Cost(_) | Command::Criteria(_) | Command::Portfolio(_) => {}
+            Command::Cost(_) | Command::Criteria(_) | Command::Compare(_) | Command::Portfolio(_) => {}
         }
         Ok(warnings)
     }
@@ -470,6 +620,9 @@ impl Cli {
             Command::Cost(a) => a.common.quiet,
             Command::Check(a) => a.common.quiet,
             Command::Portfolio(a) => a.common.quiet,
+            Command::Compare(a) => a.common.quiet,
+            Command::Reversal(a) => a.common.quiet,
+            Command::Robustness(a) => a.common.quiet,
             Command::Criteria(_) | Command::Init(_) => false,
         }
     }
@@ -609,6 +762,11 @@ mod tests {
         same(super::NORMALIZATIONS, &Normalization::ALL, Normalization::name);
         same(super::PRIORITY_METHODS, &PriorityMethod::ALL, PriorityMethod::name);
         same(super::TEMPLATES, &Template::ALL, Template::name);
+        same(
+            super::COMPARE_METHODS,
+            &innorank::pipeline::CompareMethod::ALL,
+            innorank::pipeline::CompareMethod::name,
+        );
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum Failure {
     Rejected(String),
     /// `--strict` and an inconsistent node (exit 3).
     Inconsistent(Vec<String>),
+    /// `--strict` and a failed check, named (exit 3).
+    CheckFailed(Vec<&'static str>),
     /// Anything else (exit 1).
     Other(anyhow::Error),
 }
@@ -38,7 +40,7 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Invalid(_) | Failure::Rejected(_) => 2,
-            Failure::Inconsistent(_) => 3,
+            Failure::Inconsistent(_) | Failure::CheckFailed(_) => 3,
             Failure::Other(_) => 1,
         }
     }
@@ -57,6 +59,7 @@ impl Failure {
                 "--strict: inconsistent judgments at {}; see `innorank weights`",
                 nodes.join(", ")
             ),
+            Failure::CheckFailed(checks) => format!("--strict: failed check(s): {}", checks.join(", ")),
             Failure::Other(e) => format!("{e:#}"),
         }
     }
@@ -108,13 +111,20 @@ pub fn strict_nodes(ahp: &AhpArgs, weights: &HierarchyWeights) -> Vec<String> {
 /// error follows the table in a terminal). An output error wins, except a
 /// closed pipe: the reader left, but the judgments are still inconsistent.
 pub fn finish(out: &mut dyn Write, written: Result<(), Failure>, inconsistent: Vec<String>) -> Result<(), Failure> {
-    if inconsistent.is_empty() {
+    let failure = (!inconsistent.is_empty()).then_some(Failure::Inconsistent(inconsistent));
+    finish_with(out, written, failure)
+}
+
+/// Ends a command whose output is written, as [`finish`] does, with
+/// `failure` (a `--strict` finding, exit 3) if any.
+pub fn finish_with(out: &mut dyn Write, written: Result<(), Failure>, failure: Option<Failure>) -> Result<(), Failure> {
+    let Some(failure) = failure else {
         return written;
-    }
+    };
     let written = written.and_then(|()| out.flush().map_err(Failure::from));
     match written {
         Err(Failure::Other(e)) if !is_broken_pipe(&e) => Err(Failure::Other(e)),
         Err(other @ (Failure::Invalid(_) | Failure::Rejected(_))) => Err(other),
-        _ => Err(Failure::Inconsistent(inconsistent)),
+        _ => Err(failure),
     }
 }

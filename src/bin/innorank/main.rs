@@ -2,6 +2,7 @@
 
 mod check;
 mod cli;
+mod compare;
 mod cost;
 mod criteria;
 mod failure;
@@ -9,6 +10,8 @@ mod format;
 mod init;
 mod portfolio;
 mod rank;
+mod reversal;
+mod robustness;
 mod weights;
 
 use std::io::Write;
@@ -48,6 +51,9 @@ fn main() -> ExitCode {
                 Command::Criteria(args) => criteria::run(args, &mut out),
                 Command::Init(args) => init::run(args, &mut out),
                 Command::Portfolio(args) => portfolio::run(args, &mut out),
+                Command::Compare(args) => compare::run(args, &mut out),
+                Command::Reversal(args) => reversal::run(args, &mut out),
+                Command::Robustness(args) => robustness::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));

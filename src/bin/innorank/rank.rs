@@ -51,7 +51,7 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     }
     let view = RankView {
         changed: changed_options(args, &report),
-        width: table_width(args),
+        width: table_width(args.wide),
         report: &report,
         explain: args.explain,
     };
@@ -64,8 +64,8 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
 /// standard output or, when that is piped or redirected
 /// (`innorank rank ... | less`), from standard error; else
 /// [`DEFAULT_WIDTH`].
-fn table_width(args: &RankArgs) -> Option<usize> {
-    if args.wide {
+pub fn table_width(wide: bool) -> Option<usize> {
+    if wide {
         return None;
     }
     let columns = std::env::var("COLUMNS")

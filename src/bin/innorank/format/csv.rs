@@ -46,7 +46,7 @@ const BATCH: usize = 32;
 
 /// Writes a score or distance as ryu does (`0.5`, `1.0`), or nothing (an
 /// empty cell) if it is not finite.
-fn write_score(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, v: f64) {
+pub(super) fn write_score(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, v: f64) {
     if v.is_finite() {
         buf.extend_from_slice(floats.format_finite(v).as_bytes());
     }
@@ -174,7 +174,7 @@ impl RowWriter<'_> {
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break.
-fn quoted(buf: &mut Vec<u8>, field: &str) {
+pub(super) fn quoted(buf: &mut Vec<u8>, field: &str) {
     if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         buf.push(b'"');
         for b in field.bytes() {

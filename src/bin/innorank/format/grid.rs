@@ -67,7 +67,7 @@ impl Grid {
 
     /// Lets the cells of column `column` be wrapped to fit a terminal; a
     /// column of text, so it is left-aligned.
-    fn wrapping(mut self, column: usize) -> Self {
+    pub(super) fn wrapping(mut self, column: usize) -> Self {
         if let Some(align) = self.align.get_mut(column) {
             *align = Align::Left;
         }

@@ -4,6 +4,7 @@
 //! serde_json in `json.rs`, csv in `csv.rs`. Tables and Markdown share the
 //! titled grids of `grid.rs`.
 
+pub mod compare;
 pub mod csv;
 pub mod fit;
 pub mod grid;
@@ -11,6 +12,8 @@ pub mod json;
 pub mod markdown;
 pub mod number;
 pub mod portfolio;
+pub mod reversal;
+pub mod robustness;
 pub mod table;
 pub mod view;
 

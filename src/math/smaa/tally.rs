@@ -1,0 +1,396 @@
+//! Counting what each draw says: ranks with ties, then per alternative the
+//! counts the estimators of [`super::Smaa`] need, all integers so that
+//! tallies merge exactly, in any order.
+
+use crate::math::ranking::{descending, tied};
+
+/// The percentages whose rank quantiles are reported (`rank_p05`,
+/// `rank_p95`).
+pub(super) const QUANTILES: [u64; 2] = [5, 95];
+
+/// Up to this many alternatives, one pass counts every rank exactly;
+/// beyond, rank quantiles are narrowed in [`BUCKETS`]-wide passes.
+pub(super) const DENSE: usize = 1024;
+
+/// Buckets per quantile and alternative in a narrowing pass.
+pub(super) const BUCKETS: usize = 64;
+
+/// Weight sums are kept in fixed point, `w * 2^64` as an integer: exact
+/// and order-free addition (so any number of threads gives the same
+/// bits), at a cost of at most `2^-64` per draw.
+pub(super) const FIXED_ONE: f64 = 18_446_744_073_709_551_616.0;
+
+/// Competition ranks of one draw's scores (ties, as [`crate::ranking::
+/// rank_scores`] finds them, share the best rank: 1, 2, 2, 4).
+#[derive(Debug, Default)]
+pub(super) struct Ranker {
+    /// (descending key of the score, alternative), then sorted.
+    pub(super) order: Vec<(u64, u32)>,
+    spare: Vec<(u64, u32)>,
+    pub(super) ranks: Vec<u32>,
+}
+
+/// Below this many alternatives a comparison sort beats the radix sort.
+const RADIX_FROM: usize = 256;
+
+/// The radix sort orders by the top 24 bits of a key (sign, exponent and
+/// 12 bits of mantissa); keys equal there are then sorted whole.
+const PREFIX_SHIFT: u32 = 40;
+
+/// The score whose [`descending`] key is `key`.
+fn score_of(key: u64) -> f64 {
+    let bits = if key >> 63 == 1 { key } else { !key & !(1 << 63) };
+    f64::from_bits(bits)
+}
+
+impl Ranker {
+    pub(super) fn rank(&mut self, scores: &[f64]) {
+        let m = scores.len();
+        self.order.clear();
+        self.order
+            .extend(scores.iter().zip(0u32..).map(|(&s, i)| (descending(s), i)));
+        if m < RADIX_FROM {
+            self.order.sort_unstable_by_key(|&(key, _)| key);
+        } else {
+            radix_sort(&mut self.order, &mut self.spare);
+            let mut start = 0;
+            while start < m {
+                let top = self.order[start].0 >> PREFIX_SHIFT;
+                let end = start
+                    + self.order[start..]
+                        .iter()
+                        .take_while(|&&(k, _)| k >> PREFIX_SHIFT == top)
+                        .count();
+                if end - start > 1 {
+                    self.order[start..end].sort_unstable_by_key(|&(key, _)| key);
+                }
+                start = end;
+            }
+        }
+        self.ranks.resize(m, 0);
+        let mut start = 0;
+        while start < m {
+            let head = score_of(self.order[start].0);
+            let mut end = start + 1;
+            while end < m && tied(head, score_of(self.order[end].0)) {
+                end += 1;
+            }
+            for &(_, i) in &self.order[start..end] {
+                self.ranks[i as usize] = start as u32 + 1;
+            }
+            start = end;
+        }
+    }
+}
+
+/// Sorts `items` by the top 24 bits of their keys: least significant byte
+/// first, skipping the bytes every item shares (scores in [0, 1] share the
+/// top one: two passes).
+fn radix_sort(items: &mut Vec<(u64, u32)>, spare: &mut Vec<(u64, u32)>) {
+    let digit = |key: u64, byte: usize| ((key >> (PREFIX_SHIFT as usize + 8 * byte)) & 0xff) as usize;
+    let mut counts = [[0usize; 256]; 3];
+    for &(key, _) in items.iter() {
+        for (byte, c) in counts.iter_mut().enumerate() {
+            c[digit(key, byte)] += 1;
+        }
+    }
+    spare.resize(items.len(), (0, 0));
+    for (byte, c) in counts.iter_mut().enumerate() {
+        if c.contains(&items.len()) {
+            continue;
+        }
+        let mut next = 0;
+        for slot in c.iter_mut() {
+            let n = *slot;
+            *slot = next;
+            next += n;
+        }
+        for &item in items.iter() {
+            let b = digit(item.0, byte);
+            spare[c[b]] = item;
+            c[b] += 1;
+        }
+        std::mem::swap(items, spare);
+    }
+}
+
+/// Where each alternative's rank quantiles are searched: per alternative
+/// and quantile, `BUCKETS` (or `m`) buckets of `step` ranks from `lo`.
+#[derive(Debug, Clone)]
+pub(super) struct Windows {
+    /// Every rank has its own count (`m <= DENSE`): one histogram per
+    /// alternative serves both quantiles and the acceptabilities.
+    pub(super) dense: bool,
+    pub(super) buckets: usize,
+    pub(super) lo: Vec<u32>,
+    pub(super) step: Vec<u32>,
+    /// The quantile once a bucket of one rank holds it.
+    pub(super) found: Vec<Option<u32>>,
+}
+
+impl Windows {
+    /// Every rank `1..=m` in view.
+    pub(super) fn new(m: usize) -> Self {
+        let dense = m <= DENSE;
+        let buckets = if dense { m.max(1) } else { BUCKETS };
+        let step = m.div_ceil(buckets).max(1) as u32;
+        let slots = m * QUANTILES.len();
+        Windows {
+            dense,
+            buckets,
+            lo: vec![1; slots],
+            step: vec![step; slots],
+            found: vec![None; slots],
+        }
+    }
+
+    /// Whether every quantile is found.
+    pub(super) fn done(&self) -> bool {
+        self.found.iter().all(Option::is_some)
+    }
+
+    /// Narrows each window to the bucket holding its quantile, from the
+    /// counts of a pass over `draws` draws: the quantile `q` is the
+    /// smallest rank `r` with at least `q %` of the draws at `r` or better.
+    pub(super) fn narrow(&mut self, tally: &Tally, draws: u64) {
+        let q = QUANTILES.len();
+        for slot in 0..self.found.len() {
+            if self.found[slot].is_some() {
+                continue;
+            }
+            let target = u128::from(QUANTILES[slot % q]) * u128::from(draws);
+            let mut cumulative = u128::from(tally.below[slot]);
+            let mut reached = |c: u32| {
+                cumulative += u128::from(c);
+                100 * cumulative >= target
+            };
+            let bucket = if self.dense {
+                // One histogram per alternative (a column), shared by its
+                // quantiles.
+                let i = slot / q;
+                let row = &tally.buckets[i * tally.m..(i + 1) * tally.m];
+                row.iter().position(|&c| reached(c))
+            } else {
+                let counts = &tally.buckets[slot * self.buckets..(slot + 1) * self.buckets];
+                counts.iter().position(|&c| reached(c))
+            }
+            .unwrap_or(self.buckets - 1) as u32;
+            let lo = self.lo[slot] + bucket * self.step[slot];
+            if self.step[slot] == 1 {
+                self.found[slot] = Some(lo);
+            } else {
+                self.lo[slot] = lo;
+                self.step[slot] = self.step[slot].div_ceil(self.buckets as u32);
+            }
+        }
+    }
+}
+
+/// The counts of a set of draws. A `full` tally counts everything; a
+/// narrowing pass counts the quantile buckets only.
+#[derive(Debug, Clone)]
+pub(super) struct Tally {
+    pub(super) m: usize,
+    pub(super) ranks: usize,
+    pub(super) leaves: usize,
+    /// `counts[i * ranks + r - 1]`: draws that put `i` at rank `r` (in
+    /// dense mode filled from `buckets` by [`Tally::settle`]).
+    pub(super) counts: Vec<u32>,
+    pub(super) rank_sum: Vec<u64>,
+    /// `first[i * leaves + j]`: fixed-point sum of weight `j` over the draws
+    /// that put `i` first.
+    pub(super) first: Vec<u128>,
+    /// `pairwise[i * m + k]`: draws where `i` ranks strictly above `k`.
+    pub(super) pairwise: Vec<u32>,
+    /// Per quantile slot: draws ranking the alternative above its window.
+    pub(super) below: Vec<u32>,
+    /// Dense: `buckets[i * m + r - 1]`, draws that put `i` at rank `r`;
+    /// else per quantile slot, the draws in each bucket of its window.
+    pub(super) buckets: Vec<u32>,
+    dense: bool,
+    /// Dense: the ranks of up to [`BLOCK`] draws not yet in `buckets`,
+    /// `pending[i * BLOCK + d]`; counted alternative by alternative, each
+    /// row of `buckets` is then touched once per block rather than once per
+    /// draw (a draw's ranks scatter over the whole histogram).
+    pending: Vec<u16>,
+    pending_draws: usize,
+}
+
+/// Draws whose ranks are held before they are counted in dense mode.
+const BLOCK: usize = 64;
+
+impl Tally {
+    pub(super) fn new(m: usize, ranks: usize, leaves: usize, pairwise: bool, full: bool, windows: &Windows) -> Self {
+        let size = |len: usize| if full { len } else { 0 };
+        let rows = if windows.dense { m } else { windows.lo.len() };
+        Tally {
+            m,
+            ranks,
+            leaves,
+            counts: vec![0; size(m * ranks)],
+            rank_sum: vec![0; size(m)],
+            first: vec![0; size(m * leaves)],
+            pairwise: vec![0; if pairwise { size(m * m) } else { 0 }],
+            below: vec![0; windows.lo.len()],
+            buckets: vec![0; rows * windows.buckets],
+            dense: windows.dense,
+            pending: vec![0; if windows.dense { m * BLOCK } else { 0 }],
+            pending_draws: 0,
+        }
+    }
+
+    /// Counts one draw, ranked by `ranker`, under `weights`.
+    pub(super) fn add(&mut self, ranker: &Ranker, weights: &[f64], windows: &Windows) {
+        let ranks = &ranker.ranks;
+        if self.dense {
+            let d = self.pending_draws;
+            for (i, &rank) in ranks.iter().enumerate() {
+                // Dense means m <= 1,024: a rank fits.
+                self.pending[i * BLOCK + d] = rank as u16;
+            }
+            self.pending_draws += 1;
+            if self.pending_draws == BLOCK {
+                self.flush();
+            }
+        } else {
+            self.add_windows(ranks, windows);
+        }
+        if !self.rank_sum.is_empty() {
+            self.add_ranks(ranker, weights);
+        }
+    }
+
+    fn add_windows(&mut self, ranks: &[u32], windows: &Windows) {
+        let q = QUANTILES.len();
+        for (i, &rank) in ranks.iter().enumerate() {
+            for slot in i * q..(i + 1) * q {
+                if windows.found[slot].is_some() {
+                    continue;
+                }
+                let lo = windows.lo[slot];
+                if rank < lo {
+                    self.below[slot] += 1;
+                } else {
+                    let bucket = ((rank - lo) / windows.step[slot]) as usize;
+                    if bucket < windows.buckets {
+                        self.buckets[slot * windows.buckets + bucket] += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Counts what the rank histograms do not hold: without them (not
+    /// dense) rank sums and acceptabilities; always the weights of the
+    /// draws' first places and the pairwise wins.
+    fn add_ranks(&mut self, ranker: &Ranker, weights: &[f64]) {
+        let ranks = &ranker.ranks;
+        if !self.dense {
+            for (i, &rank) in ranks.iter().enumerate() {
+                self.rank_sum[i] += u64::from(rank);
+                if (rank as usize) <= self.ranks {
+                    self.counts[i * self.ranks + rank as usize - 1] += 1;
+                }
+            }
+        }
+        // The first places lead the sorted order.
+        for &(_, i) in ranker.order.iter().take_while(|&&(_, i)| ranks[i as usize] == 1) {
+            let i = i as usize;
+            let sums = &mut self.first[i * self.leaves..(i + 1) * self.leaves];
+            for (sum, &w) in sums.iter_mut().zip(weights) {
+                // Weights lie in [0, 1]: the product fits, the cast drops
+                // only the bits below 2^-64.
+                *sum += (w.clamp(0.0, 1.0) * FIXED_ONE) as u128;
+            }
+        }
+        if !self.pairwise.is_empty() {
+            for (row, &rank) in self.pairwise.chunks_exact_mut(self.m).zip(ranks) {
+                for (c, &other) in row.iter_mut().zip(ranks) {
+                    *c += u32::from(rank < other);
+                }
+            }
+        }
+    }
+
+    /// Dense: counts the pending draws' ranks.
+    pub(super) fn flush(&mut self) {
+        let d = std::mem::take(&mut self.pending_draws);
+        if d == 0 {
+            return;
+        }
+        for (row, pending) in self
+            .buckets
+            .chunks_exact_mut(self.m)
+            .zip(self.pending.chunks_exact(BLOCK))
+        {
+            for &rank in &pending[..d] {
+                row[usize::from(rank) - 1] += 1;
+            }
+        }
+    }
+
+    /// In dense mode, the acceptability counts and rank sums from the
+    /// rank histograms.
+    pub(super) fn settle(&mut self) {
+        if self.dense && !self.counts.is_empty() {
+            let rows = self.buckets.chunks_exact(self.m);
+            let sums = self.rank_sum.iter_mut();
+            for ((counts, sum), row) in self.counts.chunks_exact_mut(self.ranks).zip(sums).zip(rows) {
+                counts.copy_from_slice(&row[..self.ranks]);
+                *sum = row.iter().zip(1u64..).map(|(&c, r)| u64::from(c) * r).sum();
+            }
+        }
+    }
+
+    /// Adds `other`'s counts (integers: the order of merging does not
+    /// matter).
+    pub(super) fn merge(&mut self, other: &Tally) {
+        fn add<T: Copy + std::ops::AddAssign>(a: &mut [T], b: &[T]) {
+            for (x, &y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        add(&mut self.counts, &other.counts);
+        add(&mut self.rank_sum, &other.rank_sum);
+        add(&mut self.first, &other.first);
+        add(&mut self.pairwise, &other.pairwise);
+        add(&mut self.below, &other.below);
+        add(&mut self.buckets, &other.buckets);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ranker;
+    use crate::math::ranking::rank_scores;
+
+    /// The radix path (256 scores and more) and the comparison path give
+    /// `rank_scores`' ranks, ties and near-ties included.
+    #[test]
+    fn ranks_match_rank_scores() {
+        let mut state = 7u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for m in [1, 2, 50, 255, 256, 300, 1000] {
+            // Few distinct values (exact ties), values within 1e-13 of each
+            // other (tolerance ties), zeros and ones.
+            let scores: Vec<f64> = (0..m)
+                .map(|i| match i % 4 {
+                    0 => (next() * 8.0).floor() / 8.0,
+                    1 => 0.5 + next() * 1e-13,
+                    2 => next(),
+                    _ => f64::from(u8::from(next() > 0.5)),
+                })
+                .collect();
+            let mut ranker = Ranker::default();
+            ranker.rank(&scores);
+            for (index, rank) in rank_scores(&scores) {
+                assert_eq!(ranker.ranks[index] as usize, rank, "m = {m}, alternative {index}");
+            }
+        }
+    }
+}
