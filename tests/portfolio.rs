@@ -409,3 +409,115 @@ portfolio:
         ],
     );
 }
+
+/// A TOPSIS-valued cluster: four proposals sharing a lab, judged on gain,
+/// risk and cost with equal-weight leaves.
+const ROBUST: &str = "name: robust
+criteria:
+  - {id: gain}
+  - {id: risk, direction: cost}
+  - {id: cost, direction: cost}
+alternatives:
+  - {id: a, scores: {gain: 9, risk: 7, cost: 5}, platforms: [lab]}
+  - {id: b, scores: {gain: 6, risk: 3, cost: 3}, platforms: [lab]}
+  - {id: c, scores: {gain: 4, risk: 2, cost: 2}}
+  - {id: d, scores: {gain: 7, risk: 5, cost: 4}}
+  - {id: e, scores: {gain: 2, risk: 1, cost: 1}}
+portfolio:
+  budget: 9
+  cost: cost
+  platforms: [{id: lab, fixed_cost: 1}]
+  must: [e]
+  must_not: [c]
+";
+
+#[test]
+fn the_core_index_counts_the_optima_under_the_robustness_draws() {
+    let dir = Dir::new("portfolio-robust");
+    dir.write("p.yaml", ROBUST);
+    let json = |args: &[&str]| dir.innorank().args(args).run().success().json();
+    let robust = json(&[
+        "portfolio",
+        "p.yaml",
+        "--robust",
+        "40",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    ]);
+    let core = robust["core_index"].as_object().unwrap();
+    assert_eq!(core.len(), 5);
+    assert_eq!(core["e"], 1.0, "must");
+    assert_eq!(core["c"], 0.0, "must_not");
+    assert!(core.values().all(|x| (0.0..=1.0).contains(&x.as_f64().unwrap())));
+    // The same seed gives the same index.
+    let again = json(&[
+        "portfolio",
+        "p.yaml",
+        "--robust",
+        "40",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(again["core_index"], robust["core_index"]);
+
+    // One draw: the optimum under the weights `robustness` draws first with
+    // that seed (written out with --draws-out, then given as `weight:`).
+    dir.innorank()
+        .args([
+            "robustness",
+            "p.yaml",
+            "--draws",
+            "1",
+            "--seed",
+            "9",
+            "--draws-out",
+            "w.csv",
+        ])
+        .run()
+        .success();
+    let drawn = std::fs::read_to_string(dir.join("w.csv")).unwrap();
+    let mut lines = drawn.lines();
+    let names: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let values: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let mut weighted = ROBUST.to_owned();
+    for (name, value) in names.iter().zip(&values) {
+        let leaf = format!("{{id: {name}");
+        weighted = weighted.replacen(&leaf, &format!("{leaf}, weight: {value}"), 1);
+    }
+    assert_eq!(weighted.matches("weight:").count(), 3, "{weighted}");
+    dir.write("w.yaml", &weighted);
+    let fixed = json(&["portfolio", "w.yaml", "--format", "json"]);
+    let one = json(&[
+        "portfolio",
+        "p.yaml",
+        "--robust",
+        "1",
+        "--seed",
+        "9",
+        "--format",
+        "json",
+    ]);
+    let funded: Vec<&str> = fixed["funded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    for (id, share) in one["core_index"].as_object().unwrap() {
+        let expected = if funded.contains(&id.as_str()) { 1.0 } else { 0.0 };
+        assert_eq!(share.as_f64().unwrap(), expected, "{id}: {drawn}");
+    }
+}
+
+#[test]
+fn robust_needs_a_weighted_value() {
+    let errors = innorank(["portfolio", CLUSTER, "--robust", "10"]).errors();
+    assert_eq!(
+        errors,
+        ["--robust re-weighs TOPSIS or AHP values; `value: npv` does not depend on the weights"]
+    );
+}

@@ -380,6 +380,14 @@ pub struct PortfolioArgs {
     /// status `time_limit` (with the bound).
     #[arg(long, value_name = "S", value_parser = positive)]
     pub time_limit: Option<f64>,
+    /// Also re-solve under N weight draws of `robustness`'s default model
+    /// (same --seed) and report each proposal's core index: the share of
+    /// draws whose optimum funds it (`value: topsis` or `ahp` only).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub robust: Option<u64>,
+    /// Seed of the weight draws of --robust (as `robustness --seed`).
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
     /// Print the tables in one piece, however wide.
     #[arg(long)]
     pub wide: bool,

@@ -29,9 +29,10 @@ pub fn run(args: &PortfolioArgs, out: &mut dyn std::io::Write) -> Result<(), Fai
         frontier: args.frontier.clone().map(|b| b.0).unwrap_or_default(),
         next: args.next.unwrap_or(0),
         time_limit: args.time_limit,
+        robust: args.robust.map(|n| (n, args.seed)),
     };
     let report = portfolio(&problem, &options).map_err(|e| match e {
-        PortfolioError::NoSection => Failure::Rejected(e.to_string()),
+        PortfolioError::NoSection | PortfolioError::RobustLeafValue(_) => Failure::Rejected(e.to_string()),
         PortfolioError::Scoring(e) => Failure::from_rank(e),
         e => Failure::Other(e.into()),
     })?;

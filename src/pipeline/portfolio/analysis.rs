@@ -157,3 +157,40 @@ fn maximal(instance: &Instance, set: &[bool]) -> bool {
         instance.violation(&more).is_some()
     })
 }
+
+/// The core index of each item (Liesiö, Mild & Salo 2007): the share of
+/// `draws` weight draws whose optimal portfolio funds it. Draw `k`'s leaf
+/// weights come from the `robustness` command's default model with `seed`
+/// (the same draws as `innorank robustness --seed`); `values` turns leaf
+/// weights into the items' values.
+pub(super) fn core_index(
+    context: &Context<'_>,
+    draws: u64,
+    draw: impl Fn(u64, &mut [f64]) -> Result<(), crate::Error> + Sync,
+    values: impl Fn(&[f64]) -> Vec<f64> + Sync,
+    (leaves, time_limit): (usize, Option<f64>),
+) -> Result<Vec<f64>, super::PortfolioError> {
+    let counts = (0..draws)
+        .into_par_iter()
+        .map(|k| -> Result<Vec<u64>, super::PortfolioError> {
+            let mut w = vec![0.0; leaves];
+            draw(k, &mut w)?;
+            let instance = Instance {
+                values: values(&w),
+                ..context.instance.clone()
+            };
+            let outcome = warm_solve(
+                &instance,
+                SolveOptions {
+                    time_limit,
+                    ..SolveOptions::default()
+                },
+            )?;
+            Ok(outcome.funded.iter().map(|&f| u64::from(f)).collect())
+        })
+        .try_reduce(
+            || vec![0; context.instance.len()],
+            |a, b| Ok(a.iter().zip(&b).map(|(x, y)| x + y).collect()),
+        )?;
+    Ok(counts.iter().map(|&c| c as f64 / draws as f64).collect())
+}

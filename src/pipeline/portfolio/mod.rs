@@ -22,6 +22,7 @@ use crate::math::portfolio::{Instance, SolveError, SolveOptions, Status, baselin
 use crate::model::Problem;
 use crate::model::portfolio::ValueSource;
 use crate::pipeline::rank::{Method, RankOptions, rank};
+use crate::pipeline::robustness::{Sampler, WeightsModel};
 use crate::pipeline::scoring::Scorer;
 use crate::pipeline::screening::screen;
 
@@ -45,6 +46,10 @@ pub struct PortfolioOptions {
     pub next: usize,
     /// Seconds each solve may take.
     pub time_limit: Option<f64>,
+    /// `--robust N`: re-solve under N weight draws of the `robustness`
+    /// command's default model, with this seed (TOPSIS or AHP values
+    /// only): `(draws, seed)`.
+    pub robust: Option<(u64, u64)>,
 }
 
 /// Why a portfolio cannot be computed.
@@ -60,6 +65,9 @@ pub enum PortfolioError {
     /// The solver gave no answer.
     #[error(transparent)]
     Solve(#[from] SolveError),
+    /// `--robust` with a value that weights do not change.
+    #[error("--robust re-weighs TOPSIS or AHP values; `value: {0}` does not depend on the weights")]
+    RobustLeafValue(String),
 }
 
 /// The optimal portfolio of `problem` and what explains it.
@@ -133,7 +141,50 @@ pub fn portfolio<'p>(problem: &'p Problem, options: &PortfolioOptions) -> Result
     if options.next > 0 {
         report.next = analysis::next(&context, &outcome.funded, options.next, options.time_limit)?;
     }
+    if let Some((draws, seed)) = options.robust {
+        let shares = robust(&context, &report, &rank_options, (draws, seed), options.time_limit)?;
+        let order = context.ordered(&vec![true; instance.len()]);
+        report.core_index = order
+            .into_iter()
+            .map(|k| (context.id(k).to_owned(), shares[k]))
+            .collect();
+    }
     Ok(report)
+}
+
+/// The core index of every survivor under `draws` weight draws (see
+/// [`analysis::core_index`]).
+fn robust(
+    context: &report::Context<'_>,
+    report: &PortfolioReport<'_>,
+    rank_options: &RankOptions,
+    (draws, seed): (u64, u64),
+    time_limit: Option<f64>,
+) -> Result<Vec<f64>, PortfolioError> {
+    if let ValueSource::Leaf(_) = context.spec.value {
+        return Err(PortfolioError::RobustLeafValue(report.value.clone()));
+    }
+    let problem = context.problem;
+    let criteria = problem.criteria();
+    let model = WeightsModel::default_for(criteria);
+    // The `robustness` command's default judgment spread.
+    let spread = crate::pipeline::robustness::RobustnessOptions::default().judgment_spread;
+    let sampler = Sampler::new(
+        &model,
+        criteria,
+        &report.ranking.weights,
+        &rank_options.weighing,
+        spread,
+    );
+    let scorer = Scorer::new(problem, rank_options, &context.items.rows)?;
+    let leaves = problem.scores().cols();
+    analysis::core_index(
+        context,
+        draws,
+        |k, w| sampler.draw(criteria, seed, k, w),
+        |w| scorer.scores(w).into_iter().map(|s| s * 100.0).collect(),
+        (leaves, time_limit),
+    )
 }
 
 /// The ranking options the values need and the value's label.

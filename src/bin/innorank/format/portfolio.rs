@@ -32,12 +32,13 @@ impl Render for PortfolioView<'_> {
     }
 }
 
-/// `id,name,funded,value,cost,platforms,why_not,value_lost`: one row per
-/// survivor, funded first, each list by descending value; `platforms`
-/// separated by `;`; `why_not` is `funded`, `value_lost` or `infeasible:
-/// <constraint>`.
+/// `id,name,funded,value,cost,platforms,why_not,value_lost[,core_index]`:
+/// one row per survivor, funded first, each list by descending value;
+/// `platforms` separated by `;`; `why_not` is `funded`, `value_lost`,
+/// `infeasible: <constraint>` or `time_limit`; `core_index` with
+/// `--robust`.
 fn write_csv(out: &mut dyn Write, r: &PortfolioReport<'_>) -> anyhow::Result<()> {
-    let header = [
+    let mut header = vec![
         "id",
         "name",
         "funded",
@@ -47,46 +48,46 @@ fn write_csv(out: &mut dyn Write, r: &PortfolioReport<'_>) -> anyhow::Result<()>
         "why_not",
         "value_lost",
     ];
+    let robust = !r.core_index.is_empty();
+    if robust {
+        header.push("core_index");
+    }
     let spec = r.problem.portfolio();
     let platforms = |index: usize| -> String {
         spec.map(|s| {
-            s.needs[index]
-                .iter()
-                .map(|&p| s.platforms[p].id.as_str())
-                .collect::<Vec<_>>()
-                .join(";")
+            let ids: Vec<&str> = s.needs[index].iter().map(|&p| s.platforms[p].id.as_str()).collect();
+            ids.join(";")
         })
         .unwrap_or_default()
     };
     let cost = |index: usize| spec.map_or(0.0, |s| r.problem.scores().get(index, s.cost));
+    let row = |id: &str, name: &str, funded: bool, numbers: (f64, f64), platforms: String, why: (String, String)| {
+        let mut row = vec![
+            id.to_owned(),
+            name.to_owned(),
+            funded.to_string(),
+            round_trip(numbers.0),
+            round_trip(numbers.1),
+            platforms,
+            why.0,
+            why.1,
+        ];
+        if let Some((_, share)) = r.core_index.iter().find(|(k, _)| k == id) {
+            row.push(round_trip(*share));
+        }
+        row
+    };
     let funded = r.funded.iter().map(|f| {
-        [
-            f.id.clone(),
-            f.name.clone(),
-            "true".to_owned(),
-            round_trip(f.value),
-            round_trip(f.cost),
-            f.platforms.join(";"),
-            "funded".to_owned(),
-            String::new(),
-        ]
+        let why = ("funded".to_owned(), String::new());
+        row(&f.id, &f.name, true, (f.value, f.cost), f.platforms.join(";"), why)
     });
     let shelved = r.shelved.iter().map(|s| {
-        let (why, lost) = match &s.why_not {
+        let why = match &s.why_not {
             WhyNot::ValueLost(x) => ("value_lost".to_owned(), round_trip(*x)),
             WhyNot::Infeasible(c) => (format!("infeasible: {c}"), String::new()),
             WhyNot::TimeLimit => ("time_limit".to_owned(), String::new()),
         };
-        [
-            s.id.clone(),
-            s.name.clone(),
-            "false".to_owned(),
-            round_trip(s.value),
-            round_trip(cost(s.index)),
-            platforms(s.index),
-            why,
-            lost,
-        ]
+        row(&s.id, &s.name, false, (s.value, cost(s.index)), platforms(s.index), why)
     });
     csv::records(out, &header, funded.chain(shelved).collect::<Vec<_>>())
 }
@@ -110,7 +111,31 @@ fn grids(r: &PortfolioReport<'_>) -> Vec<Grid> {
     if !r.next.is_empty() {
         out.push(next(r));
     }
+    if !r.core_index.is_empty() {
+        out.push(core_index(r));
+    }
     out
+}
+
+fn core_index(r: &PortfolioReport<'_>) -> Grid {
+    let funded: Vec<&str> = r.funded.iter().map(|f| f.id.as_str()).collect();
+    let rows = r
+        .core_index
+        .iter()
+        .map(|(id, share)| {
+            let now = if funded.contains(&id.as_str()) {
+                "funded"
+            } else {
+                "shelved"
+            };
+            vec![id.clone(), now.to_owned(), short(*share)]
+        })
+        .collect();
+    let header = ["Proposal", "Now", "Core index"].map(String::from).to_vec();
+    let notes = vec![
+        "Core index: the share of weight draws (the `robustness` command's default model) whose optimal portfolio funds it; 1: fund whatever the weights, 0: never.".to_owned(),
+    ];
+    Grid::new("Core index under random weights".to_owned(), header, rows, notes).numbers_from(2)
 }
 
 /// What the values are, for the title.
