@@ -521,3 +521,27 @@ fn robust_needs_a_weighted_value() {
         ["--robust re-weighs TOPSIS or AHP values; `value: npv` does not depend on the weights"]
     );
 }
+
+#[test]
+fn negative_costs_and_unpriceable_assets_are_located() {
+    let file = "name: t
+criteria: [{id: npv}, {id: cost, direction: cost}]
+alternatives:
+  - {id: a, scores: {npv: 10, cost: 4}}
+  - {id: b, scores: {npv: 8, cost: -3}}
+portfolio:
+  budget: 10
+  cost: cost
+  value: npv
+  asset_costs: {technologies: {batteries: 5}}
+  groups: [{ids: [a, b], min: 1.5}]
+";
+    assert_errors(
+        innorank(["portfolio", "-"]).stdin(file).assert(),
+        &[
+            "<stdin>:10:16: portfolio.asset_costs: `asset_costs` prices the assets a proposal lacks from `core:`; give `core:` and the alternatives' `assets:`",
+            "<stdin>:11:31: portfolio.groups[0].min: must be a whole number >= 0, found 1.5",
+            "<stdin>:5:36: alternatives[1].scores.cost: must be a number >= 0, found -3",
+        ],
+    );
+}

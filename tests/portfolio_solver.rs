@@ -143,7 +143,7 @@ proptest! {
 
     /// The solver's optimum is the enumerator's, and its set is feasible.
     #[test]
-    fn solver_matches_the_enumerator(inst in (4usize..=10).prop_flat_map(instance)) {
+    fn solver_matches_the_enumerator(inst in (4usize..=12).prop_flat_map(instance)) {
         let outcome = solve(&inst, &SolveOptions::default()).unwrap();
         match enumerate(&inst) {
             None => prop_assert_eq!(outcome.status, Status::Infeasible),

@@ -21,7 +21,6 @@ pub fn run(args: &PortfolioArgs, out: &mut dyn std::io::Write) -> Result<(), Fai
         ..RankOptions::default()
     };
     let problem = load_admitted(&args.common, Some(portfolio_admission(rank)))?;
-    warn(&args.common, problem.warnings());
     let options = PortfolioOptions {
         rank,
         method_override: args.method,
@@ -36,6 +35,7 @@ pub fn run(args: &PortfolioArgs, out: &mut dyn std::io::Write) -> Result<(), Fai
         PortfolioError::Scoring(e) => Failure::from_rank(e),
         e => Failure::Other(e.into()),
     })?;
+    // The problem's own warnings are among the report's.
     warn(&args.common, &report.warnings);
     let view = PortfolioView {
         report: &report,
