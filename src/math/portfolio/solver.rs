@@ -112,7 +112,16 @@ pub struct SolveOptions {
 /// feasible set is found; [`SolveError::Solver`] when the solver fails.
 pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveError> {
     let model = Model::build(instance, options)?;
-    model.run(instance.len(), options)
+    let outcome = model.run(instance.len(), options)?;
+    // The solver's tolerances must not let through a set that breaks a
+    // constraint by more than rounding.
+    if options.only.is_none()
+        && outcome.status != Status::Infeasible
+        && let Some(broken) = instance.violation(&outcome.funded)
+    {
+        return Err(SolveError::Solver(format!("its portfolio breaks {broken:?}")));
+    }
+    Ok(outcome)
 }
 
 /// A smallest set of constraints that conflict, found by a deletion
