@@ -3,6 +3,8 @@
 # 10^5 and 10^6 alternatives x 8 criteria (and of `innorank compare`, four
 # methods, on the same rows with the target criterion made a benefit so
 # that AHP ranks too; the report gives its ratio to rank), against
+# 10^5 and 10^6 alternatives x 8 criteria (and of `innorank sensitivity` on
+# the same file, which should stay within 3x of rank), against
 #   floor: scripts/floor, the csv crate parsing every cell into a Vec<f64>;
 #   peer:  pandas + pymcdm TOPSIS (scripts/peer_pymcdm.py) in a venv.
 # The three run interleaved (A B C A B C ...) after one untimed warm-up
@@ -159,6 +161,7 @@ cmd_for() { # tool size -> sets CMD
     case $1 in
         innorank) CMD=("$INNORANK" rank "$dir/problem.yaml" --format csv) ;;
         compare) CMD=("$INNORANK" compare "$dir/problem-compare.yaml" --format csv --quiet) ;;
+        sensitivity) CMD=("$INNORANK" sensitivity "$dir/problem.yaml" --format csv) ;;
         floor) CMD=("$FLOOR" "$dir/alternatives.csv") ;;
         peer) CMD=("${PEER_ENV[@]}" "$VENV/bin/python" "$SCRIPTS/peer_pymcdm.py" "$dir/problem.yaml" "${peer_flags[@]}") ;;
     esac
@@ -172,7 +175,7 @@ if (( have_innorank )); then
     if "${CMD[@]}" > "$BENCH_DIR/innorank-$smallest.csv" 2> "$LOGS/innorank-probe.err"; then
         rows=$(($(wc -l < "$BENCH_DIR/innorank-$smallest.csv") - 1))
         if (( rows == smallest )); then
-            echo "yes: $rows rows ranked"; tools=(innorank compare floor)
+            echo "yes: $rows rows ranked"; tools=(innorank compare sensitivity floor)
         else
             echo "no: it wrote $rows rows, expected $smallest: innorank skipped"
         fi

@@ -17,7 +17,10 @@ import sys
 from collections import defaultdict
 
 TOOLS = ["innorank", "compare", "floor", "peer"]
+# Timed on the same files, reported apart: `sensitivity` against `rank`.
+EXTRA = ["sensitivity"]
 LABELS = {
+    "sensitivity": "innorank sensitivity --format csv",
     "innorank": "innorank rank --format csv",
     "compare": "innorank compare (4 methods)",
     "floor": "floor (csv crate -> Vec<f64>)",
@@ -68,7 +71,7 @@ def summary(args):
     print(header)
     print("-" * len(header))
     for size in sizes:
-        for tool in TOOLS:
+        for tool in TOOLS + EXTRA:
             runs = wall.get((size, tool), [])
             if not runs and not failed.get((size, tool)):
                 continue
@@ -90,6 +93,13 @@ def summary(args):
         i, c, fl, p = (med(wall, size, t) for t in TOOLS)
         print(f"{size:>9}  {fmt_ratio(i, fl):>15}  {fmt_ratio(p, i):>14}  {fmt_ratio(p, fl):>11}  {fmt_ratio(c, i):>12}")
     print()
+    if any(med(wall, size, "sensitivity") is not None for size in sizes):
+        print("sensitivity against rank (the target: at most 3x)")
+        print()
+        for size in sizes:
+            ratio = fmt_ratio(med(wall, size, "sensitivity"), med(wall, size, "innorank"))
+            print(f"{size:>9}  {ratio:>8}")
+        print()
 
     print(f"Scaling: median time per row x criterion ({cells} criteria), and the ratio to the previous size")
     print("(1.00 = perfectly linear; fixed start-up cost makes small sizes look slower per cell)")

@@ -75,7 +75,7 @@ pub mod warning;
 pub use math::matrix::{DataError, DecisionMatrix, Direction};
 pub use math::portfolio;
 pub use math::weights::Weights;
-pub use math::{ahp, correlation, learning_curve, ranking, smaa, topsis};
+pub use math::{ahp, correlation, crossing, learning_curve, ranking, smaa, topsis};
 pub use pipeline::{Error, error};
 pub use pipeline::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank};
 pub use problem::{LoadOptions, Problem};

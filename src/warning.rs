@@ -64,6 +64,13 @@ pub enum Warning {
     /// `robustness --weights judgments` on a problem without pairwise
     /// judgments: every draw has the problem's own weights.
     NoJudgmentsToDraw,
+    /// `sensitivity --curve` plots only the first alternatives by rank.
+    CurveCapped {
+        /// How many it plots.
+        shown: usize,
+        /// How many are ranked.
+        ranked: usize,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -103,6 +110,9 @@ impl std::fmt::Display for Warning {
                 f,
                 "no pairwise judgments to draw: every draw uses the problem's own weights"
             ),
+            Warning::CurveCapped { shown, ranked } => {
+                write!(f, "the curve shows the first {shown} of {ranked} ranked alternatives")
+            }
         }
     }
 }

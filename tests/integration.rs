@@ -29,6 +29,7 @@ mod portfolio;
 mod rendered;
 mod reversal;
 mod robustness;
+mod sensitivity;
 
 // The library and the documentation.
 mod docs;

@@ -7,6 +7,7 @@
 
 pub mod ahp;
 pub mod correlation;
+pub mod crossing;
 pub mod learning_curve;
 pub(crate) mod matrix;
 pub(crate) mod names;

@@ -17,6 +17,7 @@ mod reversal;
 pub mod robustness;
 mod scoring;
 pub mod screening;
+pub mod sensitivity;
 mod weigh;
 
 pub use admit::rankable;

@@ -113,6 +113,21 @@ pub enum Command {
         after_help = "Examples:\n  innorank robustness examples/innovation-proposals.yaml\n  innorank robustness problem.yaml --draws 50000 --seed 7 --format json\n  innorank robustness problem.yaml --weights uniform --pairwise --format csv\n  innorank robustness problem.yaml --draws-out draws.csv\n  innorank robustness problem.yaml --weights-from draws.csv"
     )]
     Robustness(RobustnessArgs),
+    /// How far each criterion's weight can move, one at a time, before the
+    /// winner, the order or the shortlist changes (exact crossings).
+    ///
+    /// For every node of the criteria tree (pre-order, the root left out)
+    /// with weight W: its weight goes to t in [0, 1], the leaves under it
+    /// keep their proportions and so do the others. Prints, per node, the
+    /// interval of t on which the winner is never beaten (and who leads
+    /// beyond each end), on which the whole order stays, and on which the
+    /// first K stay the same set, and the margin min(W - lo, hi - W) / W of
+    /// the winner's interval; the node with the smallest margin is the
+    /// critical criterion.
+    #[command(
+        after_help = "Examples:\n  innorank sensitivity examples/innovation-proposals.yaml\n  innorank sensitivity problem.yaml --shortlist 5 --format json\n  innorank sensitivity problem.yaml --curve cost --steps 20 --format csv\n  innorank sensitivity problem.yaml --judgments --method ahp"
+    )]
+    Sensitivity(SensitivityArgs),
 }
 
 /// Arguments every command takes.
@@ -534,6 +549,33 @@ impl CompareArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    #[command(flatten)]
+    pub ranking: MethodArgs,
+    /// K: the shortlist whose membership is followed (capped at the number
+    /// ranked).
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = at_least_one)]
+    pub shortlist: usize,
+    /// Print instead every ranked alternative's score (the first 50 by
+    /// rank) as NODE's weight goes from 0 to 1: the data of a gradient plot.
+    #[arg(long, value_name = "NODE")]
+    pub curve: Option<String>,
+    /// With --curve: the scores at N + 1 evenly spaced weights, plus the
+    /// node's weight and every crossing.
+    #[arg(long, value_name = "N", default_value_t = 100, requires = "curve", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub steps: u32,
+    /// Also, for every pairwise judgment (per judge in a panel), the range
+    /// of its value in [1/9, 9] that keeps the winner, and the nearest
+    /// Saaty-scale value that changes it. Not with --curve or --format csv.
+    #[arg(long, conflicts_with = "curve")]
+    pub judgments: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ReversalArgs {
     #[command(flatten)]
     pub common: Common,
@@ -595,7 +637,8 @@ impl Cli {
             Command::Rank(RankArgs { ranking, .. })
             | Command::Check(CheckArgs { ranking, .. })
             | Command::Reversal(ReversalArgs { ranking, .. })
-            | Command::Robustness(RobustnessArgs { ranking, .. }) => {
+            | Command::Robustness(RobustnessArgs { ranking, .. })
+            | Command::Sensitivity(SensitivityArgs { ranking, .. }) => {
                 if ranking.method != Method::Ahp && given("synthesis") {
                     return Err("--synthesis applies to --method ahp only".to_owned());
                 }
@@ -617,6 +660,12 @@ impl Cli {
             }
             Command::Cost(_) | Command::Criteria(_) | Command::Compare(_) | Command::Portfolio(_) => {}
         }
+        if let Command::Sensitivity(args) = &self.command
+            && args.judgments
+            && args.common.format == Format::Csv
+        {
+            return Err("--judgments is not shown in --format csv; use --format json, table or markdown".to_owned());
+        }
         Ok(warnings)
     }
 
@@ -631,6 +680,7 @@ impl Cli {
             Command::Compare(a) => a.common.quiet,
             Command::Reversal(a) => a.common.quiet,
             Command::Robustness(a) => a.common.quiet,
+            Command::Sensitivity(a) => a.common.quiet,
             Command::Criteria(_) | Command::Init(_) => false,
         }
     }
@@ -719,6 +769,23 @@ mod tests {
         accepted(&["weights", "f.yaml", "--suggest", "--format", "json"]);
         accepted(&["cost", "f.yaml", "--volumes", "5"]);
         accepted(&["check", "f.yaml"]);
+        accepted(&[
+            "sensitivity",
+            "f.yaml",
+            "--judgments",
+            "--method",
+            "ahp",
+            "--synthesis",
+            "ideal",
+        ]);
+        refused(
+            &["sensitivity", "f.yaml", "--judgments", "--format", "csv"],
+            "--judgments is not shown in --format csv; use --format json, table or markdown",
+        );
+        refused(
+            &["sensitivity", "f.yaml", "--normalization", "minmax", "--method", "ahp"],
+            "--normalization applies to --method topsis only",
+        );
         accepted(&["criteria", "risk"]);
         accepted(&["init", "--template", "innovation", "-o", "x.yaml", "--force"]);
         assert_eq!(

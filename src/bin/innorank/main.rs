@@ -12,6 +12,7 @@ mod portfolio;
 mod rank;
 mod reversal;
 mod robustness;
+mod sensitivity;
 mod weights;
 
 use std::io::Write;
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
                 Command::Compare(args) => compare::run(args, &mut out),
                 Command::Reversal(args) => reversal::run(args, &mut out),
                 Command::Robustness(args) => robustness::run(args, &mut out),
+                Command::Sensitivity(args) => sensitivity::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));

@@ -68,6 +68,12 @@ pub fn table_width(wide: bool) -> Option<usize> {
     if wide {
         return None;
     }
+    Some(terminal_width())
+}
+
+/// `COLUMNS` when it holds a positive number, else the terminal's width,
+/// else [`DEFAULT_WIDTH`] (see [`table_width`]).
+pub fn terminal_width() -> usize {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|v| v.trim().parse::<usize>().ok())
@@ -78,7 +84,7 @@ pub fn table_width(wide: bool) -> Option<usize> {
             .map(|(terminal_size::Width(w), _)| usize::from(w))
             .filter(|&w| w > 0)
     };
-    Some(columns.or_else(terminal).unwrap_or(DEFAULT_WIDTH))
+    columns.or_else(terminal).unwrap_or(DEFAULT_WIDTH)
 }
 
 /// The options that changed the result from their defaults, as typed on

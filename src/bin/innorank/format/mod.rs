@@ -14,6 +14,7 @@ pub mod number;
 pub mod portfolio;
 pub mod reversal;
 pub mod robustness;
+pub mod sensitivity;
 pub mod table;
 pub mod view;
 

@@ -44,7 +44,26 @@ impl Render for RobustnessView<'_> {
 
 /// A share as a percentage with one decimal: `62.1%`.
 fn percent(x: f64) -> String {
-    format!("{}%", decimals(100.0 * x, 1))
+    format!("{}%", share(x))
+}
+
+/// A share in percent with one decimal, never rounded to a certainty it is
+/// not: `<0.1` above 0, `>99.9` below 1.
+fn share(x: f64) -> String {
+    match 100.0 * x {
+        p if p > 0.0 && p < 0.05 => "<0.1".to_owned(),
+        p if (99.95..100.0).contains(&p) => ">99.9".to_owned(),
+        p => decimals(p, 1),
+    }
+}
+
+/// A standard error in percent: one decimal, or two significant digits
+/// when smaller (`0.017`), so a small error does not read as none.
+fn error_text(se: f64) -> String {
+    match 100.0 * se {
+        p if p > 0.0 && p < 0.1 => format!("{:.1$}", p, (-p.log10()).ceil() as usize + 1),
+        p => decimals(p, 1),
+    }
 }
 
 /// One row per alternative: `id, base_rank, mean_rank, rank_p05,
@@ -198,8 +217,8 @@ fn notes(view: &RobustnessView<'_>) -> Vec<String> {
             format!(
                 "{} ranks first in {} % of draws (± {} %).",
                 alternatives.id(a.index),
-                decimals(100.0 * a.acceptability[0], 1),
-                decimals(100.0 * a.acceptability_se[0], 1)
+                share(a.acceptability[0]),
+                error_text(a.acceptability_se[0])
             )
         })
         .collect();
