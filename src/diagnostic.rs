@@ -803,6 +803,10 @@ pub enum DiagnosticKind {
     /// A CSV cell written as a YAML interval `[low, high]`.
     #[error("`{0}`: an interval in a CSV cell is written LOW..HIGH, like `110..140`")]
     CsvInterval(String),
+    /// An error in the `portfolio:` section or an alternative's portfolio
+    /// fields.
+    #[error("{0}")]
+    Portfolio(#[source] crate::model::portfolio::PortfolioIssue),
 }
 
 #[cfg(test)]

@@ -73,6 +73,7 @@ pub mod template;
 pub mod warning;
 
 pub use math::matrix::{DataError, DecisionMatrix, Direction};
+pub use math::portfolio;
 pub use math::weights::Weights;
 pub use math::{ahp, correlation, crossing, learning_curve, ranking, smaa, topsis};
 pub use pipeline::{Error, error};

@@ -53,6 +53,14 @@ pub enum Warning {
     },
     /// Screening left nothing to rank.
     NothingLeft,
+    /// A proposal named in a `portfolio:` list that screening rejects:
+    /// left out of that list.
+    PortfolioScreenedOut {
+        /// The proposal.
+        id: String,
+        /// The list (`synergies`, `requires`, ...).
+        list: String,
+    },
     /// `robustness --weights judgments` on a problem without pairwise
     /// judgments: every draw has the problem's own weights.
     NoJudgmentsToDraw,
@@ -95,6 +103,9 @@ impl std::fmt::Display for Warning {
                 "only one alternative to rank (`{id}`); its score says nothing about the others"
             ),
             Warning::NothingLeft => write!(f, "every alternative was screened out; nothing to rank"),
+            Warning::PortfolioScreenedOut { id, list } => {
+                write!(f, "`{id}` is screened out; it is left out of portfolio `{list}`")
+            }
             Warning::NoJudgmentsToDraw => write!(
                 f,
                 "no pairwise judgments to draw: every draw uses the problem's own weights"

@@ -13,9 +13,9 @@ use crate::common::{Dir, TempFile, assert_errors, innorank};
 use assert_cmd::assert::Assert;
 
 /// The keys each mapping accepts, as listed in unknown-key messages.
-const PROBLEM_KEYS: &str = "`version`, `name`, `description`, `core`, `criteria`, `comparisons`, `judges`, `matrix`, `alternative_comparisons`, `alternatives`, `screening`";
+const PROBLEM_KEYS: &str = "`version`, `name`, `description`, `core`, `criteria`, `comparisons`, `judges`, `matrix`, `alternative_comparisons`, `alternatives`, `screening`, `portfolio`";
 const CRITERION_KEYS: &str = "`id`, `use`, `name`, `description`, `direction`, `unit`, `scale`, `target`, `levels`, `rubric`, `weight`, `criteria`, `comparisons`, `judges`, `matrix`, `derive`, `baseline`";
-const ALTERNATIVE_KEYS: &str = "`id`, `name`, `description`, `scores`, `assets`";
+const ALTERNATIVE_KEYS: &str = "`id`, `name`, `description`, `scores`, `assets`, `platforms`, `volume`, `uses`";
 const RULE_KEYS: &str = "`criterion`, `min`, `max`";
 
 /// `innorank ARGS` with `input` on standard input.

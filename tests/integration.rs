@@ -25,6 +25,7 @@ mod hostile;
 mod intervals;
 mod numeric_edges;
 mod overflow;
+mod portfolio;
 mod rendered;
 mod reversal;
 mod robustness;
@@ -37,6 +38,7 @@ mod library;
 // Property tests (proptest keeps failures in `tests/NAME.proptest-regressions`).
 mod fuzz_regressions;
 mod numeric_properties;
+mod portfolio_solver;
 mod properties;
 
 // Cross-checks against published examples and other libraries.

@@ -73,6 +73,7 @@ impl ProblemBuilder {
                 alternative_comparisons: None,
                 alternatives: Some(RawAlternatives::List(Vec::new())),
                 screening: Vec::new(),
+                portfolio: None,
             },
             options: LoadOptions::default(),
         }
@@ -125,6 +126,9 @@ impl ProblemBuilder {
                     .collect(),
             ),
             assets: None,
+            platforms: None,
+            volume: None,
+            uses: None,
         });
         self
     }

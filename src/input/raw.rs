@@ -42,6 +42,76 @@ pub struct RawProblem {
     pub alternatives: Option<RawAlternatives>,
     #[serde(default)]
     pub screening: Vec<RawRule>,
+    /// What `innorank portfolio` funds under a budget.
+    pub portfolio: Option<RawPortfolio>,
+}
+
+/// `portfolio:` as written.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawPortfolio {
+    #[serde(default, deserialize_with = "present")]
+    pub budget: Option<RawValue>,
+    #[serde(default, deserialize_with = "present")]
+    pub cost: Option<Text>,
+    /// `topsis`, `ahp`, a leaf id or `{leaf: ID}`.
+    pub value: Option<RawValue>,
+    #[serde(default)]
+    pub platforms: Vec<RawPlatform>,
+    /// Dimension to asset to price.
+    pub asset_costs: Option<Ordered<Pairs>>,
+    /// `[a, b, bonus]` triples.
+    #[serde(default)]
+    pub synergies: Vec<Vec<RawValue>>,
+    #[serde(default)]
+    pub requires: Vec<Vec<Text>>,
+    #[serde(default)]
+    pub together: Vec<Vec<Text>>,
+    #[serde(default)]
+    pub groups: Vec<RawGroup>,
+    #[serde(default)]
+    pub resources: Vec<RawResource>,
+    #[serde(default)]
+    pub must: Vec<Text>,
+    #[serde(default)]
+    pub must_not: Vec<Text>,
+}
+
+/// A shared platform as written.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawPlatform {
+    #[serde(default, deserialize_with = "present")]
+    pub id: Option<Text>,
+    pub name: Option<Text>,
+    #[serde(default, deserialize_with = "present")]
+    pub fixed_cost: Option<RawValue>,
+    pub learning: Option<RawLearning>,
+}
+
+/// A platform's pooled learning curve as written.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawLearning {
+    #[serde(default, deserialize_with = "present")]
+    pub unit_cost: Option<RawValue>,
+    #[serde(default, deserialize_with = "present")]
+    pub learning_rate: Option<RawValue>,
+}
+
+/// A group as written.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawGroup {
+    #[serde(default)]
+    pub ids: Vec<Text>,
+    pub min: Option<RawValue>,
+    pub max: Option<RawValue>,
+}
+
+/// A resource as written.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawResource {
+    #[serde(default, deserialize_with = "present")]
+    pub id: Option<Text>,
+    #[serde(default, deserialize_with = "present")]
+    pub capacity: Option<RawValue>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -98,6 +168,12 @@ pub struct RawAlternative {
     pub scores: Pairs,
     /// What the alternative brings, per dimension of `core`.
     pub assets: Option<Ordered<Vec<Text>>>,
+    /// Platforms this proposal needs (`portfolio:`).
+    pub platforms: Option<Vec<Text>>,
+    /// Planned units, for learning platforms.
+    pub volume: Option<RawValue>,
+    /// Use of each resource of `portfolio:`.
+    pub uses: Option<Pairs>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -311,6 +387,11 @@ pub enum Shape {
     Scale,
     Alternative,
     Rule,
+    Portfolio,
+    Platform,
+    Learning,
+    Group,
+    Resource,
 }
 
 impl Shape {
@@ -318,7 +399,7 @@ impl Shape {
     /// itself so the two cannot drift apart.
     pub fn keys(self) -> &'static [&'static str] {
         use std::sync::OnceLock;
-        static KEYS: OnceLock<[&'static [&'static str]; 5]> = OnceLock::new();
+        static KEYS: OnceLock<[&'static [&'static str]; 10]> = OnceLock::new();
         let all = KEYS.get_or_init(|| {
             [
                 field_names::<RawProblem>(),
@@ -326,6 +407,11 @@ impl Shape {
                 field_names::<RawScale>(),
                 field_names::<RawAlternative>(),
                 field_names::<RawRule>(),
+                field_names::<RawPortfolio>(),
+                field_names::<RawPlatform>(),
+                field_names::<RawLearning>(),
+                field_names::<RawGroup>(),
+                field_names::<RawResource>(),
             ]
         });
         match self {
@@ -334,6 +420,11 @@ impl Shape {
             Shape::Scale => all[2],
             Shape::Alternative => all[3],
             Shape::Rule => all[4],
+            Shape::Portfolio => all[5],
+            Shape::Platform => all[6],
+            Shape::Learning => all[7],
+            Shape::Group => all[8],
+            Shape::Resource => all[9],
         }
     }
 }

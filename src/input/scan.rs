@@ -238,8 +238,22 @@ fn shape_at(root: Shape, path: &[Segment]) -> Option<Shape> {
             Some(Shape::Alternative)
         }
         [Segment::Key(k), Segment::Index(_)] if root == Shape::Problem && k == "screening" => Some(Shape::Rule),
+        [Segment::Key(k), rest @ ..] if root == Shape::Problem && k == "portfolio" => portfolio_shape(rest),
         p if chain(p) => Some(Shape::Criterion),
         [head @ .., Segment::Key(k)] if k == "scale" && chain(head) => Some(Shape::Scale),
+        _ => None,
+    }
+}
+
+/// The shape of a mapping at `path` inside `portfolio:`.
+fn portfolio_shape(path: &[Segment]) -> Option<Shape> {
+    let key = |s: &Segment, name: &str| matches!(s, Segment::Key(k) if k == name);
+    match path {
+        [] => Some(Shape::Portfolio),
+        [k, Segment::Index(_)] if key(k, "platforms") => Some(Shape::Platform),
+        [k, Segment::Index(_), l] if key(k, "platforms") && key(l, "learning") => Some(Shape::Learning),
+        [k, Segment::Index(_)] if key(k, "groups") => Some(Shape::Group),
+        [k, Segment::Index(_)] if key(k, "resources") => Some(Shape::Resource),
         _ => None,
     }
 }

@@ -11,6 +11,7 @@ pub mod crossing;
 pub mod learning_curve;
 pub(crate) mod matrix;
 pub(crate) mod names;
+pub mod portfolio;
 pub mod ranking;
 pub mod smaa;
 pub mod topsis;

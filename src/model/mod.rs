@@ -4,6 +4,7 @@
 //! pipeline ranks it.
 
 pub(crate) mod alternatives;
+pub mod portfolio;
 mod score_text;
 mod uncertain;
 
@@ -65,6 +66,8 @@ pub struct Problem {
     pub(crate) score_intervals: Vec<ScoreInterval>,
     /// Things worth knowing that do not make the input invalid.
     pub(crate) warnings: Vec<Warning>,
+    /// The `portfolio:` section, validated.
+    pub(crate) portfolio: Option<portfolio::Portfolio>,
 }
 
 impl Problem {
@@ -121,6 +124,11 @@ impl Problem {
     /// Things worth knowing that do not make the input invalid.
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
+    }
+
+    /// The `portfolio:` section, if the file has one.
+    pub fn portfolio(&self) -> Option<&portfolio::Portfolio> {
+        self.portfolio.as_ref()
     }
 
     /// The values as a CSV file wrote them, if they came from one (see

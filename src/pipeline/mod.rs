@@ -10,6 +10,7 @@ mod admit;
 mod compare;
 mod curves;
 pub mod error;
+pub mod portfolio;
 pub(crate) mod rank;
 mod ranking;
 mod reversal;

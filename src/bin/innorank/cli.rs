@@ -69,6 +69,14 @@ pub enum Command {
         after_help = "Examples:\n  innorank check problem.yaml\n  innorank check - < problem.yaml && echo valid\n  innorank check problem.yaml --method ahp --format json"
     )]
     Check(CheckArgs),
+    /// Choose the set of screened proposals to fund under a budget: shared
+    /// platforms paid once, synergies, pooled learning, requires, groups,
+    /// resources; with why each shelved proposal is out and the set funding
+    /// down the ranking would give.
+    #[command(
+        after_help = "Examples:\n  innorank portfolio examples/innovation-cluster.yaml\n  innorank portfolio problem.yaml --budget 4000 --next 3\n  innorank portfolio problem.yaml --frontier 2000:6000:1000 --format json"
+    )]
+    Portfolio(PortfolioArgs),
     /// Rank the survivors with TOPSIS (vector, min-max) and AHP
     /// (distributive, ideal) and show how alike the rankings are.
     ///
@@ -358,6 +366,80 @@ pub struct RobustnessArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    /// Score by this method instead of the section's `value: topsis|ahp`
+    /// (no effect when `value` is a leaf).
+    #[arg(long, value_parser = choice::<Method>(METHODS))]
+    pub method: Option<Method>,
+    /// AHP synthesis of the values (with an AHP value).
+    #[arg(long, value_name = "distributive|ideal", default_value = "distributive", value_parser = parse::<Synthesis>)]
+    pub synthesis: Synthesis,
+    /// How TOPSIS normalises each criterion's column (with a TOPSIS value).
+    #[arg(long, default_value = Normalization::default().name(), value_parser = choice::<Normalization>(NORMALIZATIONS))]
+    pub normalization: Normalization,
+    /// Use this budget instead of the file's.
+    #[arg(long, value_name = "X", value_parser = non_negative)]
+    pub budget: Option<f64>,
+    /// Also solve for each budget FROM, FROM+STEP, ... up to TO.
+    #[arg(long, value_name = "FROM:TO:STEP", value_parser = sweep)]
+    pub frontier: Option<Budgets>,
+    /// Also list the K best portfolios (the optimum first, then maximal
+    /// ones), each with its gap to the optimum.
+    #[arg(long, value_name = "K", value_parser = at_least_one)]
+    pub next: Option<usize>,
+    /// Stop each solve after S seconds with the best portfolio found and
+    /// status `time_limit` (with the bound).
+    #[arg(long, value_name = "S", value_parser = positive)]
+    pub time_limit: Option<f64>,
+    /// Also re-solve under N weight draws of `robustness`'s default model
+    /// (same --seed) and report each proposal's core index: the share of
+    /// draws whose optimum funds it (`value: topsis` or `ahp` only).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub robust: Option<u64>,
+    /// Seed of the weight draws of --robust (as `robustness --seed`).
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+    /// Print the tables in one piece, however wide.
+    #[arg(long)]
+    pub wide: bool,
+}
+
+/// The budgets of `--frontier`, ascending.
+#[derive(Debug, Clone)]
+pub struct Budgets(pub Vec<f64>);
+
+/// `FROM:TO:STEP`: the budgets FROM, FROM+STEP, ... up to and including TO.
+fn sweep(s: &str) -> Result<Budgets, String> {
+    let parts: Vec<f64> = s
+        .split(':')
+        .map(|p| p.trim().parse::<f64>().map_err(|_| format!("`{p}` is not a number")))
+        .collect::<Result<_, _>>()?;
+    let [from, to, step] = parts[..] else {
+        return Err("expected FROM:TO:STEP, like 2000:6000:500".to_owned());
+    };
+    if !(from.is_finite() && to.is_finite() && from >= 0.0 && step > 0.0 && step.is_finite() && from <= to) {
+        return Err("need 0 <= FROM <= TO and STEP > 0".to_owned());
+    }
+    let count = ((to - from) / step + 1e-9).floor() as usize + 1;
+    if count > 1000 {
+        return Err(format!("{count} budgets; at most 1000"));
+    }
+    Ok(Budgets((0..count).map(|k| from + step * k as f64).collect()))
+}
+
+/// A number > 0.
+fn positive(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() => Ok(v),
+        _ => Err(format!("`{s}` is not a number > 0")),
+    }
+}
+
+#[derive(Debug, Args)]
 pub struct WeightsArgs {
     #[command(flatten)]
     pub common: Common,
@@ -582,7 +664,7 @@ impl Cli {
                     warnings.push("--force applies with --output only; ignored".to_owned());
                 }
             }
-            Command::Cost(_) | Command::Criteria(_) | Command::Compare(_) => {}
+            Command::Cost(_) | Command::Criteria(_) | Command::Compare(_) | Command::Portfolio(_) => {}
         }
         if let Command::Sensitivity(args) = &self.command
             && args.judgments
@@ -600,6 +682,7 @@ impl Cli {
             Command::Weights(a) => a.common.quiet,
             Command::Cost(a) => a.common.quiet,
             Command::Check(a) => a.common.quiet,
+            Command::Portfolio(a) => a.common.quiet,
             Command::Compare(a) => a.common.quiet,
             Command::Reversal(a) => a.common.quiet,
             Command::Robustness(a) => a.common.quiet,

@@ -8,6 +8,7 @@ mod criteria;
 mod failure;
 mod format;
 mod init;
+mod portfolio;
 mod rank;
 mod reversal;
 mod robustness;
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
                 Command::Cost(args) => cost::run(args, &mut out),
                 Command::Criteria(args) => criteria::run(args, &mut out),
                 Command::Init(args) => init::run(args, &mut out),
+                Command::Portfolio(args) => portfolio::run(args, &mut out),
                 Command::Compare(args) => compare::run(args, &mut out),
                 Command::Reversal(args) => reversal::run(args, &mut out),
                 Command::Robustness(args) => robustness::run(args, &mut out),
@@ -99,6 +101,12 @@ fn load(common: &Common) -> Result<Problem, Failure> {
 /// `rank_with`: data those options cannot rank is reported located, like
 /// any invalid input (`rank` and `check` share this).
 fn load_for(common: &Common, rank_with: Option<innorank::RankOptions>) -> Result<Problem, Failure> {
+    load_admitted(common, rank_with.map(innorank::pipeline::rankable))
+}
+
+/// Loads the problem named on the command line, refusing what `admit`
+/// finds, located.
+fn load_admitted(common: &Common, admit: Option<innorank::problem::Admission>) -> Result<Problem, Failure> {
     let options = LoadOptions {
         max_size: common.max_size,
         // Without --criteria-dir the loader reads the built-in library
@@ -112,7 +120,7 @@ fn load_for(common: &Common, rank_with: Option<innorank::RankOptions>) -> Result
         base_dir: None,
         allow_outside_paths: common.allow_outside_paths,
         ignore_extra_columns: common.ignore_extra_columns,
-        admit: rank_with.map(innorank::pipeline::rankable),
+        admit,
         max_csv_size: common.max_csv_size,
         csv_delimiter: common.delimiter,
     };

@@ -79,6 +79,9 @@ enum Column {
     Id,
     Name,
     Leaf(usize),
+    /// `platforms`, `volume` or `uses.<resource>`: kept as text for the
+    /// `portfolio:` section.
+    Portfolio,
     Skip,
 }
 
@@ -93,6 +96,9 @@ pub struct CsvAlternatives {
     pub lines: Vec<u32>,
     /// The cells written as intervals, by row then column.
     pub intervals: Vec<ScoreInterval>,
+    /// The non-empty portfolio cells (`platforms`, `volume`,
+    /// `uses.<resource>`): row, column name, text.
+    pub portfolio: Vec<(usize, String, String)>,
 }
 
 struct Errors<'a> {
@@ -181,6 +187,8 @@ struct Rows {
     errors: Vec<Diagnostic>,
     /// The cells written as intervals, in the order read.
     intervals: Vec<ScoreInterval>,
+    /// Non-empty portfolio cells: row, column name, text.
+    portfolio: Vec<(usize, String, String)>,
 }
 
 /// Where the cells of a row written as intervals go: the row being read
@@ -266,9 +274,12 @@ pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, 
     };
 
     let data = &bytes[data_start..];
+    // Portfolio cells are few and kept as text: the csv crate reads them.
+    let portfolio = columns.contains(&Column::Portfolio);
     let rows = match stream {
         // Line numbers from the stream already count the header.
         Some(stream) => parse_rows(stream, 0, &layout),
+        None if portfolio => parse_rows(csv_reader(data, delimiter), header_lines, &layout),
         None => quote_free::read(data, data_start, header_lines, &layout)
             .unwrap_or_else(|| parse_rows(csv_reader(data, delimiter), header_lines, &layout)),
     };
@@ -339,6 +350,7 @@ fn gather(
         hashes,
         errors: found,
         mut intervals,
+        portfolio,
     } = rows;
     // Past a limit, or in another encoding, the rest would only mislead.
     if let Some(d) = found.iter().find(|d| is_fatal(&d.kind)) {
@@ -368,6 +380,7 @@ fn gather(
         text,
         lines,
         intervals,
+        portfolio,
     })
 }
 
@@ -523,7 +536,11 @@ fn parse_rows<R: Replay>(mut reader: csv::Reader<R>, before: u64, layout: &Layou
             match read_field(field, i, line, layout, (&mut row, &mut intervals), &mut errors) {
                 Field::Id(text) => id = text,
                 Field::Name(text) => name = text,
-                Field::Other => {}
+                Field::Portfolio(text) if !text.is_empty() => {
+                    out.portfolio
+                        .push((out.lines.len(), layout.name(i).to_owned(), text.to_owned()));
+                }
+                Field::Portfolio(_) | Field::Other => {}
             }
         }
         errors.check_id(line, id);
@@ -543,6 +560,8 @@ fn parse_rows<R: Replay>(mut reader: csv::Reader<R>, before: u64, layout: &Layou
 enum Field<'t> {
     Id(&'t str),
     Name(&'t str),
+    /// A portfolio cell's text.
+    Portfolio(&'t str),
     Other,
 }
 
@@ -568,6 +587,7 @@ fn read_field<'t>(
     match column {
         Column::Id => Field::Id(text),
         Column::Name => Field::Name(text),
+        Column::Portfolio => Field::Portfolio(text),
         Column::Skip => Field::Other,
         Column::Leaf(c) => {
             row[c] = match interval_cell(text, layout.leaves[c], layout.decimal_comma) {
@@ -672,6 +692,7 @@ fn map_header(
                     errors.push(Some(1), n, DiagnosticKind::ParentScored(n.to_owned()));
                     Column::Skip
                 }
+                None if n == "platforms" || n == "volume" || n.starts_with("uses.") => Column::Portfolio,
                 None if ignore_extra => Column::Skip,
                 None => {
                     unknown.push((shown, name));

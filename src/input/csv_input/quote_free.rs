@@ -95,6 +95,7 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
         hashes: Some(hashes),
         errors,
         intervals,
+        portfolio: Vec::new(),
     })
 }
 
@@ -322,7 +323,8 @@ fn fields<'t>(
                 match read_field(&rest[..len], i, line, layout, (&mut *row, &mut *intervals), errors) {
                     Field::Id(t) => id = t,
                     Field::Name(t) => name = t,
-                    Field::Other => {}
+                    // Files with portfolio columns are read by the csv crate.
+                    Field::Portfolio(_) | Field::Other => {}
                 }
                 len
             }

@@ -5,6 +5,8 @@
 mod alternatives;
 mod criteria;
 mod judgments;
+mod portfolio;
+mod portfolio_refs;
 
 use std::collections::HashMap;
 
@@ -105,10 +107,18 @@ pub fn validate(
 
     let criteria = v.criteria_tree(&raw);
 
+    let portfolio_fields = match &source {
+        Ok(AlternativesSource::List(list)) => portfolio::AltFields::of(list),
+        _ => Vec::new(),
+    };
     let mut located = Vec::new();
     let mut derived = derived_records(&criteria);
     let (alternatives, scores, score_text, csv_rows) =
         v.read_alternatives(source, &criteria, &mut derived, &mut located);
+    let portfolio_fields = match csv_rows {
+        Some(_) => portfolio::AltFields::from_csv(alternatives.len(), std::mem::take(&mut v.csv_portfolio)),
+        None => portfolio_fields,
+    };
 
     let (alternative_comparisons, alternative_intervals) = match &raw.alternative_comparisons {
         Some(Ordered(by_leaf)) => v.alternative_comparisons(by_leaf, &criteria, &alternatives),
@@ -122,6 +132,20 @@ pub fn validate(
         .filter_map(|(i, rule)| v.rule(rule, &criteria, &FieldPath::root().key("screening").index(i)))
         .collect();
 
+    let before = v.issues.len();
+    let portfolio = v.portfolio(
+        raw.portfolio.take(),
+        &criteria,
+        &alternatives,
+        &portfolio_fields,
+        scores.as_ref(),
+    );
+    // What is wrong in a CSV row's portfolio cells is reported in the CSV.
+    if csv_rows.is_some() {
+        let (rest, moved) = in_csv_rows(v.issues.split_off(before), csv_rows.as_ref(), true);
+        v.issues.extend(rest);
+        located.extend(moved);
+    }
     let scores = match scores {
         Some(scores) if v.issues.is_empty() && located.is_empty() => scores,
         _ => {
@@ -154,6 +178,7 @@ pub fn validate(
         alternative_intervals,
         score_intervals,
         warnings: v.warnings,
+        portfolio,
     };
     admitted(problem, admit, csv_rows.as_ref())
 }
@@ -182,7 +207,7 @@ fn admitted(problem: Problem, admit: Option<&Admission>, csv_rows: Option<&CsvRo
     let Some(admit) = admit else {
         return Ok(problem);
     };
-    let (issues, located) = in_csv_rows(admit.findings(&problem), csv_rows);
+    let (issues, located) = in_csv_rows(admit.findings(&problem), csv_rows, false);
     if issues.is_empty() && located.is_empty() {
         Ok(problem)
     } else {
@@ -195,9 +220,10 @@ fn admitted(problem: Problem, admit: Option<&Admission>, csv_rows: Option<&CsvRo
 type CsvRows = (String, Vec<u32>);
 
 /// Moves the issues about an alternative's score (`alternatives[3].scores.
-/// cost`) into the CSV file the alternatives came from, at the row's line
-/// and under the column's name, as the reader reports its own errors.
-fn in_csv_rows(issues: Vec<Issue>, csv: Option<&CsvRows>) -> (Vec<Issue>, Vec<Diagnostic>) {
+/// cost`), and with `portfolio` its portfolio fields, into the CSV file the
+/// alternatives came from, at the row's line and under the column's name,
+/// as the reader reports its own errors.
+fn in_csv_rows(issues: Vec<Issue>, csv: Option<&CsvRows>, portfolio: bool) -> (Vec<Issue>, Vec<Diagnostic>) {
     let Some((shown, lines)) = csv else {
         return (issues, Vec::new());
     };
@@ -212,6 +238,9 @@ fn in_csv_rows(issues: Vec<Issue>, csv: Option<&CsvRows>) -> (Vec<Issue>, Vec<Di
                 column @ ..,
             ] if list == "alternatives" && scores == "scores" && matches!(column.first(), Some(Segment::Key(_))) => {
                 Some((*row, FieldPath::from(column.to_vec())))
+            }
+            [Segment::Key(list), Segment::Index(row), rest @ ..] if portfolio && list == "alternatives" => {
+                portfolio::csv_column(rest).map(|column| (*row, FieldPath::column(&column)))
             }
             _ => None,
         };
@@ -325,6 +354,7 @@ impl Validator {
                 Ok(read) => {
                     csv_rows = Some((file.display_name.clone(), read.lines));
                     self.score_intervals = read.intervals;
+                    self.csv_portfolio = read.portfolio;
                     (
                         read.alternatives,
                         Some(DecisionMatrix::from_row_major(criteria.leaves.len(), read.values)),
@@ -479,6 +509,8 @@ struct Validator {
     warnings: Vec<Warning>,
     /// Scores written as intervals, as they are read.
     score_intervals: Vec<ScoreInterval>,
+    /// The portfolio cells of CSV alternatives: row, column, text.
+    csv_portfolio: Vec<(usize, String, String)>,
 }
 
 impl Validator {

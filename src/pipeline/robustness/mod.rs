@@ -21,7 +21,7 @@ use crate::model::Problem;
 use crate::pipeline::RankOptions;
 use crate::pipeline::screening::screen;
 use crate::{Error, Warning};
-use weights::Sampler;
+pub(crate) use weights::Sampler;
 
 /// Pairwise winning indices are counted for at most this many ranked
 /// alternatives (`m^2` counts).

@@ -52,7 +52,7 @@ impl WeightsModel {
 /// interval each is drawn from (flattened judge by judge, as
 /// [`Judgments::with_values`] takes them).
 #[derive(Debug, Clone)]
-pub(super) struct JudgedNode {
+pub(crate) struct JudgedNode {
     id: String,
     judgments: Judgments,
     intervals: Vec<(f64, f64)>,
@@ -60,7 +60,7 @@ pub(super) struct JudgedNode {
 
 /// Draws weight vectors for a problem's leaves.
 #[derive(Debug, Clone)]
-pub(super) enum Sampler {
+pub(crate) enum Sampler {
     Judgments {
         /// Base local priorities of every parent, in `Criteria::parents` order.
         base: Vec<Vec<f64>>,
@@ -74,7 +74,7 @@ pub(super) enum Sampler {
 }
 
 impl Sampler {
-    pub(super) fn new(
+    pub(crate) fn new(
         model: &WeightsModel,
         criteria: &Criteria,
         base: &HierarchyWeights,
@@ -98,7 +98,7 @@ impl Sampler {
 
     /// Fills `out` with draw `k`'s leaf weights, summing to 1 (see
     /// [`settle`]).
-    pub(super) fn draw(&self, criteria: &Criteria, seed: u64, k: u64, out: &mut [f64]) -> Result<(), Error> {
+    pub(crate) fn draw(&self, criteria: &Criteria, seed: u64, k: u64, out: &mut [f64]) -> Result<(), Error> {
         let mut rng = DrawRng::new(seed, k, Purpose::Weights);
         match self {
             Sampler::Judgments { base, judged, options } => {

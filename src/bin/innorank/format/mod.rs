@@ -11,6 +11,7 @@ pub mod grid;
 pub mod json;
 pub mod markdown;
 pub mod number;
+pub mod portfolio;
 pub mod reversal;
 pub mod robustness;
 pub mod sensitivity;
