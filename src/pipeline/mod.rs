@@ -17,6 +17,7 @@ pub mod robustness;
 mod scoring;
 pub mod screening;
 pub mod sensitivity;
+mod versus;
 mod weigh;
 
 pub use admit::rankable;
@@ -31,4 +32,5 @@ pub use reversal::{
     CHECKS, DEFAULT_MAX_ALTERNATIVES, Removal, ReversalError, ReversalOptions, ReversalReport, WorseCase, reversal,
 };
 pub use scoring::Scorer;
+pub use versus::{Edge, HeadToHead, VersusError, head_to_head};
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, weigh_with};

@@ -8,7 +8,9 @@ mod criteria;
 mod failure;
 mod format;
 mod init;
+mod plot;
 mod rank;
+mod report;
 mod reversal;
 mod robustness;
 mod sensitivity;
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
                 Command::Reversal(args) => reversal::run(args, &mut out),
                 Command::Robustness(args) => robustness::run(args, &mut out),
                 Command::Sensitivity(args) => sensitivity::run(args, &mut out),
+                Command::Report(args) => report::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));

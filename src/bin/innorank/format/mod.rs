@@ -15,6 +15,7 @@ pub mod reversal;
 pub mod robustness;
 pub mod sensitivity;
 pub mod table;
+pub mod versus;
 pub mod view;
 
 use std::io::Write;
