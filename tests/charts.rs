@@ -62,6 +62,8 @@ fn every_chart_of_every_example_is_well_formed_xml() {
         outline(&chart::curve(&c));
         let curves = innorank::pipeline::curves(&p, &[100, 1_000_000]);
         outline(&chart::cost_all(&p, &curves));
+        let c = innorank::pipeline::compare(&p, &Default::default()).unwrap();
+        outline(&chart::compare(&c));
     }
 }
 
@@ -83,6 +85,8 @@ fn chart_outlines() {
     let d = example(EXAMPLES[1]);
     let curves = innorank::pipeline::curves(&d, &[1000, 1_000_000]);
     insta::assert_snapshot!("cost", outline(&chart::cost_all(&d, &curves)));
+    let c = innorank::pipeline::compare(&d, &Default::default()).unwrap();
+    insta::assert_snapshot!("compare", outline(&chart::compare(&c)));
 }
 
 /// Many alternatives: the top 30 are drawn and the rest counted.
@@ -192,7 +196,8 @@ fn report_outline() {
 #[test]
 fn plot_options_write_their_charts() {
     let dir = Dir::new("plot");
-    let runs: [(&str, &[&str]); 6] = [
+    let runs: [(&str, &[&str]); 7] = [
+        ("compare", &["compare", EXAMPLES[1]]),
         ("rank", &["rank", EXAMPLES[0], "--explain"]),
         ("weights", &["weights", EXAMPLES[2]]),
         ("cost", &["cost", EXAMPLES[1]]),

@@ -464,6 +464,8 @@ pub struct CompareArgs {
     /// Print the table in one piece, however wide (see `rank --wide`).
     #[arg(long)]
     pub wide: bool,
+    #[command(flatten)]
+    pub plot: PlotArgs,
 }
 
 impl CompareArgs {

@@ -12,6 +12,7 @@
 //! 96 dpi), titled, with labelled axes in their units, and shows at most
 //! [`MAX_ROWS`] alternatives with a note of the rest.
 
+mod compare;
 mod cost;
 mod curve;
 mod rank;
@@ -20,6 +21,7 @@ mod sensitivity;
 mod versus;
 mod weights;
 
+pub use compare::compare;
 pub use cost::{cost, cost_all};
 pub use curve::curve;
 pub use rank::{rank, rank_and_versus};
