@@ -33,6 +33,11 @@ fn outline(svg: &str) -> String {
     let mut texts = Vec::new();
     for node in root.descendants().filter(|n| n.is_element()) {
         *counts.entry(node.tag_name().name().to_owned()).or_insert(0) += 1;
+        for a in ["x", "y", "x1", "y1", "x2", "y2", "width", "height", "cx", "cy", "r"] {
+            if let Some(v) = node.attribute(a) {
+                assert!(v.parse::<f64>().is_ok_and(f64::is_finite), "{a}=\"{v}\" in {svg}");
+            }
+        }
         if node.tag_name().name() == "text" {
             let text = node.text().unwrap_or_default();
             assert!(!text.trim().is_empty(), "empty label in {svg}");
@@ -233,4 +238,67 @@ fn report_writes_a_file_or_standard_output() {
     assert_self_contained(&std::fs::read_to_string(&file).unwrap());
     let out = innorank(["report", EXAMPLES[0], "-o", "-", "--satisfactory", "0.6"]).stdout();
     assert!(out.starts_with("<!DOCTYPE html>") && out.contains("satisfactory ≥ 0.600"));
+}
+
+/// Degenerate problems (one survivor, none, no criterion separating the
+/// alternatives) still give a report and charts with finite numbers.
+#[test]
+fn degenerate_problems_give_finite_charts() {
+    let base =
+        "criteria: [{id: cost, direction: cost}, {id: gain}]\nalternatives:\n  - {id: a, scores: {cost: 1, gain: 5}}\n";
+    let cases = [
+        (
+            "one",
+            "screening: [{criterion: cost, max: 5}]\n",
+            "  - {id: b, scores: {cost: 9, gain: 6}}\n",
+        ),
+        (
+            "none",
+            "screening: [{criterion: cost, max: 0}]\n",
+            "  - {id: b, scores: {cost: 9, gain: 6}}\n",
+        ),
+        ("flat", "", "  - {id: b, scores: {cost: 1, gain: 5}}\n"),
+    ];
+    for (name, screening, b) in cases {
+        let p = load(&format!("name: {name}\n{screening}{base}{b}"));
+        let options = ReportOptions {
+            draws: Some(50),
+            ..Default::default()
+        };
+        let html = build(&p, &options).unwrap().html();
+        assert!(!html.contains("NaN"), "{name}");
+        for part in html.split("<svg").skip(1) {
+            let end = part.find("</svg>").expect("closed svg") + "</svg>".len();
+            outline(&format!("<svg{}", &part[..end]));
+        }
+        let report = innorank::rank(&p, &Default::default()).unwrap();
+        outline(&chart::rank(&report));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Invariant: for any scores (ties, constant columns, 2 to 40
+    /// alternatives), the ranking, head-to-head and sensitivity charts are
+    /// well-formed XML with finite numbers and no empty label.
+    #[test]
+    fn charts_of_any_scores_are_well_formed(
+        rows in proptest::collection::vec((0u8..6, 0u8..6, 0u8..6), 2..40),
+        weights in (1u8..9, 1u8..9, 1u8..9),
+    ) {
+        let mut yaml = format!(
+            "name: p\ncriteria: [{{id: x, direction: cost, weight: {}}}, {{id: y, weight: {}}}, {{id: z, weight: {}}}]\nalternatives:\n",
+            weights.0, weights.1, weights.2
+        );
+        for (i, (x, y, z)) in rows.iter().enumerate() {
+            yaml.push_str(&format!("  - {{id: a{i}, scores: {{x: {x}, y: {y}, z: {z}}}}}\n"));
+        }
+        let p = load(&yaml);
+        let report = innorank::rank(&p, &Default::default()).unwrap();
+        let versus = innorank::pipeline::head_to_head(&report, None).ok();
+        outline(&chart::rank_and_versus(&report, versus.as_ref()));
+        let s = innorank::pipeline::sensitivity::sensitivity(&p, &Default::default()).unwrap();
+        outline(&chart::sensitivity(&s));
+    }
 }

@@ -79,6 +79,9 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
 fn head_to_head(args: &RankArgs, report: &RankReport<'_>) -> Result<Option<HeadToHead>, Failure> {
     let pair = crate::report::pair(args.versus.as_deref())?;
     if !(args.explain || args.plot.plot.is_some()) {
+        if pair.is_some() {
+            warn(&args.common, ["--versus applies with --explain or --plot; ignored"]);
+        }
         return Ok(None);
     }
     let pair = pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));

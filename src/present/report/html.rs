@@ -141,7 +141,11 @@ fn ranking(rank: &RankReport<'_>) -> Markup {
     html! {
         section #ranking {
             h2 { "Ranking" }
-            (figure(chart::rank(rank), "Scores in rank order; the dashed line is the satisfactory threshold."))
+            (figure(chart::rank(rank), if rank.options.satisfactory.is_some() {
+                "Scores in rank order; the dashed line is the satisfactory threshold."
+            } else {
+                "Scores in rank order."
+            }))
             div.scroll { table {
                 thead { tr { th.n { "Rank" } th { "Alternative" } th.n { "Score" } } }
                 tbody { @for a in rank.ranking.iter().take(TABLE_ROWS) {
@@ -160,6 +164,7 @@ fn ranking(rank: &RankReport<'_>) -> Markup {
                         tr { td { (s.id) } td { (s.reasons().iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")) } }
                     } }
                 } }
+                @if rank.screened_out.len() > TABLE_ROWS { p.note { "… and " (rank.screened_out.len() - TABLE_ROWS) " more screened out." } }
             }
         }
     }
