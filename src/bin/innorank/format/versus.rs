@@ -80,7 +80,14 @@ fn grid(v: &VersusView<'_>) -> Grid {
         "by",
     ];
     let notes = vec!["gap: weighted distance to the ideal on that criterion (smaller is closer)".to_owned()];
-    Grid::new(title, header.iter().map(|s| (*s).to_owned()).collect(), rows, notes)
-        .numbers_from(1)
-        .wrapping(4)
+    let mut grid = Grid::new(title, header.iter().map(|s| (*s).to_owned()).collect(), rows, notes).numbers_from(1);
+    // Who is closer is a name, not a number.
+    grid.align[4] = super::grid::Align::Left;
+    // Cut to fit: the criterion is repeated in every part.
+    grid.fit = Some(super::grid::Fit {
+        keys: 1,
+        first_only: 0,
+        shrink: Some((0, 14)),
+    });
+    grid
 }
