@@ -226,7 +226,9 @@ fn explain_prints_the_head_to_head_of_any_two() {
         .refused();
     assert!(refused.stderr.contains("`p07` is not ranked"), "{}", refused.stderr);
     // In a narrow terminal the head-to-head is cut into tables that fit.
-    let narrow = innorank(["rank", EXAMPLES[1], "--explain", "-q"]).env("COLUMNS", "40").stdout();
+    let narrow = innorank(["rank", EXAMPLES[1], "--explain", "-q"])
+        .env("COLUMNS", "40")
+        .stdout();
     let part = &narrow[narrow.find("Head-to-head").unwrap()..];
     assert!(part.lines().all(|l| l.chars().count() <= 40), "{part}");
     assert!(part.contains("split into"), "{part}");
