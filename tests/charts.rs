@@ -309,3 +309,16 @@ proptest::proptest! {
         outline(&chart::sensitivity(&s));
     }
 }
+
+/// A long problem name or id is shortened with `…`, not drawn past the edge.
+#[test]
+fn long_names_are_shortened() {
+    let (long, id) = ("x".repeat(200), "y".repeat(64));
+    let p = load(&format!(
+        "name: {long}\ncriteria: [{{id: gain}}]\nalternatives:\n  - {{id: {id}, scores: {{gain: 1}}}}\n  - {{id: b, scores: {{gain: 2}}}}\n"
+    ));
+    let report = innorank::rank(&p, &Default::default()).unwrap();
+    let o = outline(&chart::rank(&report));
+    assert!(o.lines().all(|l| l.chars().count() <= 80), "{o}");
+    assert!(o.contains('…'), "{o}");
+}

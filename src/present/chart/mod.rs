@@ -32,7 +32,7 @@ pub use weights::weights;
 
 use crate::present::palette;
 use crate::present::scale::{Linear, tick_label};
-use crate::present::svg::{Anchor, Svg, TextStyle};
+use crate::present::svg::{Anchor, Svg, TextStyle, shorten};
 
 /// The width of every chart, in SVG user units (CSS pixels).
 pub const WIDTH: f64 = 720.0;
@@ -50,12 +50,13 @@ const TOP: f64 = 74.0;
 /// Space below the rows for the x axis, its ticks and its label.
 const AXIS: f64 = 48.0;
 
-/// The title and a muted subtitle line.
+/// The title and a muted subtitle line, each shortened to fit [`WIDTH`]
+/// (about 9 and 6.5 units per character at their sizes).
 fn header(svg: &mut Svg, title: &str, subtitle: &str) {
-    svg.text((12.0, 24.0), title, TextStyle::title());
+    svg.text((12.0, 24.0), &shorten(title, 74), TextStyle::title());
     svg.text(
         (12.0, 44.0),
-        subtitle,
+        &shorten(subtitle, 106),
         TextStyle::label(Anchor::Start).colored(palette::MUTED),
     );
 }
