@@ -67,6 +67,7 @@ mod location;
 mod math;
 mod model;
 pub mod pipeline;
+pub mod present;
 pub mod problem;
 mod readable;
 pub mod template;

@@ -14,6 +14,8 @@ mod common;
 
 // The command line.
 mod ahp_cli;
+mod browser;
+mod charts;
 mod cli;
 mod cli_errors;
 mod compare;

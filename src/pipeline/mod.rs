@@ -18,6 +18,7 @@ pub mod robustness;
 mod scoring;
 pub mod screening;
 pub mod sensitivity;
+mod versus;
 mod weigh;
 
 pub use admit::rankable;
@@ -32,4 +33,5 @@ pub use reversal::{
     CHECKS, DEFAULT_MAX_ALTERNATIVES, Removal, ReversalError, ReversalOptions, ReversalReport, WorseCase, reversal,
 };
 pub use scoring::Scorer;
+pub use versus::{Edge, HeadToHead, VersusError, head_to_head};
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, weigh_with};

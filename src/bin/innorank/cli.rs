@@ -128,6 +128,13 @@ pub enum Command {
         after_help = "Examples:\n  innorank sensitivity examples/innovation-proposals.yaml\n  innorank sensitivity problem.yaml --shortlist 5 --format json\n  innorank sensitivity problem.yaml --curve cost --steps 20 --format csv\n  innorank sensitivity problem.yaml --judgments --method ahp"
     )]
     Sensitivity(SensitivityArgs),
+    /// Write one self-contained HTML decision report: criteria tree,
+    /// weights and consistency, ranking, head-to-head of the top two,
+    /// weight sensitivity, robustness (with --draws), cost curves.
+    #[command(
+        after_help = "Examples:\n  innorank report examples/innovation-proposals.yaml -o report.html\n  innorank report problem.yaml -o report.html --draws 2000 --versus a,b"
+    )]
+    Report(ReportArgs),
 }
 
 /// Arguments every command takes.
@@ -313,6 +320,12 @@ pub struct RankArgs {
     /// shortened.
     #[arg(long)]
     pub wide: bool,
+    #[command(flatten)]
+    pub plot: PlotArgs,
+    /// The head-to-head of --explain (table and Markdown) and --plot:
+    /// these two ranked alternatives instead of the top two.
+    #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
+    pub versus: Option<Vec<String>>,
 }
 
 /// `robustness`: SMAA options (see the command's help).
@@ -363,6 +376,8 @@ pub struct RobustnessArgs {
     /// Print the table in one piece, however wide.
     #[arg(long)]
     pub wide: bool,
+    #[command(flatten)]
+    pub plot: PlotArgs,
 }
 
 #[derive(Debug, Args)]
@@ -454,6 +469,8 @@ pub struct WeightsArgs {
     /// Print the tables in one piece, however wide (see `rank --wide`).
     #[arg(long)]
     pub wide: bool,
+    #[command(flatten)]
+    pub plot: PlotArgs,
 }
 
 #[derive(Debug, Args)]
@@ -498,6 +515,8 @@ pub struct CostArgs {
     /// Print the table in one piece, however wide (see `rank --wide`).
     #[arg(long)]
     pub wide: bool,
+    #[command(flatten)]
+    pub plot: PlotArgs,
 }
 
 #[derive(Debug, Args)]
@@ -533,6 +552,8 @@ pub struct CompareArgs {
     /// Print the table in one piece, however wide (see `rank --wide`).
     #[arg(long)]
     pub wide: bool,
+    #[command(flatten)]
+    pub plot: PlotArgs,
 }
 
 impl CompareArgs {
@@ -579,6 +600,8 @@ pub struct SensitivityArgs {
     /// Saaty-scale value that changes it. Not with --curve or --format csv.
     #[arg(long, conflicts_with = "curve")]
     pub judgments: bool,
+    #[command(flatten)]
+    pub plot: PlotArgs,
 }
 
 #[derive(Debug, Args)]
@@ -644,7 +667,8 @@ impl Cli {
             | Command::Check(CheckArgs { ranking, .. })
             | Command::Reversal(ReversalArgs { ranking, .. })
             | Command::Robustness(RobustnessArgs { ranking, .. })
-            | Command::Sensitivity(SensitivityArgs { ranking, .. }) => {
+            | Command::Sensitivity(SensitivityArgs { ranking, .. })
+            | Command::Report(ReportArgs { ranking, .. }) => {
                 if ranking.method != Method::Ahp && given("synthesis") {
                     return Err("--synthesis applies to --method ahp only".to_owned());
                 }
@@ -687,9 +711,45 @@ impl Cli {
             Command::Reversal(a) => a.common.quiet,
             Command::Robustness(a) => a.common.quiet,
             Command::Sensitivity(a) => a.common.quiet,
+            Command::Report(a) => a.common.quiet,
             Command::Criteria(_) | Command::Init(_) => false,
         }
     }
+}
+
+/// The `--plot` option, shared by the commands that draw a chart.
+#[derive(Debug, Args)]
+pub struct PlotArgs {
+    /// Also draw the command's chart as SVG into this file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
+}
+
+/// `report`: the options of `rank`, where to write, and what to add.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub ahp: AhpArgs,
+    #[command(flatten)]
+    pub ranking: MethodArgs,
+    /// Write the report to this file (`-` for standard output).
+    #[arg(long, short, value_name = "FILE.html")]
+    pub output: PathBuf,
+    /// Mark alternatives whose score is at least X as satisfactory.
+    #[arg(long, value_name = "X", value_parser = unit_interval, allow_negative_numbers = true)]
+    pub satisfactory: Option<f64>,
+    /// The head-to-head of these two ranked alternatives instead of the
+    /// top two.
+    #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
+    pub versus: Option<Vec<String>>,
+    /// Add a robustness section: SMAA with this many weight draws.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)))]
+    pub draws: Option<u64>,
+    /// Seed of the SMAA draws.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
 }
 
 /// `--top`: a count of at least 1 (`--top 0` would show nothing).
@@ -701,7 +761,7 @@ fn at_least_one(s: &str) -> Result<usize, String> {
 }
 
 /// `--satisfactory`: a level scores can reach, in [0, 1].
-fn unit_interval(s: &str) -> Result<f64, String> {
+pub fn unit_interval(s: &str) -> Result<f64, String> {
     finite(s).and_then(|v| {
         if (0.0..=1.0).contains(&v) {
             Ok(v)

@@ -21,6 +21,7 @@ pub fn run(args: &CompareArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
             .map(|s| format!("{} skipped: {}", s.method.name(), s.reason)),
     );
     let inconsistent = strict_nodes(&args.ahp, &report.weights);
+    crate::plot::write(&args.plot, || innorank::present::chart::compare(&report))?;
     let view = CompareView {
         report: &report,
         width: table_width(args.wide),

@@ -21,10 +21,16 @@ pub fn run(args: &CostArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         )
         .into());
     }
+    crate::plot::write(&args.plot, || cost_charts(&problem, &curves))?;
     let view = CostView {
         problem: problem.name(),
         curves: &curves,
         width: format::width::table_width(args.wide),
     };
     format::emit(out, &view, args.common.format).map_err(Failure::from)
+}
+
+/// One chart per `learning_curve` criterion, one under the other.
+fn cost_charts(problem: &innorank::Problem, curves: &[innorank::pipeline::CriterionCurves]) -> String {
+    innorank::present::chart::cost_all(problem, curves)
 }

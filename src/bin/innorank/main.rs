@@ -8,8 +8,10 @@ mod criteria;
 mod failure;
 mod format;
 mod init;
+mod plot;
 mod portfolio;
 mod rank;
+mod report;
 mod reversal;
 mod robustness;
 mod sensitivity;
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
                 Command::Reversal(args) => reversal::run(args, &mut out),
                 Command::Robustness(args) => robustness::run(args, &mut out),
                 Command::Sensitivity(args) => sensitivity::run(args, &mut out),
+                Command::Report(args) => report::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));

@@ -1,5 +1,6 @@
 //! `innorank rank`: screen, weigh, rank.
 
+use innorank::pipeline::{HeadToHead, VersusError};
 use innorank::{RankOptions, RankReport};
 
 use crate::cli::{Format, RankArgs};
@@ -22,6 +23,12 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     // With --strict the ranking is still printed (its footer names the
     // inconsistent nodes); the exit code says it must not be used.
     let inconsistent = strict_nodes(&args.ahp, &report.weights);
+    // The head-to-head and the chart see every ranked alternative, before
+    // the table is cut to --top.
+    let versus = head_to_head(args, &report)?;
+    crate::plot::write(&args.plot, || {
+        innorank::present::chart::rank_and_versus(&report, versus.as_ref())
+    })?;
     // A table for people shows the top rows unless told otherwise; CSV and
     // JSON are for programs and get every row.
     let shown = match (args.top, args.common.format) {
@@ -51,8 +58,34 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         report: &report,
         explain: args.explain,
     };
-    let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
+    let mut written = format::emit(out, &view, args.common.format).map_err(Failure::from);
+    if let (Some(h), true, Ok(())) = (&versus, args.explain, &written) {
+        let view = format::versus::VersusView {
+            head_to_head: h,
+            problem: &problem,
+            width: table_width(args.wide),
+        };
+        written = format::emit(out, &view, args.common.format).map_err(Failure::from);
+    }
     finish(out, written, inconsistent)
+}
+
+/// The head-to-head that `--explain` prints and `--plot` draws: of
+/// `--versus A,B`, else of the top two when two are ranked.
+fn head_to_head(args: &RankArgs, report: &RankReport<'_>) -> Result<Option<HeadToHead>, Failure> {
+    let pair = crate::report::pair(args.versus.as_deref())?;
+    if !(args.explain || args.plot.plot.is_some()) {
+        if pair.is_some() {
+            warn(&args.common, ["--versus applies with --explain or --plot; ignored"]);
+        }
+        return Ok(None);
+    }
+    let pair = pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+    match innorank::pipeline::head_to_head(report, pair) {
+        Ok(h) => Ok(Some(h)),
+        Err(VersusError::TooFew { .. }) if pair.is_none() => Ok(None),
+        Err(e) => Err(Failure::Rejected(e.to_string())),
+    }
 }
 
 /// The options that changed the result from their defaults, as typed on

@@ -49,6 +49,7 @@ pub fn run(args: &RobustnessArgs, out: &mut dyn std::io::Write) -> Result<(), Fa
             .and_then(|()| std::io::Write::flush(&mut file))
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }
+    crate::plot::write(&args.plot, || innorank::present::chart::robustness(&report))?;
     let view = RobustnessView {
         report: &report,
         rows: match args.common.format {

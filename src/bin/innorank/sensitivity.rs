@@ -16,6 +16,7 @@ pub fn run(args: &SensitivityArgs, out: &mut dyn std::io::Write) -> Result<(), F
         Some(node) => {
             let curve = curve(&problem, &rank, node, args.steps as usize).map_err(failure)?;
             warn(&args.common, &curve.warnings);
+            crate::plot::write(&args.plot, || innorank::present::chart::curve(&curve))?;
             let view = CurveView { curve: &curve, width };
             (format::emit(out, &view, args.common.format), curve.weights)
         }
@@ -27,6 +28,7 @@ pub fn run(args: &SensitivityArgs, out: &mut dyn std::io::Write) -> Result<(), F
             };
             let report = sensitivity(&problem, &options).map_err(failure)?;
             warn(&args.common, &report.warnings);
+            crate::plot::write(&args.plot, || innorank::present::chart::sensitivity(&report))?;
             let view = SensitivityView { report: &report, width };
             (format::emit(out, &view, args.common.format), report.weights)
         }

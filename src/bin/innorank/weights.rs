@@ -19,6 +19,9 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
     // With --strict the weights are still printed (they show what is
     // inconsistent and why); the exit code says they must not be used.
     let inconsistent = strict_nodes(&args.ahp, &weights);
+    crate::plot::write(&args.plot, || {
+        innorank::present::chart::weights(&problem, &weights, options.cr_threshold)
+    })?;
     // --suggest: revisions for every inconsistent node, from its (for a
     // group, aggregated) judgments.
     let suggestions = if args.suggest {

@@ -16,6 +16,7 @@ pub mod reversal;
 pub mod robustness;
 pub mod sensitivity;
 pub mod table;
+pub mod versus;
 pub mod view;
 pub mod width;
 
