@@ -29,6 +29,7 @@ mod rendered;
 mod reversal;
 mod robustness;
 mod sensitivity;
+mod tools;
 
 // The library and the documentation.
 mod docs;

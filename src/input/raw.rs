@@ -22,7 +22,8 @@ use super::diagnostic::{did_you_mean, nearest};
 /// absence is reported by validation, which leaves the report out when the
 /// same mapping has a misspelt key (`nmae:`), instead of serde stopping at
 /// "missing field" before the typo is even mentioned.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawProblem {
     pub version: Option<RawValue>,
     #[serde(default, deserialize_with = "present")]
@@ -44,7 +45,8 @@ pub struct RawProblem {
     pub screening: Vec<RawRule>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawCriterion {
     /// Required unless `use` names a library criterion.
     pub id: Option<Text>,
@@ -72,7 +74,7 @@ pub struct RawCriterion {
     pub baseline: Option<Pairs>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawDirection {
     Benefit,
@@ -80,7 +82,8 @@ pub enum RawDirection {
     Target,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawScale {
     #[serde(default, deserialize_with = "present")]
     pub min: Option<RawValue>,
@@ -88,7 +91,8 @@ pub struct RawScale {
     pub max: Option<RawValue>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawAlternative {
     #[serde(default, deserialize_with = "present")]
     pub id: Option<Text>,
@@ -100,7 +104,8 @@ pub struct RawAlternative {
     pub assets: Option<Ordered<Vec<Text>>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawRule {
     #[serde(default, deserialize_with = "present")]
     pub criterion: Option<Text>,

@@ -120,6 +120,24 @@ pub enum Command {
         after_help = "Examples:\n  innorank sensitivity examples/innovation-proposals.yaml\n  innorank sensitivity problem.yaml --shortlist 5 --format json\n  innorank sensitivity problem.yaml --curve cost --steps 20 --format csv\n  innorank sensitivity problem.yaml --judgments --method ahp"
     )]
     Sensitivity(SensitivityArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell,
+    /// elvish).
+    #[command(
+        after_help = "Examples:\n  innorank completions bash > ~/.local/share/bash-completion/completions/innorank\n  innorank completions zsh > ~/.zfunc/_innorank\n  innorank completions fish > ~/.config/fish/completions/innorank.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page of innorank or of one command (roff), or write
+    /// every page into a folder.
+    #[command(
+        after_help = "Examples:\n  innorank man | man -l -\n  innorank man rank | man -l -\n  innorank man --dir ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
+    /// Print the JSON Schema of the problem file (or of `rank --format
+    /// json` with --output rank), for editors and pipelines.
+    #[command(
+        after_help = "Examples:\n  innorank schema > problem.schema.json\n  innorank schema --output rank > rank.schema.json"
+    )]
+    Schema(SchemaArgs),
 }
 
 /// Arguments every command takes.
@@ -386,6 +404,11 @@ pub struct InitArgs {
     /// Also use the criteria definitions in this folder (`*.yaml`).
     #[arg(long, value_name = "DIR")]
     pub criteria_dir: Option<PathBuf>,
+    /// Where the first line (`# yaml-language-server: $schema=...`) points
+    /// editors for the schema: a path relative to the problem file or a
+    /// URL. Write the file with `innorank schema > problem.schema.json`.
+    #[arg(long, value_name = "PATH|URL", default_value = innorank::problem::SCHEMA_FILE)]
+    pub schema: String,
 }
 
 #[derive(Debug, Args)]
@@ -510,6 +533,35 @@ pub struct ReversalArgs {
     pub wide: bool,
 }
 
+/// `innorank completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `innorank man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`rank`, ...); the main page if
+    /// omitted.
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Option<String>,
+    /// Write every page into this folder instead (innorank.1,
+    /// innorank-rank.1, ...), creating it if needed.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// `innorank schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema: of the problem file, or of `rank --format json`.
+    #[arg(long, value_name = "problem|rank", default_value = "problem", value_parser = ["problem", "rank"])]
+    pub output: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for the terminal.
@@ -577,6 +629,7 @@ impl Cli {
                 }
             }
             Command::Cost(_) | Command::Criteria(_) | Command::Compare(_) => {}
+            Command::Completions(_) | Command::Man(_) | Command::Schema(_) => {}
         }
         if let Command::Sensitivity(args) = &self.command
             && args.judgments
@@ -599,6 +652,7 @@ impl Cli {
             Command::Robustness(a) => a.common.quiet,
             Command::Sensitivity(a) => a.common.quiet,
             Command::Criteria(_) | Command::Init(_) => false,
+            Command::Completions(_) | Command::Man(_) | Command::Schema(_) => false,
         }
     }
 }
