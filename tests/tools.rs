@@ -320,3 +320,32 @@ fn every_command_documents_its_exit_codes() {
     }
     assert!(innorank(["--help"]).stdout().contains("Exit codes:"));
 }
+
+#[test]
+fn every_command_that_reads_a_problem_reads_standard_input() {
+    let problem = std::fs::read_to_string("examples/related-diversification.yaml").unwrap();
+    let commands: &[&[&str]] = &[
+        &["rank"],
+        &["weights"],
+        &["cost"],
+        &["check"],
+        &["compare"],
+        &["reversal"],
+        &["robustness", "--draws", "200"],
+        &["sensitivity"],
+    ];
+    for command in commands {
+        let mut from_file = innorank(*command)
+            .args(["examples/related-diversification.yaml", "--format", "json", "--quiet"])
+            .json();
+        let from_stdin = innorank(*command)
+            .args(["-", "--format", "json", "--quiet"])
+            .stdin(problem.clone())
+            .json();
+        // `check` names the file it read.
+        if let Some(file) = from_file.get_mut("file") {
+            *file = "<stdin>".into();
+        }
+        assert_eq!(from_stdin, from_file, "{command:?}");
+    }
+}
