@@ -803,6 +803,17 @@ pub enum DiagnosticKind {
     /// A CSV cell written as a YAML interval `[low, high]`.
     #[error("`{0}`: an interval in a CSV cell is written LOW..HIGH, like `110..140`")]
     CsvInterval(String),
+    /// A spreadsheet (xlsx, xls, ods) that cannot be read.
+    #[error("cannot read the spreadsheet: {0}")]
+    Spreadsheet(String),
+    /// `--sheet` names no sheet of the workbook.
+    #[error("no sheet `{sheet}`; the sheets are {sheets}")]
+    UnknownSheet {
+        /// The sheet asked for.
+        sheet: String,
+        /// The workbook's sheets, ticked and joined.
+        sheets: String,
+    },
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ mod rendered;
 mod reversal;
 mod robustness;
 mod sensitivity;
+mod spreadsheets;
 mod tools;
 
 // The library and the documentation.

@@ -156,9 +156,13 @@ pub struct Common {
     #[arg(long, value_name = "DIR")]
     pub criteria_dir: Option<PathBuf>,
     /// Read the alternatives from this CSV file (header: id[,name],<leaf ids>),
-    /// replacing the problem's own; `-` reads standard input.
+    /// or spreadsheet (.xlsx, .xls, .ods: the same header in the first
+    /// row), replacing the problem's own; `-` reads CSV from standard input.
     #[arg(long, value_name = "FILE.csv")]
     pub alternatives: Option<PathBuf>,
+    /// The sheet of a spreadsheet to read [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// CSV field separator: `,`, `;`, `|` or `tab` [default: `;` or tab if
     /// the header line has one and no comma, else `,`].
     #[arg(long, value_name = "CHAR", value_parser = delimiter)]

@@ -120,6 +120,7 @@ fn load_for(common: &Common, rank_with: Option<innorank::RankOptions>) -> Result
         admit: rank_with.map(innorank::pipeline::rankable),
         max_csv_size: common.max_csv_size,
         csv_delimiter: common.delimiter,
+        sheet: common.sheet.clone(),
     };
     Problem::from_path(&common.file, &options).map_err(Failure::Invalid)
 }
