@@ -145,3 +145,63 @@ fn problems_are_located_at_their_cell() {
         "{errors:?}"
     );
 }
+
+/// The cells of sheet `name` of the workbook at `path`, as text (numbers
+/// as the shortest text that reads back the same).
+fn sheet_cells(path: &Path, name: &str) -> Vec<Vec<String>> {
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Float(v) => v.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn rank_writes_the_csv_table_as_a_workbook() {
+    let dir = Dir::new("xlsx-out");
+    let out = dir.join("ranking.xlsx");
+    let args = [
+        "rank",
+        "examples/innovation-proposals.yaml",
+        "--satisfactory",
+        "0.5",
+        "--quiet",
+    ];
+    let run = innorank(args)
+        .args(["--format", "xlsx", "-o"])
+        .arg(&out)
+        .run()
+        .success();
+    assert!(run.stdout.is_empty());
+    let csv = innorank(args).args(["--format", "csv"]).stdout();
+    let from_csv: Vec<Vec<String>> = csv
+        .lines()
+        .map(|l| {
+            // Names here hold no commas or quotes.
+            l.split(',')
+                .map(|cell| cell.parse::<f64>().map_or(cell.to_owned(), |v| v.to_string()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(sheet_cells(&out, "Ranking"), from_csv);
+    let weights = sheet_cells(&out, "Weights");
+    assert_eq!(weights[0], ["criterion", "weight"]);
+    assert_eq!(weights.len(), from_csv[0].len() - 7 + 1, "one row per leaf");
+    // Redirected, the workbook goes to standard output; other commands
+    // refuse the format.
+    let assert = innorank(args).args(["--format", "xlsx"]).assert().success();
+    let bytes = &assert.get_output().stdout;
+    assert!(bytes.starts_with(b"PK"), "a zip archive");
+    let errors = innorank(["weights", "examples/innovation-proposals.yaml", "--format", "xlsx"]).errors();
+    assert_eq!(errors, ["--format xlsx applies to rank only"]);
+}

@@ -327,6 +327,9 @@ pub struct RankArgs {
     /// shortened.
     #[arg(long)]
     pub wide: bool,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `robustness`: SMAA options (see the command's help).
@@ -576,6 +579,8 @@ pub enum Format {
     Csv,
     /// A Markdown table for reports.
     Markdown,
+    /// An Excel workbook (`rank` only; to a file: -o FILE or redirected).
+    Xlsx,
 }
 
 /// A CSV separator: one of `,`, `;`, `|`, or a tab (`tab`, `\t`).
@@ -635,6 +640,9 @@ impl Cli {
             Command::Cost(_) | Command::Criteria(_) | Command::Compare(_) => {}
             Command::Completions(_) | Command::Man(_) | Command::Schema(_) => {}
         }
+        if self.format() == Some(Format::Xlsx) && !matches!(self.command, Command::Rank(_)) {
+            return Err("--format xlsx applies to rank only".to_owned());
+        }
         if let Command::Sensitivity(args) = &self.command
             && args.judgments
             && args.common.format == Format::Csv
@@ -642,6 +650,22 @@ impl Cli {
             return Err("--judgments is not shown in --format csv; use --format json, table or markdown".to_owned());
         }
         Ok(warnings)
+    }
+
+    /// The output format asked for, for the commands that have one.
+    fn format(&self) -> Option<Format> {
+        match &self.command {
+            Command::Rank(a) => Some(a.common.format),
+            Command::Weights(a) => Some(a.common.format),
+            Command::Cost(a) => Some(a.common.format),
+            Command::Check(a) => Some(a.common.format),
+            Command::Compare(a) => Some(a.common.format),
+            Command::Reversal(a) => Some(a.common.format),
+            Command::Robustness(a) => Some(a.common.format),
+            Command::Sensitivity(a) => Some(a.common.format),
+            Command::Criteria(a) => Some(a.format),
+            Command::Init(_) | Command::Completions(_) | Command::Man(_) | Command::Schema(_) => None,
+        }
     }
 
     /// Whether warnings are silenced (`--quiet`).

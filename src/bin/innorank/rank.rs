@@ -1,5 +1,7 @@
 //! `innorank rank`: screen, weigh, rank.
 
+use std::io::IsTerminal as _;
+
 use innorank::{RankOptions, RankReport};
 
 use crate::cli::{Format, RankArgs};
@@ -31,7 +33,7 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     let shown = match (args.top, args.common.format) {
         (Some(n), _) => Some(n),
         (None, Format::Table | Format::Markdown) => Some(TABLE_ROWS),
-        (None, Format::Csv | Format::Json) => None,
+        (None, Format::Csv | Format::Json | Format::Xlsx) => None,
     };
     if let Some(n) = shown {
         report.ranking.truncate(n);
@@ -55,8 +57,33 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         report: &report,
         explain: args.explain,
     };
-    let written = format::emit(out, &view, args.common.format).map_err(Failure::from);
+    let mut file = match &args.output {
+        Some(path) => Some(create(path)?),
+        None if args.common.format == Format::Xlsx && std::io::stdout().is_terminal() => {
+            return Err(Failure::Rejected(
+                "--format xlsx writes a workbook: name the file with -o FILE".to_owned(),
+            ));
+        }
+        None => None,
+    };
+    let out: &mut dyn std::io::Write = match file.as_mut() {
+        Some(file) => file,
+        None => out,
+    };
+    let written = match args.common.format {
+        Format::Xlsx => format::xlsx::rank(out, &report),
+        other => format::emit(out, &view, other),
+    }
+    .map_err(Failure::from)
+    .and_then(|()| out.flush().map_err(Failure::from));
     finish(out, written, inconsistent)
+}
+
+/// `-o FILE`, created or truncated.
+fn create(path: &std::path::Path) -> Result<std::io::BufWriter<std::fs::File>, Failure> {
+    let file = std::fs::File::create(path)
+        .map_err(|e| anyhow::Error::new(e).context(format!("cannot create `{}`", path.display())))?;
+    Ok(std::io::BufWriter::with_capacity(1 << 16, file))
 }
 
 /// The width the table is fitted to: none with `--wide`; else `COLUMNS`

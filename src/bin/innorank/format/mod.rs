@@ -16,6 +16,7 @@ pub mod robustness;
 pub mod sensitivity;
 pub mod table;
 pub mod view;
+pub mod xlsx;
 
 use std::io::Write;
 use std::ops::Range;
@@ -42,6 +43,8 @@ pub fn emit(out: &mut dyn Write, view: &dyn Render, format: Format) -> anyhow::R
         Format::Csv => view.csv(out),
         Format::Table => Ok(out.write_all(view.table().as_bytes())?),
         Format::Markdown => Ok(out.write_all(view.markdown().as_bytes())?),
+        // Refused for every command but `rank`, which writes it itself.
+        Format::Xlsx => anyhow::bail!("--format xlsx applies to rank only"),
     }
 }
 
