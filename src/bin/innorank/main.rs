@@ -8,6 +8,7 @@ mod criteria;
 mod failure;
 mod format;
 mod init;
+mod progress;
 mod rank;
 mod reversal;
 mod robustness;
@@ -122,6 +123,7 @@ fn load_for(common: &Common, rank_with: Option<innorank::RankOptions>) -> Result
         csv_delimiter: common.delimiter,
         sheet: common.sheet.clone(),
     };
+    let _spinner = progress::loading(common);
     Problem::from_path(&common.file, &options).map_err(Failure::Invalid)
 }
 
