@@ -1,7 +1,7 @@
 //! Output formats: one view per command (`view.rs`), written by [`emit`]
 //! in the format asked for. Each format has its file, and each third-party
 //! format crate is named in one file: prettytable in `table.rs`,
-//! serde_json in `json.rs`, csv in `csv.rs`. Tables and Markdown share the
+//! serde_json in `json.rs`, csv in `csv.rs`, rust_xlsxwriter in `xlsx.rs`. Tables and Markdown share the
 //! titled grids of `grid.rs`.
 
 pub mod compare;
