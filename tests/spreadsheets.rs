@@ -86,6 +86,10 @@ fn levels_intervals_and_ids_written_as_numbers_read_as_in_csv() {
     let from_csv = run("a.csv");
     assert_eq!(run("a.xlsx"), from_csv);
     assert_eq!(from_csv["ranking"].as_array().unwrap().len(), 2);
+    // Named by the problem file itself, as `{csv: FILE}`.
+    dir.write("q.yaml", format!("{problem}alternatives: {{csv: a.xlsx}}\n"));
+    let named = dir.innorank().args(["rank", "q.yaml", "--format", "json"]).json();
+    assert_eq!(named["ranking"], from_csv["ranking"]);
 }
 
 #[test]

@@ -37,12 +37,14 @@ fn with_exit_codes(command: &clap::Command, strict: bool) -> String {
     format!("{before}{EXIT_CODES}{strict}")
 }
 
+/// Prints the completion script of `args.shell`.
 pub fn completions(args: &CompletionsArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let mut cli = command();
     clap_complete::generate(args.shell, &mut cli, "innorank", out);
     Ok(())
 }
 
+/// Prints one manual page, or writes them all into `args.dir`.
 pub fn man(args: &ManArgs, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let mut cli = command().disable_help_subcommand(true);
     if let Some(dir) = &args.dir {
