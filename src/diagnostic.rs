@@ -807,6 +807,17 @@ pub enum DiagnosticKind {
     /// fields.
     #[error("{0}")]
     Portfolio(#[source] crate::model::portfolio::PortfolioIssue),
+    /// A spreadsheet (xlsx, xls, ods) that cannot be read.
+    #[error("cannot read the spreadsheet: {0}")]
+    Spreadsheet(String),
+    /// `--sheet` names no sheet of the workbook.
+    #[error("no sheet `{sheet}`; the sheets are {sheets}")]
+    UnknownSheet {
+        /// The sheet asked for.
+        sheet: String,
+        /// The workbook's sheets, ticked and joined.
+        sheets: String,
+    },
 }
 
 #[cfg(test)]

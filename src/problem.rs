@@ -8,4 +8,5 @@ pub use crate::input::{
     Admission, CriteriaLibrary, CriterionBuilder, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LibraryEntry, LoadOptions,
     ProblemBuilder,
 };
+pub use crate::input::{SCHEMA_FILE, problem_schema};
 pub use crate::model::*;

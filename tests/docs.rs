@@ -1,7 +1,7 @@
 //! The problem files shown in README.md and docs/problem-format.md load as
 //! they are, so the documentation cannot drift from the format.
 
-fn yaml_blocks(markdown: &str) -> Vec<String> {
+pub fn yaml_blocks(markdown: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current: Option<String> = None;
     for line in markdown.lines() {

@@ -32,6 +32,8 @@ mod rendered;
 mod reversal;
 mod robustness;
 mod sensitivity;
+mod spreadsheets;
+mod tools;
 
 // The library and the documentation.
 mod docs;

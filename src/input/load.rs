@@ -63,6 +63,9 @@ pub struct LoadOptions {
     /// The CSV field separator (`,`, `;`, tab or `|`); told from the
     /// header line when `None`.
     pub csv_delimiter: Option<u8>,
+    /// The sheet to read when the alternatives are a spreadsheet (xlsx,
+    /// xls, ods); the first sheet when `None`.
+    pub sheet: Option<String>,
 }
 
 impl Default for LoadOptions {
@@ -77,6 +80,7 @@ impl Default for LoadOptions {
             admit: None,
             max_csv_size: DEFAULT_MAX_CSV_SIZE,
             csv_delimiter: None,
+            sheet: None,
         }
     }
 }
@@ -87,6 +91,7 @@ impl LoadOptions {
             ignore_extra_columns: self.ignore_extra_columns,
             delimiter: self.csv_delimiter,
             max_size: self.max_csv_size,
+            sheet: self.sheet.clone(),
         };
         CsvPlan {
             replacement: self.alternatives_csv.as_ref().map(|path| {

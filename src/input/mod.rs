@@ -16,12 +16,14 @@ mod load;
 mod raw;
 mod rules;
 mod scan;
+mod schema;
 mod validate;
 mod yaml;
 
 pub use builder::{CriterionBuilder, ProblemBuilder};
 pub use library::{CriteriaLibrary, LibraryEntry};
 pub use load::{Admission, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions};
+pub use schema::{SCHEMA_FILE, problem_schema};
 pub(crate) use validate::node_paths;
 
 // The model and the diagnostics, as every input module names them.

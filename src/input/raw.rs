@@ -22,7 +22,8 @@ use super::diagnostic::{did_you_mean, nearest};
 /// absence is reported by validation, which leaves the report out when the
 /// same mapping has a misspelt key (`nmae:`), instead of serde stopping at
 /// "missing field" before the typo is even mentioned.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawProblem {
     pub version: Option<RawValue>,
     #[serde(default, deserialize_with = "present")]
@@ -47,7 +48,8 @@ pub struct RawProblem {
 }
 
 /// `portfolio:` as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawPortfolio {
     #[serde(default, deserialize_with = "present")]
     pub budget: Option<RawValue>,
@@ -77,7 +79,8 @@ pub struct RawPortfolio {
 }
 
 /// A shared platform as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawPlatform {
     #[serde(default, deserialize_with = "present")]
     pub id: Option<Text>,
@@ -88,7 +91,8 @@ pub struct RawPlatform {
 }
 
 /// A platform's pooled learning curve as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawLearning {
     #[serde(default, deserialize_with = "present")]
     pub unit_cost: Option<RawValue>,
@@ -97,7 +101,8 @@ pub struct RawLearning {
 }
 
 /// A group as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawGroup {
     #[serde(default)]
     pub ids: Vec<Text>,
@@ -106,7 +111,8 @@ pub struct RawGroup {
 }
 
 /// A resource as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawResource {
     #[serde(default, deserialize_with = "present")]
     pub id: Option<Text>,
@@ -114,7 +120,8 @@ pub struct RawResource {
     pub capacity: Option<RawValue>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawCriterion {
     /// Required unless `use` names a library criterion.
     pub id: Option<Text>,
@@ -142,7 +149,7 @@ pub struct RawCriterion {
     pub baseline: Option<Pairs>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawDirection {
     Benefit,
@@ -150,7 +157,8 @@ pub enum RawDirection {
     Target,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawScale {
     #[serde(default, deserialize_with = "present")]
     pub min: Option<RawValue>,
@@ -158,7 +166,8 @@ pub struct RawScale {
     pub max: Option<RawValue>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawAlternative {
     #[serde(default, deserialize_with = "present")]
     pub id: Option<Text>,
@@ -176,7 +185,8 @@ pub struct RawAlternative {
     pub uses: Option<Pairs>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawRule {
     #[serde(default, deserialize_with = "present")]
     pub criterion: Option<Text>,

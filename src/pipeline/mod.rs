@@ -12,6 +12,7 @@ mod curves;
 pub mod error;
 pub mod portfolio;
 pub(crate) mod rank;
+mod rank_schema;
 mod ranking;
 mod reversal;
 pub mod robustness;
@@ -28,6 +29,7 @@ pub use compare::{
 pub use curves::{AlternativeCurve, CriterionCurves, curves};
 pub use error::Error;
 pub use rank::{Method, RankOptions, RankReport, RankedAlternative, ScreenedOut, rank, weight_warnings};
+pub use rank_schema::rank_schema;
 pub use ranking::{Iter, Ranking};
 pub use reversal::{
     CHECKS, DEFAULT_MAX_ALTERNATIVES, Removal, ReversalError, ReversalOptions, ReversalReport, WorseCase, reversal,

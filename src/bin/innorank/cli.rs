@@ -135,6 +135,24 @@ pub enum Command {
         after_help = "Examples:\n  innorank report examples/innovation-proposals.yaml -o report.html\n  innorank report problem.yaml -o report.html --draws 2000 --versus a,b"
     )]
     Report(ReportArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell,
+    /// elvish).
+    #[command(
+        after_help = "Examples:\n  innorank completions bash > ~/.local/share/bash-completion/completions/innorank\n  innorank completions zsh > ~/.zfunc/_innorank\n  innorank completions fish > ~/.config/fish/completions/innorank.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page of innorank or of one command (roff), or write
+    /// every page into a folder.
+    #[command(
+        after_help = "Examples:\n  innorank man | man -l -\n  innorank man rank | man -l -\n  innorank man --dir ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
+    /// Print the JSON Schema of the problem file (or of `rank --format
+    /// json` with --output rank), for editors and pipelines.
+    #[command(
+        after_help = "Examples:\n  innorank schema > problem.schema.json\n  innorank schema --output rank > rank.schema.json"
+    )]
+    Schema(SchemaArgs),
 }
 
 /// Arguments every command takes.
@@ -153,9 +171,13 @@ pub struct Common {
     #[arg(long, value_name = "DIR")]
     pub criteria_dir: Option<PathBuf>,
     /// Read the alternatives from this CSV file (header: id[,name],<leaf ids>),
-    /// replacing the problem's own; `-` reads standard input.
+    /// or spreadsheet (.xlsx, .xls, .ods: the same header in the first
+    /// row), replacing the problem's own; `-` reads CSV from standard input.
     #[arg(long, value_name = "FILE.csv")]
     pub alternatives: Option<PathBuf>,
+    /// The sheet of a spreadsheet to read [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// CSV field separator: `,`, `;`, `|` or `tab` [default: `;` or tab if
     /// the header line has one and no comma, else `,`].
     #[arg(long, value_name = "CHAR", value_parser = delimiter)]
@@ -326,6 +348,9 @@ pub struct RankArgs {
     /// these two ranked alternatives instead of the top two.
     #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
     pub versus: Option<Vec<String>>,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `robustness`: SMAA options (see the command's help).
@@ -488,6 +513,11 @@ pub struct InitArgs {
     /// Also use the criteria definitions in this folder (`*.yaml`).
     #[arg(long, value_name = "DIR")]
     pub criteria_dir: Option<PathBuf>,
+    /// Where the first line (`# yaml-language-server: $schema=...`) points
+    /// editors for the schema: a path relative to the problem file or a
+    /// URL. Write the file with `innorank schema > problem.schema.json`.
+    #[arg(long, value_name = "PATH|URL", default_value = innorank::problem::SCHEMA_FILE)]
+    pub schema: String,
 }
 
 #[derive(Debug, Args)]
@@ -621,6 +651,35 @@ pub struct ReversalArgs {
     pub wide: bool,
 }
 
+/// `innorank completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `innorank man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`rank`, ...); the main page if
+    /// omitted.
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Option<String>,
+    /// Write every page into this folder instead (innorank.1,
+    /// innorank-rank.1, ...), creating it if needed.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// `innorank schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema: of the problem file, or of `rank --format json`.
+    #[arg(long, value_name = "problem|rank", default_value = "problem", value_parser = ["problem", "rank"])]
+    pub output: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for the terminal.
@@ -631,6 +690,8 @@ pub enum Format {
     Csv,
     /// A Markdown table for reports.
     Markdown,
+    /// An Excel workbook (`rank` only; to a file: -o FILE or redirected).
+    Xlsx,
 }
 
 /// A CSV separator: one of `,`, `;`, `|`, or a tab (`tab`, `\t`).
@@ -689,6 +750,10 @@ impl Cli {
                 }
             }
             Command::Cost(_) | Command::Criteria(_) | Command::Compare(_) | Command::Portfolio(_) => {}
+            Command::Completions(_) | Command::Man(_) | Command::Schema(_) => {}
+        }
+        if self.format() == Some(Format::Xlsx) && !matches!(self.command, Command::Rank(_)) {
+            return Err("--format xlsx applies to rank only".to_owned());
         }
         if let Command::Sensitivity(args) = &self.command
             && args.judgments
@@ -697,6 +762,24 @@ impl Cli {
             return Err("--judgments is not shown in --format csv; use --format json, table or markdown".to_owned());
         }
         Ok(warnings)
+    }
+
+    /// The output format asked for, for the commands that have one.
+    fn format(&self) -> Option<Format> {
+        match &self.command {
+            Command::Rank(a) => Some(a.common.format),
+            Command::Weights(a) => Some(a.common.format),
+            Command::Cost(a) => Some(a.common.format),
+            Command::Check(a) => Some(a.common.format),
+            Command::Compare(a) => Some(a.common.format),
+            Command::Reversal(a) => Some(a.common.format),
+            Command::Robustness(a) => Some(a.common.format),
+            Command::Sensitivity(a) => Some(a.common.format),
+            Command::Portfolio(a) => Some(a.common.format),
+            Command::Report(a) => Some(a.common.format),
+            Command::Criteria(a) => Some(a.format),
+            Command::Init(_) | Command::Completions(_) | Command::Man(_) | Command::Schema(_) => None,
+        }
     }
 
     /// Whether warnings are silenced (`--quiet`).
@@ -713,6 +796,7 @@ impl Cli {
             Command::Sensitivity(a) => a.common.quiet,
             Command::Report(a) => a.common.quiet,
             Command::Criteria(_) | Command::Init(_) => false,
+            Command::Completions(_) | Command::Man(_) | Command::Schema(_) => false,
         }
     }
 }

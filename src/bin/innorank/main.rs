@@ -10,18 +10,21 @@ mod format;
 mod init;
 mod plot;
 mod portfolio;
+mod progress;
 mod rank;
 mod report;
 mod reversal;
 mod robustness;
+mod schema;
 mod sensitivity;
+mod shell;
 mod weights;
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 use innorank::Problem;
 use innorank::problem::{CriteriaLibrary, LoadOptions};
@@ -32,8 +35,8 @@ use failure::{Failure, is_broken_pipe};
 fn main() -> ExitCode {
     // As `Cli::parse()`, keeping the matches to tell typed options from
     // defaults.
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
+    let matches = shell::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut shell::command()).exit());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = cli
@@ -59,6 +62,9 @@ fn main() -> ExitCode {
                 Command::Robustness(args) => robustness::run(args, &mut out),
                 Command::Sensitivity(args) => sensitivity::run(args, &mut out),
                 Command::Report(args) => report::run(args, &mut out),
+                Command::Completions(args) => shell::completions(args, &mut out),
+                Command::Man(args) => shell::man(args, &mut out),
+                Command::Schema(args) => schema::run(args, &mut out),
             }
         })
         .and_then(|()| out.flush().map_err(Failure::from));
@@ -126,7 +132,9 @@ fn load_admitted(common: &Common, admit: Option<innorank::problem::Admission>) -
         admit,
         max_csv_size: common.max_csv_size,
         csv_delimiter: common.delimiter,
+        sheet: common.sheet.clone(),
     };
+    let _spinner = progress::loading(common);
     Problem::from_path(&common.file, &options).map_err(Failure::Invalid)
 }
 

@@ -1,5 +1,7 @@
 //! `innorank rank`: screen, weigh, rank.
 
+use std::io::IsTerminal as _;
+
 use innorank::pipeline::{HeadToHead, VersusError};
 use innorank::{RankOptions, RankReport};
 
@@ -34,7 +36,7 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     let shown = match (args.top, args.common.format) {
         (Some(n), _) => Some(n),
         (None, Format::Table | Format::Markdown) => Some(TABLE_ROWS),
-        (None, Format::Csv | Format::Json) => None,
+        (None, Format::Csv | Format::Json | Format::Xlsx) => None,
     };
     if let Some(n) = shown {
         report.ranking.truncate(n);
@@ -58,8 +60,25 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         report: &report,
         explain: args.explain,
     };
-    let mut written = format::emit(out, &view, args.common.format).map_err(Failure::from);
-    if let (Some(h), true, Ok(())) = (&versus, args.explain, &written) {
+    let mut file = match &args.output {
+        Some(path) => Some(create(path)?),
+        None if args.common.format == Format::Xlsx && std::io::stdout().is_terminal() => {
+            return Err(Failure::Rejected(
+                "--format xlsx writes a workbook: name the file with -o FILE".to_owned(),
+            ));
+        }
+        None => None,
+    };
+    let out: &mut dyn std::io::Write = match file.as_mut() {
+        Some(file) => file,
+        None => out,
+    };
+    let mut written = match args.common.format {
+        Format::Xlsx => format::xlsx::rank(out, &report),
+        other => format::emit(out, &view, other),
+    }
+    .map_err(Failure::from);
+    if let (Some(h), true, Ok(()), false) = (&versus, args.explain, &written, args.common.format == Format::Xlsx) {
         let view = format::versus::VersusView {
             head_to_head: h,
             problem: &problem,
@@ -67,7 +86,15 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         };
         written = format::emit(out, &view, args.common.format).map_err(Failure::from);
     }
+    let written = written.and_then(|()| out.flush().map_err(Failure::from));
     finish(out, written, inconsistent)
+}
+
+/// `-o FILE`, created or truncated.
+fn create(path: &std::path::Path) -> Result<std::io::BufWriter<std::fs::File>, Failure> {
+    let file = std::fs::File::create(path)
+        .map_err(|e| anyhow::Error::new(e).context(format!("cannot create `{}`", path.display())))?;
+    Ok(std::io::BufWriter::with_capacity(1 << 16, file))
 }
 
 /// The head-to-head that `--explain` prints and `--plot` draws: of

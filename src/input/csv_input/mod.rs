@@ -21,6 +21,7 @@ mod encoding;
 mod intake;
 mod lines;
 mod quote_free;
+mod sheet;
 
 pub(crate) use encoding::{NotUtf8, sniff as sniff_encoding};
 use intake::{Input, Limit, MAX_LINE_BYTES as MAX_LINE};
@@ -58,6 +59,8 @@ pub struct CsvSettings {
     pub delimiter: Option<u8>,
     /// Largest CSV accepted, in bytes.
     pub max_size: u64,
+    /// The sheet of a spreadsheet to read; the first when `None`.
+    pub sheet: Option<String>,
 }
 
 impl Default for CsvSettings {
@@ -66,6 +69,7 @@ impl Default for CsvSettings {
             ignore_extra_columns: false,
             delimiter: None,
             max_size: DEFAULT_MAX_CSV_SIZE,
+            sheet: None,
         }
     }
 }
@@ -207,6 +211,9 @@ struct Intervals {
 /// otherwise, and for larger sources streamed, by the csv crate on one
 /// thread. Both give the same values and errors.
 pub fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, Vec<Diagnostic>> {
+    if !source.stdin && sheet::is_spreadsheet(&source.path) {
+        return sheet::read(source, criteria);
+    }
     let fail = |line: Option<u64>, kind: DiagnosticKind| failure(source, line, kind);
     let refused = |limit: Limit| fail(limit.line, limit.kind);
     if let Some(d) = source.settings.delimiter.filter(|d| !DELIMITERS.contains(d)) {

@@ -1,7 +1,7 @@
 //! Output formats: one view per command (`view.rs`), written by [`emit`]
 //! in the format asked for. Each format has its file, and each third-party
 //! format crate is named in one file: prettytable in `table.rs`,
-//! serde_json in `json.rs`, csv in `csv.rs`. Tables and Markdown share the
+//! serde_json in `json.rs`, csv in `csv.rs`, rust_xlsxwriter in `xlsx.rs`. Tables and Markdown share the
 //! titled grids of `grid.rs`.
 
 pub mod compare;
@@ -19,6 +19,7 @@ pub mod table;
 pub mod versus;
 pub mod view;
 pub mod width;
+pub mod xlsx;
 
 use std::io::Write;
 use std::ops::Range;
@@ -45,6 +46,8 @@ pub fn emit(out: &mut dyn Write, view: &dyn Render, format: Format) -> anyhow::R
         Format::Csv => view.csv(out),
         Format::Table => Ok(out.write_all(view.table().as_bytes())?),
         Format::Markdown => Ok(out.write_all(view.markdown().as_bytes())?),
+        // Refused for every command but `rank`, which writes it itself.
+        Format::Xlsx => anyhow::bail!("--format xlsx applies to rank only"),
     }
 }
 

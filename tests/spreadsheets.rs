@@ -1,0 +1,211 @@
+//! `--alternatives FILE.xlsx`: workbooks, built here with rust_xlsxwriter,
+//! read with the CSV reader's rules and located at their cells.
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::Workbook;
+
+use crate::common::{Dir, innorank};
+
+/// Writes `csv` (comma-separated, no quotes) as sheet `sheet` of a new
+/// workbook at `path`, numbers as number cells and the rest as text; more
+/// sheets before it with `before`.
+fn workbook(path: &Path, sheet: &str, csv: &str, before: &[&str]) {
+    let mut book = Workbook::new();
+    for name in before {
+        book.add_worksheet()
+            .set_name(*name)
+            .unwrap()
+            .write_string(0, 0, "not this one")
+            .unwrap();
+    }
+    let ws = book.add_worksheet().set_name(sheet).unwrap();
+    for (r, line) in csv.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(v) => ws.write_number(r, c, v).unwrap(),
+                Err(_) if cell.is_empty() => ws,
+                Err(_) => ws.write_string(r, c, cell).unwrap(),
+            };
+        }
+    }
+    book.save(path).unwrap();
+}
+
+fn large_csv_head(rows: usize) -> String {
+    let text = std::fs::read_to_string("examples/large.csv").unwrap();
+    text.lines().take(rows + 1).map(|l| format!("{l}\n")).collect()
+}
+
+fn rank_json(alternatives: &PathBuf, extra: &[&str]) -> serde_json::Value {
+    innorank([
+        "rank",
+        "examples/large.yaml",
+        "--format",
+        "json",
+        "--quiet",
+        "--alternatives",
+    ])
+    .arg(alternatives)
+    .args(extra)
+    .json()
+}
+
+#[test]
+fn a_workbook_ranks_as_the_same_table_in_csv() {
+    let dir = Dir::new("xlsx-same");
+    let csv = large_csv_head(300);
+    let csv_path = dir.write("alts.csv", &csv);
+    let xlsx = dir.join("alts.xlsx");
+    workbook(&xlsx, "Proposals", &csv, &[]);
+    let from_csv = rank_json(&csv_path, &[]);
+    let count = |list: &str| from_csv[list].as_array().unwrap().len();
+    assert_eq!(count("ranking") + count("screened_out"), 300);
+    assert_eq!(rank_json(&xlsx, &[]), from_csv);
+    // Another sheet first: --sheet picks the table.
+    let two = dir.join("two.xlsx");
+    workbook(&two, "Proposals", &csv, &["Notes"]);
+    assert_eq!(rank_json(&two, &["--sheet", "Proposals"]), from_csv);
+}
+
+#[test]
+fn levels_intervals_and_ids_written_as_numbers_read_as_in_csv() {
+    let dir = Dir::new("xlsx-levels");
+    let problem =
+        "name: x\ncriteria:\n  - {id: risk, direction: cost}\n  - {id: fit, levels: {low: 1, mid: 3, high: 5}}\n";
+    dir.write("p.yaml", problem);
+    let csv = "id,name,risk,fit\n7,Seven,2..4,high\nb,Bee,3,low..mid\n";
+    dir.write("a.csv", csv);
+    workbook(&dir.join("a.xlsx"), "Sheet1", csv, &[]);
+    let run = |file: &str| {
+        dir.innorank()
+            .args(["rank", "p.yaml", "--format", "json", "--alternatives", file])
+            .json()
+    };
+    let from_csv = run("a.csv");
+    assert_eq!(run("a.xlsx"), from_csv);
+    assert_eq!(from_csv["ranking"].as_array().unwrap().len(), 2);
+    // Named by the problem file itself, as `{csv: FILE}`.
+    dir.write("q.yaml", format!("{problem}alternatives: {{csv: a.xlsx}}\n"));
+    let named = dir.innorank().args(["rank", "q.yaml", "--format", "json"]).json();
+    assert_eq!(named["ranking"], from_csv["ranking"]);
+}
+
+#[test]
+fn problems_are_located_at_their_cell() {
+    let dir = Dir::new("xlsx-errors");
+    dir.write(
+        "p.yaml",
+        "name: x\ncriteria:\n  - {id: risk, scale: {min: 1, max: 9}}\n  - {id: cost}\n",
+    );
+    workbook(
+        &dir.join("a.xlsx"),
+        "Sheet1",
+        "id,risk,cost\np1,3,10\np2,12,20\np3,4,lots\n",
+        &[],
+    );
+    let errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "a.xlsx"])
+        .errors();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert_eq!(errors[2], "2 problems found; nothing was ranked");
+    assert!(errors[0].starts_with("a.xlsx!Sheet1!B3: "), "{errors:?}");
+    assert!(errors[1].starts_with("a.xlsx!Sheet1!C4: "), "{errors:?}");
+    // The same table in CSV reports the same problems, at lines.
+    dir.write("a.csv", "id,risk,cost\np1,3,10\np2,12,20\np3,4,lots\n");
+    let csv_errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "a.csv"])
+        .errors();
+    let message = |e: &String| e.rsplit(": ").next().unwrap().to_owned();
+    assert_eq!(
+        errors.iter().map(message).collect::<Vec<_>>(),
+        csv_errors.iter().map(message).collect::<Vec<_>>()
+    );
+    // A misspelt header cell, a missing sheet, a file that is no workbook.
+    workbook(&dir.join("h.xlsx"), "Sheet1", "id,rsik,cost\np1,3,10\n", &[]);
+    let errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "h.xlsx"])
+        .errors();
+    assert!(
+        errors[0].starts_with("h.xlsx!Sheet1!B1: ") && errors[0].contains("`risk`"),
+        "{errors:?}"
+    );
+    let errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "h.xlsx", "--sheet", "Data"])
+        .errors();
+    assert_eq!(errors, ["h.xlsx: no sheet `Data`; the sheets are `Sheet1`"]);
+    dir.write("bad.xlsx", "id,risk,cost\n");
+    let errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "bad.xlsx"])
+        .errors();
+    assert!(
+        errors[0].starts_with("bad.xlsx: cannot read the spreadsheet"),
+        "{errors:?}"
+    );
+}
+
+/// The cells of sheet `name` of the workbook at `path`, as text (numbers
+/// as the shortest text that reads back the same).
+fn sheet_cells(path: &Path, name: &str) -> Vec<Vec<String>> {
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Float(v) => v.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn rank_writes_the_csv_table_as_a_workbook() {
+    let dir = Dir::new("xlsx-out");
+    let out = dir.join("ranking.xlsx");
+    let args = [
+        "rank",
+        "examples/innovation-proposals.yaml",
+        "--satisfactory",
+        "0.5",
+        "--quiet",
+    ];
+    let run = innorank(args)
+        .args(["--format", "xlsx", "-o"])
+        .arg(&out)
+        .run()
+        .success();
+    assert!(run.stdout.is_empty());
+    let csv = innorank(args).args(["--format", "csv"]).stdout();
+    let from_csv: Vec<Vec<String>> = csv
+        .lines()
+        .map(|l| {
+            // Names here hold no commas or quotes.
+            l.split(',')
+                .map(|cell| cell.parse::<f64>().map_or(cell.to_owned(), |v| v.to_string()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(sheet_cells(&out, "Ranking"), from_csv);
+    let weights = sheet_cells(&out, "Weights");
+    assert_eq!(weights[0], ["criterion", "weight"]);
+    assert_eq!(weights.len(), from_csv[0].len() - 7 + 1, "one row per leaf");
+    // Redirected, the workbook goes to standard output; other commands
+    // refuse the format.
+    let assert = innorank(args).args(["--format", "xlsx"]).assert().success();
+    let bytes = &assert.get_output().stdout;
+    assert!(bytes.starts_with(b"PK"), "a zip archive");
+    let errors = innorank(["weights", "examples/innovation-proposals.yaml", "--format", "xlsx"]).errors();
+    assert_eq!(errors, ["--format xlsx applies to rank only"]);
+}
