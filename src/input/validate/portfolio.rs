@@ -21,7 +21,12 @@ impl AltFields {
     /// The fields of `rows` CSV rows from their non-empty portfolio cells
     /// (row, column, text): `platforms` separated by `;`, `volume`,
     /// `uses.<resource>`.
+    /// No cell, no fields: an empty list, not one empty entry per row (a
+    /// million rows without portfolio columns would cost ~100 MB).
     pub fn from_csv(rows: usize, cells: Vec<(usize, String, String)>) -> Vec<AltFields> {
+        if cells.is_empty() {
+            return Vec::new();
+        }
         let mut out = vec![AltFields::default(); rows];
         for (row, column, text) in cells {
             let Some(fields) = out.get_mut(row) else { continue };

@@ -118,7 +118,10 @@ impl Validator {
     ) {
         for (i, need) in needs.iter().enumerate() {
             for &k in need {
-                if platforms[k].learning.is_some() && volumes[i].is_none() && fields[i].volume.is_none() {
+                if platforms[k].learning.is_some()
+                    && volumes[i].is_none()
+                    && fields.get(i).is_none_or(|f| f.volume.is_none())
+                {
                     let kind = PortfolioIssue::VolumeMissing {
                         alternative: alternatives.id(i).to_owned(),
                         platform: platforms[k].id.clone(),
