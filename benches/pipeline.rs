@@ -7,7 +7,6 @@
 
 mod common;
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -33,22 +32,7 @@ alternatives: {csv: alternatives.csv}
 fn write_problem(rows: usize) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("innorank-bench-pipeline-{rows}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let mut next = common::uniform(rows as u64);
-    let mut csv = String::from("id,c1,c2,c3,c4,c5,c6,c7,c8\n");
-    for i in 0..rows {
-        let _ = writeln!(
-            csv,
-            "a{i:07},{:.2},{:.2},{:.4},{:.4},{:.6},{:.4},{:.1},{:.6}",
-            5.0e4 + 8.95e6 * next(),
-            2.0e4 + 7.98e6 * next(),
-            1.0 + 8.0 * next(),
-            1.0 + 8.0 * next(),
-            next(),
-            100.0 * next(),
-            3.0 + 45.0 * next(),
-            next(),
-        );
-    }
+    let csv = common::alternatives_csv(rows);
     std::fs::write(dir.join("alternatives.csv"), csv).expect("written");
     std::fs::write(dir.join("problem.yaml"), PROBLEM).expect("written");
     dir

@@ -5,7 +5,8 @@
 //!
 //! Run with `cargo bench --bench sensitivity`.
 
-use std::fmt::Write as _;
+mod common;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -35,28 +36,7 @@ criteria:
 /// The problem with `rows` alternatives, read from a CSV in a temporary
 /// folder as the CLI would.
 fn problem(rows: usize) -> Problem {
-    let mut state = 0x9E37_79B9_7F4A_7C15_u64 ^ rows as u64;
-    let mut next = || {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let mut csv = String::from("id,c1,c2,c3,c4,c5,c6,c7,c8\n");
-    for i in 0..rows {
-        let _ = writeln!(
-            csv,
-            "a{i:07},{:.2},{:.2},{:.4},{:.4},{:.6},{:.4},{:.1},{:.6}",
-            5.0e4 + 8.95e6 * next(),
-            2.0e4 + 7.98e6 * next(),
-            1.0 + 8.0 * next(),
-            1.0 + 8.0 * next(),
-            next(),
-            100.0 * next(),
-            3.0 + 45.0 * next(),
-            next(),
-        );
-    }
+    let csv = common::alternatives_csv(rows);
     let dir = std::env::temp_dir().join(format!("innorank-bench-sensitivity-{rows}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     std::fs::write(dir.join("alternatives.csv"), csv).expect("written");

@@ -5,6 +5,8 @@
 //!
 //! Run with `cargo bench --bench smaa`.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
@@ -18,13 +20,7 @@ const DRAWS: u64 = 1000;
 /// `rows` alternatives on 8 criteria (benefit, cost, target), values from
 /// a fixed xorshift stream.
 fn problem(rows: usize) -> Problem {
-    let mut state = 0x9E37_79B9_7F4A_7C15_u64 ^ rows as u64;
-    let mut next = || {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut next = common::uniform(rows as u64);
     let mut yaml = String::from(
         "name: smaa bench\ncriteria:\n  - {id: c1}\n  - {id: c2, direction: cost}\n  - {id: c3}\n  - {id: c4, direction: cost}\n  - {id: c5, direction: target, target: 0.6}\n  - {id: c6}\n  - {id: c7, direction: cost}\n  - {id: c8}\nalternatives:\n",
     );

@@ -1,5 +1,9 @@
 //! What the benches share: a fixed stream of pseudo-random numbers, so that
-//! every run measures the same data.
+//! every run measures the same data, and the CSV alternatives built from it.
+//! Each bench uses part of this module.
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
 
 /// Uniform numbers in [0, 1) from a xorshift64* stream seeded with `seed`
 /// (53 random bits each).
@@ -11,4 +15,26 @@ pub fn uniform(seed: u64) -> impl FnMut() -> f64 {
         state ^= state >> 27;
         (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
     }
+}
+
+/// `rows` alternatives on the criteria `c1..c8`, as CSV written as plain
+/// decimals like scripts/gen_data.py (seeded with `rows`).
+pub fn alternatives_csv(rows: usize) -> String {
+    let mut next = uniform(rows as u64);
+    let mut csv = String::from("id,c1,c2,c3,c4,c5,c6,c7,c8\n");
+    for i in 0..rows {
+        let _ = writeln!(
+            csv,
+            "a{i:07},{:.2},{:.2},{:.4},{:.4},{:.6},{:.4},{:.1},{:.6}",
+            5.0e4 + 8.95e6 * next(),
+            2.0e4 + 7.98e6 * next(),
+            1.0 + 8.0 * next(),
+            1.0 + 8.0 * next(),
+            next(),
+            100.0 * next(),
+            3.0 + 45.0 * next(),
+            next(),
+        );
+    }
+    csv
 }
