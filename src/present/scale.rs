@@ -3,6 +3,85 @@
 //! Ticks are "nice" numbers, 1, 2 or 5 times a power of ten (Heckbert,
 //! "Nice numbers for graph labels", Graphics Gems, 1990), so a reader can
 //! interpolate between them.
+//!
+//! [`x_axis`] and [`y_axis`] draw an axis along any [`Scale`]: its grid
+//! lines, tick labels and title, the same way in every chart.
+
+use crate::present::palette;
+use crate::present::svg::{Anchor, Svg, TextStyle};
+
+/// A map from data to one drawing coordinate that an axis can be drawn
+/// along.
+pub trait Scale {
+    /// The drawing coordinate of `x`.
+    fn at(&self, x: f64) -> f64;
+    /// The values the axis marks.
+    fn marks(&self) -> Vec<f64>;
+    /// The drawing coordinates of the axis's two ends.
+    fn ends(&self) -> (f64, f64);
+}
+
+/// Ticks a linear axis aims at.
+const LINEAR_TICKS: usize = 5;
+
+impl Scale for Linear {
+    fn at(&self, x: f64) -> f64 {
+        Linear::at(self, x)
+    }
+    fn marks(&self) -> Vec<f64> {
+        self.ticks(LINEAR_TICKS)
+    }
+    fn ends(&self) -> (f64, f64) {
+        (self.from, self.to)
+    }
+}
+
+impl Scale for Log {
+    fn at(&self, x: f64) -> f64 {
+        Log::at(self, x)
+    }
+    fn marks(&self) -> Vec<f64> {
+        self.ticks()
+    }
+    fn ends(&self) -> (f64, f64) {
+        (self.from, self.to)
+    }
+}
+
+/// A horizontal axis: grid lines at `x`'s ticks from `top` to `bottom`,
+/// the axis line and tick labels at `bottom`, and `label` centred below.
+pub fn x_axis(svg: &mut Svg, x: &impl Scale, (top, bottom): (f64, f64), label: &str) {
+    for t in x.marks() {
+        let at = x.at(t);
+        svg.line((at, top), (at, bottom), palette::GRID, 1.0, false);
+        svg.text(
+            (at, bottom + 16.0),
+            &tick_label(t),
+            TextStyle::label(Anchor::Middle).colored(palette::MUTED),
+        );
+    }
+    let (from, to) = x.ends();
+    svg.line((from, bottom), (to, bottom), palette::MUTED, 1.0, false);
+    svg.text(((from + to) / 2.0, bottom + 36.0), label, TextStyle::label(Anchor::Middle));
+}
+
+/// A vertical axis: grid lines at `y`'s ticks from `left` to `right`, the
+/// axis line and tick labels at `left`, and `label` turned upright near
+/// the chart's left edge.
+pub fn y_axis(svg: &mut Svg, y: &impl Scale, (left, right): (f64, f64), label: &str) {
+    for t in y.marks() {
+        let at = y.at(t);
+        svg.line((left, at), (right, at), palette::GRID, 1.0, false);
+        svg.text(
+            (left - 6.0, at + 4.0),
+            &tick_label(t),
+            TextStyle::label(Anchor::End).colored(palette::MUTED),
+        );
+    }
+    let (bottom, top) = y.ends();
+    svg.line((left, top), (left, bottom), palette::MUTED, 1.0, false);
+    svg.text_vertical((18.0, (top + bottom) / 2.0), label, TextStyle::label(Anchor::Middle));
+}
 
 /// A linear map from the data interval `[lo, hi]` to the drawing interval
 /// `[from, to]` (which may run backwards, as a vertical axis does).

@@ -446,6 +446,8 @@ pub struct PortfolioArgs {
     /// Print the tables in one piece, however wide.
     #[arg(long)]
     pub wide: bool,
+    #[command(flatten)]
+    pub plot: PlotArgs,
 }
 
 /// The budgets of `--frontier`, ascending.

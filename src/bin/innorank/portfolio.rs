@@ -21,7 +21,7 @@ pub fn run(args: &PortfolioArgs, out: &mut dyn std::io::Write) -> Result<(), Fai
         ..RankOptions::default()
     };
     let problem = load_admitted(&args.common, Some(portfolio_admission(rank)))?;
-    let options = PortfolioOptions {
+    let mut options = PortfolioOptions {
         rank,
         method_override: args.method,
         budget: args.budget,
@@ -30,13 +30,15 @@ pub fn run(args: &PortfolioArgs, out: &mut dyn std::io::Write) -> Result<(), Fai
         time_limit: args.time_limit,
         robust: args.robust.map(|n| (n, args.seed)),
     };
-    let report = portfolio(&problem, &options).map_err(|e| match e {
+    let chart_only = format::portfolio_plot::sweep_for_chart(&args.plot, &problem, &mut options);
+    let mut report = portfolio(&problem, &options).map_err(|e| match e {
         PortfolioError::NoSection | PortfolioError::RobustLeafValue(_) => Failure::Rejected(e.to_string()),
         PortfolioError::Scoring(e) => Failure::from_rank(e),
         e => Failure::Other(e.into()),
     })?;
     // The problem's own warnings are among the report's.
     warn(&args.common, &report.warnings);
+    format::portfolio_plot::write(&args.plot, &mut report, chart_only)?;
     let view = PortfolioView {
         report: &report,
         width: width(args.wide),

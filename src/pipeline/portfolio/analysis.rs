@@ -89,6 +89,7 @@ pub(super) fn frontier(
                 value: e.value(),
                 spend: e.spend(),
                 status: outcome.status,
+                baseline: context.baseline(&baseline(&instance)),
             })
         })
         .collect()

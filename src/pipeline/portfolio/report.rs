@@ -119,6 +119,10 @@ pub struct FrontierPoint {
     /// How the solve ended.
     #[serde(serialize_with = "status")]
     pub status: Status,
+    /// Funding down the ranking at this budget, what the optimum is
+    /// measured against (drawn by the portfolio chart; not in the JSON).
+    #[serde(skip)]
+    pub baseline: Baseline,
 }
 
 /// One of the best portfolios.

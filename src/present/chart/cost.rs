@@ -6,7 +6,7 @@ use super::{WIDTH, header};
 use crate::learning_curve::Crossing;
 use crate::pipeline::CriterionCurves;
 use crate::present::palette;
-use crate::present::scale::{Log, tick_label};
+use crate::present::scale::{Log, x_axis, y_axis};
 use crate::present::svg::{Anchor, Svg, TextStyle, shorten};
 
 /// Curves drawn; more alternatives are counted in a note.
@@ -111,7 +111,13 @@ fn drawing(curves: &CriterionCurves, unit: &str) -> Svg {
         from: AREA.3,
         to: AREA.2,
     };
-    axes(&mut svg, &x, &y, &unit);
+    x_axis(&mut svg, &x, (AREA.2, AREA.3), "Cumulative volume (units, log scale)");
+    y_axis(
+        &mut svg,
+        &y,
+        (AREA.0, AREA.1),
+        &format!("Average cost per unit{unit}, log scale"),
+    );
     for (row, (name, costs, colour, dashed)) in series.iter().enumerate() {
         let points: Vec<(f64, f64)> = volumes
             .iter()
@@ -142,39 +148,6 @@ fn drawing(curves: &CriterionCurves, unit: &str) -> Svg {
     svg
 }
 
-/// Grid, ticks and labels of both axes.
-fn axes(svg: &mut Svg, x: &Log, y: &Log, unit: &str) {
-    for t in x.ticks() {
-        let at = x.at(t);
-        svg.line((at, AREA.2), (at, AREA.3), palette::GRID, 1.0, false);
-        svg.text(
-            (at, AREA.3 + 16.0),
-            &tick_label(t),
-            TextStyle::label(Anchor::Middle).colored(palette::MUTED),
-        );
-    }
-    for t in y.ticks() {
-        let at = y.at(t);
-        svg.line((AREA.0, at), (AREA.1, at), palette::GRID, 1.0, false);
-        svg.text(
-            (AREA.0 - 6.0, at + 4.0),
-            &tick_label(t),
-            TextStyle::label(Anchor::End).colored(palette::MUTED),
-        );
-    }
-    svg.line((AREA.0, AREA.3), (AREA.1, AREA.3), palette::MUTED, 1.0, false);
-    svg.line((AREA.0, AREA.2), (AREA.0, AREA.3), palette::MUTED, 1.0, false);
-    svg.text(
-        ((AREA.0 + AREA.1) / 2.0, AREA.3 + 36.0),
-        "Cumulative volume (units, log scale)",
-        TextStyle::label(Anchor::Middle),
-    );
-    svg.text_vertical(
-        (18.0, (AREA.2 + AREA.3) / 2.0),
-        &format!("Average cost per unit{unit}, log scale"),
-        TextStyle::label(Anchor::Middle),
-    );
-}
 
 /// A ring where each alternative falls below the baseline for good, with
 /// the volume.

@@ -5,7 +5,7 @@
 use super::{WIDTH, header};
 use crate::pipeline::sensitivity::Curve;
 use crate::present::palette;
-use crate::present::scale::{Linear, tick_label};
+use crate::present::scale::{Linear, x_axis, y_axis};
 use crate::present::svg::{Anchor, Svg, TextStyle, shorten};
 
 /// Alternatives drawn in colour (with a legend entry); the rest are thin
@@ -63,7 +63,13 @@ pub fn curve(curve: &Curve<'_>) -> String {
         from: AREA.3,
         to: AREA.2,
     };
-    axes(&mut svg, &x, &y, &curve.node);
+    x_axis(
+        &mut svg,
+        &x,
+        (AREA.2, AREA.3),
+        &format!("Global weight of {} (0 to 1)", shorten(&curve.node, 30)),
+    );
+    y_axis(&mut svg, &y, (AREA.0, AREA.1), "Score");
     for (k, (alt, scores)) in curve.series.iter().enumerate().take(DRAWN).rev() {
         let points: Vec<(f64, f64)> = curve.t.iter().zip(scores).map(|(&t, &s)| (x.at(t), y.at(s))).collect();
         let (colour, width) = if k < COLOURED {
@@ -123,35 +129,3 @@ fn leader_crossings(svg: &mut Svg, curve: &Curve<'_>, (x, y): (&Linear, &Linear)
     }
 }
 
-/// Grid, ticks and labels of both axes.
-fn axes(svg: &mut Svg, x: &Linear, y: &Linear, node: &str) {
-    for t in x.ticks(5) {
-        let at = x.at(t);
-        svg.line((at, AREA.2), (at, AREA.3), palette::GRID, 1.0, false);
-        svg.text(
-            (at, AREA.3 + 16.0),
-            &tick_label(t),
-            TextStyle::label(Anchor::Middle).colored(palette::MUTED),
-        );
-    }
-    for t in y.ticks(5) {
-        let at = y.at(t);
-        svg.line((AREA.0, at), (AREA.1, at), palette::GRID, 1.0, false);
-        svg.text(
-            (AREA.0 - 6.0, at + 4.0),
-            &tick_label(t),
-            TextStyle::label(Anchor::End).colored(palette::MUTED),
-        );
-    }
-    svg.line((AREA.0, AREA.3), (AREA.1, AREA.3), palette::MUTED, 1.0, false);
-    svg.text(
-        ((AREA.0 + AREA.1) / 2.0, AREA.3 + 36.0),
-        &format!("Global weight of {} (0 to 1)", shorten(node, 30)),
-        TextStyle::label(Anchor::Middle),
-    );
-    svg.text_vertical(
-        (18.0, (AREA.2 + AREA.3) / 2.0),
-        "Score",
-        TextStyle::label(Anchor::Middle),
-    );
-}

@@ -3,10 +3,9 @@
 //!
 //! Adding a chart is one file: write `chart/<name>.rs` with a
 //! `pub fn <name>(report: &...) -> String` built on [`Svg`], the shared
-//! `header`, `x_axis` and `rows_note` below, and declare it here.
-//! The `portfolio` command (budget frontier, funded cluster) is expected
-//! to add `chart/portfolio.rs` this way and a section in
-//! [`crate::present::report`].
+//! `header` and `rows_note` below, the axes of [`crate::present::scale`], and declare it here.
+//! The `portfolio` command's chart (budget frontier, funded cluster) is
+//! `chart/portfolio.rs`, added this way.
 //!
 //! Every chart is [`WIDTH`] wide (fits a printed A4 or Letter page at
 //! 96 dpi), titled, with labelled axes in their units, and shows at most
@@ -15,6 +14,7 @@
 mod compare;
 mod cost;
 mod curve;
+mod portfolio;
 mod rank;
 mod robustness;
 mod sensitivity;
@@ -24,6 +24,7 @@ mod weights;
 pub use compare::compare;
 pub use cost::{cost, cost_all};
 pub use curve::curve;
+pub use portfolio::{portfolio, portfolio_budgets};
 pub use rank::{rank, rank_and_versus};
 pub use robustness::robustness;
 pub use sensitivity::sensitivity;
@@ -31,7 +32,8 @@ pub use versus::versus;
 pub use weights::weights;
 
 use crate::present::palette;
-use crate::present::scale::{Linear, tick_label};
+// Every chart draws its axes with the one helper of `scale`.
+use crate::present::scale::x_axis;
 use crate::present::svg::{Anchor, Svg, TextStyle, shorten};
 
 /// The width of every chart, in SVG user units (CSS pixels).
@@ -58,26 +60,6 @@ fn header(svg: &mut Svg, title: &str, subtitle: &str) {
         (12.0, 44.0),
         &shorten(subtitle, 106),
         TextStyle::label(Anchor::Start).colored(palette::MUTED),
-    );
-}
-
-/// Vertical grid lines at nice ticks from `top` to `bottom`, tick labels
-/// under `bottom`, and the axis label centred below them.
-fn x_axis(svg: &mut Svg, x: &Linear, (top, bottom): (f64, f64), label: &str) {
-    for t in x.ticks(5) {
-        let at = x.at(t);
-        svg.line((at, top), (at, bottom), palette::GRID, 1.0, false);
-        svg.text(
-            (at, bottom + 16.0),
-            &tick_label(t),
-            TextStyle::label(Anchor::Middle).colored(palette::MUTED),
-        );
-    }
-    svg.line((x.from, bottom), (x.to, bottom), palette::MUTED, 1.0, false);
-    svg.text(
-        ((x.from + x.to) / 2.0, bottom + 36.0),
-        label,
-        TextStyle::label(Anchor::Middle),
     );
 }
 

@@ -5,6 +5,8 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::Report;
 use crate::model::CriterionKind;
+use crate::math::portfolio::Status;
+use crate::pipeline::portfolio::{PortfolioReport, WhyNot, status_name};
 use crate::pipeline::{Method, RankReport};
 use crate::present::chart;
 
@@ -68,7 +70,8 @@ fn contents(r: &Report<'_>) -> Markup {
             @if r.versus.is_some() { a href="#versus" { "Head-to-head" } " " }
             @if r.sensitivity.is_some() { a href="#sensitivity" { "Sensitivity" } " " }
             @if r.robustness.is_some() { a href="#robustness" { "Robustness" } " " }
-            @if !r.curves.is_empty() { a href="#cost" { "Cost curves" } }
+            @if !r.curves.is_empty() { a href="#cost" { "Cost curves" } " " }
+            @if r.portfolio.is_some() { a href="#portfolio" { "Portfolio" } }
         }
     }
 }
@@ -81,6 +84,14 @@ fn figure(svg: String, caption: &str) -> Markup {
 /// A number as the report prints it.
 fn num(x: f64) -> String {
     format!("{x:.3}")
+}
+
+/// An amount (money, budget units) with up to three decimals, none when
+/// whole: `5000`, `6368.859`.
+fn plain(x: f64) -> String {
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".to_owned() } else { s.to_owned() }
 }
 
 /// The criteria tree with each node's direction and global weight.
@@ -248,10 +259,72 @@ fn cost(r: &Report<'_>) -> Markup {
     }
 }
 
-/// Hook for the portfolio section (budget frontier, funded cluster): the
-/// `portfolio` command adds its report to [`Report`] and renders it here.
-fn portfolio(_r: &Report<'_>) -> Markup {
-    html! {}
+/// The portfolio of the `portfolio:` section: the funded cluster beside
+/// the ranking baseline, the chart, what binds and why not for the
+/// shelved.
+fn portfolio(r: &Report<'_>) -> Markup {
+    let Some(p) = &r.portfolio else { return html! {} };
+    let feasible = p.status != Status::Infeasible;
+    html! {
+        section #portfolio {
+            h2 { "Portfolio: what to fund with a budget of " (plain(p.budget)) }
+            p { "Values: " b { (p.value) } ". Only proposals that pass screening can be funded; shared platforms are paid once. "
+                "Solve: " (status_name(p.status)) "." }
+            @if !feasible {
+                p.bad { "No portfolio meets every constraint. Constraints that conflict: " (p.conflicts.join("; ")) "." }
+            } @else {
+                @if let Some(b) = &p.baseline {
+                    div.scroll { table {
+                        thead { tr { th { "Set" } th.n { "Value" } th.n { "Spend" } th { "Funded" } } }
+                        tbody {
+                            tr.good { td { "optimal portfolio" } td.n { (plain(p.total.value)) } td.n { (plain(p.spend.total)) }
+                                td { (p.funded.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")) } }
+                            tr { td { "funding down the ranking" } td.n { (plain(b.value)) } td.n { (plain(b.spend)) } td { (b.funded.join(", ")) } }
+                        }
+                    } }
+                    p { "Choosing the set gains " b { (plain(p.total.value - b.value)) } " over funding down the ranking. Value "
+                        (plain(p.total.value)) " = own values " (plain(p.total.own_values)) " + synergies " (plain(p.total.synergies))
+                        " + pooled learning savings " (plain(p.total.learning_savings)) "." }
+                }
+                (figure(chart::portfolio(p), "Above: the best portfolio and the ranking baseline at each budget (dashed: the budget used). Below: the funded proposals grouped by the platform they share, the others with why they are out."))
+                (portfolio_tables(p))
+            }
+        }
+    }
+}
+
+/// The funded proposals, what binds, and the shelved with why not.
+fn portfolio_tables(p: &PortfolioReport<'_>) -> Markup {
+    let slack: Vec<String> = p.slack.iter().map(|(k, v)| format!("{k} {}", plain(*v))).collect();
+    html! {
+        h3 { "Funded (" (p.funded.len()) ")" }
+        div.scroll { table {
+            thead { tr { th { "Proposal" } th.n { "Value" } th.n { "Cost" } th { "Shared platforms" } } }
+            tbody { @for f in &p.funded {
+                tr { td { (f.id) " · " (f.name) } td.n { (plain(f.value)) } td.n { (plain(f.cost)) } td { (f.platforms.join(", ")) } }
+            } }
+        } }
+        p { b { "Binding: " } @if p.binding.is_empty() { "nothing (every constraint has slack)" } @else { (p.binding.join("; ")) }
+            ". Left over: " (slack.join(", ")) "." }
+        @if !p.shelved.is_empty() {
+            h3 { "Shelved and why (" (p.shelved.len()) ")" }
+            div.scroll { table {
+                thead { tr { th { "Proposal" } th.n { "Value" } th { "Why not" } } }
+                tbody { @for s in &p.shelved {
+                    tr { td { (s.id) " · " (s.name) } td.n { (plain(s.value)) } td { (why_not(&s.why_not)) } }
+                } }
+            } }
+        }
+    }
+}
+
+/// Why a shelved proposal is out, as a sentence.
+fn why_not(why: &WhyNot) -> String {
+    match why {
+        WhyNot::ValueLost(v) => format!("funding it loses {} of value at best", plain(*v)),
+        WhyNot::Infeasible(c) => format!("cannot be funded: {c}"),
+        WhyNot::TimeLimit => "the time limit passed before a portfolio with it was found".to_owned(),
+    }
 }
 
 /// Every warning of the analyses.

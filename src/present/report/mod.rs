@@ -4,13 +4,14 @@
 //! [`build`] runs every analysis the page shows (the ranking, the
 //! head-to-head of the top two, weight sensitivity, SMAA when asked, the
 //! cost curves when the problem has learning curves); [`Report::html`]
-//! writes the page. A new section (the `portfolio` command's budget
-//! frontier, when it lands) is one more field here and one more function
-//! in `html.rs`, whose `portfolio` hook says where.
+//! writes the page. A new section is one more field here and one more
+//! function in `html.rs` (as the portfolio's: the funded cluster beside
+//! the ranking baseline, the budget frontier, why not for the shelved).
 
 mod html;
 
 use crate::Problem;
+use crate::pipeline::portfolio::{PortfolioError, PortfolioOptions, PortfolioReport, portfolio};
 use crate::pipeline::robustness::{RobustnessOptions, RobustnessReport, robustness};
 use crate::pipeline::sensitivity::{Sensitivity, SensitivityError, SensitivityOptions, sensitivity};
 use crate::pipeline::{CriterionCurves, HeadToHead, RankOptions, RankReport, VersusError, curves, head_to_head};
@@ -43,6 +44,9 @@ pub enum ReportError {
     /// The sensitivity analysis failed.
     #[error(transparent)]
     Sensitivity(#[from] SensitivityError),
+    /// The portfolio of the `portfolio:` section cannot be computed.
+    #[error(transparent)]
+    Portfolio(#[from] PortfolioError),
 }
 
 /// Every analysis of one problem, ready to be written as HTML.
@@ -58,6 +62,9 @@ pub struct Report<'p> {
     pub robustness: Option<RobustnessReport<'p>>,
     /// The cost curves of the `learning_curve` criteria.
     pub curves: Vec<CriterionCurves>,
+    /// The portfolio at the section's budget, with the budget frontier of
+    /// its chart, when the problem has a `portfolio:` section.
+    pub portfolio: Option<PortfolioReport<'p>>,
 }
 
 /// Runs the analyses of the report on `problem`.
@@ -78,7 +85,8 @@ pub struct Report<'p> {
 /// # Errors
 ///
 /// [`ReportError`]: what [`crate::rank`] returns, an id of `versus` that
-/// is not ranked, or a failed sensitivity analysis.
+/// is not ranked, a failed sensitivity analysis, or a portfolio that
+/// cannot be computed (see [`portfolio`]).
 pub fn build<'p>(problem: &'p Problem, options: &ReportOptions) -> Result<Report<'p>, ReportError> {
     let rank = crate::rank(problem, &options.rank)?;
     let versus = match &options.versus {
@@ -107,8 +115,20 @@ pub fn build<'p>(problem: &'p Problem, options: &ReportOptions) -> Result<Report
         }
         _ => None,
     };
+    let portfolio = match problem.portfolio() {
+        Some(spec) => {
+            let o = PortfolioOptions {
+                rank: options.rank,
+                frontier: crate::present::chart::portfolio_budgets(spec.budget),
+                ..PortfolioOptions::default()
+            };
+            Some(portfolio(problem, &o)?)
+        }
+        None => None,
+    };
     Ok(Report {
         curves: cost_curves(problem),
+        portfolio,
         rank,
         versus,
         sensitivity,
@@ -138,7 +158,11 @@ impl Report<'_> {
     /// The warnings of every analysis, each once.
     pub fn warnings(&self) -> Vec<&Warning> {
         let mut all: Vec<&Warning> = self.rank.warnings.iter().collect();
-        let more = self.robustness.iter().flat_map(|r| &r.warnings);
+        let more = self
+            .robustness
+            .iter()
+            .flat_map(|r| &r.warnings)
+            .chain(self.portfolio.iter().flat_map(|p| &p.warnings));
         for w in more {
             if !all.contains(&w) {
                 all.push(w);

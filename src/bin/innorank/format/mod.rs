@@ -12,6 +12,7 @@ pub mod json;
 pub mod markdown;
 pub mod number;
 pub mod portfolio;
+pub mod portfolio_plot;
 pub mod reversal;
 pub mod robustness;
 pub mod sensitivity;
