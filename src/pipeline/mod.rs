@@ -20,6 +20,7 @@ mod scoring;
 pub mod screening;
 pub mod sensitivity;
 mod versus;
+mod versus_json;
 mod weigh;
 
 pub use admit::rankable;
@@ -36,4 +37,5 @@ pub use reversal::{
 };
 pub use scoring::Scorer;
 pub use versus::{Edge, HeadToHead, VersusError, head_to_head};
+pub use versus_json::{CriterionGap, HeadToHeadJson, Side};
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, weigh_with};

@@ -20,7 +20,7 @@ fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Value {
 /// The JSON Schema (draft 2020-12) of a serialised [`RankReport`](super::RankReport)
 /// (`rank --format json`): the options used, the leaf weights, each node's
 /// consistency, the ranking, the alternatives screened out and the
-/// warnings.
+/// warnings; with `--explain`, the head-to-head.
 ///
 /// ```
 /// let schema = innorank::pipeline::rank_schema();
@@ -56,7 +56,8 @@ pub fn rank_schema() -> Value {
                 "additionalProperties": false,
                 "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "reasons": strings}
             }},
-            "warnings": strings
+            "warnings": strings,
+            "head_to_head": super::versus_json::head_to_head_schema()
         },
         "oneOf": [
             {"properties": {"method": {"const": Method::Topsis.name()}}, "required": ["normalization"], "not": {"required": ["synthesis"]}},

@@ -190,15 +190,17 @@ fn round_to(x: f64, step: f64) -> f64 {
 pub fn tick_label(x: f64) -> String {
     let a = x.abs();
     if a >= 1e6 {
-        format!("{}M", trim(x / 1e6))
+        format!("{}M", trimmed(x / 1e6))
     } else if a >= 1e4 {
-        format!("{}k", trim(x / 1e3))
+        format!("{}k", trimmed(x / 1e3))
     } else {
-        trim(x)
+        trimmed(x)
     }
 }
 
-fn trim(x: f64) -> String {
+/// `x` with up to three decimals, trailing zeros dropped: `5000`,
+/// `0.25`, `6368.859`.
+pub fn trimmed(x: f64) -> String {
     let s = format!("{x:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".to_owned() } else { s.to_owned() }

@@ -73,19 +73,20 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
         Some(file) => file,
         None => out,
     };
-    let mut written = match args.common.format {
+    // With --explain, the head-to-head follows the ranking in every format.
+    let view = format::versus::RankAndVersus {
+        rank: &view,
+        versus: versus.as_ref().filter(|_| args.explain).map(|h| format::versus::VersusView {
+            head_to_head: h,
+            problem: &problem,
+            width: table_width(args.wide),
+        }),
+    };
+    let written = match args.common.format {
         Format::Xlsx => format::xlsx::rank(out, &report),
         other => format::emit(out, &view, other),
     }
     .map_err(Failure::from);
-    if let (Some(h), true, Ok(()), false) = (&versus, args.explain, &written, args.common.format == Format::Xlsx) {
-        let view = format::versus::VersusView {
-            head_to_head: h,
-            problem: &problem,
-            width: table_width(args.wide),
-        };
-        written = format::emit(out, &view, args.common.format).map_err(Failure::from);
-    }
     let written = written.and_then(|()| out.flush().map_err(Failure::from));
     finish(out, written, inconsistent)
 }

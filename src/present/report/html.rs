@@ -89,9 +89,7 @@ fn num(x: f64) -> String {
 /// An amount (money, budget units) with up to three decimals, none when
 /// whole: `5000`, `6368.859`.
 fn plain(x: f64) -> String {
-    let s = format!("{x:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    crate::present::scale::trimmed(x)
 }
 
 /// The criteria tree with each node's direction and global weight.

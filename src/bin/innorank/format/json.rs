@@ -419,3 +419,53 @@ mod tests {
         );
     }
 }
+
+/// Writes the JSON object `object` writes with one more key at its end,
+/// `key: value`, streaming: the object's closing `\n}\n` is held back and
+/// replaced (the rank report with its head-to-head).
+pub fn with_key<T: Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    object: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+    key: &str,
+    value: &T,
+) -> anyhow::Result<()> {
+    let mut held = HoldBack { out, tail: Vec::new() };
+    object(&mut held)?;
+    let HoldBack { out, tail } = held;
+    anyhow::ensure!(tail == CLOSE, "internal error: not a JSON object");
+    let text = serde_json::to_string_pretty(value)?;
+    write!(out, ",\n  {}: {}{CLOSE_TEXT}", serde_json::to_string(key)?, text.replace('\n', "\n  "))?;
+    Ok(())
+}
+
+/// How a pretty JSON object written by [`write()`] ends.
+const CLOSE_TEXT: &str = "\n}\n";
+const CLOSE: &[u8] = CLOSE_TEXT.as_bytes();
+
+/// Passes everything on but the last [`CLOSE`]`.len()` bytes written.
+struct HoldBack<'a> {
+    out: &'a mut dyn std::io::Write,
+    tail: Vec<u8>,
+}
+
+impl std::io::Write for HoldBack<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let keep = CLOSE.len();
+        if buf.len() >= keep {
+            self.out.write_all(&self.tail)?;
+            self.out.write_all(&buf[..buf.len() - keep])?;
+            self.tail.clear();
+            self.tail.extend_from_slice(&buf[buf.len() - keep..]);
+        } else {
+            self.tail.extend_from_slice(buf);
+            let over = self.tail.len().saturating_sub(keep);
+            self.out.write_all(&self.tail[..over])?;
+            self.tail.drain(..over);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}

@@ -1,7 +1,8 @@
 //! The head-to-head `rank --explain` prints after the ranking: per leaf,
 //! its weight, each alternative's weighted gap to the ideal, who is
-//! closer and by how much. Table and Markdown only: JSON and CSV keep
-//! the ranking's shape.
+//! closer and by how much. Tables and Markdown print it as a second
+//! table; JSON as the report's `head_to_head` key; CSV as a second
+//! section after one empty line.
 
 use std::io::Write;
 
@@ -9,7 +10,8 @@ use innorank::Problem;
 use innorank::pipeline::HeadToHead;
 
 use super::grid::Grid;
-use super::number::short;
+use super::number::{round_trip, short};
+use super::view::RankView;
 use super::{Render, fit, markdown, table};
 
 /// The view of a [`HeadToHead`] of alternatives of `problem`.
@@ -20,13 +22,69 @@ pub struct VersusView<'a> {
     pub width: Option<usize>,
 }
 
-impl Render for VersusView<'_> {
-    fn json(&self, _out: &mut dyn Write) -> anyhow::Result<()> {
-        Ok(())
+/// The ranking and, when there is one, the head-to-head after it.
+pub struct RankAndVersus<'a> {
+    pub rank: &'a RankView<'a>,
+    pub versus: Option<VersusView<'a>>,
+}
+
+impl Render for RankAndVersus<'_> {
+    fn json(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        match &self.versus {
+            None => self.rank.json(out),
+            Some(v) => super::json::with_key(
+                out,
+                |out| self.rank.json(out),
+                "head_to_head",
+                &v.head_to_head.json(v.problem),
+            ),
+        }
     }
 
-    fn csv(&self, _out: &mut dyn Write) -> anyhow::Result<()> {
-        Ok(())
+    fn csv(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        self.rank.csv(out)?;
+        match &self.versus {
+            Some(v) => {
+                out.write_all(b"\n")?;
+                v.csv(out)
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn table(&self) -> String {
+        let versus = self.versus.as_ref().map(Render::table).unwrap_or_default();
+        format!("{}{versus}", self.rank.table())
+    }
+
+    fn markdown(&self) -> String {
+        let versus = self.versus.as_ref().map(Render::markdown).unwrap_or_default();
+        format!("{}{versus}", self.rank.markdown())
+    }
+}
+
+impl Render for VersusView<'_> {
+    fn json(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        super::json::write(out, &self.head_to_head.json(self.problem))
+    }
+
+    /// `criterion,weight,a,b,gap_a,gap_b,closer,by`, one row per leaf
+    /// (`closer` empty on a draw).
+    fn csv(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let json = self.head_to_head.json(self.problem);
+        let rows = json.criteria.iter().map(|c| {
+            [
+                c.criterion.to_owned(),
+                round_trip(c.weight),
+                json.a.id.to_owned(),
+                json.b.id.to_owned(),
+                round_trip(c.gap_a),
+                round_trip(c.gap_b),
+                c.closer.unwrap_or_default().to_owned(),
+                round_trip(c.by),
+            ]
+        });
+        super::csv::records(out, &HEADER, rows)
     }
 
     fn table(&self) -> String {
@@ -37,6 +95,9 @@ impl Render for VersusView<'_> {
         format!("\n{}", markdown::render(&[grid(self)]))
     }
 }
+
+/// The header of the head-to-head's CSV.
+const HEADER: [&str; 8] = ["criterion", "weight", "a", "b", "gap_a", "gap_b", "closer", "by"];
 
 fn grid(v: &VersusView<'_>) -> Grid {
     let h = v.head_to_head;
