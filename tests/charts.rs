@@ -21,7 +21,7 @@ fn example(path: &str) -> innorank::Problem {
 /// Parses `svg` as XML and returns its outline: the root's size, the
 /// count of each element and every text shown, in order. Fails on
 /// malformed XML, a non-finite number or an empty label.
-fn outline(svg: &str) -> String {
+pub(crate) fn outline(svg: &str) -> String {
     let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"));
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");

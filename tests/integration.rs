@@ -16,6 +16,7 @@ mod common;
 mod ahp_cli;
 mod browser;
 mod charts;
+mod charts_portfolio;
 mod cli;
 mod cli_errors;
 mod compare;

@@ -427,7 +427,7 @@ fn shelved(svg: &mut Svg, report: &PortfolioReport<'_>, units: &Units, left: f64
         .map(|s| (format!("{} · {}", s.id, s.name), reason(&s.why_not, units)))
         .chain(report.ranking.screened_out.iter().map(|s| {
             let first = s.reasons().first().map(ToString::to_string).unwrap_or_default();
-            (s.id.to_owned(), format!("screened out: {first}"))
+            (s.id.to_owned(), format!("screened: {first}"))
         }))
         .collect();
     if entries.is_empty() {
