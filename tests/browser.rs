@@ -1,7 +1,8 @@
 //! The report in a real browser: headless Chromium opens it at desktop
 //! (1280 px) and phone (390 px) widths and takes screenshots; each must
 //! have the size asked for and show more than a blank page, and the page
-//! must load nothing from outside (no failed or remote resource).
+//! must load nothing from outside (no failed or remote resource). One
+//! report has every analysis but the portfolio; the other a portfolio.
 //!
 //! Without a `chromium` on the PATH the test is skipped with a message,
 //! unless `CI` is set: CI installs Chromium (`.ci/run`) and must run it.
@@ -76,19 +77,33 @@ fn report_renders_at_desktop_and_phone_widths() {
     if !chromium_available() {
         return;
     }
-    let dir = Dir::new("browser");
+    let dom = render(
+        "browser",
+        &["examples/related-diversification.yaml", "--draws", "300"],
+    );
+    assert!(dom.matches("<svg").count() >= 5, "charts missing from the DOM");
+    assert!(dom.contains("Weight sensitivity"));
+}
+
+/// The report of the cluster example has its portfolio section, chart
+/// included, at both widths.
+#[test]
+fn report_with_a_portfolio_renders() {
+    if !chromium_available() {
+        return;
+    }
+    let dom = render("browser-portfolio", &["examples/innovation-cluster.yaml"]);
+    assert!(dom.contains("<section id=\"portfolio\">"), "no portfolio section");
+    assert!(dom.contains("Budget frontier") && dom.contains("Funded cluster"));
+}
+
+/// Writes the report of `args` into a new folder `name`, screenshots it
+/// at every width of [`VIEWS`] (each must be of that size and not blank)
+/// and returns its DOM after loading.
+fn render(name: &str, args: &[&str]) -> String {
+    let dir = Dir::new(name);
     let html = dir.join("report.html");
-    innorank([
-        "report",
-        "examples/related-diversification.yaml",
-        "--draws",
-        "300",
-        "-q",
-        "-o",
-    ])
-    .arg(&html)
-    .run()
-    .success();
+    innorank(["report"]).args(args).args(["-q", "-o"]).arg(&html).run().success();
     crate::charts::assert_self_contained(&std::fs::read_to_string(&html).unwrap());
     let url = format!("file://{}", html.display());
     for (width, height) in VIEWS {
@@ -109,7 +124,5 @@ fn report_renders_at_desktop_and_phone_widths() {
         );
     }
     // The DOM after loading: the charts are there, as inline SVG.
-    let dom = chromium(&["--dump-dom".to_owned()], &url);
-    assert!(dom.matches("<svg").count() >= 5, "charts missing from the DOM");
-    assert!(dom.contains("Weight sensitivity"));
+    chromium(&["--dump-dom".to_owned()], &url)
 }
