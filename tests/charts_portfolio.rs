@@ -180,3 +180,19 @@ fn head_to_head_in_csv() {
     let plain = innorank(["rank", PROPOSALS, "--format", "csv", "-q"]).stdout();
     assert!(!plain.contains("\n\n"));
 }
+
+/// The head-to-head is part of the rank schema: real output passes, a
+/// `closer` that is neither an id nor null fails, and so does a key the
+/// schema does not know.
+#[test]
+fn head_to_head_matches_the_rank_schema() {
+    let v = jsonschema::draft202012::new(&innorank::pipeline::rank_schema()).unwrap();
+    let mut json = innorank(["rank", PROPOSALS, "--explain", "--format", "json", "-q"]).json();
+    assert!(v.is_valid(&json));
+    json["head_to_head"]["criteria"][0]["closer"] = serde_json::json!(1);
+    assert!(!v.is_valid(&json));
+    json["head_to_head"]["criteria"][0]["closer"] = serde_json::Value::Null;
+    assert!(v.is_valid(&json));
+    json["head_to_head"]["winner"] = serde_json::json!("p06");
+    assert!(!v.is_valid(&json));
+}

@@ -173,6 +173,7 @@ fn real_rank_output_matches_the_rank_schema() {
         &[],
         &["--method", "ahp", "--synthesis", "ideal"],
         &["--satisfactory", "0.5", "--explain"],
+        &["--method", "ahp", "--explain"],
         &["--normalization", "minmax", "--top", "2"],
     ];
     let mut checked = 0;
