@@ -77,10 +77,7 @@ fn report_renders_at_desktop_and_phone_widths() {
     if !chromium_available() {
         return;
     }
-    let dom = render(
-        "browser",
-        &["examples/related-diversification.yaml", "--draws", "300"],
-    );
+    let dom = render("browser", &["examples/related-diversification.yaml", "--draws", "300"]);
     assert!(dom.matches("<svg").count() >= 5, "charts missing from the DOM");
     assert!(dom.contains("Weight sensitivity"));
 }
@@ -103,7 +100,12 @@ fn report_with_a_portfolio_renders() {
 fn render(name: &str, args: &[&str]) -> String {
     let dir = Dir::new(name);
     let html = dir.join("report.html");
-    innorank(["report"]).args(args).args(["-q", "-o"]).arg(&html).run().success();
+    innorank(["report"])
+        .args(args)
+        .args(["-q", "-o"])
+        .arg(&html)
+        .run()
+        .success();
     crate::charts::assert_self_contained(&std::fs::read_to_string(&html).unwrap());
     let url = format!("file://{}", html.display());
     for (width, height) in VIEWS {

@@ -154,16 +154,32 @@ fn report_of_every_example_is_self_contained() {
         };
         let html = build(&p, &options).unwrap().html();
         assert_self_contained(&html);
-        for part in html.split("<svg").skip(1) {
-            let end = part.find("</svg>").expect("closed svg") + "</svg>".len();
-            outline(&format!("<svg{}", &part[..end]));
-        }
+        outline_all(&html);
         for id in ["criteria", "weights", "ranking", "versus", "sensitivity", "robustness"] {
             assert!(html.contains(&format!("<section id=\"{id}\">")), "{path}: no {id}");
         }
         let curves = !innorank::pipeline::curves(&p, &[]).is_empty();
         assert_eq!(html.contains("<section id=\"cost\">"), curves, "{path}");
     }
+}
+
+/// Parses every inline SVG of `html` (see [`outline`]).
+pub(crate) fn outline_all(html: &str) {
+    for part in html.split("<svg").skip(1) {
+        let end = part.find("</svg>").expect("closed svg") + "</svg>".len();
+        outline(&format!("<svg{}", &part[..end]));
+    }
+}
+
+/// The `<h1>` to `<h3>` headings of `html`, one a line.
+pub(crate) fn headings(html: &str) -> String {
+    let all: Vec<&str> = html
+        .split("<h")
+        .skip(1)
+        .filter(|s| s.starts_with(['1', '2', '3']))
+        .map(|s| &s[2..s.find("</h").unwrap()])
+        .collect();
+    all.join("\n")
 }
 
 /// No script, style sheet, font or image is fetched: the only URL is the
@@ -189,13 +205,7 @@ fn report_outline() {
         ..Default::default()
     };
     let html = build(&p, &options).unwrap().html();
-    let headings: Vec<&str> = html
-        .split("<h")
-        .skip(1)
-        .filter(|s| s.starts_with(['1', '2', '3']))
-        .map(|s| &s[2..s.find("</h").unwrap()])
-        .collect();
-    insta::assert_snapshot!("report_headings", headings.join("\n"));
+    insta::assert_snapshot!("report_headings", headings(&html));
 }
 
 #[test]
@@ -274,10 +284,7 @@ fn degenerate_problems_give_finite_charts() {
         };
         let html = build(&p, &options).unwrap().html();
         assert!(!html.contains("NaN"), "{name}");
-        for part in html.split("<svg").skip(1) {
-            let end = part.find("</svg>").expect("closed svg") + "</svg>".len();
-            outline(&format!("<svg{}", &part[..end]));
-        }
+        outline_all(&html);
         let report = innorank::rank(&p, &Default::default()).unwrap();
         outline(&chart::rank(&report));
     }

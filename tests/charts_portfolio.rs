@@ -5,7 +5,7 @@ use innorank::pipeline::portfolio::{PortfolioOptions, PortfolioReport, portfolio
 use innorank::present::chart;
 use innorank::present::report::{ReportOptions, build};
 
-use crate::charts::{assert_self_contained, outline};
+use crate::charts::{assert_self_contained, headings, outline, outline_all};
 use crate::common::{Dir, innorank, load};
 
 const CLUSTER: &str = "examples/innovation-cluster.yaml";
@@ -40,7 +40,10 @@ fn frontier_points_carry_the_ranking_baseline() {
     assert!(report.frontier.len() >= 8);
     for f in &report.frontier {
         assert!(f.value >= f.baseline.value - 1e-9, "{f:?}");
-        assert!(f.spend <= f.budget + 1e-9 && f.baseline.spend <= f.budget + 1e-9, "{f:?}");
+        assert!(
+            f.spend <= f.budget + 1e-9 && f.baseline.spend <= f.budget + 1e-9,
+            "{f:?}"
+        );
     }
     let at = report.frontier.iter().find(|f| f.budget == report.budget).unwrap();
     let baseline = report.baseline.as_ref().unwrap();
@@ -56,11 +59,19 @@ fn portfolio_charts_of_hard_cases_are_well_formed() {
         "name: i\ncriteria: [{id: v}, {id: c, direction: cost}]\nalternatives:\n  - {id: a, scores: {v: 1, c: 5}}\n  - {id: b, scores: {v: 2, c: 1}}\nportfolio: {budget: 3, cost: c, value: v, must: [a]}\n",
     );
     let o = outline(&chart::portfolio(&portfolio(&infeasible, &Default::default()).unwrap()));
-    assert!(o.contains("No portfolio meets every constraint") && o.contains("must a"), "{o}");
-    let mut yaml =
-        String::from("name: many\ncriteria: [{id: v}, {id: c, direction: cost}]\nportfolio: {budget: 1000, cost: c, value: topsis}\nalternatives:\n");
+    assert!(
+        o.contains("No portfolio meets every constraint") && o.contains("must a"),
+        "{o}"
+    );
+    let mut yaml = String::from(
+        "name: many\ncriteria: [{id: v}, {id: c, direction: cost}]\nportfolio: {budget: 1000, cost: c, value: topsis}\nalternatives:\n",
+    );
     for i in 0..45 {
-        yaml.push_str(&format!("  - {{id: a{i}, scores: {{v: {}, c: {}}}}}\n", i % 7, 1 + i % 3));
+        yaml.push_str(&format!(
+            "  - {{id: a{i}, scores: {{v: {}, c: {}}}}}\n",
+            i % 7,
+            1 + i % 3
+        ));
     }
     let p = load(&yaml);
     let options = PortfolioOptions {
@@ -68,7 +79,10 @@ fn portfolio_charts_of_hard_cases_are_well_formed() {
         ..Default::default()
     };
     let o = outline(&chart::portfolio(&portfolio(&p, &options).unwrap()));
-    assert!(o.contains("TOPSIS closeness x 100") && o.contains("No shared platform · 45"), "{o}");
+    assert!(
+        o.contains("TOPSIS closeness x 100") && o.contains("No shared platform · 45"),
+        "{o}"
+    );
     assert!(o.contains("… and 16 more funded rows not shown (top 30 drawn)"), "{o}");
     assert!(chart::portfolio_budgets(0.0).is_empty() && chart::portfolio_budgets(f64::NAN).is_empty());
 }
@@ -80,22 +94,40 @@ fn portfolio_plot_leaves_the_output_as_asked() {
     let dir = Dir::new("portfolio-plot");
     let file = dir.join("p.svg");
     let plain = innorank(["portfolio", CLUSTER, "--format", "json"]).stdout();
-    let plotted = innorank(["portfolio", CLUSTER, "--format", "json", "--plot"]).arg(&file).stdout();
+    let plotted = innorank(["portfolio", CLUSTER, "--format", "json", "--plot"])
+        .arg(&file)
+        .stdout();
     assert_eq!(plain, plotted);
     let svg = std::fs::read_to_string(&file).unwrap();
     assert!(outline(&svg).contains("Budget frontier"), "{svg}");
-    let json = innorank(["portfolio", CLUSTER, "--format", "json", "--frontier", "3000:6000:1000", "--plot"])
-        .arg(&file)
-        .json();
+    let json = innorank([
+        "portfolio",
+        CLUSTER,
+        "--format",
+        "json",
+        "--frontier",
+        "3000:6000:1000",
+        "--plot",
+    ])
+    .arg(&file)
+    .json();
     assert_eq!(json["frontier"].as_array().unwrap().len(), 4);
     // The asked-for sweep (the budget used is in it), drawn as optimum
     // and baseline; at 2500 the budget used is a point of its own.
     let o = outline(&std::fs::read_to_string(&file).unwrap());
     assert!(o.contains("\"circle\": 8,"), "{o}");
-    innorank(["portfolio", CLUSTER, "--frontier", "3000:6000:1000", "--budget", "2500", "--plot"])
-        .arg(&file)
-        .run()
-        .success();
+    innorank([
+        "portfolio",
+        CLUSTER,
+        "--frontier",
+        "3000:6000:1000",
+        "--budget",
+        "2500",
+        "--plot",
+    ])
+    .arg(&file)
+    .run()
+    .success();
     let o = outline(&std::fs::read_to_string(&file).unwrap());
     assert!(o.contains("\"circle\": 10,") && o.contains("budget used 2500"), "{o}");
 }
@@ -109,22 +141,13 @@ fn report_shows_the_portfolio() {
     let pf = report.portfolio.as_ref().unwrap();
     let html = report.html();
     assert_self_contained(&html);
-    for part in html.split("<svg").skip(1) {
-        let end = part.find("</svg>").expect("closed svg") + "</svg>".len();
-        outline(&format!("<svg{}", &part[..end]));
-    }
+    outline_all(&html);
     let section = &html[html.find("<section id=\"portfolio\">").unwrap()..];
     let gain = pf.total.value - pf.baseline.as_ref().unwrap().value;
     assert!(section.contains(&format!("gains <b>{}</b>", innorank::present::scale::trimmed(gain))));
     assert!(section.contains("Binding: ") && section.contains("cannot be funded: must_not p10"));
     assert!(section.contains("Budget frontier") && section.contains("Funded cluster: 5 proposals"));
-    let headings: Vec<&str> = html
-        .split("<h")
-        .skip(1)
-        .filter(|s| s.starts_with(['1', '2', '3']))
-        .map(|s| &s[2..s.find("</h").unwrap()])
-        .collect();
-    insta::assert_snapshot!("report_portfolio_headings", headings.join("\n"));
+    insta::assert_snapshot!("report_portfolio_headings", headings(&html));
     // Without a section, no portfolio.
     let plain = load(&std::fs::read_to_string(PROPOSALS).unwrap());
     assert!(build(&plain, &ReportOptions::default()).unwrap().portfolio.is_none());
@@ -139,19 +162,51 @@ fn head_to_head_in_json() {
     let h = &json["head_to_head"];
     for (side, gap) in [("a", "gap_a"), ("b", "gap_b")] {
         let id = h[side]["id"].as_str().unwrap();
-        let row = json["ranking"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+        let row = json["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap();
         assert_eq!(h[side]["rank"], row["rank"]);
-        let squares: f64 = h["criteria"].as_array().unwrap().iter().map(|c| c[gap].as_f64().unwrap().powi(2)).sum();
-        assert!((squares.sqrt() - row["d_plus"].as_f64().unwrap()).abs() < 1e-12, "{side}");
+        let squares: f64 = h["criteria"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c[gap].as_f64().unwrap().powi(2))
+            .sum();
+        assert!(
+            (squares.sqrt() - row["d_plus"].as_f64().unwrap()).abs() < 1e-12,
+            "{side}"
+        );
     }
     for c in h["criteria"].as_array().unwrap() {
         let (a, b) = (c["gap_a"].as_f64().unwrap(), c["gap_b"].as_f64().unwrap());
-        let closer = if a < b { &h["a"]["id"] } else if b < a { &h["b"]["id"] } else { &serde_json::Value::Null };
+        let closer = if a < b {
+            &h["a"]["id"]
+        } else if b < a {
+            &h["b"]["id"]
+        } else {
+            &serde_json::Value::Null
+        };
         assert_eq!(&c["closer"], closer, "{c}");
         assert!((c["by"].as_f64().unwrap() - (a - b).abs()).abs() < 1e-15);
     }
-    let chosen = innorank(["rank", PROPOSALS, "--explain", "--versus", "p03,p06", "--format", "json", "-q"]).json();
-    assert_eq!((&chosen["head_to_head"]["a"]["id"], &chosen["head_to_head"]["b"]["id"]), (&"p03".into(), &"p06".into()));
+    let chosen = innorank([
+        "rank",
+        PROPOSALS,
+        "--explain",
+        "--versus",
+        "p03,p06",
+        "--format",
+        "json",
+        "-q",
+    ])
+    .json();
+    assert_eq!(
+        (&chosen["head_to_head"]["a"]["id"], &chosen["head_to_head"]["b"]["id"]),
+        (&"p03".into(), &"p06".into())
+    );
     let plain = innorank(["rank", PROPOSALS, "--format", "json", "-q"]).json();
     assert!(plain.get("head_to_head").is_none());
 }

@@ -62,7 +62,19 @@ pub fn x_axis(svg: &mut Svg, x: &impl Scale, (top, bottom): (f64, f64), label: &
     }
     let (from, to) = x.ends();
     svg.line((from, bottom), (to, bottom), palette::MUTED, 1.0, false);
-    svg.text(((from + to) / 2.0, bottom + 36.0), label, TextStyle::label(Anchor::Middle));
+    svg.text(
+        ((from + to) / 2.0, bottom + 36.0),
+        label,
+        TextStyle::label(Anchor::Middle),
+    );
+}
+
+/// Both axes of a plot whose area is where `x` and `y` map to: `x`
+/// along the bottom, `y` up the left side, each with its label.
+pub fn axes(svg: &mut Svg, x: &impl Scale, y: &impl Scale, (x_label, y_label): (&str, &str)) {
+    let ((left, right), (bottom, top)) = (x.ends(), y.ends());
+    x_axis(svg, x, (top, bottom), x_label);
+    y_axis(svg, y, (left, right), y_label);
 }
 
 /// A vertical axis: grid lines at `y`'s ticks from `left` to `right`, the
@@ -98,6 +110,12 @@ pub struct Linear {
 }
 
 impl Linear {
+    /// The map from the data interval `(lo, hi)` to the drawing interval
+    /// `(from, to)`.
+    pub fn new((lo, hi): (f64, f64), (from, to): (f64, f64)) -> Self {
+        Linear { lo, hi, from, to }
+    }
+
     /// The drawing coordinate of `x`; an empty data interval maps every
     /// value to `from`.
     pub fn at(&self, x: f64) -> f64 {

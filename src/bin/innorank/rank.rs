@@ -76,11 +76,14 @@ pub fn run(args: &RankArgs, out: &mut dyn std::io::Write) -> Result<(), Failure>
     // With --explain, the head-to-head follows the ranking in every format.
     let view = format::versus::RankAndVersus {
         rank: &view,
-        versus: versus.as_ref().filter(|_| args.explain).map(|h| format::versus::VersusView {
-            head_to_head: h,
-            problem: &problem,
-            width: table_width(args.wide),
-        }),
+        versus: versus
+            .as_ref()
+            .filter(|_| args.explain)
+            .map(|h| format::versus::VersusView {
+                head_to_head: h,
+                problem: &problem,
+                width: table_width(args.wide),
+            }),
     };
     let written = match args.common.format {
         Format::Xlsx => format::xlsx::rank(out, &report),

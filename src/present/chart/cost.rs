@@ -2,11 +2,11 @@
 //! baseline's, on a logarithmic volume axis, with the crossings marked
 //! (the figure of the domain text, from the user's own data).
 
-use super::{WIDTH, header};
+use super::{WIDTH, header, legend};
 use crate::learning_curve::Crossing;
 use crate::pipeline::CriterionCurves;
 use crate::present::palette;
-use crate::present::scale::{Log, x_axis, y_axis};
+use crate::present::scale::{Log, axes};
 use crate::present::svg::{Anchor, Svg, TextStyle, shorten};
 
 /// Curves drawn; more alternatives are counted in a note.
@@ -111,13 +111,8 @@ fn drawing(curves: &CriterionCurves, unit: &str) -> Svg {
         from: AREA.3,
         to: AREA.2,
     };
-    x_axis(&mut svg, &x, (AREA.2, AREA.3), "Cumulative volume (units, log scale)");
-    y_axis(
-        &mut svg,
-        &y,
-        (AREA.0, AREA.1),
-        &format!("Average cost per unit{unit}, log scale"),
-    );
+    let y_label = format!("Average cost per unit{unit}, log scale");
+    axes(&mut svg, &x, &y, ("Cumulative volume (units, log scale)", &y_label));
     for (row, (name, costs, colour, dashed)) in series.iter().enumerate() {
         let points: Vec<(f64, f64)> = volumes
             .iter()
@@ -125,15 +120,8 @@ fn drawing(curves: &CriterionCurves, unit: &str) -> Svg {
             .map(|(&q, &c)| (x.at(q as f64), y.at(c.min(y.hi))))
             .collect();
         svg.polyline(&points, colour, 2.5, *dashed);
-        let ly = AREA.2 + 14.0 + row as f64 * 18.0;
-        svg.line(
-            (AREA.1 + 12.0, ly - 4.0),
-            (AREA.1 + 32.0, ly - 4.0),
-            colour,
-            2.5,
-            *dashed,
-        );
-        svg.text((AREA.1 + 36.0, ly), &shorten(name, 14), TextStyle::label(Anchor::Start));
+        let name = shorten(name, 14);
+        legend(&mut svg, (AREA.1 + 12.0, AREA.2), row, (&name, colour, *dashed));
     }
     crossings(&mut svg, curves, (&x, &y));
     let hidden = curves.alternatives.len().saturating_sub(MAX_CURVES);
@@ -147,7 +135,6 @@ fn drawing(curves: &CriterionCurves, unit: &str) -> Svg {
     }
     svg
 }
-
 
 /// A ring where each alternative falls below the baseline for good, with
 /// the volume.

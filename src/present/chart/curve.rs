@@ -2,10 +2,10 @@
 //! score against the node's weight, the current weight marked, the
 //! crossings with the leader labelled (Expert Choice's gradient view).
 
-use super::{WIDTH, header};
+use super::{WIDTH, header, legend};
 use crate::pipeline::sensitivity::Curve;
 use crate::present::palette;
-use crate::present::scale::{Linear, x_axis, y_axis};
+use crate::present::scale::{Linear, axes};
 use crate::present::svg::{Anchor, Svg, TextStyle, shorten};
 
 /// Alternatives drawn in colour (with a legend entry); the rest are thin
@@ -51,25 +51,10 @@ pub fn curve(curve: &Curve<'_>) -> String {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
     let (lo, hi) = if lo < hi { (lo, hi) } else { (0.0, 1.0) };
     let pad = (hi - lo) * 0.05;
-    let x = Linear {
-        lo: 0.0,
-        hi: 1.0,
-        from: AREA.0,
-        to: AREA.1,
-    };
-    let y = Linear {
-        lo: lo - pad,
-        hi: hi + pad,
-        from: AREA.3,
-        to: AREA.2,
-    };
-    x_axis(
-        &mut svg,
-        &x,
-        (AREA.2, AREA.3),
-        &format!("Global weight of {} (0 to 1)", shorten(&curve.node, 30)),
-    );
-    y_axis(&mut svg, &y, (AREA.0, AREA.1), "Score");
+    let x = Linear::new((0.0, 1.0), (AREA.0, AREA.1));
+    let y = Linear::new((lo - pad, hi + pad), (AREA.3, AREA.2));
+    let x_label = format!("Global weight of {} (0 to 1)", shorten(&curve.node, 30));
+    axes(&mut svg, &x, &y, (&x_label, "Score"));
     for (k, (alt, scores)) in curve.series.iter().enumerate().take(DRAWN).rev() {
         let points: Vec<(f64, f64)> = curve.t.iter().zip(scores).map(|(&t, &s)| (x.at(t), y.at(s))).collect();
         let (colour, width) = if k < COLOURED {
@@ -79,13 +64,8 @@ pub fn curve(curve: &Curve<'_>) -> String {
         };
         svg.polyline(&points, colour, width, false);
         if k < COLOURED {
-            let ly = AREA.2 + 14.0 + k as f64 * 18.0;
-            svg.line((AREA.1 + 12.0, ly - 4.0), (AREA.1 + 32.0, ly - 4.0), colour, 2.5, false);
-            svg.text(
-                (AREA.1 + 36.0, ly),
-                &shorten(ids.id(*alt), 14),
-                TextStyle::label(Anchor::Start),
-            );
+            let name = shorten(ids.id(*alt), 14);
+            legend(&mut svg, (AREA.1 + 12.0, AREA.2), k, (&name, colour, false));
         }
     }
     let w = x.at(curve.weight);
@@ -128,4 +108,3 @@ fn leader_crossings(svg: &mut Svg, curve: &Curve<'_>, (x, y): (&Linear, &Linear)
         );
     }
 }
-

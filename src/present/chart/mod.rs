@@ -63,6 +63,14 @@ fn header(svg: &mut Svg, title: &str, subtitle: &str) {
     );
 }
 
+/// Entry `row` of a legend whose top left corner is `(left, top)`: a
+/// short line in the series' colour and dash, and its name.
+fn legend(svg: &mut Svg, (left, top): (f64, f64), row: usize, (name, colour, dashed): (&str, &str, bool)) {
+    let y = top + 14.0 + row as f64 * 18.0;
+    svg.line((left, y - 4.0), (left + 20.0, y - 4.0), colour, 2.5, dashed);
+    svg.text((left + 24.0, y), name, TextStyle::label(Anchor::Start));
+}
+
 /// "… and N more not shown" under the rows when some were left out.
 fn rows_note(svg: &mut Svg, y: f64, hidden: usize, what: &str) {
     if hidden > 0 {

@@ -3,12 +3,12 @@
 //! funded cluster (each funded proposal's value, grouped by the platform
 //! it shares, the shelved listed beside with why they are out).
 
-use super::{AXIS, MAX_ROWS, ROW, TOP, WIDTH, header, rows_note, x_axis};
+use super::{AXIS, MAX_ROWS, ROW, TOP, WIDTH, header, legend, rows_note, x_axis};
 use crate::math::portfolio::Status;
 use crate::model::portfolio::ValueSource;
 use crate::pipeline::portfolio::{PortfolioReport, WhyNot};
 use crate::present::palette;
-use crate::present::scale::{Linear, nice_ticks, tick_label, y_axis};
+use crate::present::scale::{Linear, axes, nice_ticks, tick_label};
 use crate::present::svg::{Anchor, Svg, TextStyle, shorten};
 
 /// Height of the frontier.
@@ -201,30 +201,18 @@ fn frontier(report: &PortfolioReport<'_>, units: &Units) -> Svg {
             None => "Value of the best portfolio at each budget".to_owned(),
         },
     );
-    let (lo, hi) = points
-        .iter()
-        .fold((0.0f64, 0.0f64), |(lo, hi), p| (lo.min(p.1).min(p.2), hi.max(p.1).max(p.2)));
+    let (lo, hi) = points.iter().fold((0.0f64, 0.0f64), |(lo, hi), p| {
+        (lo.min(p.1).min(p.2), hi.max(p.1).max(p.2))
+    });
     let hi = if hi > lo { hi + (hi - lo) * 0.05 } else { lo + 1.0 };
     let top_budget = points.iter().map(|p| p.0).fold(report.budget, f64::max);
-    let x = Linear {
-        lo: 0.0,
-        hi: if top_budget > 0.0 { top_budget } else { 1.0 },
-        from: AREA.0,
-        to: AREA.1,
-    };
-    let y = Linear {
-        lo,
-        hi,
-        from: AREA.3,
-        to: AREA.2,
-    };
-    x_axis(
-        &mut svg,
-        &x,
-        (AREA.2, AREA.3),
-        &format!("Budget{}", units.of_cost()),
+    let x = Linear::new((0.0, if top_budget > 0.0 { top_budget } else { 1.0 }), (AREA.0, AREA.1));
+    let y = Linear::new((lo, hi), (AREA.3, AREA.2));
+    let labels = (
+        format!("Budget{}", units.of_cost()),
+        format!("Portfolio value{}", units.of_value()),
     );
-    y_axis(&mut svg, &y, (AREA.0, AREA.1), &format!("Portfolio value{}", units.of_value()));
+    axes(&mut svg, &x, &y, (&labels.0, &labels.1));
     let at = x.at(report.budget);
     svg.line((at, AREA.2), (at, AREA.3), palette::TEXT, 1.5, true);
     svg.text(
@@ -245,9 +233,7 @@ fn frontier(report: &PortfolioReport<'_>, units: &Units) -> Svg {
         for &point in &line {
             svg.circle(point, r, colour);
         }
-        let ly = AREA.2 + 14.0 + k as f64 * 18.0;
-        svg.line((AREA.1 + 12.0, ly - 4.0), (AREA.1 + 32.0, ly - 4.0), colour, 2.5, dashed);
-        svg.text((AREA.1 + 36.0, ly), name, TextStyle::label(Anchor::Start));
+        legend(&mut svg, (AREA.1 + 12.0, AREA.2), k, (name, colour, dashed));
     }
     if report.frontier.iter().any(|f| f.status == Status::TimeLimit) {
         svg.text(
@@ -309,15 +295,17 @@ fn cluster(report: &PortfolioReport<'_>, units: &Units) -> Svg {
     let rows_drawn = shown.max(panel_rows).max(1);
     let height = TOP + rows_drawn as f64 * ROW + AXIS + 30.0;
     let mut svg = Svg::new(WIDTH, height);
-    header(&mut svg, &cluster_title(report, units), &cluster_subtitle(report, units));
+    header(
+        &mut svg,
+        &cluster_title(report, units),
+        &cluster_subtitle(report, units),
+    );
     let hi = report.funded.iter().map(|f| f.value).fold(0.0, f64::max);
     let lo = report.funded.iter().map(|f| f.value).fold(0.0, f64::min);
-    let x = Linear {
-        lo,
-        hi: if hi > lo { hi } else { lo + 1.0 },
-        from: LABELS,
-        to: WIDTH - PANEL - BAR_NOTE,
-    };
+    let x = Linear::new(
+        (lo, if hi > lo { hi } else { lo + 1.0 }),
+        (LABELS, WIDTH - PANEL - BAR_NOTE),
+    );
     let bottom = TOP + rows_drawn as f64 * ROW;
     x_axis(
         &mut svg,

@@ -4,8 +4,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::Report;
-use crate::model::CriterionKind;
 use crate::math::portfolio::Status;
+use crate::model::CriterionKind;
 use crate::pipeline::portfolio::{PortfolioReport, WhyNot, status_name};
 use crate::pipeline::{Method, RankReport};
 use crate::present::chart;

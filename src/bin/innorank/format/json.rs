@@ -434,7 +434,12 @@ pub fn with_key<T: Serialize + ?Sized>(
     let HoldBack { out, tail } = held;
     anyhow::ensure!(tail == CLOSE, "internal error: not a JSON object");
     let text = serde_json::to_string_pretty(value)?;
-    write!(out, ",\n  {}: {}{CLOSE_TEXT}", serde_json::to_string(key)?, text.replace('\n', "\n  "))?;
+    write!(
+        out,
+        ",\n  {}: {}{CLOSE_TEXT}",
+        serde_json::to_string(key)?,
+        text.replace('\n', "\n  ")
+    )?;
     Ok(())
 }
 

@@ -101,27 +101,19 @@ const HEADER: [&str; 8] = ["criterion", "weight", "a", "b", "gap_a", "gap_b", "c
 
 fn grid(v: &VersusView<'_>) -> Grid {
     let h = v.head_to_head;
-    let ids = v.problem.alternatives();
-    let (a, b) = (ids.id(h.a), ids.id(h.b));
-    let rows = h
-        .edges
+    let json = h.json(v.problem);
+    let (a, b) = (json.a.id, json.b.id);
+    let rows = json
+        .criteria
         .iter()
-        .map(|e| {
-            let d = e.advantage();
-            let closer = if d > 0.0 {
-                a
-            } else if d < 0.0 {
-                b
-            } else {
-                "tie"
-            };
+        .map(|c| {
             vec![
-                e.criterion.clone(),
-                short(e.weight),
-                short(e.gap_a),
-                short(e.gap_b),
-                closer.to_owned(),
-                short(d.abs()),
+                c.criterion.to_owned(),
+                short(c.weight),
+                short(c.gap_a),
+                short(c.gap_b),
+                c.closer.unwrap_or("tie").to_owned(),
+                short(c.by),
             ]
         })
         .collect();
