@@ -19,6 +19,33 @@ pub trait Scale {
     fn marks(&self) -> Vec<f64>;
     /// The drawing coordinates of the axis's two ends.
     fn ends(&self) -> (f64, f64);
+    /// How a mark is labelled.
+    fn label(&self, mark: f64) -> String {
+        tick_label(mark)
+    }
+}
+
+/// A linear scale around 0 whose marks are labelled with their magnitude:
+/// both sides of a diverging bar chart read as "by how much".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Magnitude(pub Linear);
+
+/// Ticks a diverging axis aims at (an even count keeps 0 among them).
+const MAGNITUDE_TICKS: usize = 6;
+
+impl Scale for Magnitude {
+    fn at(&self, x: f64) -> f64 {
+        self.0.at(x)
+    }
+    fn marks(&self) -> Vec<f64> {
+        self.0.ticks(MAGNITUDE_TICKS)
+    }
+    fn ends(&self) -> (f64, f64) {
+        (self.0.from, self.0.to)
+    }
+    fn label(&self, mark: f64) -> String {
+        tick_label(mark.abs())
+    }
 }
 
 /// Ticks a linear axis aims at.
@@ -56,7 +83,7 @@ pub fn x_axis(svg: &mut Svg, x: &impl Scale, (top, bottom): (f64, f64), label: &
         svg.line((at, top), (at, bottom), palette::GRID, 1.0, false);
         svg.text(
             (at, bottom + 16.0),
-            &tick_label(t),
+            &x.label(t),
             TextStyle::label(Anchor::Middle).colored(palette::MUTED),
         );
     }
@@ -86,7 +113,7 @@ pub fn y_axis(svg: &mut Svg, y: &impl Scale, (left, right): (f64, f64), label: &
         svg.line((left, at), (right, at), palette::GRID, 1.0, false);
         svg.text(
             (left - 6.0, at + 4.0),
-            &tick_label(t),
+            &y.label(t),
             TextStyle::label(Anchor::End).colored(palette::MUTED),
         );
     }

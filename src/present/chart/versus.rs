@@ -5,7 +5,7 @@
 use super::{AXIS, ROW, TOP, WIDTH, fixed, header};
 use crate::pipeline::HeadToHead;
 use crate::present::palette;
-use crate::present::scale::{Linear, tick_label};
+use crate::present::scale::{Linear, Magnitude, x_axis};
 use crate::present::svg::{Anchor, Svg, TextStyle, shorten};
 
 /// Width of the criterion labels.
@@ -69,7 +69,12 @@ pub(super) fn drawing(h: &HeadToHead, problem: &crate::Problem) -> Svg {
         &format!("← {} closer to the ideal", shorten(b, 20)),
         TextStyle::label(Anchor::Start).colored(palette::ORANGE).bold(),
     );
-    axis(&mut svg, &x, (top, bottom));
+    x_axis(
+        &mut svg,
+        &Magnitude(x),
+        (top, bottom),
+        "Advantage: difference of weighted gaps to the ideal (score units)",
+    );
     for (row, e) in h.edges.iter().enumerate() {
         let y = top + row as f64 * ROW;
         let d = e.advantage();
@@ -100,23 +105,4 @@ pub(super) fn drawing(h: &HeadToHead, problem: &crate::Problem) -> Svg {
     }
     svg.line((centre, top), (centre, bottom), palette::TEXT, 1.0, false);
     svg
-}
-
-/// Symmetric ticks and the axis label (absolute values on both sides).
-fn axis(svg: &mut Svg, x: &Linear, (top, bottom): (f64, f64)) {
-    for t in x.ticks(6) {
-        let at = x.at(t);
-        svg.line((at, top), (at, bottom), palette::GRID, 1.0, false);
-        svg.text(
-            (at, bottom + 16.0),
-            &tick_label(t.abs()),
-            TextStyle::label(Anchor::Middle).colored(palette::MUTED),
-        );
-    }
-    svg.line((x.from, bottom), (x.to, bottom), palette::MUTED, 1.0, false);
-    svg.text(
-        ((x.from + x.to) / 2.0, bottom + 36.0),
-        "Advantage: difference of weighted gaps to the ideal (score units)",
-        TextStyle::label(Anchor::Middle),
-    );
 }
