@@ -393,33 +393,6 @@ impl Serialize for CostView<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn numbers_are_shortest_exponent_forms_and_not_finite_ones_null() {
-        let values = [
-            1e308,
-            -f64::MAX,
-            1e-300,
-            0.25,
-            3.0,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NAN,
-        ];
-        assert_eq!(
-            {
-                let mut out = Vec::new();
-                super::write(&mut out, &values[..]).unwrap();
-                String::from_utf8(out).unwrap()
-            }
-            .split_whitespace()
-            .collect::<String>(),
-            "[1e+308,-1.7976931348623157e+308,1e-300,0.25,3.0,null,null,null]"
-        );
-    }
-}
-
 /// Writes the JSON object `object` writes with one more key at its end,
 /// `key: value`, streaming: the object's closing `\n}\n` is held back and
 /// replaced (the rank report with its head-to-head).
@@ -472,5 +445,62 @@ impl std::io::Write for HoldBack<'_> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_are_shortest_exponent_forms_and_not_finite_ones_null() {
+        let values = [
+            1e308,
+            -f64::MAX,
+            1e-300,
+            0.25,
+            3.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        assert_eq!(
+            {
+                let mut out = Vec::new();
+                super::write(&mut out, &values[..]).unwrap();
+                String::from_utf8(out).unwrap()
+            }
+            .split_whitespace()
+            .collect::<String>(),
+            "[1e+308,-1.7976931348623157e+308,1e-300,0.25,3.0,null,null,null]"
+        );
+    }
+
+    /// The key lands inside the object however the object's bytes are cut
+    /// into writes, and what is not a pretty object is refused.
+    #[test]
+    fn with_key_appends_inside_the_object() {
+        let object = serde_json::json!({"a": [1, 2], "b": {"c": null}});
+        for chunk in [1, 2, 3, 5, 1000] {
+            let mut out = Vec::new();
+            super::with_key(
+                &mut out,
+                |o| {
+                    let mut text = Vec::new();
+                    super::write(&mut text, &object)?;
+                    text.chunks(chunk).try_for_each(|c| o.write_all(c))?;
+                    Ok(())
+                },
+                "h",
+                &[3],
+            )
+            .unwrap();
+            let back: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(
+                back,
+                serde_json::json!({"a": [1, 2], "b": {"c": null}, "h": [3]}),
+                "{chunk}"
+            );
+        }
+        let mut out = Vec::new();
+        assert!(super::with_key(&mut out, |o| Ok(o.write_all(b"[1]\n")?), "h", &1).is_err());
     }
 }
