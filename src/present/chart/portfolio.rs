@@ -89,10 +89,14 @@ pub fn portfolio_budgets(budget: f64) -> Vec<f64> {
         .collect()
 }
 
-/// The units of a proposal's value and cost, as axis labels show them.
+/// The units of a proposal's value and cost: what the axes say in
+/// brackets, and what follows an amount (nothing after a relative value).
 struct Units {
     value: String,
     cost: String,
+    /// Written after a value: the value leaf's unit; empty for TOPSIS or
+    /// AHP values, which are scores, not amounts.
+    value_suffix: String,
 }
 
 impl Units {
@@ -106,20 +110,21 @@ impl Units {
                 .and_then(|(c, _)| c.unit.clone())
                 .unwrap_or_default()
         };
-        let Some(spec) = problem.portfolio() else {
-            return Units {
-                value: String::new(),
-                cost: String::new(),
-            };
-        };
-        let value = match spec.value {
-            ValueSource::Leaf(column) => unit(column),
-            ValueSource::Topsis => "TOPSIS closeness x 100".to_owned(),
-            ValueSource::Ahp => "AHP priority x 100".to_owned(),
+        let (value, value_suffix, cost) = match problem.portfolio() {
+            None => Default::default(),
+            Some(spec) => {
+                let cost = unit(spec.cost);
+                match spec.value {
+                    ValueSource::Leaf(column) => (unit(column), unit(column), cost),
+                    ValueSource::Topsis => ("TOPSIS closeness x 100".to_owned(), String::new(), cost),
+                    ValueSource::Ahp => ("AHP priority x 100".to_owned(), String::new(), cost),
+                }
+            }
         };
         Units {
             value,
-            cost: unit(spec.cost),
+            cost,
+            value_suffix,
         }
     }
 
@@ -134,16 +139,16 @@ impl Units {
 
     /// `x unit`, or `x`.
     fn cost_amount(&self, x: f64) -> String {
-        format!("{} {}", amount(x), self.cost).trim_end().to_owned()
+        with_unit(x, &self.cost)
     }
 
     fn value_amount(&self, x: f64) -> String {
-        if self.value.contains(' ') {
-            amount(x)
-        } else {
-            format!("{} {}", amount(x), self.value).trim_end().to_owned()
-        }
+        with_unit(x, &self.value_suffix)
     }
+}
+
+fn with_unit(x: f64, unit: &str) -> String {
+    format!("{} {unit}", amount(x)).trim_end().to_owned()
 }
 
 fn bracket(unit: &str) -> String {
@@ -264,7 +269,7 @@ fn rows<'r>(report: &'r PortfolioReport<'_>, units: &Units) -> Vec<Row<'r>> {
         rows.push(Row::Platform(
             format!(
                 "{} · {} paid once",
-                p.name.as_deref().unwrap_or(&p.id),
+                shorten(p.name.as_deref().unwrap_or(&p.id), 30),
                 units.cost_amount(p.fixed_cost)
             ),
             p.shared_by.len(),
@@ -356,7 +361,7 @@ fn draw_row(svg: &mut Svg, row: &Row<'_>, x: &Linear, y: f64) {
         Row::Platform(label, n) => {
             svg.text(
                 (12.0, y + 15.0),
-                &shorten(&format!("{label} · shared by {n}"), 66),
+                &format!("{label} · shared by {n}"),
                 TextStyle::label(Anchor::Start).bold(),
             );
         }
@@ -376,7 +381,7 @@ fn draw_row(svg: &mut Svg, row: &Row<'_>, x: &Linear, y: f64) {
                 right - left,
                 ROW - 6.0,
                 colour,
-                &format!("{} ({}): {}", f.id, f.name, amount(f.value)),
+                &format!("{}: {}", labelled(&f.id, &f.name), amount(f.value)),
             );
             svg.text(
                 (x.from - 6.0, y + 15.0),
@@ -397,6 +402,15 @@ fn draw_row(svg: &mut Svg, row: &Row<'_>, x: &Linear, y: f64) {
     }
 }
 
+/// `id · name`, or the id alone when it is the name.
+fn labelled(id: &str, name: &str) -> String {
+    if id == name {
+        id.to_owned()
+    } else {
+        format!("{id} · {name}")
+    }
+}
+
 /// Why a shelved proposal is out, in a few words.
 fn reason(why: &WhyNot, units: &Units) -> String {
     match why {
@@ -412,7 +426,7 @@ fn shelved(svg: &mut Svg, report: &PortfolioReport<'_>, units: &Units, left: f64
     let entries: Vec<(String, String)> = report
         .shelved
         .iter()
-        .map(|s| (format!("{} · {}", s.id, s.name), reason(&s.why_not, units)))
+        .map(|s| (labelled(&s.id, &s.name), reason(&s.why_not, units)))
         .chain(report.ranking.screened_out.iter().map(|s| {
             let first = s.reasons().first().map(ToString::to_string).unwrap_or_default();
             (s.id.to_owned(), format!("screened: {first}"))
