@@ -312,12 +312,20 @@ fn cluster(report: &PortfolioReport<'_>, units: &Units) -> Svg {
         (LABELS, WIDTH - PANEL - BAR_NOTE),
     );
     let bottom = TOP + rows_drawn as f64 * ROW;
-    x_axis(
-        &mut svg,
-        &x,
-        (TOP - 4.0, bottom),
-        &format!("Own value of each funded proposal{}", units.of_value()),
-    );
+    if report.funded.is_empty() {
+        svg.text(
+            (12.0, TOP + 15.0),
+            "Nothing is funded.",
+            TextStyle::label(Anchor::Start).colored(palette::MUTED),
+        );
+    } else {
+        x_axis(
+            &mut svg,
+            &x,
+            (TOP - 4.0, bottom),
+            &format!("Own value of each funded proposal{}", units.of_value()),
+        );
+    }
     for (row, r) in all.iter().take(shown).enumerate() {
         draw_row(&mut svg, r, &x, TOP + row as f64 * ROW);
     }
