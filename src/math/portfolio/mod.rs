@@ -20,6 +20,9 @@
 
 mod baseline;
 mod constraint;
+mod local;
+#[cfg(not(feature = "highs"))]
+mod root;
 mod solver;
 
 pub use baseline::baseline;

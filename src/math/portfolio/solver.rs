@@ -111,8 +111,7 @@ pub struct SolveOptions {
 /// [`SolveError::NoSolutionInTime`] when the time limit passes before a
 /// feasible set is found; [`SolveError::Solver`] when the solver fails.
 pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveError> {
-    let model = Model::build(instance, options)?;
-    let outcome = model.run(instance.len(), options)?;
+    let outcome = search(instance, options)?;
     // The solver's tolerances must not let through a set that breaks a
     // constraint by more than rounding.
     if options.only.is_none()
@@ -122,6 +121,16 @@ pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outcome, Sol
         return Err(SolveError::Solver(format!("its portfolio breaks {broken:?}")));
     }
     Ok(outcome)
+}
+
+/// With microlp, optimisation runs go through the root work of
+/// [`super::root`]; feasibility checks and HiGHS solve the program as it is.
+fn search(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveError> {
+    #[cfg(not(feature = "highs"))]
+    if !options.feasibility {
+        return super::root::solve(instance, options);
+    }
+    Model::build(instance, options, false)?.run(instance.len(), options)
 }
 
 /// A smallest set of constraints that conflict, found by a deletion
@@ -164,23 +173,56 @@ pub fn conflicts(
     Ok(kept)
 }
 
-/// The program as good_lp variables and constraints.
-struct Model {
+impl Outcome {
+    pub(super) fn infeasible(n: usize) -> Self {
+        Outcome {
+            status: Status::Infeasible,
+            funded: vec![false; n],
+            bound: None,
+        }
+    }
+}
+
+/// The program as good_lp variables and constraints; the items' variables
+/// come first, in item order.
+pub(super) struct Model {
     vars: ProblemVariables,
     x: Vec<Variable>,
     objective: Expression,
     rows: Vec<good_lp::Constraint>,
+    relaxed: bool,
+}
+
+/// A 0-1 variable, or its relaxation to `[0, 1]`.
+fn binary(relaxed: bool) -> good_lp::VariableDefinition {
+    if relaxed {
+        variable().clamp(0.0, 1.0)
+    } else {
+        variable().binary()
+    }
 }
 
 impl Model {
-    fn build(instance: &Instance, options: &SolveOptions) -> Result<Self, SolveError> {
+    /// The program of `instance` under `options`; with `relaxed`, every
+    /// binary is a continuous variable in `[0, 1]` (the LP relaxation).
+    /// Fixed items are fixed by their bounds, not by rows.
+    pub(super) fn build(instance: &Instance, options: &SolveOptions, relaxed: bool) -> Result<Self, SolveError> {
         let mut vars = ProblemVariables::new();
-        let x: Vec<Variable> = (0..instance.len()).map(|_| vars.add(variable().binary())).collect();
+        let mut bounds = vec![(0.0, 1.0); instance.len()];
+        for &(i, on) in &options.fixed {
+            let v = f64::from(u8::from(on));
+            bounds[i] = (v, v);
+        }
+        let x: Vec<Variable> = bounds
+            .iter()
+            .map(|&(lo, hi)| vars.add(binary(relaxed).clamp(lo, hi)))
+            .collect();
         let mut model = Model {
             vars,
             objective: Expression::default(),
             rows: Vec::new(),
             x,
+            relaxed,
         };
         let active = options.only.clone().unwrap_or_else(|| instance.constraints());
         let y = model.platforms(instance, active.contains(&Constraint::Budget));
@@ -188,9 +230,6 @@ impl Model {
         model.learning(instance)?;
         for c in active {
             model.constraint(instance, c, &y);
-        }
-        for &(i, on) in &options.fixed {
-            model.rows.push(constraint!(model.x[i] == f64::from(u8::from(on))));
         }
         for set in &options.exclude {
             // sum_{i in S} (1 - x_i) + sum_{i not in S} x_i >= 1
@@ -235,11 +274,7 @@ impl Model {
         for &(a, b, bonus) in &instance.synergies {
             // A penalty's product is binary: branching on it directly
             // halved the solve time of the 200-proposal benchmark.
-            let z = if bonus >= 0.0 {
-                self.vars.add(variable().clamp(0.0, 1.0))
-            } else {
-                self.vars.add(variable().binary())
-            };
+            let z = self.vars.add(binary(self.relaxed || bonus >= 0.0));
             if bonus >= 0.0 {
                 self.rows.push(constraint!(z <= self.x[a]));
                 self.rows.push(constraint!(z <= self.x[b]));
@@ -260,7 +295,7 @@ impl Model {
             let mut one = Expression::default();
             let mut pooled = Expression::default();
             for &v in &volumes {
-                let l = self.vars.add(variable().binary());
+                let l = self.vars.add(binary(self.relaxed));
                 one += l;
                 pooled += (v as f64) * l;
                 self.objective -= learning.cost(v) * l;
@@ -328,6 +363,7 @@ impl Model {
             x,
             objective,
             rows,
+            ..
         } = self;
         let warm: Vec<(Variable, f64)> = options
             .warm_start
@@ -346,14 +382,22 @@ impl Model {
         }
         match backend::solve(problem, &x) {
             Ok((funded, status, bound)) => Ok(Outcome { status, funded, bound }),
-            Err(ResolutionError::Infeasible) => Ok(Outcome {
-                status: Status::Infeasible,
-                funded: vec![false; n],
-                bound: None,
-            }),
+            Err(ResolutionError::Infeasible) => Ok(Outcome::infeasible(n)),
             Err(ResolutionError::Other(m)) if m.contains("Time limit") => Err(SolveError::NoSolutionInTime),
             Err(e) => Err(SolveError::Solver(e.to_string())),
         }
+    }
+}
+
+/// The program for the microlp backend.
+#[cfg(not(feature = "highs"))]
+impl Model {
+    pub(super) fn into_microlp(self) -> good_lp::solvers::microlp::MicroLpProblem {
+        let mut problem = backend::model(self.vars.maximise(self.objective));
+        for row in self.rows {
+            problem.add_constraint(row);
+        }
+        problem
     }
 }
 
