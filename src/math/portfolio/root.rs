@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use super::Instance;
 use super::baseline::{baseline, walk};
 use super::local::improve;
+use super::restrict::Restricted;
 use super::solver::{Model, Outcome, SolveError, SolveOptions, Status};
 
 /// Relative margin on LP bounds, above the LP solver's rounding.
@@ -34,38 +35,44 @@ const MARGIN: f64 = 1e-7;
 /// Solves `instance` as described in the module documentation.
 pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveError> {
     let clock = Clock::new(options.time_limit);
-    let n = instance.len();
     let relaxed = Model::build(instance, options, true)?.into_microlp();
     let lp = match relaxed.as_inner().solve() {
         Ok(SolveOutcome::Solution(lp)) => lp,
         Ok(SolveOutcome::Interrupted(_)) => return Err(SolveError::NoSolutionInTime),
-        Err(Error::Infeasible) => return Ok(Outcome::infeasible(n)),
+        Err(Error::Infeasible) => return Ok(Outcome::infeasible(instance.len())),
         Err(e) => return Err(SolveError::Solver(e.to_string())),
     };
     let vars: Vec<Variable> = lp.iter().map(|(v, _)| v).collect();
-    let integral = integral_objective(instance);
-    let scale = lp.objective().abs().max(negative_mass(instance)).max(1.0);
     let search = Search {
         vars: &vars,
-        n,
-        integral,
-        scale,
+        integral: integral_objective(instance),
+        upper: lp.objective(),
     };
     let Some(first) = start(instance, options, &lp, &vars) else {
         return search.finish(instance, options, None, &clock);
     };
     let best = instance.evaluate(&first).value();
-    if lp.objective() < search.beat(best) {
+    if search.upper < search.beat(best) {
         return Ok(Outcome {
             status: Status::Optimal,
             bound: Some(best),
             funded: first,
         });
     }
-    let fixed = search.probe(&lp, options, best, &clock);
-    let mut narrowed = options.clone();
-    narrowed.fixed.extend(fixed);
-    let outcome = search.finish(instance, &narrowed, Some(&first), &clock)?;
+    let mut decided = options.fixed.clone();
+    decided.extend(search.probe(&lp, instance.len(), options, best, &clock));
+    let outcome = if instance.platforms.iter().any(|p| p.learning.is_some()) {
+        let narrowed = SolveOptions {
+            fixed: decided,
+            ..options.clone()
+        };
+        search.finish(instance, &narrowed, Some(&first), &clock)?
+    } else {
+        match Restricted::new(instance, &decided) {
+            Some(restricted) => search.restricted(instance, &restricted, options, &first, &clock)?,
+            None => Outcome::infeasible(instance.len()),
+        }
+    };
     Ok(better(instance, outcome, first, best))
 }
 
@@ -161,11 +168,12 @@ impl Clock {
 /// What the searches share: the solver's variables (the items first) and
 /// how values compare.
 struct Search<'a> {
+    /// The LP's variables: `vars[i]` is `Variable(i)`, so their first
+    /// `k` serve any program with `k` or more variables, items first.
     vars: &'a [Variable],
-    n: usize,
     integral: bool,
-    /// A bound on the magnitude of any set's value.
-    scale: f64,
+    /// The LP bound.
+    upper: f64,
 }
 
 impl Search<'_> {
@@ -176,11 +184,9 @@ impl Search<'_> {
     }
 
     /// Items whose flip cannot beat `best`, each with its LP value.
-    fn probe(&self, lp: &Solution, options: &SolveOptions, best: f64, clock: &Clock) -> Vec<(usize, bool)> {
+    fn probe(&self, lp: &Solution, n: usize, options: &SolveOptions, best: f64, clock: &Clock) -> Vec<(usize, bool)> {
         let beat = self.beat(best);
-        let free: Vec<usize> = (0..self.n)
-            .filter(|i| options.fixed.iter().all(|f| f.0 != *i))
-            .collect();
+        let free: Vec<usize> = (0..n).filter(|i| options.fixed.iter().all(|f| f.0 != *i)).collect();
         free.par_iter()
             .filter_map(|&i| {
                 let value = lp.var_value_raw(self.vars[i]);
@@ -204,6 +210,46 @@ impl Search<'_> {
             .collect()
     }
 
+    /// The branch and bound over the items `restricted` leaves, from
+    /// `first` if it agrees with the decided items; its answer in the
+    /// terms of `instance`.
+    fn restricted(
+        &self,
+        instance: &Instance,
+        restricted: &Restricted,
+        options: &SolveOptions,
+        first: &[bool],
+        clock: &Clock,
+    ) -> Result<Outcome, SolveError> {
+        let smaller = &restricted.instance;
+        let offset = instance
+            .evaluate(&restricted.expand(&vec![false; smaller.len()]))
+            .value();
+        let options = SolveOptions {
+            exclude: options
+                .exclude
+                .iter()
+                .filter(|s| restricted.agrees(s))
+                .map(|s| restricted.shrink(s))
+                .collect(),
+            ..SolveOptions::default()
+        };
+        let start = restricted.agrees(first).then(|| restricted.shrink(first));
+        let inner = Search {
+            upper: self.upper - offset,
+            ..*self
+        };
+        let outcome = inner.finish(smaller, &options, start.as_deref(), clock)?;
+        if outcome.status == Status::Infeasible {
+            return Ok(Outcome::infeasible(instance.len()));
+        }
+        Ok(Outcome {
+            status: outcome.status,
+            funded: restricted.expand(&outcome.funded),
+            bound: outcome.bound.map(|b| b + offset),
+        })
+    }
+
     /// The branch and bound to the end (or the time limit) from `start`.
     fn finish(
         &self,
@@ -212,6 +258,16 @@ impl Search<'_> {
         start: Option<&[bool]>,
         clock: &Clock,
     ) -> Result<Outcome, SolveError> {
+        if instance.is_empty() {
+            return Ok(match instance.violation(&[]) {
+                None => Outcome {
+                    status: Status::Optimal,
+                    funded: Vec::new(),
+                    bound: Some(0.0),
+                },
+                Some(_) => Outcome::infeasible(0),
+            });
+        }
         let model = Model::build(instance, options, false)?.into_microlp();
         let mut mip = MipOptions::default();
         mip.time_limit = clock.left();
@@ -223,16 +279,18 @@ impl Search<'_> {
         });
         if self.integral {
             // The pruning slack is `prune_epsilon x |incumbent|`: below 1
-            // for any incumbent, so no set 1 better is ever pruned.
-            mip.tolerances.prune_epsilon = 0.999 / self.scale;
+            // for any incumbent (between the most negative set and the LP
+            // bound), so no set 1 better is ever pruned.
+            let scale = self.upper.abs().max(negative_mass(instance)).max(1.0);
+            mip.tolerances.prune_epsilon = 0.999 / scale;
         }
         let solution = match model.as_inner().solve_with(mip) {
             Ok(SolveOutcome::Solution(s)) => s,
             Ok(SolveOutcome::Interrupted(_)) => return Err(SolveError::NoSolutionInTime),
-            Err(Error::Infeasible) => return Ok(Outcome::infeasible(self.n)),
+            Err(Error::Infeasible) => return Ok(Outcome::infeasible(instance.len())),
             Err(e) => return Err(SolveError::Solver(e.to_string())),
         };
-        let funded = self.vars[..self.n]
+        let funded = self.vars[..instance.len()]
             .iter()
             .map(|&v| solution.var_value(v) > 0.5)
             .collect();
