@@ -66,14 +66,23 @@ pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outco
             fixed: decided,
             ..options.clone()
         };
-        search.finish(instance, &narrowed, Some(&first), &clock)?
+        search.finish(instance, &narrowed, Some(&first), &clock)
     } else {
         match Restricted::new(instance, &decided) {
-            Some(restricted) => search.restricted(instance, &restricted, options, &first, &clock)?,
-            None => Outcome::infeasible(instance.len()),
+            Some(restricted) => search.restricted(instance, &restricted, options, &first, &clock),
+            None => Ok(Outcome::infeasible(instance.len())),
         }
     };
-    Ok(better(instance, outcome, first, best))
+    // Out of time before the search found a set: the start is the answer.
+    let outcome = match outcome {
+        Err(SolveError::NoSolutionInTime) => Outcome {
+            status: Status::TimeLimit,
+            funded: first.clone(),
+            bound: None,
+        },
+        other => other?,
+    };
+    Ok(better(instance, outcome, first, best, search.upper))
 }
 
 /// The best of the local search from the caller's start (or the ranking
@@ -103,9 +112,10 @@ fn start(instance: &Instance, options: &SolveOptions, lp: &Solution, vars: &[Var
 
 /// The better of the search's answer and the first set (whose value is
 /// `best`); the bound covers both, since every set the probing cut off is
-/// worth less than `best` (or at most `best` with integer values).
-fn better(instance: &Instance, outcome: Outcome, first: Vec<bool>, best: f64) -> Outcome {
-    let bound = |b: Option<f64>| b.map(|b| b.max(best));
+/// worth less than `best` (or at most `best` with integer values); the LP
+/// bound `upper` when the search gave none.
+fn better(instance: &Instance, outcome: Outcome, first: Vec<bool>, best: f64, upper: f64) -> Outcome {
+    let bound = |b: Option<f64>| Some(b.unwrap_or(upper).max(best));
     if outcome.status == Status::Infeasible {
         return Outcome {
             status: Status::Optimal,
