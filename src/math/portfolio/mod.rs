@@ -21,6 +21,7 @@
 mod baseline;
 mod constraint;
 mod entry;
+#[cfg(not(feature = "highs"))]
 mod local;
 #[cfg(not(feature = "highs"))]
 mod restrict;
