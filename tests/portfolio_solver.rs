@@ -159,6 +159,41 @@ proptest! {
         }
     }
 
+    /// With whole-number values and synergies (no learning) the solver
+    /// prunes by steps of 1 and fixes items whose flip cannot gain 1: the
+    /// optimum is still the enumerator's, with and without an item held
+    /// funded (as `why not` does).
+    #[test]
+    fn whole_number_values_match_the_enumerator(
+        inst in (6usize..=14).prop_flat_map(instance),
+        held in 0usize..14,
+    ) {
+        let mut inst = inst;
+        inst.platforms.retain(|p| p.learning.is_none());
+        for v in &mut inst.values {
+            *v = v.round();
+        }
+        for s in &mut inst.synergies {
+            s.2 = s.2.round();
+        }
+        let held = held % inst.len();
+        let mut with_held = inst.clone();
+        with_held.must.push(held);
+        for (case, fixed) in [(&inst, vec![]), (&with_held, vec![(held, true)])] {
+            let options = SolveOptions { fixed, ..SolveOptions::default() };
+            let outcome = solve(&inst, &options).unwrap();
+            match enumerate(case) {
+                None => prop_assert_eq!(outcome.status, Status::Infeasible),
+                Some(best) => {
+                    prop_assert_eq!(outcome.status, Status::Optimal);
+                    prop_assert!(case.violation(&outcome.funded).is_none());
+                    let got = value_by_hand(case, &outcome.funded);
+                    prop_assert!((got - best).abs() <= 1e-6 * best.abs().max(1.0), "solver {} enumerator {}", got, best);
+                }
+            }
+        }
+    }
+
     /// An infeasible instance's conflict set is infeasible on its own and
     /// becomes feasible when any one of its constraints is dropped.
     #[test]

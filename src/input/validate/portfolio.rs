@@ -43,8 +43,15 @@ impl AltFields {
         out
     }
 
-    /// The fields of each alternative of a list.
+    /// The fields of each alternative of a list; an empty list when no
+    /// alternative has any (the common case of a problem without a
+    /// `portfolio:` section costs a scan, not a copy of every field).
     pub fn of(list: &[RawAlternative]) -> Vec<AltFields> {
+        let given =
+            |a: &RawAlternative| a.platforms.is_some() || a.volume.is_some() || a.uses.is_some() || a.assets.is_some();
+        if !list.iter().any(given) {
+            return Vec::new();
+        }
         list.iter()
             .map(|a| AltFields {
                 platforms: a.platforms.clone(),

@@ -27,6 +27,13 @@ use super::constraint::within;
 /// assert_eq!(baseline(&instance), vec![true, true, false, false]);
 /// ```
 pub fn baseline(instance: &Instance) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..instance.len()).collect();
+    order.sort_by(|&a, &b| instance.values[b].total_cmp(&instance.values[a]).then(a.cmp(&b)));
+    walk(instance, &order)
+}
+
+/// The walk of [`baseline`] in the given order of the items.
+pub(crate) fn walk(instance: &Instance, order: &[usize]) -> Vec<bool> {
     let n = instance.len();
     let mut funded = vec![false; n];
     for &i in &instance.must {
@@ -36,9 +43,7 @@ pub fn baseline(instance: &Instance) -> Vec<bool> {
     for &i in &instance.must_not {
         excluded[i] = true;
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| instance.values[b].total_cmp(&instance.values[a]).then(a.cmp(&b)));
-    for i in order {
+    for &i in order {
         if funded[i] || excluded[i] {
             continue;
         }

@@ -20,11 +20,19 @@
 
 mod baseline;
 mod constraint;
+mod entry;
+#[cfg(not(feature = "highs"))]
+mod local;
+#[cfg(not(feature = "highs"))]
+mod restrict;
+#[cfg(not(feature = "highs"))]
+mod root;
 mod solver;
 
 pub use baseline::baseline;
 pub use constraint::Constraint;
-pub use solver::{MAX_POOLED_VOLUMES, Outcome, SolveError, SolveOptions, Status, conflicts, solve};
+pub use entry::{conflicts, solve};
+pub use solver::{MAX_POOLED_VOLUMES, Outcome, SolveError, SolveOptions, Status};
 
 use crate::math::learning_curve::learning_sum;
 

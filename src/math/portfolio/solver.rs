@@ -1,6 +1,6 @@
-//! The mixed-integer program of an [`Instance`], solved by a MIP solver
-//! through `good_lp` (the only file naming it): `microlp`, pure Rust, by
-//! default; HiGHS with the cargo feature `highs`.
+//! The mixed-integer program of an [`Instance`], built through `good_lp`
+//! (the only file naming it) for `microlp`, pure Rust, by default (its
+//! search runs in [`super::root`]), or HiGHS with the cargo feature `highs`.
 //!
 //! Variables: `x_i` in {0, 1} per item; `y_p` in [0, 1] per platform with
 //! `y_p >= x_i` for its users (paid once, the budget pushes it down);
@@ -86,101 +86,56 @@ pub struct SolveOptions {
     pub feasibility: bool,
 }
 
-/// Solves `instance` to optimality (or to the time limit).
-///
-/// ```
-/// use innorank::portfolio::{Instance, Status, SolveOptions, solve};
-///
-/// let instance = Instance {
-///     values: vec![9.0, 5.0, 6.0, 4.0],
-///     costs: vec![6.0, 3.0, 5.0, 2.0],
-///     budget: 10.0,
-///     ..Instance::default()
-/// };
-/// // Without its logical constraints, California Manufacturing's best
-/// // use of the 10 is the last three (NPV 15).
-/// let outcome = solve(&instance, &SolveOptions::default()).unwrap();
-/// assert_eq!(outcome.status, Status::Optimal);
-/// assert_eq!(outcome.funded, vec![false, true, true, true]);
-/// ```
-///
-/// # Errors
-///
-/// [`SolveError::TooManyVolumes`] for a learning platform with more than
-/// [`MAX_POOLED_VOLUMES`] achievable pooled volumes;
-/// [`SolveError::NoSolutionInTime`] when the time limit passes before a
-/// feasible set is found; [`SolveError::Solver`] when the solver fails.
-pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveError> {
-    let model = Model::build(instance, options)?;
-    let outcome = model.run(instance.len(), options)?;
-    // The solver's tolerances must not let through a set that breaks a
-    // constraint by more than rounding.
-    if options.only.is_none()
-        && outcome.status != Status::Infeasible
-        && let Some(broken) = instance.violation(&outcome.funded)
-    {
-        return Err(SolveError::Solver(format!("its portfolio breaks {broken:?}")));
-    }
-    Ok(outcome)
-}
-
-/// A smallest set of constraints that conflict, found by a deletion
-/// filter (each constraint dropped in turn stays dropped while the rest
-/// are still infeasible): an irreducible infeasible subset. With `forced`,
-/// that item is held funded and never named. Empty when feasible.
-///
-/// # Errors
-///
-/// As [`solve`].
-pub fn conflicts(
-    instance: &Instance,
-    forced: Option<usize>,
-    time_limit: Option<f64>,
-) -> Result<Vec<Constraint>, SolveError> {
-    let feasible = |only: &[Constraint]| -> Result<bool, SolveError> {
-        let options = SolveOptions {
-            time_limit,
-            fixed: forced.map(|i| vec![(i, true)]).unwrap_or_default(),
-            only: Some(only.to_vec()),
-            feasibility: true,
-            ..SolveOptions::default()
-        };
-        Ok(solve(instance, &options)?.status != Status::Infeasible)
-    };
-    let mut kept = instance.constraints();
-    if feasible(&kept)? {
-        return Ok(Vec::new());
-    }
-    let mut k = 0;
-    while k < kept.len() {
-        let mut trial = kept.clone();
-        trial.remove(k);
-        if feasible(&trial)? {
-            k += 1;
-        } else {
-            kept = trial;
+impl Outcome {
+    pub(super) fn infeasible(n: usize) -> Self {
+        Outcome {
+            status: Status::Infeasible,
+            funded: vec![false; n],
+            bound: None,
         }
     }
-    Ok(kept)
 }
 
-/// The program as good_lp variables and constraints.
-struct Model {
+/// The program as good_lp variables and constraints; the items' variables
+/// come first, in item order.
+pub(super) struct Model {
     vars: ProblemVariables,
     x: Vec<Variable>,
     objective: Expression,
     rows: Vec<good_lp::Constraint>,
+    relaxed: bool,
+}
+
+/// A 0-1 variable, or its relaxation to `[0, 1]`.
+fn binary(relaxed: bool) -> good_lp::VariableDefinition {
+    if relaxed {
+        variable().clamp(0.0, 1.0)
+    } else {
+        variable().binary()
+    }
 }
 
 impl Model {
-    fn build(instance: &Instance, options: &SolveOptions) -> Result<Self, SolveError> {
+    /// The program of `instance` under `options`; with `relaxed`, every
+    /// binary is a continuous variable in `[0, 1]` (the LP relaxation).
+    /// Fixed items are fixed by their bounds, not by rows.
+    pub(super) fn build(instance: &Instance, options: &SolveOptions, relaxed: bool) -> Result<Self, SolveError> {
         let mut vars = ProblemVariables::new();
-        let x: Vec<Variable> = (0..instance.len()).map(|_| vars.add(variable().binary())).collect();
+        let mut bounds = vec![(0.0, 1.0); instance.len()];
+        for &(i, on) in &options.fixed {
+            let v = f64::from(u8::from(on));
+            bounds[i] = (v, v);
+        }
+        let x: Vec<Variable> = bounds
+            .iter()
+            .map(|&(lo, hi)| vars.add(binary(relaxed).clamp(lo, hi)))
+            .collect();
         let mut model = Model {
             vars,
             objective: Expression::default(),
             rows: Vec::new(),
             x,
+            relaxed,
         };
         let active = options.only.clone().unwrap_or_else(|| instance.constraints());
         let y = model.platforms(instance, active.contains(&Constraint::Budget));
@@ -188,9 +143,6 @@ impl Model {
         model.learning(instance)?;
         for c in active {
             model.constraint(instance, c, &y);
-        }
-        for &(i, on) in &options.fixed {
-            model.rows.push(constraint!(model.x[i] == f64::from(u8::from(on))));
         }
         for set in &options.exclude {
             // sum_{i in S} (1 - x_i) + sum_{i not in S} x_i >= 1
@@ -235,11 +187,7 @@ impl Model {
         for &(a, b, bonus) in &instance.synergies {
             // A penalty's product is binary: branching on it directly
             // halved the solve time of the 200-proposal benchmark.
-            let z = if bonus >= 0.0 {
-                self.vars.add(variable().clamp(0.0, 1.0))
-            } else {
-                self.vars.add(variable().binary())
-            };
+            let z = self.vars.add(binary(self.relaxed || bonus >= 0.0));
             if bonus >= 0.0 {
                 self.rows.push(constraint!(z <= self.x[a]));
                 self.rows.push(constraint!(z <= self.x[b]));
@@ -260,7 +208,7 @@ impl Model {
             let mut one = Expression::default();
             let mut pooled = Expression::default();
             for &v in &volumes {
-                let l = self.vars.add(variable().binary());
+                let l = self.vars.add(binary(self.relaxed));
                 one += l;
                 pooled += (v as f64) * l;
                 self.objective -= learning.cost(v) * l;
@@ -322,12 +270,14 @@ impl Model {
         self.rows.push(row);
     }
 
-    fn run(self, n: usize, options: &SolveOptions) -> Result<Outcome, SolveError> {
+    /// Solves the program as it is.
+    pub(super) fn run(self, n: usize, options: &SolveOptions) -> Result<Outcome, SolveError> {
         let Model {
             vars,
             x,
             objective,
             rows,
+            ..
         } = self;
         let warm: Vec<(Variable, f64)> = options
             .warm_start
@@ -346,14 +296,22 @@ impl Model {
         }
         match backend::solve(problem, &x) {
             Ok((funded, status, bound)) => Ok(Outcome { status, funded, bound }),
-            Err(ResolutionError::Infeasible) => Ok(Outcome {
-                status: Status::Infeasible,
-                funded: vec![false; n],
-                bound: None,
-            }),
+            Err(ResolutionError::Infeasible) => Ok(Outcome::infeasible(n)),
             Err(ResolutionError::Other(m)) if m.contains("Time limit") => Err(SolveError::NoSolutionInTime),
             Err(e) => Err(SolveError::Solver(e.to_string())),
         }
+    }
+}
+
+/// The program for the microlp backend.
+#[cfg(not(feature = "highs"))]
+impl Model {
+    pub(super) fn into_microlp(self) -> good_lp::solvers::microlp::MicroLpProblem {
+        let mut problem = backend::model(self.vars.maximise(self.objective));
+        for row in self.rows {
+            problem.add_constraint(row);
+        }
+        problem
     }
 }
 
