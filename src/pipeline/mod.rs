@@ -21,6 +21,7 @@ pub mod screening;
 pub mod sensitivity;
 mod versus;
 mod weigh;
+mod weigh_json;
 
 pub use admit::rankable;
 pub use compare::{
@@ -37,3 +38,4 @@ pub use reversal::{
 pub use scoring::Scorer;
 pub use versus::{Edge, HeadToHead, VersusError, head_to_head};
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, weigh_with};
+pub use weigh_json::{WeightsJson, node_children, node_source, repair_outcome_text, suggest_for_inconsistent};
