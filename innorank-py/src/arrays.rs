@@ -165,9 +165,10 @@ fn rows<'a>(array: &'a PyReadonlyArray2<'_, f64>, cols: usize) -> PyResult<Cow<'
             "the array has {found} columns but {cols} directions are given"
         )));
     }
+    // `as_slice` also accepts Fortran order, whose memory is by column.
     Ok(match array.as_slice() {
-        Ok(slice) => Cow::Borrowed(slice),
-        Err(_) => Cow::Owned(array.as_array().iter().copied().collect()),
+        Ok(slice) if array.is_c_contiguous() => Cow::Borrowed(slice),
+        _ => Cow::Owned(array.as_array().iter().copied().collect()),
     })
 }
 
