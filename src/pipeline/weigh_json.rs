@@ -21,7 +21,11 @@ use crate::pipeline::weigh::{HierarchyWeights, NodeWeights, WeighOptions};
 /// ```
 /// use innorank::pipeline::{WeighOptions, WeightsJson, weigh_with};
 ///
-/// let p = innorank::Problem::from_yaml_str("name: w\ncriteria: [{id: a}, {id: b}]\n").unwrap();
+/// let p = innorank::Problem::from_yaml_str(
+///     "name: w\ncriteria: [{id: a}, {id: b}]\nalternatives: [{id: x, scores: {a: 1, b: 2}}]\n",
+///     "w.yaml",
+/// )
+/// .unwrap();
 /// let options = WeighOptions::new();
 /// let weights = weigh_with(p.criteria(), &options).unwrap();
 /// let json = WeightsJson { problem: &p, weights: &weights, options, suggestions: &[], warnings: &[] };
