@@ -176,3 +176,23 @@ fn mismatches_are_typed_errors() {
     let none = ColumnStats::empty(&[Direction::Benefit]);
     assert_eq!(topsis.score_block(&[1.0], &none, &one), Err(StatsError::NoRows));
 }
+
+/// Blocks longer than one piece of parallel work (8192 rows) are cut and
+/// merged inside `of_block`: still the one pass's scores.
+#[test]
+fn long_blocks_score_as_the_one_pass() {
+    let d = [Direction::Benefit, Direction::Cost, Direction::Target(0.3)];
+    let rows = 30_000;
+    let data: Vec<f64> = (0..rows * 3).map(|i| ((i * 7919) % 10_007) as f64 / 97.0 - 40.0).collect();
+    let w = Weights::new(vec![0.5, 0.3, 0.2]).unwrap();
+    let matrix = DecisionMatrix::from_row_major(3, data.clone()).unwrap();
+    let stats = ColumnStats::of_block(&data, &d).unwrap();
+    assert_eq!(stats.count(), rows as u64);
+    for normalization in Normalization::ALL {
+        let topsis = Topsis::new(normalization);
+        let whole = topsis.rank(&matrix, &w, &d).unwrap();
+        let two = topsis.closeness_block(&data, &stats, &w).unwrap();
+        let worst = two.iter().zip(&whole.closeness).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        assert!(worst < 1e-12, "{normalization:?}: {worst}");
+    }
+}

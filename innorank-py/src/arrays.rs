@@ -113,9 +113,9 @@ pub fn topsis<'py>(
     let block = rows(&matrix, directions.len())?;
     let scores = py.detach(|| {
         let stats = Stats::of_block(&block, &directions)?;
-        topsis.score_block(&block, &stats, &weights)
+        topsis.closeness_block(&block, &stats, &weights)
     });
-    Ok(PyArray1::from_vec(py, scores.map_err(invalid)?.closeness))
+    Ok(PyArray1::from_vec(py, scores.map_err(invalid)?))
 }
 
 /// Pass 1: the statistics of the rows of `block`.
@@ -152,8 +152,8 @@ pub fn score_block<'py>(
     let topsis = Topsis::new(parse_normalization(normalization)?);
     let weights = Weights::new(weights).map_err(invalid)?;
     let block = rows(&block, stats.0.cols())?;
-    let scores = py.detach(|| topsis.score_block(&block, &stats.0, &weights));
-    Ok(PyArray1::from_vec(py, scores.map_err(invalid)?.closeness))
+    let scores = py.detach(|| topsis.closeness_block(&block, &stats.0, &weights));
+    Ok(PyArray1::from_vec(py, scores.map_err(invalid)?))
 }
 
 /// The array's values in row order: borrowed when C-contiguous, else

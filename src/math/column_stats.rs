@@ -44,7 +44,7 @@
 //! ```
 
 use crate::math::matrix::DataError;
-use crate::math::topsis::{CHUNK, Column, Degenerate, Topsis, TopsisScores, distances};
+use crate::math::topsis::{CHUNK, Column, Degenerate, Distances, Topsis, TopsisScores, distances};
 use crate::{Direction, Weights};
 
 /// Why statistics cannot be computed, merged or scored with.
@@ -158,17 +158,36 @@ impl ColumnStats {
     /// NaN or infinite value (its row within the block), all as
     /// [`StatsError::Data`].
     pub fn of_block(block: &[f64], directions: &[Direction]) -> Result<ColumnStats, StatsError> {
+        use rayon::prelude::*;
+
         let cols = check_block(block, directions.len())?;
         let columns: Vec<Column> = directions.iter().map(|&d| Column::new(d)).collect();
+        // Fixed pieces on all cores, merged in order: the same numbers on
+        // any number of threads.
+        let pieces: Vec<ColumnStats> = block
+            .par_chunks(CHUNK * cols)
+            .map(|piece| ColumnStats::of_rows(piece, &columns, directions))
+            .collect();
+        let mut out = ColumnStats::empty(directions);
+        for piece in &pieces {
+            out.merge_in(piece);
+        }
+        Ok(out)
+    }
+
+    /// The statistics of checked rows, in two passes: the largest
+    /// magnitudes, then the rest.
+    fn of_rows(block: &[f64], columns: &[Column], directions: &[Direction]) -> ColumnStats {
+        let cols = columns.len();
         let mut largest = vec![0.0_f64; cols];
         let mut out = ColumnStats::empty(directions);
         for row in block.chunks_exact(cols) {
-            for ((l, column), &x) in largest.iter_mut().zip(&columns).zip(row) {
+            for ((l, column), &x) in largest.iter_mut().zip(columns).zip(row) {
                 *l = l.max(column.raw(x).abs());
             }
         }
         for row in block.chunks_exact(cols) {
-            for (((s, column), &l), &x) in out.columns.iter_mut().zip(&columns).zip(&largest).zip(row) {
+            for (((s, column), &l), &x) in out.columns.iter_mut().zip(columns).zip(&largest).zip(row) {
                 let r = column.raw(x);
                 s.min = s.min.min(r);
                 s.max = s.max.max(r);
@@ -181,7 +200,15 @@ impl ColumnStats {
             s.largest = l;
         }
         out.count = (block.len() / cols) as u64;
-        Ok(out)
+        out
+    }
+
+    /// Takes in statistics of the same columns.
+    fn merge_in(&mut self, other: &ColumnStats) {
+        self.count += other.count;
+        for (a, b) in self.columns.iter_mut().zip(&other.columns) {
+            *a = a.merge(b);
+        }
     }
 
     /// Statistics from their parts, as another engine stored them (see
@@ -231,16 +258,9 @@ impl ColumnStats {
     /// [`StatsError::DirectionsDiffer`] for columns ranked differently.
     pub fn merge(&self, other: &ColumnStats) -> Result<ColumnStats, StatsError> {
         self.check_same(&other.directions)?;
-        Ok(ColumnStats {
-            directions: self.directions.clone(),
-            count: self.count + other.count,
-            columns: self
-                .columns
-                .iter()
-                .zip(&other.columns)
-                .map(|(a, b)| a.merge(b))
-                .collect(),
-        })
+        let mut out = self.clone();
+        out.merge_in(other);
+        Ok(out)
     }
 
     /// The number of rows summarised.
@@ -298,6 +318,39 @@ impl Topsis {
         stats: &ColumnStats,
         weights: &Weights,
     ) -> Result<TopsisScores, StatsError> {
+        let (rows, degenerate) = self.score_map(block, stats, weights, |d| d)?;
+        Ok(TopsisScores {
+            closeness: rows.iter().map(|d| d.closeness).collect(),
+            d_plus: rows.iter().map(|d| d.d_plus).collect(),
+            d_minus: rows.iter().map(|d| d.d_minus).collect(),
+            degenerate,
+        })
+    }
+
+    /// [`Topsis::score_block`] giving only the closeness of each row, with
+    /// no room for the distances: what a caller that keeps the scores alone
+    /// needs.
+    ///
+    /// # Errors
+    ///
+    /// As [`Topsis::score_block`].
+    pub fn closeness_block(
+        &self,
+        block: &[f64],
+        stats: &ColumnStats,
+        weights: &Weights,
+    ) -> Result<Vec<f64>, StatsError> {
+        Ok(self.score_map(block, stats, weights, |d| d.closeness)?.0)
+    }
+
+    /// Each row's `make(distances)`, and the degenerate columns.
+    fn score_map<T: Send>(
+        &self,
+        block: &[f64],
+        stats: &ColumnStats,
+        weights: &Weights,
+        make: impl Fn(Distances) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<Degenerate>), StatsError> {
         use rayon::prelude::*;
 
         if stats.count == 0 {
@@ -332,17 +385,12 @@ impl Topsis {
         if active.is_empty() {
             degenerate.push(Degenerate::NoDiscrimination);
         }
-        let rows: Vec<_> = block
+        let rows = block
             .par_chunks(cols)
             .with_min_len(CHUNK)
-            .map(|row| distances(&active, row))
+            .map(|row| make(distances(&active, row)))
             .collect();
-        Ok(TopsisScores {
-            closeness: rows.iter().map(|d| d.closeness).collect(),
-            d_plus: rows.iter().map(|d| d.d_plus).collect(),
-            d_minus: rows.iter().map(|d| d.d_minus).collect(),
-            degenerate,
-        })
+        Ok((rows, degenerate))
     }
 }
 
