@@ -183,7 +183,9 @@ fn mismatches_are_typed_errors() {
 fn long_blocks_score_as_the_one_pass() {
     let d = [Direction::Benefit, Direction::Cost, Direction::Target(0.3)];
     let rows = 30_000;
-    let data: Vec<f64> = (0..rows * 3).map(|i| ((i * 7919) % 10_007) as f64 / 97.0 - 40.0).collect();
+    let data: Vec<f64> = (0..rows * 3)
+        .map(|i| ((i * 7919) % 10_007) as f64 / 97.0 - 40.0)
+        .collect();
     let w = Weights::new(vec![0.5, 0.3, 0.2]).unwrap();
     let matrix = DecisionMatrix::from_row_major(3, data.clone()).unwrap();
     let stats = ColumnStats::of_block(&data, &d).unwrap();
@@ -192,7 +194,11 @@ fn long_blocks_score_as_the_one_pass() {
         let topsis = Topsis::new(normalization);
         let whole = topsis.rank(&matrix, &w, &d).unwrap();
         let two = topsis.closeness_block(&data, &stats, &w).unwrap();
-        let worst = two.iter().zip(&whole.closeness).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        let worst = two
+            .iter()
+            .zip(&whole.closeness)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
         assert!(worst < 1e-12, "{normalization:?}: {worst}");
     }
 }
