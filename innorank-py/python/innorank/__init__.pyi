@@ -3,6 +3,8 @@
 import os
 from typing import Any, Dict, List, Literal, Sequence, Tuple, Union
 
+from typing_extensions import TypedDict, Unpack
+
 import numpy as np
 import numpy.typing as npt
 
@@ -26,103 +28,59 @@ class ColumnStats:
     def merge(self, other: "ColumnStats") -> "ColumnStats": ...
     def summaries(self) -> List[Dict[str, float]]: ...
 
-def rank(
-    problem: Problem,
-    *,
-    method: Literal["topsis", "ahp"] = ...,
-    normalization: Normalization = ...,
-    synthesis: Literal["distributive", "ideal"] = ...,
-    satisfactory: float = ...,
-    explain: bool = ...,
-    ahp_method: str = ...,
-    cr_threshold: float = ...,
-    completion: str = ...,
-    ri: str = ...,
-    aggregate: str = ...,
-    alternatives: str = ...,
-    allow_outside_paths: bool = ...,
-    ignore_extra_columns: bool = ...,
-    sheet: str = ...,
-) -> Json: ...
-def weights(
-    problem: Problem,
-    *,
-    suggest: bool = ...,
-    ahp_method: str = ...,
-    cr_threshold: float = ...,
-    completion: str = ...,
-    ri: str = ...,
-    aggregate: str = ...,
-    alternatives: str = ...,
-    allow_outside_paths: bool = ...,
-    ignore_extra_columns: bool = ...,
-    sheet: str = ...,
-) -> Json: ...
-def sensitivity(
-    problem: Problem,
-    *,
-    shortlist: int = ...,
-    judgments: bool = ...,
-    curve: str = ...,
-    steps: int = ...,
-    method: Literal["topsis", "ahp"] = ...,
-    normalization: Normalization = ...,
-    synthesis: Literal["distributive", "ideal"] = ...,
-    ahp_method: str = ...,
-    cr_threshold: float = ...,
-    completion: str = ...,
-    ri: str = ...,
-    aggregate: str = ...,
-    alternatives: str = ...,
-    allow_outside_paths: bool = ...,
-    ignore_extra_columns: bool = ...,
-    sheet: str = ...,
-) -> Json: ...
-def robustness(
-    problem: Problem,
-    *,
-    draws: int = ...,
-    ranks: int = ...,
-    seed: int = ...,
-    weights: Literal["judgments", "uniform", "ordinal"] = ...,
-    judgment_spread: int = ...,
-    pairwise: bool = ...,
-    method: Literal["topsis", "ahp"] = ...,
-    normalization: Normalization = ...,
-    synthesis: Literal["distributive", "ideal"] = ...,
-    ahp_method: str = ...,
-    cr_threshold: float = ...,
-    completion: str = ...,
-    ri: str = ...,
-    aggregate: str = ...,
-    alternatives: str = ...,
-    allow_outside_paths: bool = ...,
-    ignore_extra_columns: bool = ...,
-    sheet: str = ...,
-) -> Json: ...
-def portfolio(
-    problem: Problem,
-    *,
-    method: Literal["topsis", "ahp"] = ...,
-    normalization: Normalization = ...,
-    synthesis: Literal["distributive", "ideal"] = ...,
-    budget: float = ...,
-    frontier: Sequence[float] = ...,
-    next: int = ...,
-    time_limit: float = ...,
-    robust: int = ...,
-    seed: int = ...,
-    ahp_method: str = ...,
-    cr_threshold: float = ...,
-    completion: str = ...,
-    ri: str = ...,
-    aggregate: str = ...,
-    alternatives: str = ...,
-    allow_outside_paths: bool = ...,
-    ignore_extra_columns: bool = ...,
-    sheet: str = ...,
-) -> Json: ...
-def leaves(problem: Problem, **options: Any) -> Tuple[List[str], List[float], List[Direction]]: ...
+class _Load(TypedDict, total=False):
+    alternatives: str
+    allow_outside_paths: bool
+    ignore_extra_columns: bool
+    sheet: str
+
+class _Weighing(_Load, total=False):
+    ahp_method: Literal["eigen", "geometric"]
+    cr_threshold: float
+    completion: Literal["harker", "lambda-min"]
+    ri: str
+    aggregate: Literal["aij", "aip"]
+
+class _Ranking(_Weighing, total=False):
+    method: Literal["topsis", "ahp"]
+    normalization: Normalization
+    synthesis: Literal["distributive", "ideal"]
+
+class _Rank(_Ranking, total=False):
+    satisfactory: float
+    explain: bool
+
+class _Weights(_Weighing, total=False):
+    suggest: bool
+
+class _Sensitivity(_Ranking, total=False):
+    shortlist: int
+    judgments: bool
+    curve: str
+    steps: int
+
+class _Robustness(_Ranking, total=False):
+    draws: int
+    ranks: int
+    seed: int
+    weights: Literal["judgments", "uniform", "ordinal"]
+    judgment_spread: int
+    pairwise: bool
+
+class _Portfolio(_Ranking, total=False):
+    budget: float
+    frontier: Sequence[float]
+    next: int
+    time_limit: float
+    robust: int
+    seed: int
+
+def rank(problem: Problem, **options: Unpack[_Rank]) -> Json: ...
+def weights(problem: Problem, **options: Unpack[_Weights]) -> Json: ...
+def sensitivity(problem: Problem, **options: Unpack[_Sensitivity]) -> Json: ...
+def robustness(problem: Problem, **options: Unpack[_Robustness]) -> Json: ...
+def portfolio(problem: Problem, **options: Unpack[_Portfolio]) -> Json: ...
+def leaves(problem: Problem, **options: Unpack[_Weighing]) -> Tuple[List[str], List[float], List[Direction]]: ...
 def topsis(
     matrix: npt.ArrayLike,
     weights: Sequence[float],
