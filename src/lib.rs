@@ -73,6 +73,7 @@ mod readable;
 pub mod template;
 pub mod warning;
 
+pub use math::column_stats;
 pub use math::matrix::{DataError, DecisionMatrix, Direction};
 pub use math::portfolio;
 pub use math::weights::Weights;

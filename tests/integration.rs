@@ -45,6 +45,7 @@ mod fuzz_regressions;
 mod numeric_properties;
 mod portfolio_solver;
 mod properties;
+mod two_pass;
 
 // Cross-checks against published examples and other libraries.
 mod reference_ahp;

@@ -6,6 +6,7 @@
 //! in the module docs.
 
 pub mod ahp;
+pub mod column_stats;
 pub mod correlation;
 pub mod crossing;
 pub mod learning_curve;

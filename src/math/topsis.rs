@@ -86,7 +86,7 @@ pub struct TopsisScores {
 }
 
 /// Rows per block of parallel work.
-const CHUNK: usize = 8192;
+pub(crate) const CHUNK: usize = 8192;
 
 /// One alternative's distances and closeness.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -110,25 +110,39 @@ pub struct Topsis {
 /// made of subnormals cannot overflow or lose their spread. TOPSIS does not
 /// change when a column is multiplied by a positive constant, so this costs
 /// nothing in accuracy.
-struct Column {
+pub(crate) struct Column {
     target: Option<f64>,
-    divisor: f64,
-    scale: f64,
+    pub(crate) divisor: f64,
+    pub(crate) scale: f64,
     best: f64,
     worst: f64,
 }
 
 impl Column {
+    /// A column ranked in `direction`, before its statistics are known.
+    pub(crate) fn new(direction: Direction) -> Column {
+        Column {
+            target: match direction {
+                Direction::Target(t) => Some(t),
+                _ => None,
+            },
+            divisor: 0.0,
+            scale: 0.0,
+            best: 0.0,
+            worst: 0.0,
+        }
+    }
+
     /// The value ranked, up to the column's constant factor: `x`, or for a
     /// target `|x/2 - target/2|` (halved so it cannot overflow).
-    fn raw(&self, x: f64) -> f64 {
+    pub(crate) fn raw(&self, x: f64) -> f64 {
         match self.target {
             Some(t) => (x / 2.0 - t / 2.0).abs(),
             None => x,
         }
     }
 
-    fn transform(&self, x: f64) -> f64 {
+    pub(crate) fn transform(&self, x: f64) -> f64 {
         self.raw(x) / self.divisor
     }
 }
@@ -137,6 +151,11 @@ impl Topsis {
     /// TOPSIS with the given normalisation.
     pub fn new(normalization: Normalization) -> Self {
         Topsis { normalization }
+    }
+
+    /// The normalisation this TOPSIS uses.
+    pub fn normalization(&self) -> Normalization {
+        self.normalization
     }
 
     /// Scores every alternative (row) of `matrix`.
@@ -193,25 +212,7 @@ impl Topsis {
         let out = (0..matrix.rows())
             .into_par_iter()
             .with_min_len(CHUNK)
-            .map(|r| {
-                let row = matrix.row(r);
-                let (mut p, mut m) = (0.0, 0.0);
-                for &(c, column) in &active {
-                    let t = column.transform(row[c]);
-                    p += (column.scale * (t - column.best)).powi(2);
-                    m += (column.scale * (t - column.worst)).powi(2);
-                }
-                let (p, m) = (p.sqrt(), m.sqrt());
-                let closeness = closeness(p, m);
-                make(
-                    r,
-                    Distances {
-                        d_plus: p,
-                        d_minus: m,
-                        closeness,
-                    },
-                )
-            })
+            .map(|r| make(r, distances(&active, matrix.row(r))))
             .collect();
         // D+ + D- = 0 for one row means ideal = anti-ideal on every column
         // that counts, hence for every row.
@@ -292,19 +293,7 @@ impl Topsis {
         weights: &[f64],
         directions: &[Direction],
     ) -> (Vec<Column>, Vec<Degenerate>) {
-        let mut columns: Vec<Column> = directions
-            .iter()
-            .map(|d| Column {
-                target: match d {
-                    Direction::Target(t) => Some(*t),
-                    _ => None,
-                },
-                divisor: 0.0,
-                scale: 0.0,
-                best: 0.0,
-                worst: 0.0,
-            })
-            .collect();
+        let mut columns: Vec<Column> = directions.iter().map(|&d| Column::new(d)).collect();
         // Both passes run on all cores over fixed blocks of rows whose
         // results are combined in block order, so every sum is the same on
         // any number of threads.
@@ -330,28 +319,58 @@ impl Topsis {
             .zip(directions.iter().zip(weights))
             .enumerate()
         {
-            if column.divisor == 0.0 {
-                degenerate.push(match self.normalization {
-                    Normalization::Vector => Degenerate::AllZero { col },
-                    Normalization::MinMax => Degenerate::Constant { col },
-                });
-                continue;
-            }
-            (column.best, column.worst) = match direction {
-                Direction::Benefit => (max, min),
-                Direction::Cost | Direction::Target(_) => (min, max),
-            };
-            if min == max {
-                degenerate.push(Degenerate::Constant { col });
-                continue;
-            }
-            column.scale = weight
-                / match self.normalization {
-                    Normalization::Vector => squares.sqrt(),
-                    Normalization::MinMax => max - min,
-                };
+            degenerate.extend(self.finish_column(column, col, (min, max, squares), direction, weight));
         }
         degenerate
+    }
+
+    /// Sets one column's best and worst values and scale from the
+    /// smallest, largest and sum of squares of its transformed values
+    /// (`raw / divisor`); returns why it counts for nothing, if it does not.
+    pub(crate) fn finish_column(
+        &self,
+        column: &mut Column,
+        col: usize,
+        (min, max, squares): (f64, f64, f64),
+        direction: Direction,
+        weight: f64,
+    ) -> Option<Degenerate> {
+        if column.divisor == 0.0 {
+            return Some(match self.normalization {
+                Normalization::Vector => Degenerate::AllZero { col },
+                Normalization::MinMax => Degenerate::Constant { col },
+            });
+        }
+        (column.best, column.worst) = match direction {
+            Direction::Benefit => (max, min),
+            Direction::Cost | Direction::Target(_) => (min, max),
+        };
+        if min == max {
+            return Some(Degenerate::Constant { col });
+        }
+        column.scale = weight
+            / match self.normalization {
+                Normalization::Vector => squares.sqrt(),
+                Normalization::MinMax => max - min,
+            };
+        None
+    }
+}
+
+/// One row's distances to the ideal and anti-ideal over the columns that
+/// count, as (position, column), and its closeness.
+pub(crate) fn distances(active: &[(usize, &Column)], row: &[f64]) -> Distances {
+    let (mut p, mut m) = (0.0, 0.0);
+    for &(c, column) in active {
+        let t = column.transform(row[c]);
+        p += (column.scale * (t - column.best)).powi(2);
+        m += (column.scale * (t - column.worst)).powi(2);
+    }
+    let (p, m) = (p.sqrt(), m.sqrt());
+    Distances {
+        d_plus: p,
+        d_minus: m,
+        closeness: closeness(p, m),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod sensitivity;
 mod versus;
 mod versus_json;
 mod weigh;
+mod weigh_json;
 
 pub use admit::rankable;
 pub use compare::{
@@ -39,3 +40,4 @@ pub use scoring::Scorer;
 pub use versus::{Edge, HeadToHead, VersusError, head_to_head};
 pub use versus_json::{CriterionGap, HeadToHeadJson, Side};
 pub use weigh::{HierarchyWeights, NodeWeights, WeighError, WeighOptions, weigh_with};
+pub use weigh_json::{WeightsJson, node_children, node_source, repair_outcome_text, suggest_for_inconsistent};

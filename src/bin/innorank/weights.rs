@@ -1,8 +1,6 @@
 //! `innorank weights`: the AHP weights of every node.
 
-use innorank::ahp::suggest_revisions;
 use innorank::pipeline::weight_warnings;
-use innorank::problem::{CriterionKind, Parent, Weighting};
 
 use crate::cli::WeightsArgs;
 use crate::failure::{Failure, finish, strict_nodes};
@@ -25,18 +23,7 @@ pub fn run(args: &WeightsArgs, out: &mut dyn std::io::Write) -> Result<(), Failu
     // --suggest: revisions for every inconsistent node, from its (for a
     // group, aggregated) judgments.
     let suggestions = if args.suggest {
-        weights
-            .nodes
-            .iter()
-            .filter(|n| !n.consistent)
-            .filter_map(|n| match &problem.criteria().node(n.node).kind {
-                CriterionKind::Parent(Parent {
-                    weighting: Weighting::Judgments(j),
-                    ..
-                }) => Some((n.node, suggest_revisions(&j.matrix, &options.ahp, options.cr_threshold))),
-                _ => None,
-            })
-            .collect()
+        innorank::pipeline::suggest_for_inconsistent(&problem, &weights, &options)
     } else {
         Vec::new()
     };

@@ -5,11 +5,10 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use innorank::ahp::{Consistency, JudgeAgreement, Repair};
 use innorank::learning_curve::CostCurve;
-use innorank::pipeline::NodeWeights;
+use innorank::pipeline::WeightsJson;
 
-use super::view::{CostView, WeightsView, outcome_text};
+use super::view::{CostView, WeightsView};
 
 /// Pretty-printed JSON with a final newline. Numbers keep full precision.
 pub fn write<T: Serialize + ?Sized>(out: &mut dyn std::io::Write, value: &T) -> anyhow::Result<()> {
@@ -88,206 +87,16 @@ fn indent(buf: &mut Vec<u8>, text: &[u8]) {
     buf.extend_from_slice(&text[from..]);
 }
 
-#[derive(Serialize)]
-struct ChildEntry<'a> {
-    id: &'a str,
-    local: f64,
-    global: f64,
-}
-
-#[derive(Serialize)]
-struct PairEntry<'a> {
-    a: &'a str,
-    b: &'a str,
-    value: f64,
-}
-
-#[derive(Serialize)]
-struct DeviationEntry<'a> {
-    a: &'a str,
-    b: &'a str,
-    judged: f64,
-    fitted: f64,
-    nearest_scale_value: f64,
-}
-
-#[derive(Serialize)]
-struct JudgeEntry<'a> {
-    judge: &'a str,
-    weight: f64,
-    lambda_max: Option<f64>,
-    ci: Option<f64>,
-    cr: Option<f64>,
-    compatibility: f64,
-    gcompi: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct DisagreementEntry<'a> {
-    judge: &'a str,
-    a: &'a str,
-    b: &'a str,
-    judged: f64,
-    group: f64,
-}
-
-#[derive(Serialize)]
-struct RevisionEntry<'a> {
-    a: &'a str,
-    b: &'a str,
-    from: f64,
-    to: f64,
-    cr_after: f64,
-}
-
-#[derive(Serialize)]
-struct SuggestionEntry<'a> {
-    outcome: &'static str,
-    cr_before: f64,
-    cr_after: f64,
-    revisions: Vec<RevisionEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct NodeEntry<'a> {
-    node: &'a str,
-    source: &'static str,
-    children: Vec<ChildEntry<'a>>,
-    /// `n`, `lambda_max`, `ci`, `ri`, `cr`.
-    #[serde(flatten)]
-    consistency: Consistency,
-    consistent: bool,
-    estimated: Vec<PairEntry<'a>>,
-    worst_judgments: Vec<DeviationEntry<'a>>,
-    judges: Vec<JudgeEntry<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    consensus: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    disagreement: Option<DisagreementEntry<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<SuggestionEntry<'a>>,
-}
-
-impl<'a> NodeEntry<'a> {
-    fn new(view: &'a WeightsView<'_>, n: &'a NodeWeights) -> Self {
-        let name = |i: usize| n.children[i].as_str();
-        NodeEntry {
-            node: &n.id,
-            source: view
-                .problem
-                .criteria()
-                .weighting(n.node)
-                .map_or("equal", |w| w.source()),
-            children: view
-                .children(n)
-                .map(|(id, local, global)| ChildEntry { id, local, global })
-                .collect(),
-            consistency: n.consistency,
-            consistent: n.consistent,
-            estimated: n
-                .estimated
-                .iter()
-                .map(|e| PairEntry {
-                    a: name(e.row),
-                    b: name(e.col),
-                    value: e.value,
-                })
-                .collect(),
-            worst_judgments: n
-                .worst
-                .iter()
-                .map(|d| DeviationEntry {
-                    a: name(d.row),
-                    b: name(d.col),
-                    judged: d.judged,
-                    fitted: d.fitted,
-                    nearest_scale_value: d.nearest_scale_value(),
-                })
-                .collect(),
-            judges: n.judges.iter().map(JudgeEntry::from).collect(),
-            consensus: n.consensus,
-            disagreement: n.disagreement.as_ref().map(|d| DisagreementEntry {
-                judge: &d.judge,
-                a: name(d.row),
-                b: name(d.col),
-                judged: d.judged,
-                group: d.group,
-            }),
-            suggestion: view.suggestion(n.node).map(|r| SuggestionEntry::new(r, name)),
-        }
-    }
-}
-
-impl<'a> From<&'a JudgeAgreement> for JudgeEntry<'a> {
-    fn from(g: &'a JudgeAgreement) -> Self {
-        JudgeEntry {
-            judge: &g.judge,
-            weight: g.weight,
-            lambda_max: g.consistency.map(|c| c.lambda_max),
-            ci: g.consistency.map(|c| c.ci),
-            cr: g.consistency.map(|c| c.cr),
-            compatibility: g.compatibility,
-            gcompi: g.gcompi,
-        }
-    }
-}
-
-impl<'a> SuggestionEntry<'a> {
-    fn new(r: &Repair, name: impl Fn(usize) -> &'a str) -> Self {
-        SuggestionEntry {
-            outcome: outcome_text(r.outcome),
-            cr_before: r.cr_before,
-            cr_after: r.cr_after,
-            revisions: r
-                .changes()
-                .iter()
-                .map(|v| RevisionEntry {
-                    a: name(v.row),
-                    b: name(v.col),
-                    from: v.from,
-                    to: v.to,
-                    cr_after: v.cr_after,
-                })
-                .collect(),
-        }
-    }
-}
-
 impl Serialize for WeightsView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let nodes: Vec<NodeEntry<'_>> = self.weights.nodes.iter().map(|n| NodeEntry::new(self, n)).collect();
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("problem", &self.problem.name())?;
-        map.serialize_entry("ahp_method", self.options.ahp.method.name())?;
-        map.serialize_entry("completion", self.options.ahp.completion.name())?;
-        map.serialize_entry("random_index", self.options.ahp.random_index.name())?;
-        map.serialize_entry("aggregation", self.options.aggregation.name())?;
-        map.serialize_entry("cr_threshold", &self.options.cr_threshold)?;
-        map.serialize_entry("nodes", &nodes)?;
-        let leaves: Vec<(&str, f64)> = self
-            .problem
-            .criteria()
-            .leaves()
-            .map(|(c, _)| c.id.as_str())
-            .zip(self.weights.leaves.as_slice().iter().copied())
-            .collect();
-        map.serialize_entry("weights", &Ordered(&leaves))?;
-        let warnings: Vec<String> = self.warnings.iter().map(ToString::to_string).collect();
-        map.serialize_entry("warnings", &warnings)?;
-        map.end()
-    }
-}
-
-/// Pairs as a JSON object, in their order.
-struct Ordered<'a>(&'a [(&'a str, f64)]);
-
-impl Serialize for Ordered<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in self.0 {
-            map.serialize_entry(k, v)?;
+        WeightsJson {
+            problem: self.problem,
+            weights: self.weights,
+            options: self.options,
+            suggestions: self.suggestions,
+            warnings: self.warnings,
         }
-        map.end()
+        .serialize(s)
     }
 }
 

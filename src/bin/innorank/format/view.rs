@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use innorank::ahp::{PriorityMethod, Repair, RepairOutcome};
+use innorank::ahp::{PriorityMethod, Repair};
 use innorank::learning_curve::Crossing;
 use innorank::pipeline::CriterionCurves;
 use innorank::pipeline::{HierarchyWeights, NodeWeights, WeighOptions};
@@ -132,10 +132,7 @@ pub struct WeightsView<'a> {
 impl WeightsView<'_> {
     /// Where `node`'s weights came from, as reports name it.
     pub fn source(&self, node: &NodeWeights) -> &'static str {
-        self.problem
-            .criteria()
-            .weighting(node.node)
-            .map_or("equal", |w| w.source())
+        innorank::pipeline::node_source(self.problem, node)
     }
 
     /// The suggested revisions of the node with this index, if any.
@@ -145,26 +142,12 @@ impl WeightsView<'_> {
 
     /// The children of `node` with their local and global weights.
     pub fn children<'b>(&'b self, node: &'b NodeWeights) -> impl Iterator<Item = (&'b str, f64, f64)> + 'b {
-        let criteria = &self.problem.criteria();
-        let parent = match &criteria.node(node.node).kind {
-            CriterionKind::Parent(p) => &p.children[..],
-            CriterionKind::Leaf(_) => &[],
-        };
-        parent
-            .iter()
-            .zip(&node.local)
-            .map(|(&c, &local)| (criteria.node(c).id.as_str(), local, self.weights.global[c]))
+        innorank::pipeline::node_children(self.problem, self.weights, node)
     }
 }
 
 /// The words for a repair's outcome.
-pub fn outcome_text(outcome: RepairOutcome) -> &'static str {
-    match outcome {
-        RepairOutcome::AlreadyConsistent => "already consistent",
-        RepairOutcome::Consistent => "consistent after these revisions",
-        RepairOutcome::Stuck => "no revision on the scale lowers CR further",
-    }
-}
+pub use innorank::pipeline::repair_outcome_text as outcome_text;
 
 /// Everything `cost` shows.
 pub struct CostView<'a> {
