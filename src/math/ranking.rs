@@ -50,20 +50,9 @@ impl Entry {
 /// (score, then index) is total, so the result is the same on any number
 /// of threads.
 pub(crate) fn sort_and_rank(entries: &mut [Entry]) {
-    use rayon::prelude::*;
+    use rayon::slice::ParallelSliceMut;
 
-    // Sort 16-byte integer keys (score, index, position) rather than the
-    // 32-byte entries: half the bytes moved at every level of the sort,
-    // one integer comparison each; then the entries follow in one pass.
-    let mut keys: Vec<u128> = entries
-        .par_iter()
-        .enumerate()
-        .map(|(at, e)| (u128::from(descending(e.score)) << 64) | (u128::from(e.index) << 32) | at as u128)
-        .collect();
-    keys.par_sort_unstable();
-    let sorted: Vec<Entry> = keys.par_iter().map(|&k| entries[k as u32 as usize]).collect();
-    drop(keys);
-    entries.par_iter_mut().zip(sorted).for_each(|(e, s)| *e = s);
+    entries.par_sort_unstable_by_key(|e| (descending(e.score), e.index));
     let mut start = 0;
     while start < entries.len() {
         let head = entries[start].score;
