@@ -64,7 +64,11 @@ fn read(path: &str) -> Result<Table, Failure> {
             values.push(value);
         }
     }
-    let (mut sum_squares, mut min, mut max) = (vec![0.0; cols], vec![f64::INFINITY; cols], vec![f64::NEG_INFINITY; cols]);
+    let (mut sum_squares, mut min, mut max) = (
+        vec![0.0; cols],
+        vec![f64::INFINITY; cols],
+        vec![f64::NEG_INFINITY; cols],
+    );
     for row in values.chunks_exact(cols.max(1)) {
         for (c, &v) in row.iter().enumerate() {
             sum_squares[c] += v * v;

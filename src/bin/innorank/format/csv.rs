@@ -373,7 +373,20 @@ mod tests {
     fn scores_are_written_as_ryu_writes_them() {
         let (mut floats, mut ryu) = (super::Floats::new(), ryu::Buffer::new());
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let special = [0.0, -0.0, 1.0, 1e15, 1e16, 1e17, 1e-5, 1e-7, 5e-324, f64::MAX, f64::MIN, 0.7225184579137875];
+        let special = [
+            0.0,
+            -0.0,
+            1.0,
+            1e15,
+            1e16,
+            1e17,
+            1e-5,
+            1e-7,
+            5e-324,
+            f64::MAX,
+            f64::MIN,
+            0.7225184579137875,
+        ];
         let random = (0..200_000).map(|_| {
             x ^= x << 13;
             x ^= x >> 7;

@@ -64,7 +64,11 @@ impl<'a> RowWriter<'a> {
             number(buf, floats, b",\n      \"d_minus\": ", minus);
         }
         if let Some(sat) = r.satisfactory {
-            buf.extend_from_slice(if sat { b",\n      \"satisfactory\": true" } else { b",\n      \"satisfactory\": false" });
+            buf.extend_from_slice(if sat {
+                b",\n      \"satisfactory\": true"
+            } else {
+                b",\n      \"satisfactory\": false"
+            });
         }
         buf.extend_from_slice(b",\n      \"values\": {");
         let values = p.scores().row(r.index);
@@ -78,7 +82,6 @@ impl<'a> RowWriter<'a> {
         }
         buf.extend_from_slice(b"}\n    }");
     }
-
 }
 
 /// `prefix` and `v` as serde_json writes an f64 (with zmij): shortest
