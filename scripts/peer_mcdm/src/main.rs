@@ -1,7 +1,7 @@
 //! `peer-mcdm FILE.csv [--types 1,-1,...]`: the Rust peer. Reads the CSV
 //! with the csv crate (every column except `id` and `name` parsed with
 //! `str::parse`), ranks it with the `mcdm` crate's TOPSIS (vector
-//! normalisation, equal weights; `--types` gives each criterion as a
+//! normalisation, min-max if a cell is 0, equal weights; `--types` gives each criterion as a
 //! benefit `1` or a cost `-1`, all benefits by default), sorts the
 //! alternatives by score and prints the row count and the best id. It
 //! prints no ranking: writing one would only add to its time.
@@ -36,7 +36,12 @@ fn run(path: &str, types: Option<&str>) -> Result<(usize, String), Failure> {
         None => CriteriaTypes::all_profits(numeric.len()),
     };
     let matrix = DMatrix::from_row_slice(ids.len(), numeric.len(), &values);
-    let normalized = matrix.normalize_vector(&types)?;
+    // The crate's vector normalisation refuses any cell of 0; such files
+    // are ranked on min-max normalised values, at about the same cost.
+    let normalized = match matrix.normalize_vector(&types) {
+        Ok(normalized) => normalized,
+        Err(_) => matrix.normalize_min_max(&types)?,
+    };
     let weights = normalized.weight_equal()?;
     let scores = normalized.rank_topsis(&weights)?;
     let mut order: Vec<usize> = (0..ids.len()).collect();
