@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # End-to-end speed of `innorank rank problem.yaml --format csv` on 10^4,
-# 10^5 and 10^6 alternatives x 8 criteria (and of `innorank compare`, four
-# methods, on the same rows with the target criterion made a benefit so
-# that AHP ranks too; the report gives its ratio to rank), against
-# 10^5 and 10^6 alternatives x 8 criteria (and of `innorank sensitivity` on
-# the same file, which should stay within 3x of rank), against
-#   floor: scripts/floor, the csv crate parsing every cell into a Vec<f64>;
-#   peer:  pandas + pymcdm TOPSIS (scripts/peer_pymcdm.py) in a venv.
+# 10^5 and 10^6 alternatives x 8 criteria (and of `--format json`, of
+# `innorank compare`, four methods, on the same rows with the target
+# criterion made a benefit so that AHP ranks too, and of `innorank
+# sensitivity`; the report gives their ratios to rank), against
+#   floor:      scripts/floor `parse`: the csv crate with one reused
+#               ByteRecord, fast-float2, ids in one byte arena, one pass of
+#               column statistics, one thread;
+#   floor-emit: scripts/floor `topsis --emit`: the same, plus TOPSIS, a
+#               stable sort and the ranking written as CSV;
+#   mcdm:       scripts/peer_mcdm, the Rust `mcdm` crate's TOPSIS on the
+#               same CSV (reads and ranks, prints no ranking);
+#   peer:       pandas + pymcdm TOPSIS (scripts/peer_pymcdm.py) in a venv.
 # The three run interleaved (A B C A B C ...) after one untimed warm-up
 # each; the table shows medians. See scripts/README.md.
 #
@@ -28,6 +33,7 @@ SCRIPTS=$ROOT/scripts
 BENCH_DIR=${BENCH_DIR:-/tmp/innorank-bench}
 INNORANK=${INNORANK:-$ROOT/target/release/innorank}
 FLOOR=$SCRIPTS/floor/target/release/csv-floor
+MCDM=$SCRIPTS/peer_mcdm/target/release/peer-mcdm
 VENV=$BENCH_DIR/venv
 CRITERIA=8
 
@@ -103,6 +109,8 @@ if (( build )); then
     fi
     cargo build --release --quiet --manifest-path "$SCRIPTS/floor/Cargo.toml" \
         || die "the floor (scripts/floor) does not build"
+    cargo build --release --quiet --manifest-path "$SCRIPTS/peer_mcdm/Cargo.toml" 2> "$LOGS/build-mcdm.err" \
+        || echo "the mcdm peer (scripts/peer_mcdm) does not build: skipped (see $LOGS/build-mcdm.err)"
 fi
 [[ -x $FLOOR ]] || die "no floor binary at $FLOOR (run without --no-build)"
 if (( have_innorank )) && [[ ! -x $INNORANK ]]; then
@@ -160,14 +168,17 @@ cmd_for() { # tool size -> sets CMD
     local dir=$BENCH_DIR/data/$2
     case $1 in
         innorank) CMD=("$INNORANK" rank "$dir/problem.yaml" --format csv) ;;
+        json) CMD=("$INNORANK" rank "$dir/problem.yaml" --format json) ;;
         compare) CMD=("$INNORANK" compare "$dir/problem-compare.yaml" --format csv --quiet) ;;
         sensitivity) CMD=("$INNORANK" sensitivity "$dir/problem.yaml" --format csv) ;;
-        floor) CMD=("$FLOOR" "$dir/alternatives.csv") ;;
+        floor) CMD=("$FLOOR" parse "$dir/alternatives.csv") ;;
+        floor-emit) CMD=("$FLOOR" topsis "$dir/alternatives.csv" --emit) ;;
+        mcdm) CMD=("$MCDM" "$dir/alternatives.csv") ;;
         peer) CMD=("${PEER_ENV[@]}" "$VENV/bin/python" "$SCRIPTS/peer_pymcdm.py" "$dir/problem.yaml" "${peer_flags[@]}") ;;
     esac
 }
 
-tools=(floor)
+tools=(floor floor-emit)
 smallest=${sizes[0]}
 if (( have_innorank )); then
     section "innorank: does it read CSV alternatives yet? (${smallest} rows)"
@@ -175,7 +186,7 @@ if (( have_innorank )); then
     if "${CMD[@]}" > "$BENCH_DIR/innorank-$smallest.csv" 2> "$LOGS/innorank-probe.err"; then
         rows=$(($(wc -l < "$BENCH_DIR/innorank-$smallest.csv") - 1))
         if (( rows == smallest )); then
-            echo "yes: $rows rows ranked"; tools=(innorank compare sensitivity floor)
+            echo "yes: $rows rows ranked"; tools=(innorank json compare sensitivity floor floor-emit)
         else
             echo "no: it wrote $rows rows, expected $smallest: innorank skipped"
         fi
@@ -183,6 +194,7 @@ if (( have_innorank )); then
         echo "no: innorank failed, skipped. Its error:"; head -n 5 "$LOGS/innorank-probe.err" | sed 's/^/    /'
     fi
 fi
+[[ -x $MCDM ]] && tools+=(mcdm)
 (( peer )) && tools+=(peer)
 
 if (( peer )) && [[ ${tools[0]} == innorank ]]; then

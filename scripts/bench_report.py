@@ -17,13 +17,17 @@ import sys
 from collections import defaultdict
 
 TOOLS = ["innorank", "compare", "floor", "peer"]
-# Timed on the same files, reported apart: `sensitivity` against `rank`.
-EXTRA = ["sensitivity"]
+# Timed on the same files, reported apart: `sensitivity` against `rank`,
+# JSON against CSV, the floor with TOPSIS and output, the Rust peer.
+EXTRA = ["sensitivity", "json", "floor-emit", "mcdm"]
 LABELS = {
     "sensitivity": "innorank sensitivity --format csv",
     "innorank": "innorank rank --format csv",
+    "json": "innorank rank --format json",
     "compare": "innorank compare (4 methods)",
-    "floor": "floor (csv crate -> Vec<f64>)",
+    "floor": "floor parse (1 thread)",
+    "floor-emit": "floor topsis --emit (1 thread)",
+    "mcdm": "Rust mcdm crate (no output)",
     "peer": "peer (pandas + pymcdm)",
 }
 MB = 1024 * 1024
@@ -92,6 +96,14 @@ def summary(args):
     for size in sizes:
         i, c, fl, p = (med(wall, size, t) for t in TOOLS)
         print(f"{size:>9}  {fmt_ratio(i, fl):>15}  {fmt_ratio(p, i):>14}  {fmt_ratio(p, fl):>11}  {fmt_ratio(c, i):>12}")
+    print()
+    print("innorank rank against the stricter baselines (targets at 10^6 rows: floor <= 1.3x, mcdm/innorank >= 2x,")
+    print("json/csv <= 2x)")
+    print()
+    print(f"{'rows':>9}  {'innorank/floor':>15}  {'innorank/floor-emit':>19}  {'mcdm/innorank':>13}  {'json/csv':>8}")
+    for size in sizes:
+        i, fl, fe, mc, js = (med(wall, size, t) for t in ["innorank", "floor", "floor-emit", "mcdm", "json"])
+        print(f"{size:>9}  {fmt_ratio(i, fl):>15}  {fmt_ratio(i, fe):>19}  {fmt_ratio(mc, i):>13}  {fmt_ratio(js, i):>8}")
     print()
     if any(med(wall, size, "sensitivity") is not None for size in sizes):
         print("sensitivity against rank (the target: at most 3x)")

@@ -10,15 +10,27 @@ const POW10: [f64; 23] = [
     1e21, 1e22,
 ];
 
-/// [`leading`] for fields separated by `delimiter`, decimal commas in
-/// `;`-separated files: one function per separator, so the separator costs
-/// nothing per byte.
-pub fn leading_for(delimiter: u8) -> fn(&[u8]) -> Option<(f64, usize)> {
+/// Work generic over a cell parser, so that [`with_leading`] can hand it
+/// [`leading`] as a type (inlined into the row loop) rather than as a
+/// function pointer called once per cell.
+pub trait WithLeading {
+    /// What the work gives.
+    type Output;
+
+    /// Does the work with `leading`, which parses a plain decimal at the
+    /// start of a field.
+    fn run<L: Fn(&[u8]) -> Option<(f64, usize)> + Copy>(self, leading: L) -> Self::Output;
+}
+
+/// Runs `work` with [`leading`] for fields separated by `delimiter`,
+/// decimal commas in `;`-separated files: one instance per separator, so
+/// the separator costs nothing per byte.
+pub fn with_leading<W: WithLeading>(delimiter: u8, work: W) -> W::Output {
     match delimiter {
-        b';' => leading::<b',', b';'>,
-        b'\t' => leading::<b'.', b'\t'>,
-        b'|' => leading::<b'.', b'|'>,
-        _ => leading::<b'.', b','>,
+        b';' => work.run(leading::<b',', b';'>),
+        b'\t' => work.run(leading::<b'.', b'\t'>),
+        b'|' => work.run(leading::<b'.', b'|'>),
+        _ => work.run(leading::<b'.', b','>),
     }
 }
 
@@ -33,6 +45,7 @@ pub fn leading_for(delimiter: u8) -> fn(&[u8]) -> Option<(f64, usize)> {
 /// decimals, the digits and the power of ten are exact doubles and their
 /// quotient is rounded once, hence correctly (Clinger 1990); longer cells
 /// go to `str::parse`.
+#[inline]
 pub fn leading<const POINT: u8, const END: u8>(text: &[u8]) -> Option<(f64, usize)> {
     let negative = text.first() == Some(&b'-');
     let start = usize::from(negative);
@@ -167,9 +180,21 @@ mod tests {
         assert_eq!(leading(b",1"), None);
     }
 
+    /// [`super::leading`] as [`super::with_leading`] picks it for `delimiter`.
+    fn leading_for(delimiter: u8) -> impl Fn(&[u8]) -> Option<(f64, usize)> {
+        struct Cell<'t>(&'t [u8]);
+        impl super::WithLeading for Cell<'_> {
+            type Output = Option<(f64, usize)>;
+            fn run<L: Fn(&[u8]) -> Option<(f64, usize)> + Copy>(self, leading: L) -> Self::Output {
+                leading(self.0)
+            }
+        }
+        move |text| super::with_leading(delimiter, Cell(text))
+    }
+
     #[test]
     fn decimal_commas_end_at_a_semicolon() {
-        let comma = super::leading_for(b';');
+        let comma = leading_for(b';');
         assert_eq!(comma(b"8,25;x"), Some((8.25, 4)));
         assert_eq!(comma(b"-0,5"), Some((-0.5, 4)));
         assert_eq!(comma(b"12345678901234567,25"), Some((12345678901234567.25, 20)));
@@ -178,7 +203,7 @@ mod tests {
             assert_eq!(whole, None, "{text}");
         }
         assert_eq!(comma(b"8;"), Some((8.0, 1)));
-        assert_eq!(super::leading_for(b'\t')(b"2.5\t1"), Some((2.5, 3)));
+        assert_eq!(leading_for(b'\t')(b"2.5\t1"), Some((2.5, 3)));
     }
 
     #[test]

@@ -70,7 +70,10 @@ pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>)
             hashes: hashes_parts.next().unwrap_or_default(),
         })
         .collect();
-    let parts: Vec<Part> = jobs.into_par_iter().map(|job| job.run(layout)).collect();
+    let parts: Vec<Part> = jobs
+        .into_par_iter()
+        .map(|job| decimal::with_leading(layout.delimiter, (job, layout)))
+        .collect();
     let id_bytes: Vec<usize> = parts.iter().map(|p| p.id_bytes).collect();
     close_up(&mut ids, &mut id_ends, &id_bytes, &stretches, &sizes);
     let (mut names, mut errors, mut intervals) = (Labels::default(), Vec::new(), Vec::new());
@@ -202,15 +205,22 @@ struct Part {
     intervals: Vec<ScoreInterval>,
 }
 
+impl decimal::WithLeading for (Job<'_, '_>, &Layout<'_>) {
+    type Output = Part;
+
+    fn run<L: Fn(&[u8]) -> Option<(f64, usize)> + Copy>(self, leading: L) -> Part {
+        self.0.run(self.1, leading)
+    }
+}
+
 impl Job<'_, '_> {
-    fn run(self, layout: &Layout<'_>) -> Part {
+    fn run<L: Fn(&[u8]) -> Option<(f64, usize)> + Copy>(self, layout: &Layout<'_>, leading: L) -> Part {
         let mut errors = Errors {
             shown: layout.shown,
             list: Vec::new(),
         };
         let cols = layout.leaves.len();
         let delimiter = layout.delimiter;
-        let leading = decimal::leading_for(delimiter);
         let (mut names, mut id_bytes) = (Labels::default(), 0);
         let mut intervals = Intervals::default();
         let (mut record, mut line, mut start) = (0, self.before, 0);
@@ -292,7 +302,7 @@ fn fields<'t>(
     text: &'t [u8],
     line: u64,
     layout: &Layout<'_>,
-    leading: fn(&[u8]) -> Option<(f64, usize)>,
+    leading: impl Fn(&[u8]) -> Option<(f64, usize)>,
     (row, intervals): (&mut [f64], &mut Intervals),
     errors: &mut Errors<'_>,
 ) -> RowFields<'t> {

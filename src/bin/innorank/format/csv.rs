@@ -52,6 +52,32 @@ pub(super) fn write_score(buf: &mut Vec<u8>, floats: &mut ryu::Buffer, v: f64) {
     }
 }
 
+/// Shortest round-trip digits of finite f64s, byte for byte as ryu writes
+/// them, formatted with zmij (about a third faster): the two differ only
+/// in the `+` of a positive exponent (`1e16` against `1e+16`), dropped here.
+pub(super) struct Floats(zmij::Buffer);
+
+impl Floats {
+    pub(super) fn new() -> Self {
+        Floats(zmij::Buffer::new())
+    }
+
+    /// Appends `v` as [`write_score`] does: nothing if it is not finite.
+    pub(super) fn score(&mut self, buf: &mut Vec<u8>, v: f64) {
+        if !v.is_finite() {
+            return;
+        }
+        let text = self.0.format_finite(v).as_bytes();
+        match memchr::memchr(b'+', text) {
+            Some(plus) => {
+                buf.extend_from_slice(&text[..plus]);
+                buf.extend_from_slice(&text[plus + 1..]);
+            }
+            None => buf.extend_from_slice(text),
+        }
+    }
+}
+
 /// `rank,id,name,score,d_plus,d_minus[,satisfactory],<leaf ids...>[,<leaf>_from...]`,
 /// streamed: rows are formatted in parallel chunks and written in order.
 pub fn rank(out: &mut dyn Write, report: &RankReport<'_>, explain: bool) -> anyhow::Result<()> {
@@ -72,6 +98,7 @@ pub fn rank(out: &mut dyn Write, report: &RankReport<'_>, explain: bool) -> anyh
         let mut writer = RowWriter {
             report,
             explained: &explained,
+            scores: Floats::new(),
             floats: ryu::Buffer::new(),
             ints: itoa::Buffer::new(),
         };
@@ -103,6 +130,8 @@ struct RowWriter<'a> {
     report: &'a RankReport<'a>,
     /// The `<leaf>_from` columns: name and score column.
     explained: &'a [(String, usize)],
+    /// For scores and distances, the most numbers a row formats.
+    scores: Floats,
     floats: ryu::Buffer,
     ints: itoa::Buffer,
 }
@@ -121,6 +150,7 @@ impl RowWriter<'_> {
             for r in ranked.by_ref().take(BATCH) {
                 let values = text.and_then(|t| t.bytes(r.index));
                 touched ^= values.map_or(0, |v| v[0] ^ v[v.len() - 1]);
+                touched ^= r.id.as_bytes().first().copied().unwrap_or_default();
                 batch.push((r, values));
             }
             std::hint::black_box(touched);
@@ -143,10 +173,10 @@ impl RowWriter<'_> {
         buf.push(b',');
         quoted(buf, p.alternatives().name(r.index).unwrap_or_default());
         buf.push(b',');
-        write_score(buf, &mut self.floats, r.score);
+        self.scores.score(buf, r.score);
         for v in [r.d_plus, r.d_minus].into_iter().flatten() {
             buf.push(b',');
-            write_score(buf, &mut self.floats, v);
+            self.scores.score(buf, v);
         }
         if let Some(sat) = r.satisfactory {
             buf.extend_from_slice(if sat { b",true" } else { b",false" });
@@ -337,6 +367,40 @@ mod tests {
         assert_eq!(text(99.9064), "99.9064");
         assert_eq!(text(-0.0005), "-0.0005");
         assert_eq!(text(3.0), "3");
+    }
+
+    #[test]
+    fn scores_are_written_as_ryu_writes_them() {
+        let (mut floats, mut ryu) = (super::Floats::new(), ryu::Buffer::new());
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let special = [
+            0.0,
+            -0.0,
+            1.0,
+            1e15,
+            1e16,
+            1e17,
+            1e-5,
+            1e-7,
+            5e-324,
+            f64::MAX,
+            f64::MIN,
+            0.7225184579137875,
+        ];
+        let random = (0..200_000).map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            f64::from_bits(x)
+        });
+        for v in special.into_iter().chain(random).filter(|v| v.is_finite()) {
+            let mut buf = Vec::new();
+            floats.score(&mut buf, v);
+            assert_eq!(std::str::from_utf8(&buf).unwrap(), ryu.format_finite(v), "{v:e}");
+        }
+        let mut buf = Vec::new();
+        floats.score(&mut buf, f64::NAN);
+        assert!(buf.is_empty());
     }
 
     #[test]

@@ -45,10 +45,16 @@ pub fn rank(out: &mut dyn std::io::Write, report: &innorank::RankReport<'_>, exp
         return write(out, report);
     };
     let mut written = 0;
-    for ((_, len, entry), end) in lists.into_iter().zip(ends) {
+    for ((name, len, entry), end) in lists.into_iter().zip(ends) {
         out.write_all(&head.as_bytes()[written..end])?;
         written = end;
-        if len > 0 {
+        if len > 0 && name == "ranking" && !explain {
+            super::write_in_order(out, len, CHUNK_ROWS, |rows, buf| {
+                super::json_rows::RowWriter::new(report).rows(buf, rows);
+                Ok::<(), std::convert::Infallible>(())
+            })?;
+            out.write_all(b"\n  ")?;
+        } else if len > 0 {
             write_list(out, len, entry)?;
             out.write_all(b"\n  ")?;
         }

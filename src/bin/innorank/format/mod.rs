@@ -9,6 +9,7 @@ pub mod csv;
 pub mod fit;
 pub mod grid;
 pub mod json;
+mod json_rows;
 pub mod markdown;
 pub mod number;
 pub mod portfolio;
