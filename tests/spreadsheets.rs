@@ -209,3 +209,58 @@ fn rank_writes_the_csv_table_as_a_workbook() {
     let errors = innorank(["weights", "examples/innovation-proposals.yaml", "--format", "xlsx"]).errors();
     assert_eq!(errors, ["--format xlsx applies to rank only"]);
 }
+
+#[test]
+fn portfolio_columns_read_as_in_csv_and_are_located_at_their_cell() {
+    let dir = Dir::new("xlsx-portfolio");
+    let problem = "name: sheet portfolio
+criteria: [{id: npv}, {id: cost, direction: cost}]
+portfolio:
+  budget: 10
+  cost: cost
+  value: npv
+  platforms:
+    - {id: lab, fixed_cost: 3}
+    - {id: line, fixed_cost: 1, learning: {unit_cost: 1, learning_rate: 0.8}}
+  resources: [{id: eng, capacity: 5}]
+";
+    dir.write("p.yaml", problem);
+    let run = |file: &str| {
+        dir.innorank()
+            .args(["portfolio", "p.yaml", "--format", "json", "--alternatives", file])
+            .json()
+    };
+    let csv = "id,npv,cost,platforms,volume,uses.eng\na,6,3,lab;line,100,2\nb,5,3,lab,,2\nc,4,2,,,\nd,3,1,line,50,3\n";
+    dir.write("c.csv", csv);
+    workbook(&dir.join("c.xlsx"), "Sheet1", csv, &[]);
+    let from_csv = run("c.csv");
+    assert_eq!(from_csv["funded"].as_array().unwrap().len(), 3, "{from_csv}");
+    assert_eq!(run("c.xlsx"), from_csv);
+    // The same mistakes, at their cells instead of their lines.
+    let bad = "id,npv,cost,platforms,volume,uses.engg\na,6,3,lab;lbo,100,2\nb,5,3,lab,x,\n";
+    dir.write("c.csv", bad);
+    workbook(&dir.join("c.xlsx"), "Sheet1", bad, &[]);
+    let errors = |file: &str| {
+        dir.innorank()
+            .args(["portfolio", "p.yaml", "--alternatives", file])
+            .errors()
+    };
+    let from_csv = errors("c.csv");
+    assert_eq!(
+        from_csv[..3],
+        [
+            "c.csv:2: platforms: `lbo` is not a platform (did you mean `lab`?)",
+            "c.csv:2: uses.engg: `engg` is not a resource (did you mean `eng`?)",
+            "c.csv:3: volume: expected a number, found `x`",
+        ]
+    );
+    let cells: Vec<String> = from_csv
+        .iter()
+        .map(|e| {
+            e.replace("c.csv:2: platforms", "c.xlsx!Sheet1!D2: platforms")
+                .replace("c.csv:2: uses.engg", "c.xlsx!Sheet1!F2: uses.engg")
+                .replace("c.csv:3: volume", "c.xlsx!Sheet1!E3: volume")
+        })
+        .collect();
+    assert_eq!(errors("c.xlsx"), cells);
+}

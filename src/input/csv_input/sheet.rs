@@ -20,10 +20,6 @@ use crate::input::diagnostic::{Diagnostic, DiagnosticKind, FieldPath};
 use crate::input::{Criteria, Leaf};
 
 /// The file extensions read as spreadsheets.
-/// Portfolio columns are read from CSV files only, for now.
-const PORTFOLIO_COLUMNS: &str =
-    "portfolio columns (`platforms`, `volume`, `uses.<resource>`) are read from CSV files only; save the sheet as CSV";
-
 const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 /// Whether `path` names a spreadsheet, by its extension.
@@ -72,13 +68,17 @@ pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlterna
         source.settings.ignore_extra_columns,
         &mut errors,
     );
-    let names: Vec<String> = record.iter().map(column_name).collect();
-    let at_cells = |list: Vec<Diagnostic>| locate(list, &shown, &names, left);
+    let cells = SheetCells {
+        shown: shown.clone(),
+        names: record.iter().map(column_name).collect(),
+        left,
+    };
     if !errors.list.is_empty() {
-        return Err(at_cells(errors.list));
+        return Err(cells.locate(errors.list));
     }
-    let parsed = parse_rows(rows, u64::from(top) + 1, &columns, &leaves, &names, &shown);
-    let found = gather(source, parsed, Vec::new(), errors).map_err(at_cells)?;
+    let parsed = parse_rows(rows, u64::from(top) + 1, &columns, &leaves, &cells.names, &shown);
+    let mut found = gather(source, parsed, Vec::new(), errors).map_err(|list| cells.locate(list))?;
+    found.cells = Some(cells);
     Ok(found)
 }
 
@@ -112,11 +112,12 @@ fn parse_rows<'r>(
                 Column::Id => id = text(cell),
                 Column::Name => name = text(cell),
                 Column::Skip => {}
-                Column::Portfolio => errors.push(
-                    Some(line),
-                    &names[i],
-                    DiagnosticKind::Spreadsheet(PORTFOLIO_COLUMNS.to_owned()),
-                ),
+                Column::Portfolio => {
+                    let text = text(cell);
+                    if !text.is_empty() {
+                        out.portfolio.push((out.lines.len(), names[i].clone(), text));
+                    }
+                }
                 Column::Leaf(c) => match value(cell, leaves[c]) {
                     Ok((v, interval)) => {
                         values[c] = v;
@@ -166,23 +167,40 @@ fn text(cell: &Data) -> String {
     }
 }
 
-/// Moves each problem found at a row and a column to its cell
-/// (`FILE!SHEET!C7`): the source names the cell, the line is dropped.
-fn locate(list: Vec<Diagnostic>, shown: &str, names: &[String], left: u32) -> Vec<Diagnostic> {
-    list.into_iter()
-        .map(|mut d| {
-            let Some(line) = d.location.line else { return d };
-            let column = names
-                .iter()
-                .position(|n| d.location.path == FieldPath::column(n))
-                .map(|i| letters(left as usize + i));
-            if let Some(column) = column {
-                d.location.source = format!("{shown}!{column}{line}");
-                d.location.line = None;
-            }
-            d
-        })
-        .collect()
+/// How to name the cell of a sheet's row and column, so that problems
+/// found after reading (in portfolio cells, or scores a method refuses)
+/// are located as the reader's own are.
+#[derive(Debug, Clone)]
+pub(crate) struct SheetCells {
+    /// `FILE!SHEET`.
+    shown: String,
+    /// The header's column names, as messages show them.
+    names: Vec<String>,
+    /// The sheet column of the table's first column (0 for A).
+    left: u32,
+}
+
+impl SheetCells {
+    /// Moves each problem found at a row (its line) and a column to its
+    /// cell (`FILE!SHEET!C7`): the source names the cell, the line is
+    /// dropped. Problems at no column of the table stay as they are.
+    pub(crate) fn locate(&self, list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        list.into_iter()
+            .map(|mut d| {
+                let Some(line) = d.location.line else { return d };
+                let column = self
+                    .names
+                    .iter()
+                    .position(|n| d.location.path == FieldPath::column(n))
+                    .map(|i| letters(self.left as usize + i));
+                if let Some(column) = column {
+                    d.location.source = format!("{}!{column}{line}", self.shown);
+                    d.location.line = None;
+                }
+                d
+            })
+            .collect()
+    }
 }
 
 /// The spreadsheet name of the 0-based `column`: A, ..., Z, AA, ...
