@@ -25,7 +25,7 @@ use super::xml::{attribute, between, decode, elements, strings_of};
 
 /// A workbook's sheets, in order, and how to reach their cells.
 pub(super) struct Book {
-    zip: zip::ZipArchive<std::fs::File>,
+    path: std::path::PathBuf,
     /// Each sheet's name and the zip entry of its cells.
     sheets: Vec<(String, String)>,
     /// The shared strings' zip entry, if any.
@@ -61,7 +61,11 @@ impl Book {
             sheets.push((name, target));
         }
         let strings = targets(&rels, &folder, "/sharedStrings").next().map(|t| t.1);
-        Some(Book { zip, sheets, strings })
+        Some(Book {
+            path: path.to_owned(),
+            sheets,
+            strings,
+        })
     }
 
     /// The sheets' names, in order.
@@ -71,14 +75,19 @@ impl Book {
 
     /// The cells of sheet `name`, at most `max_size` bytes of XML, or
     /// `None` if they hold anything this reader leaves to calamine.
-    pub(super) fn table(&mut self, name: &str, max_size: u64) -> Option<Table> {
+    pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Table> {
         let part = self.sheets.iter().find(|(n, _)| n == name)?.1.clone();
-        let xml = entry(&mut self.zip, &part, max_size)?;
-        let strings = match self.strings.clone() {
-            Some(part) => shared_strings(&entry(&mut self.zip, &part, max_size)?)?,
-            None => Vec::new(),
+        // The shared strings are inflated and read while the sheet is.
+        let strings = || match &self.strings {
+            Some(part) => {
+                let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
+                shared_strings(&entry(&mut zip, part, max_size)?)
+            }
+            None => Some(Vec::new()),
         };
-        cells(&xml, strings)
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
+        let (xml, strings) = rayon::join(|| entry(&mut zip, &part, max_size), strings);
+        cells(&xml?, strings?)
     }
 }
 
@@ -130,28 +139,38 @@ fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
         return None;
     }
     let (open, close) = (memchr::memmem::Finder::new("<si"), memchr::memmem::Finder::new("</si>"));
+    let bytes = body.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(p) = open.find(&body.as_bytes()[at..]) {
+    while let Some(p) = open.find(&bytes[at..]) {
         at += p + 3;
-        match body.as_bytes().get(at) {
+        match bytes.get(at) {
             Some(b'/') => out.push(String::new()),
             Some(b'>') => {
-                let end = at + close.find(&body.as_bytes()[at..])?;
-                let inner = &body[at + 1..end];
                 // Most strings are just `<t>...</t>`.
-                let plain = inner.strip_prefix("<t>").and_then(|t| t.strip_suffix("</t>"));
-                let text = match plain.filter(|t| !t.contains('<')) {
-                    Some(t) => decode(t)?,
-                    None => strings_of(inner)?,
-                };
-                out.push(text.into_owned());
+                if let Some((text, len)) = plain_string(&body[at + 1..]) {
+                    out.push(decode(text)?.into_owned());
+                    at += 1 + len;
+                    continue;
+                }
+                let end = at + close.find(&bytes[at..])?;
+                out.push(strings_of(&body[at + 1..end])?.into_owned());
                 at = end;
             }
             _ => {}
         }
     }
     Some(out)
+}
+
+/// The text of a shared string written `<t>TEXT</t></si>` at the start of
+/// `rest`, and the length of that.
+fn plain_string(rest: &str) -> Option<(&str, usize)> {
+    let text = rest.strip_prefix("<t>")?;
+    let end = memchr::memchr(b'<', text.as_bytes())?;
+    text[end..]
+        .starts_with("</t></si>")
+        .then(|| (&text[..end], 3 + end + 9))
 }
 
 /// Whether `needle` is in `text` (memchr's search, faster than `str`'s on
@@ -227,8 +246,9 @@ fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
         let start = at + p + 1;
         let end = start + memchr::memchr(b'>', &bytes[start..])?;
         // A closing tag's name starts after its `/`.
-        let name_end = bytes[start + 1..end]
+        let name_end = bytes[start..end]
             .iter()
+            .skip(1)
             .position(|b| matches!(b, b' ' | b'/' | b'\t' | b'\r' | b'\n'))
             .map_or(end, |n| start + 1 + n);
         let (name, tag) = (&piece[start..name_end], &piece[name_end..end]);
@@ -359,5 +379,15 @@ mod tests {
         let cells = cells.unwrap();
         assert!(matches!(&cells[0], (1, 1, Value::Text(t)) if &**t == "a&b"));
         assert!(matches!(cells[1], (1, 2, Value::Number(v)) if v == 1.0));
+        // Malformed text is left to calamine, never a panic.
+        for bad in [
+            "<>",
+            "<row r=\"x\">",
+            "<c r=\"1A\"><v>1</v></c>",
+            "<c><v>1</v>",
+            "<zz/>",
+        ] {
+            assert!(rows(bad, 0).is_none(), "{bad}");
+        }
     }
 }

@@ -65,7 +65,7 @@ pub(super) fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 /// is malformed, or if `text` holds an Excel `_xHHHH_` escape (left to
 /// calamine, which undoes them).
 pub(super) fn decode(text: &str) -> Option<Cow<'_, str>> {
-    if text.contains("_x") {
+    if has_escape(text) {
         return None;
     }
     if !text.contains('&') {
@@ -94,6 +94,14 @@ pub(super) fn decode(text: &str) -> Option<Cow<'_, str>> {
     }
     out.push_str(rest);
     Some(Cow::Owned(out))
+}
+
+/// Whether `text` holds an Excel escape `_xHHHH_` (four hex digits).
+fn has_escape(text: &str) -> bool {
+    text.match_indices("_x").any(|(at, _)| {
+        let code = text.as_bytes().get(at + 2..at + 7);
+        code.is_some_and(|c| c[..4].iter().all(u8::is_ascii_hexdigit) && c[4] == b'_')
+    })
 }
 
 /// The text of the `<t>` elements in `inner` (a shared string's or an
@@ -144,6 +152,7 @@ mod tests {
         assert_eq!(attribute(tags[1], "r:id"), Some("rId2"));
         assert_eq!(decode("&#65;&#x42;&lt;").unwrap(), "AB<");
         assert!(decode("a &bogus; b").is_none() && decode("x_x000D_").is_none());
+        assert_eq!(decode("max_x").unwrap(), "max_x");
         let rich = r#"<r><rPr><b/></rPr><t>Hi</t></r><r><t xml:space="preserve"> there</t></r><t/>"#;
         assert_eq!(strings_of(rich).unwrap(), "Hi there");
     }
