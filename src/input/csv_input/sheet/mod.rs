@@ -309,8 +309,11 @@ mod tests {
         path
     }
 
-    /// A table's cells as text and number, row by row.
-    fn cells(table: &Table) -> (Vec<Vec<(String, Option<f64>)>>, (u32, u32)) {
+    /// A table's cells as text and number, row by row, and where it starts.
+    type Seen = (Vec<Vec<(String, Option<f64>)>>, (u32, u32));
+
+    /// What the row reader sees of `table`.
+    fn cells(table: &Table) -> Seen {
         let number = |v: &Value| match v {
             Value::Number(n) => Some(*n),
             _ => None,
