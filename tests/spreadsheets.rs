@@ -52,6 +52,21 @@ fn rank_json(alternatives: &PathBuf, extra: &[&str]) -> serde_json::Value {
     .json()
 }
 
+/// Asserts that `check p.yaml` on `table` saved as `a.csv` in `dir` gives
+/// the messages of `errors` (each message's text after its location).
+fn same_messages_as_csv(dir: &Dir, errors: &[String], table: &str) {
+    dir.write("a.csv", table);
+    let csv_errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "a.csv"])
+        .errors();
+    let message = |e: &String| e.rsplit(": ").next().unwrap().to_owned();
+    assert_eq!(
+        errors.iter().map(message).collect::<Vec<_>>(),
+        csv_errors.iter().map(message).collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn a_workbook_ranks_as_the_same_table_in_csv() {
     let dir = Dir::new("xlsx-same");
@@ -114,16 +129,7 @@ fn problems_are_located_at_their_cell() {
     assert!(errors[0].starts_with("a.xlsx!Sheet1!B3: "), "{errors:?}");
     assert!(errors[1].starts_with("a.xlsx!Sheet1!C4: "), "{errors:?}");
     // The same table in CSV reports the same problems, at lines.
-    dir.write("a.csv", "id,risk,cost\np1,3,10\np2,12,20\np3,4,lots\n");
-    let csv_errors = dir
-        .innorank()
-        .args(["check", "p.yaml", "--alternatives", "a.csv"])
-        .errors();
-    let message = |e: &String| e.rsplit(": ").next().unwrap().to_owned();
-    assert_eq!(
-        errors.iter().map(message).collect::<Vec<_>>(),
-        csv_errors.iter().map(message).collect::<Vec<_>>()
-    );
+    same_messages_as_csv(&dir, &errors, "id,risk,cost\np1,3,10\np2,12,20\np3,4,lots\n");
     // A misspelt header cell, a missing sheet, a file that is no workbook.
     workbook(&dir.join("h.xlsx"), "Sheet1", "id,rsik,cost\np1,3,10\n", &[]);
     let errors = dir
@@ -349,16 +355,7 @@ fn an_ods_ranks_as_the_same_table_in_csv_with_problems_at_their_cell() {
         .errors();
     assert!(errors[0].starts_with("a.ods!Sheet1!B3: "), "{errors:?}");
     assert!(errors[1].starts_with("a.ods!Sheet1!C4: "), "{errors:?}");
-    dir.write("a.csv", table);
-    let csv_errors = dir
-        .innorank()
-        .args(["check", "p.yaml", "--alternatives", "a.csv"])
-        .errors();
-    let message = |e: &String| e.rsplit(": ").next().unwrap().to_owned();
-    assert_eq!(
-        errors.iter().map(message).collect::<Vec<_>>(),
-        csv_errors.iter().map(message).collect::<Vec<_>>()
-    );
+    same_messages_as_csv(&dir, &errors, table);
 }
 
 /// `tests/fixtures/alternatives.xls` (BIFF8; how it was made: see

@@ -362,6 +362,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_long_sheet_read_in_pieces_keeps_every_row() {
+        let rows: String = (1..=20_000)
+            .map(|r| format!(r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c><c t="b"><v>1</v></c></row>"#))
+            .collect();
+        let xml = format!(r#"<?xml version="1.0"?><worksheet xmlns="x"><sheetData>{rows}</sheetData></worksheet>"#);
+        assert!(split_at_rows(&rows, 8).len() > 1, "more than one piece");
+        let table = cells(xml.as_bytes(), Vec::new()).unwrap();
+        assert_eq!(table.start, (0, 0));
+        let read: Vec<&[Value]> = table.rows().collect();
+        assert_eq!(read.len(), 20_000);
+        assert!(
+            read.iter()
+                .enumerate()
+                .all(|(i, row)| row[0] == Value::Number(i as f64 + 1.0))
+        );
+        assert!(read.iter().all(|row| row[1] == Value::Bool(true)));
+        // A prefixed or commented sheet is left to calamine.
+        assert!(cells(b"<x:worksheet><x:sheetData/></x:worksheet>", Vec::new()).is_none());
+        assert!(cells(b"<worksheet><sheetData><!-- --></sheetData></worksheet>", Vec::new()).is_none());
+    }
+
+    #[test]
     fn references_and_values() {
         assert_eq!(reference("A1"), Some((0, 0)));
         assert_eq!(reference("AA10"), Some((9, 26)));
