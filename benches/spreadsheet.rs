@@ -1,7 +1,8 @@
 //! Reading alternatives from a workbook against the same table in CSV:
 //! `Problem::from_path` with 10^5 rows x 8 criteria from `alternatives.csv`
 //! and from `alternatives.xlsx` (built with rust_xlsxwriter, numbers as
-//! number cells).
+//! number cells), and the floor of a general reader: calamine alone
+//! reading the same sheet (`worksheet_range`), no innorank work.
 //!
 //! Run with `cargo bench --bench spreadsheet`.
 
@@ -77,6 +78,14 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(Problem::from_path(&problem, &options).expect("loads")));
         });
     }
+    let xlsx = dir.join("alternatives.xlsx");
+    group.bench_function("calamine_alone.xlsx", |b| {
+        b.iter(|| {
+            use calamine::Reader as _;
+            let mut book = calamine::open_workbook_auto(&xlsx).expect("a workbook");
+            black_box(book.worksheet_range("Sheet1").expect("the sheet"))
+        });
+    });
     group.finish();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -52,6 +52,21 @@ fn rank_json(alternatives: &PathBuf, extra: &[&str]) -> serde_json::Value {
     .json()
 }
 
+/// Asserts that `check p.yaml` on `table` saved as `a.csv` in `dir` gives
+/// the messages of `errors` (each message's text after its location).
+fn same_messages_as_csv(dir: &Dir, errors: &[String], table: &str) {
+    dir.write("a.csv", table);
+    let csv_errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "a.csv"])
+        .errors();
+    let message = |e: &String| e.rsplit(": ").next().unwrap().to_owned();
+    assert_eq!(
+        errors.iter().map(message).collect::<Vec<_>>(),
+        csv_errors.iter().map(message).collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn a_workbook_ranks_as_the_same_table_in_csv() {
     let dir = Dir::new("xlsx-same");
@@ -114,16 +129,7 @@ fn problems_are_located_at_their_cell() {
     assert!(errors[0].starts_with("a.xlsx!Sheet1!B3: "), "{errors:?}");
     assert!(errors[1].starts_with("a.xlsx!Sheet1!C4: "), "{errors:?}");
     // The same table in CSV reports the same problems, at lines.
-    dir.write("a.csv", "id,risk,cost\np1,3,10\np2,12,20\np3,4,lots\n");
-    let csv_errors = dir
-        .innorank()
-        .args(["check", "p.yaml", "--alternatives", "a.csv"])
-        .errors();
-    let message = |e: &String| e.rsplit(": ").next().unwrap().to_owned();
-    assert_eq!(
-        errors.iter().map(message).collect::<Vec<_>>(),
-        csv_errors.iter().map(message).collect::<Vec<_>>()
-    );
+    same_messages_as_csv(&dir, &errors, "id,risk,cost\np1,3,10\np2,12,20\np3,4,lots\n");
     // A misspelt header cell, a missing sheet, a file that is no workbook.
     workbook(&dir.join("h.xlsx"), "Sheet1", "id,rsik,cost\np1,3,10\n", &[]);
     let errors = dir
@@ -208,4 +214,196 @@ fn rank_writes_the_csv_table_as_a_workbook() {
     assert!(bytes.starts_with(b"PK"), "a zip archive");
     let errors = innorank(["weights", "examples/innovation-proposals.yaml", "--format", "xlsx"]).errors();
     assert_eq!(errors, ["--format xlsx applies to rank only"]);
+}
+
+#[test]
+fn portfolio_columns_read_as_in_csv_and_are_located_at_their_cell() {
+    let dir = Dir::new("xlsx-portfolio");
+    let problem = "name: sheet portfolio
+criteria: [{id: npv}, {id: cost, direction: cost}]
+portfolio:
+  budget: 10
+  cost: cost
+  value: npv
+  platforms:
+    - {id: lab, fixed_cost: 3}
+    - {id: line, fixed_cost: 1, learning: {unit_cost: 1, learning_rate: 0.8}}
+  resources: [{id: eng, capacity: 5}]
+";
+    dir.write("p.yaml", problem);
+    let run = |file: &str| {
+        dir.innorank()
+            .args(["portfolio", "p.yaml", "--format", "json", "--alternatives", file])
+            .json()
+    };
+    let csv = "id,npv,cost,platforms,volume,uses.eng\na,6,3,lab;line,100,2\nb,5,3,lab,,2\nc,4,2,,,\nd,3,1,line,50,3\n";
+    dir.write("c.csv", csv);
+    workbook(&dir.join("c.xlsx"), "Sheet1", csv, &[]);
+    let from_csv = run("c.csv");
+    assert_eq!(from_csv["funded"].as_array().unwrap().len(), 3, "{from_csv}");
+    assert_eq!(run("c.xlsx"), from_csv);
+    // The same mistakes, at their cells instead of their lines.
+    let bad = "id,npv,cost,platforms,volume,uses.engg\na,6,3,lab;lbo,100,2\nb,5,3,lab,x,\n";
+    dir.write("c.csv", bad);
+    workbook(&dir.join("c.xlsx"), "Sheet1", bad, &[]);
+    let errors = |file: &str| {
+        dir.innorank()
+            .args(["portfolio", "p.yaml", "--alternatives", file])
+            .errors()
+    };
+    let from_csv = errors("c.csv");
+    assert_eq!(
+        from_csv[..3],
+        [
+            "c.csv:2: platforms: `lbo` is not a platform (did you mean `lab`?)",
+            "c.csv:2: uses.engg: `engg` is not a resource (did you mean `eng`?)",
+            "c.csv:3: volume: expected a number, found `x`",
+        ]
+    );
+    let cells: Vec<String> = from_csv
+        .iter()
+        .map(|e| {
+            e.replace("c.csv:2: platforms", "c.xlsx!Sheet1!D2: platforms")
+                .replace("c.csv:2: uses.engg", "c.xlsx!Sheet1!F2: uses.engg")
+                .replace("c.csv:3: volume", "c.xlsx!Sheet1!E3: volume")
+        })
+        .collect();
+    assert_eq!(errors("c.xlsx"), cells);
+}
+
+/// Writes an OpenDocument spreadsheet at `path` with one sheet per
+/// `(name, csv)`: a zip of `mimetype`, a manifest and `content.xml`,
+/// numbers as float cells and the rest as string cells.
+fn ods(path: &Path, sheets: &[(&str, &str)]) {
+    use std::io::Write as _;
+    let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut content = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content"#,
+        r#" xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0""#,
+        r#" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0""#,
+        r#" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">"#,
+        "<office:body><office:spreadsheet>"
+    ));
+    for (name, csv) in sheets {
+        content += &format!(r#"<table:table table:name="{}">"#, escape(name));
+        for line in csv.lines() {
+            content += "<table:table-row>";
+            for cell in line.split(',') {
+                content += &match cell.parse::<f64>() {
+                    Ok(v) => format!(
+                        r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{cell}</text:p></table:table-cell>"#
+                    ),
+                    Err(_) if cell.is_empty() => "<table:table-cell/>".to_owned(),
+                    Err(_) => format!(
+                        r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+                        escape(cell)
+                    ),
+                };
+            }
+            content += "</table:table-row>";
+        }
+        content += "</table:table>";
+    }
+    content += "</office:spreadsheet></office:body></office:document-content>";
+    let manifest = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest"#,
+        r#" xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">"#,
+        r#"<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>"#,
+        r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>"#,
+        "</manifest:manifest>"
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts = [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", &content),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn an_ods_ranks_as_the_same_table_in_csv_with_problems_at_their_cell() {
+    let dir = Dir::new("ods");
+    let csv = large_csv_head(200);
+    let csv_path = dir.write("alts.csv", &csv);
+    let path = dir.join("alts.ods");
+    ods(&path, &[("Notes", "nothing,here\n"), ("Proposals", &csv)]);
+    let from_csv = rank_json(&csv_path, &[]);
+    assert_eq!(rank_json(&path, &["--sheet", "Proposals"]), from_csv);
+    // The first sheet by default: here a table of the wrong columns.
+    let errors = innorank(["check", "examples/large.yaml", "--quiet", "--alternatives"])
+        .arg(&path)
+        .errors();
+    assert!(
+        errors[0].contains("alts.ods!Notes!A1: nothing: unknown column"),
+        "{errors:?}"
+    );
+    dir.write(
+        "p.yaml",
+        "name: x\ncriteria:\n  - {id: risk, scale: {min: 1, max: 9}}\n  - {id: cost}\n",
+    );
+    let table = "id,risk,cost\np1,3,10\np2,12,20\np3,4,lots\n";
+    ods(&dir.join("a.ods"), &[("Sheet1", table)]);
+    let errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "a.ods"])
+        .errors();
+    assert!(errors[0].starts_with("a.ods!Sheet1!B3: "), "{errors:?}");
+    assert!(errors[1].starts_with("a.ods!Sheet1!C4: "), "{errors:?}");
+    same_messages_as_csv(&dir, &errors, table);
+}
+
+/// `tests/fixtures/alternatives.xls` (BIFF8; how it was made: see
+/// tests/fixtures/README.md) holds sheet `Proposals`, the table below,
+/// and sheet `Bad`, with mistakes.
+const XLS_TABLE: &str =
+    "id,name,risk,fit,cost\np1,Sensor line,2,high,120.5\np2,Valve retrofit,3..5,low..mid,80\n7,Seven,4,mid,99.25\n";
+
+#[test]
+fn an_xls_reads_as_the_same_table_in_csv_with_problems_at_their_cell() {
+    let dir = Dir::new("xls");
+    dir.write(
+        "p.yaml",
+        "name: x\ncriteria:\n  - {id: risk, direction: cost, scale: {min: 1, max: 9}}\n  \
+         - {id: fit, levels: {low: 1, mid: 3, high: 5}}\n  - {id: cost, direction: cost}\n",
+    );
+    dir.write("a.csv", XLS_TABLE);
+    let xls = dir.join("alternatives.xls");
+    std::fs::copy("tests/fixtures/alternatives.xls", &xls).unwrap();
+    let run = |file: &Path| {
+        dir.innorank()
+            .args(["rank", "p.yaml", "--format", "json", "--alternatives"])
+            .arg(file)
+            .json()
+    };
+    let from_csv = run(&dir.join("a.csv"));
+    assert_eq!(from_csv["ranking"].as_array().unwrap().len(), 3);
+    assert_eq!(run(&xls), from_csv);
+    let errors = dir
+        .innorank()
+        .args([
+            "check",
+            "p.yaml",
+            "--sheet",
+            "Bad",
+            "--alternatives",
+            "alternatives.xls",
+        ])
+        .errors();
+    let at: Vec<&str> = errors.iter().map(|e| e.split(": ").next().unwrap()).collect();
+    assert_eq!(
+        at,
+        [
+            "alternatives.xls!Bad!C2",
+            "alternatives.xls!Bad!D3",
+            "alternatives.xls!Bad!E3",
+            "3 problems found; nothing was ranked"
+        ],
+        "{errors:?}"
+    );
 }

@@ -26,6 +26,7 @@ mod sheet;
 pub(crate) use encoding::{NotUtf8, sniff as sniff_encoding};
 use intake::{Input, Limit, MAX_LINE_BYTES as MAX_LINE};
 use lines::{Recent, Replay, record_line};
+pub(crate) use sheet::SheetCells;
 
 use super::diagnostic::{Diagnostic, DiagnosticKind, FieldPath, FirstSeen, Location, nearest};
 use super::{Alternatives, Criteria, CriterionKind, Leaf, ScoreInterval, ScoreText};
@@ -103,6 +104,8 @@ pub struct CsvAlternatives {
     /// The non-empty portfolio cells (`platforms`, `volume`,
     /// `uses.<resource>`): row, column name, text.
     pub portfolio: Vec<(usize, String, String)>,
+    /// For a spreadsheet, how to name the cell of a row and column.
+    pub cells: Option<SheetCells>,
 }
 
 struct Errors<'a> {
@@ -388,6 +391,7 @@ fn gather(
         lines,
         intervals,
         portfolio,
+        cells: None,
     })
 }
 

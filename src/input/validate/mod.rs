@@ -216,15 +216,15 @@ fn admitted(problem: Problem, admit: Option<&Admission>, csv_rows: Option<&CsvRo
 }
 
 /// A CSV file's name and each row's line in it, to locate what is found
-/// after reading.
-type CsvRows = (String, Vec<u32>);
+/// after reading; for a spreadsheet, how to name its cells.
+type CsvRows = (String, Vec<u32>, Option<csv_input::SheetCells>);
 
 /// Moves the issues about an alternative's score (`alternatives[3].scores.
 /// cost`), and with `portfolio` its portfolio fields, into the CSV file the
 /// alternatives came from, at the row's line and under the column's name,
 /// as the reader reports its own errors.
 fn in_csv_rows(issues: Vec<Issue>, csv: Option<&CsvRows>, portfolio: bool) -> (Vec<Issue>, Vec<Diagnostic>) {
-    let Some((shown, lines)) = csv else {
+    let Some((shown, lines, cells)) = csv else {
         return (issues, Vec::new());
     };
     let mut located = Vec::new();
@@ -257,7 +257,10 @@ fn in_csv_rows(issues: Vec<Issue>, csv: Option<&CsvRows>, portfolio: bool) -> (V
             None => rest.push((path, kind)),
         }
     }
-    (rest, located)
+    match cells {
+        Some(cells) => (rest, cells.locate(located)),
+        None => (rest, located),
+    }
 }
 
 impl Validator {
@@ -352,7 +355,7 @@ impl Validator {
             }
             AlternativesSource::Csv(file) => match csv_input::read(&file, criteria) {
                 Ok(read) => {
-                    csv_rows = Some((file.display_name.clone(), read.lines));
+                    csv_rows = Some((file.display_name.clone(), read.lines, read.cells));
                     self.score_intervals = read.intervals;
                     self.csv_portfolio = read.portfolio;
                     (

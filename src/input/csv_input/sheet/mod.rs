@@ -1,0 +1,410 @@
+//! Alternatives from a spreadsheet (xlsx, xlsm, xlsb, xls, ods): the only
+//! module that names calamine.
+//!
+//! The first row of the sheet (`--sheet NAME`, else the first sheet) is the
+//! header and each row below an alternative, read by the CSV reader's own
+//! header and cell rules ([`map_header`], [`interval_cell`]), so a
+//! workbook accepts exactly what the same table saved as CSV does. A number
+//! cell is taken as its number (no text round trip); a text cell as CSV
+//! text. Problems are located at their cell: `proposals.xlsx!Sheet1!C7`.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use table::{Table, Value};
+
+mod table;
+mod xlsx;
+mod xml;
+
+use super::{
+    Column, CsvAlternatives, CsvSource, Errors, Intervals, Rows, ScoreInterval, column_name, excerpt, failure, gather,
+    interval_cell, map_header,
+};
+use crate::input::diagnostic::{Diagnostic, DiagnosticKind, FieldPath};
+use crate::input::{Criteria, Leaf};
+
+/// The file extensions read as spreadsheets.
+const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// Whether `path` names a spreadsheet, by its extension.
+pub(super) fn is_spreadsheet(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Reads every alternative of the spreadsheet `source` for the leaves of
+/// `criteria`.
+pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, Vec<Diagnostic>> {
+    let (sheet, table) = load(source)?;
+    let (top, left) = table.start;
+    let shown = format!("{}!{sheet}", source.display_name);
+    let mut rows = table.rows();
+    let header: Vec<String> = rows
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(|v| table.text(v).into_owned())
+        .collect();
+    let leaves: Vec<(&str, &Leaf)> = criteria.leaves().map(|(c, l)| (c.id.as_str(), l)).collect();
+    let mut errors = Errors {
+        shown: &shown,
+        list: Vec::new(),
+    };
+    let record = csv::ByteRecord::from(header);
+    let columns = map_header(
+        &record,
+        criteria,
+        &leaves,
+        source.settings.ignore_extra_columns,
+        &mut errors,
+    );
+    let cells = SheetCells {
+        shown: shown.clone(),
+        names: record.iter().map(column_name).collect(),
+        left,
+    };
+    if !errors.list.is_empty() {
+        return Err(cells.locate(errors.list));
+    }
+    let layout = SheetLayout {
+        columns: &columns,
+        leaves: &leaves,
+        names: &cells.names,
+        shown: &shown,
+    };
+    let parsed = parse_rows(&table, rows, u64::from(top) + 1, &layout);
+    let mut found = gather(source, parsed, Vec::new(), errors).map_err(|list| cells.locate(list))?;
+    found.cells = Some(cells);
+    Ok(found)
+}
+
+/// The sheet to read (`--sheet`, else the first) and its cells: from an
+/// xlsx workbook by the fast reader when it can, else by calamine.
+fn load(source: &CsvSource) -> Result<(String, Table), Vec<Diagnostic>> {
+    let spreadsheet = |e: &dyn std::fmt::Display| failure(source, None, DiagnosticKind::Spreadsheet(e.to_string()));
+    let is_xlsx = source
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    if let Some(book) = is_xlsx.then(|| xlsx::Book::open(&source.path)).flatten() {
+        let sheet = choose(source, &book.names())?;
+        if let Some(table) = book.table(&sheet, source.settings.max_size) {
+            return Ok((sheet, table));
+        }
+    }
+    let mut book = open_workbook_auto(&source.path).map_err(|e| spreadsheet(&e))?;
+    let sheet = choose(source, &book.sheet_names())?;
+    let range = book.worksheet_range(&sheet).map_err(|e| spreadsheet(&e))?;
+    Ok((sheet, from_range(&range)))
+}
+
+/// The sheet `source` asks for, or the first of `names`.
+fn choose(source: &CsvSource, names: &[String]) -> Result<String, Vec<Diagnostic>> {
+    match &source.settings.sheet {
+        Some(asked) if !names.contains(asked) => {
+            let sheets = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let kind = DiagnosticKind::UnknownSheet {
+                sheet: excerpt(asked),
+                sheets,
+            };
+            Err(failure(source, None, kind))
+        }
+        Some(asked) => Ok(asked.clone()),
+        None => names.first().cloned().ok_or_else(|| {
+            let kind = DiagnosticKind::Spreadsheet("the workbook has no sheet".to_owned());
+            failure(source, None, kind)
+        }),
+    }
+}
+
+/// Calamine's cells of a sheet as a [`Table`].
+fn from_range(range: &calamine::Range<Data>) -> Table {
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let cells = range
+        .used_cells()
+        .filter(|(_, _, cell)| !matches!(cell, Data::Empty))
+        .map(|(row, column, cell)| {
+            let value = match cell {
+                Data::Float(v) => Value::Number(*v),
+                Data::Int(v) => Value::Int(*v),
+                Data::Bool(b) => Value::Bool(*b),
+                Data::DateTime(d) => Value::Number(d.as_f64()),
+                Data::String(s) => Value::Text(s.as_str().into()),
+                other => Value::Text(other.to_string().into()),
+            };
+            (top + row as u32, left + column as u32, value)
+        })
+        .collect();
+    Table::from_cells(vec![cells], Vec::new())
+}
+
+/// What the row reader needs besides the rows.
+struct SheetLayout<'a> {
+    columns: &'a [Column],
+    leaves: &'a [(&'a str, &'a Leaf)],
+    /// Column names, as messages show them.
+    names: &'a [String],
+    shown: &'a str,
+}
+
+/// Parses the data rows of `table`; `header_line` is the header's row
+/// number (1-based).
+fn parse_rows<'r>(
+    table: &Table,
+    rows: impl Iterator<Item = &'r [Value]>,
+    header_line: u64,
+    layout: &SheetLayout<'_>,
+) -> Rows {
+    let mut errors = Errors {
+        shown: layout.shown,
+        list: Vec::new(),
+    };
+    let mut out = Rows::default();
+    let mut values = vec![0.0; layout.leaves.len()];
+    let mut intervals = Intervals::default();
+    for (n, row) in rows.enumerate() {
+        // Formatted but empty rows below the table are not alternatives.
+        if row.iter().all(|c| *c == Value::Empty) {
+            continue;
+        }
+        let line = header_line + 1 + n as u64;
+        intervals.row = out.lines.len();
+        let (mut id, mut name) = (Cow::Borrowed(""), Cow::Borrowed(""));
+        for (i, cell) in row.iter().enumerate() {
+            match layout.columns.get(i).copied().unwrap_or(Column::Skip) {
+                Column::Id => id = table.text(cell),
+                Column::Name => name = table.text(cell),
+                Column::Skip => {}
+                Column::Portfolio => {
+                    let text = table.text(cell);
+                    if !text.is_empty() {
+                        out.portfolio
+                            .push((out.lines.len(), layout.names[i].clone(), text.into_owned()));
+                    }
+                }
+                Column::Leaf(c) => match value(table, cell, layout.leaves[c]) {
+                    Ok((v, interval)) => {
+                        values[c] = v;
+                        if let Some((low, high)) = interval {
+                            let (row, column) = (intervals.row, c);
+                            intervals.list.push(ScoreInterval { row, column, low, high });
+                        }
+                    }
+                    Err(kind) => {
+                        values[c] = 0.0;
+                        errors.push(Some(line), &layout.names[i], kind);
+                    }
+                },
+            }
+        }
+        errors.check_id(line, &id);
+        out.alternatives.push(&id, Some(&name), None);
+        out.values.extend_from_slice(&values);
+        out.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
+        if errors.full() {
+            break;
+        }
+    }
+    out.errors = errors.list;
+    out.intervals = intervals.list;
+    out
+}
+
+/// A leaf cell's value: a number cell as it is (checked against the
+/// leaf's scale), anything else read as the CSV reads its text.
+fn value(table: &Table, cell: &Value, leaf: (&str, &Leaf)) -> Result<(f64, Option<(f64, f64)>), DiagnosticKind> {
+    let number = match *cell {
+        Value::Number(v) => v,
+        Value::Int(v) => v as f64,
+        _ => return interval_cell(&table.text(cell), leaf, false),
+    };
+    super::super::rules::in_scale(leaf.1, leaf.0, number).map(|v| (v, None))
+}
+
+/// How to name the cell of a sheet's row and column, so that problems
+/// found after reading (in portfolio cells, or scores a method refuses)
+/// are located as the reader's own are.
+#[derive(Debug, Clone)]
+pub(crate) struct SheetCells {
+    /// `FILE!SHEET`.
+    shown: String,
+    /// The header's column names, as messages show them.
+    names: Vec<String>,
+    /// The sheet column of the table's first column (0 for A).
+    left: u32,
+}
+
+impl SheetCells {
+    /// Moves each problem found at a row (its line) and a column to its
+    /// cell (`FILE!SHEET!C7`): the source names the cell, the line is
+    /// dropped. Problems at no column of the table stay as they are.
+    pub(crate) fn locate(&self, list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        list.into_iter()
+            .map(|mut d| {
+                let Some(line) = d.location.line else { return d };
+                let column = self
+                    .names
+                    .iter()
+                    .position(|n| d.location.path == FieldPath::column(n))
+                    .map(|i| letters(self.left as usize + i));
+                if let Some(column) = column {
+                    d.location.source = format!("{}!{column}{line}", self.shown);
+                    d.location.line = None;
+                }
+                d
+            })
+            .collect()
+    }
+}
+
+/// The spreadsheet name of the 0-based `column`: A, ..., Z, AA, ...
+fn letters(column: usize) -> String {
+    let mut n = column + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table::{Table, Value};
+
+    /// A workbook at a temporary path with sheet `Data` (after `Notes`)
+    /// holding every kind of cell the fast reader takes, and `Errors`
+    /// holding one it leaves to calamine.
+    fn workbook(name: &str) -> std::path::PathBuf {
+        use rust_xlsxwriter::{Format, Formula, Workbook};
+        let path = std::env::temp_dir().join(format!("innorank-unit-{name}-{}.xlsx", std::process::id()));
+        let mut book = Workbook::new();
+        book.add_worksheet()
+            .set_name("Notes")
+            .unwrap()
+            .write(0, 0, "x")
+            .unwrap();
+        let ws = book.add_worksheet().set_name("Data & more").unwrap();
+        let bold = Format::new().set_bold();
+        ws.write(2, 1, "id").unwrap().write(2, 2, "gain").unwrap();
+        ws.write(3, 1, "a <1> & 'b'").unwrap().write(3, 2, 1.25).unwrap();
+        ws.write(3, 4, true).unwrap().write(4, 2, 1e20).unwrap();
+        ws.write_formula(4, 1, Formula::new("1+1").set_result("2")).unwrap();
+        ws.write_rich_string(5, 1, &[(&bold, "rich "), (&Format::new(), "text")])
+            .unwrap();
+        ws.write_blank(6, 1, &bold).unwrap().write(7, 3, -3.5).unwrap();
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 1, 2).unwrap();
+        ws.write_datetime_with_format(7, 2, &date, &Format::new().set_num_format("yyyy-mm-dd"))
+            .unwrap();
+        let errors = book.add_worksheet().set_name("Errors").unwrap();
+        errors
+            .write_formula(0, 0, Formula::new("1/0").set_result("#DIV/0!"))
+            .unwrap();
+        book.save(&path).unwrap();
+        path
+    }
+
+    /// A table's cells as text and number, row by row, and where it starts.
+    type Seen = (Vec<Vec<(String, Option<f64>)>>, (u32, u32));
+
+    /// What the row reader sees of `table`.
+    fn cells(table: &Table) -> Seen {
+        let number = |v: &Value| match v {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        };
+        let rows = table
+            .rows()
+            .map(|row| row.iter().map(|v| (table.text(v).into_owned(), number(v))).collect())
+            .collect();
+        (rows, table.start)
+    }
+
+    #[test]
+    fn the_fast_xlsx_reader_reads_what_calamine_reads() {
+        use calamine::Reader as _;
+        let path = workbook("fast");
+        let fast = super::xlsx::Book::open(&path).expect("an xlsx the fast reader opens");
+        assert_eq!(fast.names(), ["Notes", "Data & more", "Errors"]);
+        let mut slow = calamine::open_workbook_auto(&path).unwrap();
+        for sheet in ["Notes", "Data & more"] {
+            let table = fast.table(sheet, u64::MAX).expect("cells the fast reader takes");
+            let range = slow.worksheet_range(sheet).unwrap();
+            assert_eq!(cells(&table), cells(&super::from_range(&range)), "{sheet}");
+        }
+        assert!(
+            fast.table("Errors", u64::MAX).is_none(),
+            "an error cell is left to calamine"
+        );
+        assert!(fast.table("Data & more", 100).is_none(), "larger than allowed");
+        let _ = std::fs::remove_file(path);
+    }
+
+    /// A cell to write: a number, a text, a boolean, or nothing.
+    #[derive(Debug, Clone)]
+    enum Written {
+        Number(f64),
+        Text(String),
+        Bool(bool),
+        Blank,
+    }
+
+    fn written() -> impl proptest::strategy::Strategy<Value = Written> {
+        use proptest::prelude::*;
+        prop_oneof![
+            any::<f64>()
+                .prop_filter("finite", |v| v.is_finite())
+                .prop_map(Written::Number),
+            (-1000i32..1000).prop_map(|v| Written::Number(f64::from(v) / 8.0)),
+            "[ a-z0-9&<>'\"_.;-]{0,12}".prop_map(Written::Text),
+            any::<bool>().prop_map(Written::Bool),
+            Just(Written::Blank),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// Whatever plain cells a sheet holds, wherever they start, the
+        /// fast reader reads them as calamine does.
+        #[test]
+        fn fast_and_calamine_agree_on_any_plain_sheet(
+            grid in proptest::collection::vec(proptest::collection::vec(written(), 1..6), 0..8),
+            top in 0u32..3,
+            left in 0u16..3,
+        ) {
+            use calamine::Reader as _;
+            let path = std::env::temp_dir().join(format!("innorank-unit-agree-{}.xlsx", std::process::id()));
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let ws = book.add_worksheet();
+            for (r, row) in grid.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    let (r, c) = (top + r as u32, left + c as u16);
+                    match cell {
+                        Written::Number(v) => ws.write_number(r, c, *v).map(|_| ()),
+                        Written::Text(t) => ws.write_string(r, c, t).map(|_| ()),
+                        Written::Bool(b) => ws.write_boolean(r, c, *b).map(|_| ()),
+                        Written::Blank => Ok(()),
+                    }
+                    .unwrap();
+                }
+            }
+            book.save(&path).unwrap();
+            let fast = super::xlsx::Book::open(&path).unwrap().table("Sheet1", u64::MAX).unwrap();
+            let range = calamine::open_workbook_auto(&path).unwrap().worksheet_range("Sheet1").unwrap();
+            let _ = std::fs::remove_file(&path);
+            proptest::prop_assert_eq!(cells(&fast), cells(&super::from_range(&range)));
+        }
+    }
+
+    #[test]
+    fn column_letters() {
+        let names: Vec<String> = [0, 25, 26, 51, 52, 701, 702].into_iter().map(super::letters).collect();
+        assert_eq!(names, ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
+    }
+}

@@ -1,0 +1,415 @@
+//! A fast reader of the cells of an xlsx (or xlsm) worksheet: the only
+//! module that names the zip crate.
+//!
+//! A worksheet is a zip entry of XML, about four times the size of the same
+//! table in CSV. A general XML reader spends most of its time on events
+//! and attributes this reader does not need: here the sheet is inflated
+//! once and its `<c>` elements are found with `memchr`, numbers parsed in
+//! place, and text cells borrowed from the shared strings. Rows are split
+//! into stretches read on all cores.
+//!
+//! It reads the plain subset that writers produce (numbers, shared,
+//! inline and formula strings, booleans, formulas' cached values) and
+//! gives up (`None`) on anything else: prefixed element names, comments,
+//! error or date cells, `_xHHHH_` escapes, phonetic runs. The caller then
+//! reads the workbook with calamine, so a file is never read wrongly, only
+//! sometimes more slowly.
+
+use std::io::Read;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::table::{Cell, Table, Value};
+use super::xml::{attribute, between, decode, elements, strings_of};
+
+/// A workbook's sheets, in order, and how to reach their cells.
+pub(super) struct Book {
+    path: std::path::PathBuf,
+    /// Each sheet's name and the zip entry of its cells.
+    sheets: Vec<(String, String)>,
+    /// The shared strings' zip entry, if any.
+    strings: Option<String>,
+}
+
+impl Book {
+    /// Opens `path` as an xlsx workbook; `None` if it is not one this
+    /// reader knows how to read.
+    pub(super) fn open(path: &Path) -> Option<Book> {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+        let root = entry(&mut zip, "_rels/.rels", u64::MAX)?;
+        let workbook = targets(&root, "", "/officeDocument").next()?.1;
+        let folder = workbook.rsplit_once('/').map_or("", |(dir, _)| dir).to_owned();
+        let rels_name = format!(
+            "{folder}/_rels/{}.rels",
+            &workbook[folder.len()..].trim_start_matches('/')
+        );
+        let rels = entry(&mut zip, rels_name.trim_start_matches('/'), u64::MAX)?;
+        let listed = entry(&mut zip, &workbook, u64::MAX)?;
+        let text = std::str::from_utf8(&listed).ok()?;
+        let mut sheets = Vec::new();
+        for tag in elements(between(text, "<sheets", "</sheets>")?, "sheet") {
+            let name = decode(attribute(tag, "name")?)?.into_owned();
+            let id = attribute_ending(tag, ":id")?;
+            let (kind, target) = targets(&rels, &folder, "")
+                .find(|(_, _, i)| *i == id)
+                .map(|(k, t, _)| (k, t))?;
+            // A chart sheet has no cells: calamine says what it is.
+            if !kind.ends_with("/worksheet") {
+                return None;
+            }
+            sheets.push((name, target));
+        }
+        let strings = targets(&rels, &folder, "/sharedStrings").next().map(|t| t.1);
+        Some(Book {
+            path: path.to_owned(),
+            sheets,
+            strings,
+        })
+    }
+
+    /// The sheets' names, in order.
+    pub(super) fn names(&self) -> Vec<String> {
+        self.sheets.iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    /// The cells of sheet `name`, at most `max_size` bytes of XML, or
+    /// `None` if they hold anything this reader leaves to calamine.
+    pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Table> {
+        let part = self.sheets.iter().find(|(n, _)| n == name)?.1.clone();
+        // The shared strings are inflated and read while the sheet is.
+        let strings = || match &self.strings {
+            Some(part) => {
+                let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
+                shared_strings(&entry(&mut zip, part, max_size)?)
+            }
+            None => Some(Vec::new()),
+        };
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
+        let (xml, strings) = rayon::join(|| entry(&mut zip, &part, max_size), strings);
+        cells(&xml?, strings?)
+    }
+}
+
+/// The bytes of zip entry `name`, if it exists and holds at most `limit`
+/// bytes.
+fn entry(zip: &mut zip::ZipArchive<std::fs::File>, name: &str, limit: u64) -> Option<Vec<u8>> {
+    let file = zip.by_name(name).ok()?;
+    if file.size() > limit {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(file.size()).ok()?);
+    file.take(limit).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// The relationships of a `.rels` part whose type ends with `kind`: type,
+/// target resolved against `folder`, and id.
+fn targets<'r>(rels: &'r [u8], folder: &'r str, kind: &'r str) -> impl Iterator<Item = (String, String, &'r str)> {
+    let text = std::str::from_utf8(rels).unwrap_or("");
+    elements(text, "Relationship").filter_map(move |tag| {
+        let typ = attribute(tag, "Type")?;
+        if !typ.ends_with(kind) || attribute(tag, "TargetMode").is_some() {
+            return None;
+        }
+        let target = decode(attribute(tag, "Target")?)?;
+        let path = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_owned(),
+            None if folder.is_empty() => target.into_owned(),
+            None => format!("{folder}/{target}"),
+        };
+        Some((typ.to_owned(), path, attribute(tag, "Id")?))
+    })
+}
+
+/// The value of the first attribute of `tag` whose name ends with
+/// `suffix` (`r:id`, whatever the prefix).
+fn attribute_ending<'t>(tag: &'t str, suffix: &str) -> Option<&'t str> {
+    super::xml::attributes(tag)
+        .find(|(name, _)| name.ends_with(suffix))
+        .map(|(_, v)| v)
+}
+
+/// The shared strings of `sharedStrings.xml`, each `<si>`'s text runs
+/// joined.
+fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
+    let text = std::str::from_utf8(xml).ok()?;
+    let body = between(text, "<sst", "</sst>").unwrap_or("");
+    if has(body, "<rPh") || has(body, "<!") {
+        return None;
+    }
+    let (open, close) = (memchr::memmem::Finder::new("<si"), memchr::memmem::Finder::new("</si>"));
+    let bytes = body.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(p) = open.find(&bytes[at..]) {
+        at += p + 3;
+        match bytes.get(at) {
+            Some(b'/') => out.push(String::new()),
+            Some(b'>') => {
+                // Most strings are just `<t>...</t>`.
+                if let Some((text, len)) = plain_string(&body[at + 1..]) {
+                    out.push(decode(text)?.into_owned());
+                    at += 1 + len;
+                    continue;
+                }
+                let end = at + close.find(&bytes[at..])?;
+                out.push(strings_of(&body[at + 1..end])?.into_owned());
+                at = end;
+            }
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// The text of a shared string written `<t>TEXT</t></si>` at the start of
+/// `rest`, and the length of that.
+fn plain_string(rest: &str) -> Option<(&str, usize)> {
+    let text = rest.strip_prefix("<t>")?;
+    let end = memchr::memchr(b'<', text.as_bytes())?;
+    text[end..]
+        .starts_with("</t></si>")
+        .then(|| (&text[..end], 3 + end + 9))
+}
+
+/// Whether `needle` is in `text` (memchr's search, faster than `str`'s on
+/// long text).
+fn has(text: &str, needle: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
+}
+
+/// The non-empty cells of a worksheet's XML as a table, rows read on all
+/// cores; `None` if the sheet holds anything left to calamine.
+fn cells(xml: &[u8], strings: Vec<String>) -> Option<Table> {
+    let text = std::str::from_utf8(xml).ok()?;
+    let data = match between(text, "<sheetData", "</sheetData>") {
+        Some(data) => data,
+        // `<sheetData/>`: no cells.
+        None if text.contains("<sheetData/>") => "",
+        None => return None,
+    };
+    if !root_is(text, "worksheet") || has(data, "<!") || has(data, "<?") {
+        return None;
+    }
+    let pieces = split_at_rows(data, rayon::current_num_threads() * 4);
+    let parts: Vec<Vec<Cell>> = pieces
+        .par_iter()
+        .map(|piece| rows(piece, strings.len()))
+        .collect::<Option<_>>()?;
+    Some(Table::from_cells(parts, strings))
+}
+
+/// Whether the document's first element is `name`, unprefixed.
+fn root_is(text: &str, name: &str) -> bool {
+    let mut rest = text;
+    while let Some(p) = rest.find('<') {
+        rest = &rest[p + 1..];
+        if !rest.starts_with('?') && !rest.starts_with('!') {
+            return rest.starts_with(name) && rest[name.len()..].starts_with([' ', '>', '\t', '\r', '\n']);
+        }
+    }
+    false
+}
+
+/// `data` cut before `<row` tags into about `count` pieces, each row
+/// whole in one piece and each piece starting with a numbered row.
+fn split_at_rows(data: &str, count: usize) -> Vec<&str> {
+    let step = (data.len() / count.max(1)).max(1 << 16);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while data.len() - start > step {
+        let from = start + step;
+        let Some(cut) = data[from..].find("<row ").map(|p| from + p) else {
+            break;
+        };
+        let tag = &data[cut + 4..cut + data[cut..].find('>').unwrap_or(4)];
+        if attribute(tag, "r").is_none() {
+            // Numbered after the row before it: keep the rest together.
+            break;
+        }
+        pieces.push(&data[start..cut]);
+        start = cut;
+    }
+    pieces.push(&data[start..]);
+    pieces
+}
+
+/// The cells of the rows in `piece` (0-based row, 0-based column, value),
+/// shared strings checked against `strings` of them.
+fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
+    let bytes = piece.as_bytes();
+    let mut out = Vec::with_capacity(piece.len() / 24);
+    let (mut row, mut column) = (u32::MAX, u32::MAX);
+    let mut at = 0;
+    while let Some(p) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + p + 1;
+        let end = start + memchr::memchr(b'>', &bytes[start..])?;
+        // A closing tag's name starts after its `/`.
+        let name_end = bytes[start..end]
+            .iter()
+            .skip(1)
+            .position(|b| matches!(b, b' ' | b'/' | b'\t' | b'\r' | b'\n'))
+            .map_or(end, |n| start + 1 + n);
+        let (name, tag) = (&piece[start..name_end], &piece[name_end..end]);
+        at = end + 1;
+        match name {
+            "row" => {
+                row = match attribute(tag, "r") {
+                    Some(r) => r.parse::<u32>().ok()?.checked_sub(1)?,
+                    None => row.wrapping_add(1),
+                };
+                column = u32::MAX;
+            }
+            "c" => {
+                let (mut r, mut t) = (None, None);
+                for (name, value) in super::xml::attributes(tag) {
+                    match name {
+                        "r" => r = Some(value),
+                        "t" => t = Some(value),
+                        _ => {}
+                    }
+                }
+                (row, column) = match r {
+                    Some(r) => reference(r)?,
+                    None => (row, column.wrapping_add(1)),
+                };
+                if tag.ends_with('/') {
+                    continue;
+                }
+                if matches!(t, None | Some("n"))
+                    && let Some((number, len)) = plain_number(&bytes[at..])
+                {
+                    out.push((row, column, Value::Number(number)));
+                    at += len;
+                    continue;
+                }
+                let close = cell_end(bytes, at)?;
+                if let Some(value) = value(t, &piece[at..close], strings)? {
+                    out.push((row, column, value));
+                }
+                at = close + 4;
+            }
+            "/row" => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The number of the usual number cell's content, `<v>NUMBER</v></c>`
+/// written in plain decimals, and the length of that content.
+fn plain_number(content: &[u8]) -> Option<(f64, usize)> {
+    let v = content.strip_prefix(b"<v>")?;
+    let (number, len) = crate::input::csv_input::decimal::leading::<b'.', b'<'>(v)?;
+    v[len..].starts_with(b"</v></c>").then_some((number, 3 + len + 8))
+}
+
+/// Where the `</c>` that closes a cell whose content starts at `at` is.
+fn cell_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        at += memchr::memchr(b'<', &bytes[at..])?;
+        if bytes[at..].starts_with(b"</c>") {
+            return Some(at);
+        }
+        at += 1;
+    }
+}
+
+/// A cell reference `B12` as a 0-based row and column.
+fn reference(r: &str) -> Option<(u32, u32)> {
+    let digits = r.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = r.split_at(digits);
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let column = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1) - 1;
+    Some((number.parse::<u32>().ok()?.checked_sub(1)?, column))
+}
+
+/// The value of a cell of type `t` whose content (what is between `<c>`
+/// and `</c>`) is `inner`: `Some(None)` for a cell without one, `None` for
+/// what is left to calamine.
+fn value(t: Option<&str>, inner: &str, strings: usize) -> Option<Option<Value>> {
+    if t == Some("inlineStr") {
+        let body = between(inner, "<is", "</is>")?;
+        return Some(Some(Value::Text(strings_of(body)?.into())));
+    }
+    // Most cells hold just `<v>...</v>`.
+    let plain = inner.strip_prefix("<v>").and_then(|v| v.strip_suffix("</v>"));
+    let Some(v) = plain
+        .filter(|v| !v.contains('<'))
+        .or_else(|| between(inner, "<v", "</v>"))
+    else {
+        // No value, or `<v/>`: an empty cell, unless it is something else.
+        return (!inner.contains("<v") || inner.contains("<v/>")).then_some(None);
+    };
+    Some(Some(match t {
+        None | Some("n") => Value::Number(v.trim().parse().ok()?),
+        Some("s") => Value::Shared(v.trim().parse().ok().filter(|&i: &u32| (i as usize) < strings)?),
+        Some("str") => Value::Text(decode(v)?.into()),
+        Some("b") => Value::Bool(match v.trim() {
+            "0" => false,
+            "1" => true,
+            _ => return None,
+        }),
+        Some(_) => return None,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_sheet_read_in_pieces_keeps_every_row() {
+        let rows: String = (1..=20_000)
+            .map(|r| format!(r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c><c t="b"><v>1</v></c></row>"#))
+            .collect();
+        let xml = format!(r#"<?xml version="1.0"?><worksheet xmlns="x"><sheetData>{rows}</sheetData></worksheet>"#);
+        assert!(split_at_rows(&rows, 8).len() > 1, "more than one piece");
+        let table = cells(xml.as_bytes(), Vec::new()).unwrap();
+        assert_eq!(table.start, (0, 0));
+        let read: Vec<&[Value]> = table.rows().collect();
+        assert_eq!(read.len(), 20_000);
+        assert!(
+            read.iter()
+                .enumerate()
+                .all(|(i, row)| row[0] == Value::Number(i as f64 + 1.0))
+        );
+        assert!(read.iter().all(|row| row[1] == Value::Bool(true)));
+        // A prefixed or commented sheet is left to calamine.
+        assert!(cells(b"<x:worksheet><x:sheetData/></x:worksheet>", Vec::new()).is_none());
+        assert!(cells(b"<worksheet><sheetData><!-- --></sheetData></worksheet>", Vec::new()).is_none());
+    }
+
+    #[test]
+    fn references_and_values() {
+        assert_eq!(reference("A1"), Some((0, 0)));
+        assert_eq!(reference("AA10"), Some((9, 26)));
+        assert_eq!(reference("a1"), None);
+        let number = value(None, "<f>A1*2</f><v>4.5</v>", 3).unwrap();
+        assert!(matches!(number, Some(Value::Number(v)) if v == 4.5));
+        assert!(matches!(value(Some("s"), "<v>2</v>", 3), Some(Some(Value::Shared(2)))));
+        assert!(value(Some("s"), "<v>3</v>", 3).is_none(), "past the shared strings");
+        assert!(matches!(value(None, "", 3), Some(None)));
+        assert!(value(Some("e"), "<v>#DIV/0!</v>", 3).is_none(), "left to calamine");
+        let cells = rows(
+            r#"<row r="2"><c r="B2" t="inlineStr"><is><t>a&amp;b</t></is></c><c><v>1</v></c></row>"#,
+            0,
+        );
+        let cells = cells.unwrap();
+        assert!(matches!(&cells[0], (1, 1, Value::Text(t)) if &**t == "a&b"));
+        assert!(matches!(cells[1], (1, 2, Value::Number(v)) if v == 1.0));
+        // Malformed text is left to calamine, never a panic.
+        for bad in [
+            "<>",
+            "<row r=\"x\">",
+            "<c r=\"1A\"><v>1</v></c>",
+            "<c><v>1</v>",
+            "<zz/>",
+        ] {
+            assert!(rows(bad, 0).is_none(), "{bad}");
+        }
+    }
+}
