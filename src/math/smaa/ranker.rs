@@ -236,13 +236,14 @@ mod tests {
     #[test]
     fn degenerate_spreads_rank_exactly() {
         let mut next = stream(11);
-        let cases: [(&str, Box<dyn Fn(f64) -> f64>); 6] = [
-            ("equal", Box::new(|_| 0.25)),
-            ("one outlier", Box::new(|u| if u < 0.01 { 1e6 } else { u * 1e-3 })),
-            ("negative", Box::new(|u| -u)),
-            ("huge", Box::new(|u| (u - 0.5) * f64::MAX)),
-            ("subnormal", Box::new(|u| u * 1e-310)),
-            ("crowded", Box::new(|u| if u < 0.5 { 0.5 + u * 1e-9 } else { u })),
+        type Case = (&'static str, fn(f64) -> f64);
+        let cases: [Case; 6] = [
+            ("equal", |_| 0.25),
+            ("one outlier", |u| if u < 0.01 { 1e6 } else { u * 1e-3 }),
+            ("negative", |u| -u),
+            ("huge", |u| (u - 0.5) * f64::MAX),
+            ("subnormal", |u| u * 1e-310),
+            ("crowded", |u| if u < 0.5 { 0.5 + u * 1e-9 } else { u }),
         ];
         for (what, f) in &cases {
             let scores: Vec<f64> = (0..500).map(|_| f(next())).collect();
