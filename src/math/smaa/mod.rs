@@ -30,15 +30,20 @@
 //! the rank quantiles are found exactly by narrowing, in a few more passes
 //! over the same draws.
 
+mod closeness;
+mod ranker;
 mod rng;
 mod sample;
 mod tally;
 
 use rayon::prelude::*;
 
+pub(crate) use closeness::ClosenessKernel;
+
+use ranker::Ranker;
 pub use rng::{DrawRng, Purpose};
 pub use sample::{Ordinal, SAATY_SCALE, log_uniform, saaty_spread, uniform_simplex};
-use tally::{FIXED_ONE, Ranker, Tally, Windows};
+use tally::{FIXED_ONE, Tally, Windows};
 
 /// The size of a simulation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +128,7 @@ where
 }
 
 /// Blocks of draws per thread when tallies are small.
-const BLOCKS_PER_THREAD: u64 = 4;
+const BLOCKS_PER_THREAD: u64 = 2;
 
 /// Draws every draw once, split into contiguous blocks, each counted in
 /// its own tally.

@@ -2,7 +2,7 @@
 //! counts the estimators of [`super::Smaa`] need, all integers so that
 //! tallies merge exactly, in any order.
 
-use crate::math::ranking::{descending, tied};
+use super::ranker::Ranker;
 
 /// The percentages whose rank quantiles are reported (`rank_p05`,
 /// `rank_p95`).
@@ -19,100 +19,6 @@ pub(super) const BUCKETS: usize = 64;
 /// and order-free addition (so any number of threads gives the same
 /// bits), at a cost of at most `2^-64` per draw.
 pub(super) const FIXED_ONE: f64 = 18_446_744_073_709_551_616.0;
-
-/// Competition ranks of one draw's scores (ties, as [`crate::ranking::
-/// rank_scores`] finds them, share the best rank: 1, 2, 2, 4).
-#[derive(Debug, Default)]
-pub(super) struct Ranker {
-    /// (descending key of the score, alternative), then sorted.
-    pub(super) order: Vec<(u64, u32)>,
-    spare: Vec<(u64, u32)>,
-    pub(super) ranks: Vec<u32>,
-}
-
-/// Below this many alternatives a comparison sort beats the radix sort.
-const RADIX_FROM: usize = 256;
-
-/// The radix sort orders by the top 24 bits of a key (sign, exponent and
-/// 12 bits of mantissa); keys equal there are then sorted whole.
-const PREFIX_SHIFT: u32 = 40;
-
-/// The score whose [`descending`] key is `key`.
-fn score_of(key: u64) -> f64 {
-    let bits = if key >> 63 == 1 { key } else { !key & !(1 << 63) };
-    f64::from_bits(bits)
-}
-
-impl Ranker {
-    pub(super) fn rank(&mut self, scores: &[f64]) {
-        let m = scores.len();
-        self.order.clear();
-        self.order
-            .extend(scores.iter().zip(0u32..).map(|(&s, i)| (descending(s), i)));
-        if m < RADIX_FROM {
-            self.order.sort_unstable_by_key(|&(key, _)| key);
-        } else {
-            radix_sort(&mut self.order, &mut self.spare);
-            let mut start = 0;
-            while start < m {
-                let top = self.order[start].0 >> PREFIX_SHIFT;
-                let end = start
-                    + self.order[start..]
-                        .iter()
-                        .take_while(|&&(k, _)| k >> PREFIX_SHIFT == top)
-                        .count();
-                if end - start > 1 {
-                    self.order[start..end].sort_unstable_by_key(|&(key, _)| key);
-                }
-                start = end;
-            }
-        }
-        self.ranks.resize(m, 0);
-        let mut start = 0;
-        while start < m {
-            let head = score_of(self.order[start].0);
-            let mut end = start + 1;
-            while end < m && tied(head, score_of(self.order[end].0)) {
-                end += 1;
-            }
-            for &(_, i) in &self.order[start..end] {
-                self.ranks[i as usize] = start as u32 + 1;
-            }
-            start = end;
-        }
-    }
-}
-
-/// Sorts `items` by the top 24 bits of their keys: least significant byte
-/// first, skipping the bytes every item shares (scores in [0, 1] share the
-/// top one: two passes).
-fn radix_sort(items: &mut Vec<(u64, u32)>, spare: &mut Vec<(u64, u32)>) {
-    let digit = |key: u64, byte: usize| ((key >> (PREFIX_SHIFT as usize + 8 * byte)) & 0xff) as usize;
-    let mut counts = [[0usize; 256]; 3];
-    for &(key, _) in items.iter() {
-        for (byte, c) in counts.iter_mut().enumerate() {
-            c[digit(key, byte)] += 1;
-        }
-    }
-    spare.resize(items.len(), (0, 0));
-    for (byte, c) in counts.iter_mut().enumerate() {
-        if c.contains(&items.len()) {
-            continue;
-        }
-        let mut next = 0;
-        for slot in c.iter_mut() {
-            let n = *slot;
-            *slot = next;
-            next += n;
-        }
-        for &item in items.iter() {
-            let b = digit(item.0, byte);
-            spare[c[b]] = item;
-            c[b] += 1;
-        }
-        std::mem::swap(items, spare);
-    }
-}
 
 /// Where each alternative's rank quantiles are searched: per alternative
 /// and quantile, `BUCKETS` (or `m`) buckets of `step` ranks from `lo`.
@@ -209,15 +115,16 @@ pub(super) struct Tally {
     pub(super) buckets: Vec<u32>,
     dense: bool,
     /// Dense: the ranks of up to [`BLOCK`] draws not yet in `buckets`,
-    /// `pending[i * BLOCK + d]`; counted alternative by alternative, each
-    /// row of `buckets` is then touched once per block rather than once per
-    /// draw (a draw's ranks scatter over the whole histogram).
+    /// `pending[d * m + i]` (each draw's ranks written in one sweep);
+    /// counted alternative by alternative, each row of `buckets` is then
+    /// touched once per block rather than once per draw (a draw's ranks
+    /// scatter over the whole histogram).
     pending: Vec<u16>,
     pending_draws: usize,
 }
 
 /// Draws whose ranks are held before they are counted in dense mode.
-const BLOCK: usize = 64;
+const BLOCK: usize = 256;
 
 impl Tally {
     pub(super) fn new(m: usize, ranks: usize, leaves: usize, pairwise: bool, full: bool, windows: &Windows) -> Self {
@@ -244,9 +151,9 @@ impl Tally {
         let ranks = &ranker.ranks;
         if self.dense {
             let d = self.pending_draws;
-            for (i, &rank) in ranks.iter().enumerate() {
+            for (p, &rank) in self.pending[d * self.m..(d + 1) * self.m].iter_mut().zip(ranks) {
                 // Dense means m <= 1,024: a rank fits.
-                self.pending[i * BLOCK + d] = rank as u16;
+                *p = rank as u16;
             }
             self.pending_draws += 1;
             if self.pending_draws == BLOCK {
@@ -294,7 +201,7 @@ impl Tally {
             }
         }
         // The first places lead the sorted order.
-        for &(_, i) in ranker.order.iter().take_while(|&&(_, i)| ranks[i as usize] == 1) {
+        for &i in ranker.order.iter().take_while(|&&i| ranks[i as usize] == 1) {
             let i = i as usize;
             let sums = &mut self.first[i * self.leaves..(i + 1) * self.leaves];
             for (sum, &w) in sums.iter_mut().zip(weights) {
@@ -318,12 +225,9 @@ impl Tally {
         if d == 0 {
             return;
         }
-        for (row, pending) in self
-            .buckets
-            .chunks_exact_mut(self.m)
-            .zip(self.pending.chunks_exact(BLOCK))
-        {
-            for &rank in &pending[..d] {
+        let pending = &self.pending[..d * self.m];
+        for (i, row) in self.buckets.chunks_exact_mut(self.m).enumerate() {
+            for &rank in pending.iter().skip(i).step_by(self.m) {
                 row[usize::from(rank) - 1] += 1;
             }
         }
@@ -356,41 +260,5 @@ impl Tally {
         add(&mut self.pairwise, &other.pairwise);
         add(&mut self.below, &other.below);
         add(&mut self.buckets, &other.buckets);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Ranker;
-    use crate::math::ranking::rank_scores;
-
-    /// The radix path (256 scores and more) and the comparison path give
-    /// `rank_scores`' ranks, ties and near-ties included.
-    #[test]
-    fn ranks_match_rank_scores() {
-        let mut state = 7u64;
-        let mut next = || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
-        for m in [1, 2, 50, 255, 256, 300, 1000] {
-            // Few distinct values (exact ties), values within 1e-13 of each
-            // other (tolerance ties), zeros and ones.
-            let scores: Vec<f64> = (0..m)
-                .map(|i| match i % 4 {
-                    0 => (next() * 8.0).floor() / 8.0,
-                    1 => 0.5 + next() * 1e-13,
-                    2 => next(),
-                    _ => f64::from(u8::from(next() > 0.5)),
-                })
-                .collect();
-            let mut ranker = Ranker::default();
-            ranker.rank(&scores);
-            for (index, rank) in rank_scores(&scores) {
-                assert_eq!(ranker.ranks[index] as usize, rank, "m = {m}, alternative {index}");
-            }
-        }
     }
 }

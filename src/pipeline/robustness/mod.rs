@@ -16,7 +16,7 @@ pub use crate::pipeline::error::RobustnessError;
 pub use replay::{ReplayError, WeightRows};
 pub use weights::WeightsModel;
 
-use crate::math::smaa::{Purpose, SmaaConfig, simulate};
+use crate::math::smaa::{SmaaConfig, simulate};
 use crate::model::Problem;
 use crate::pipeline::RankOptions;
 use crate::pipeline::screening::screen;
@@ -173,8 +173,7 @@ pub fn robustness<'p>(
         &config,
         |k, w, s| {
             sampler.draw(criteria, options.seed, k, w)?;
-            scores.scorer(options.seed, k, Purpose::Scores)?.scores_into(w, s);
-            Ok::<(), Error>(())
+            scores.scores_into(options.seed, k, w, s)
         },
         progress,
     )?;

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::math::smaa::{DrawRng, Purpose};
+use crate::math::smaa::{ClosenessKernel, DrawRng, Purpose};
 use crate::model::Problem;
 use crate::pipeline::{RankOptions, Scorer};
 use crate::{DecisionMatrix, Error};
@@ -14,6 +14,8 @@ use crate::{DecisionMatrix, Error};
 pub(super) struct Scores<'p> {
     /// The scorer of the scores as written (interval midpoints).
     fixed: Scorer,
+    /// `fixed`'s TOPSIS closeness, vectorised, when no score is uncertain.
+    kernel: Option<ClosenessKernel>,
     problem: &'p Problem,
     options: RankOptions,
     kept: Vec<usize>,
@@ -38,8 +40,13 @@ impl<'p> Scores<'p> {
         } else {
             problem.scores().select_rows(kept)?.as_row_major().to_vec()
         };
+        let kernel = intervals
+            .is_empty()
+            .then(|| fixed.deviations().map(ClosenessKernel::new))
+            .flatten();
         Ok(Scores {
             fixed,
+            kernel,
             problem,
             options: *options,
             kept: kept.to_vec(),
@@ -51,6 +58,16 @@ impl<'p> Scores<'p> {
     /// Whether some survivor's score is uncertain.
     pub(super) fn uncertain(&self) -> bool {
         !self.intervals.is_empty()
+    }
+
+    /// Fills `out` with draw `k`'s scores (stream `(seed, k,
+    /// Scores)`) under `weights`.
+    pub(super) fn scores_into(&self, seed: u64, k: u64, weights: &[f64], out: &mut [f64]) -> Result<(), Error> {
+        match &self.kernel {
+            Some(kernel) => kernel.closeness_into(weights, out),
+            None => self.scorer(seed, k, Purpose::Scores)?.scores_into(weights, out),
+        }
+        Ok(())
     }
 
     /// The scorer of draw `k`: the fixed one, or one built on scores drawn
