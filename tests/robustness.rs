@@ -565,3 +565,129 @@ fn interval_judgments_are_drawn_in_their_interval_and_replay_exactly() {
     let confidence = &first["alternatives"][0]["confidence"];
     assert!(confidence.as_f64().is_some_and(|c| c > 0.0 && c < 1.0), "{confidence}");
 }
+
+/// Two alternatives compared under `taste` as `judgment` (a over b), scored
+/// 1 and `gain_b` under `gain`. With both weights 1/2 and distributive
+/// synthesis, a's priority under taste is `v / (1 + v)` and its gain
+/// priority `1 / (1 + gain_b)`, so a scores higher exactly when the drawn
+/// `v` exceeds `gain_b`.
+fn compared_pair(judgment: &str, gain_b: f64) -> innorank::Problem {
+    load(&format!(
+        "name: c\ncriteria: [{{id: taste}}, {{id: gain}}]\nalternatives:\n  - {{id: a, scores: {{taste: 1, gain: 1}}}}\n  - {{id: b, scores: {{taste: 1, gain: {gain_b}}}}}\nalternative_comparisons:\n  taste:\n    - [a, b, {judgment}]\n"
+    ))
+}
+
+/// `draws` replayed draws at weights (1/2, 1/2) under `--method ahp` with
+/// `spread`: a's share of first places.
+fn compared_pair_first(problem: &innorank::Problem, draws: usize, spread: usize) -> f64 {
+    let rows = WeightRows::parse(&format!("taste,gain\n{}", "1,1\n".repeat(draws)), &["taste", "gain"]).unwrap();
+    let options = RobustnessOptions {
+        rank: innorank::RankOptions {
+            method: innorank::Method::Ahp,
+            ..Default::default()
+        },
+        weights: Some(WeightsModel::Replay(rows)),
+        judgment_spread: spread,
+        ..RobustnessOptions::default()
+    };
+    let report = robustness(problem, &options, &|_| {}).unwrap();
+    let a = report.alternatives.iter().find(|r| r.index == 0).unwrap();
+    a.acceptability[0]
+}
+
+/// The comparison of the alternatives is drawn in its interval [2, 4]
+/// (written, or the point 3 spread by one Saaty step): a never wins when
+/// that needs v > 4.2, always when v > 1.9 suffices, and wins with the
+/// log-uniform probability ln(4/3) / ln 2 = 0.41504 when it needs v > 3.
+#[test]
+fn alternative_comparisons_are_drawn_inside_their_bounds() {
+    let draws = 4000;
+    let se = (0.415 * 0.585 / draws as f64).sqrt();
+    for (judgment, spread) in [("[2, 4]", 0), ("[2, 4]", 3), ("3", 1)] {
+        let share = |gain_b| compared_pair_first(&compared_pair(judgment, gain_b), draws, spread);
+        assert_eq!(share(4.2), 0.0, "{judgment} spread {spread}: drawn above 4");
+        assert_eq!(share(1.9), 1.0, "{judgment} spread {spread}: drawn below 2");
+        assert_close(
+            &format!("{judgment} spread {spread}"),
+            share(3.0),
+            (4.0f64 / 3.0).ln() / 2f64.ln(),
+            4.0 * se,
+        );
+    }
+}
+
+/// Without intervals and with `--judgment-spread 0` nothing about the
+/// alternatives is drawn: at the problem's own weights every draw gives
+/// `rank --method ahp`'s ranking.
+#[test]
+fn point_comparisons_without_spread_reproduce_the_ranking() {
+    for (gain_b, winner) in [(2.5, 0), (3.5, 1)] {
+        let problem = compared_pair("3", gain_b);
+        let ranked = innorank::rank(
+            &problem,
+            &innorank::RankOptions {
+                method: innorank::Method::Ahp,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(ranked.ranking.first().unwrap().index, winner);
+        let a_first = compared_pair_first(&problem, 200, 0);
+        assert_eq!(a_first, if winner == 0 { 1.0 } else { 0.0 }, "gain_b {gain_b}");
+    }
+}
+
+const COMPARED: &str = "name: cmp
+criteria:
+  - {id: taste}
+  - {id: cost, direction: cost}
+comparisons: [[taste, cost, 2]]
+alternatives:
+  - {id: a, scores: {taste: 1, cost: 3}}
+  - {id: b, scores: {taste: 1, cost: 4}}
+  - {id: c, scores: {taste: 1, cost: 2}}
+alternative_comparisons:
+  taste:
+    - [a, b, [1, 3]]
+    - [b, c, 2]
+    - [a, c, \"1/2\"]
+";
+
+/// Drawn comparisons of the alternatives give the same bytes on 1, 2 and 4
+/// threads, and `--draws-out` then `--weights-from` replays every number
+/// (the comparisons have their own stream, apart from the weights).
+#[test]
+fn alternative_comparison_draws_are_reproducible() {
+    let dir = Dir::new("smaa-compared");
+    let problem = dir.write("p.yaml", COMPARED);
+    let out = dir.join("draws.csv");
+    let (p, o) = (problem.to_str().unwrap(), out.to_str().unwrap());
+    let run = |threads: &str, extra: &[&str]| {
+        let mut args = vec!["robustness", p, "--method", "ahp", "--format", "json", "--seed", "4"];
+        args.extend(extra);
+        innorank(args).env("RAYON_NUM_THREADS", threads).stdout()
+    };
+    let one = run("1", &["--draws", "1500", "--draws-out", o]);
+    assert_eq!(one, run("2", &["--draws", "1500"]));
+    assert_eq!(one, run("4", &["--draws", "1500"]));
+    assert_ne!(one, run("2", &["--draws", "1500", "--judgment-spread", "0"]));
+    let first: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let again: serde_json::Value = serde_json::from_str(&run("2", &["--weights-from", o])).unwrap();
+    assert_eq!(first["alternatives"], again["alternatives"]);
+    assert_eq!(
+        (
+            &first["drawn_comparisons"],
+            &again["drawn_comparisons"],
+            &again["judgment_spread"]
+        ),
+        (
+            &serde_json::json!(["taste"]),
+            &serde_json::json!(["taste"]),
+            &serde_json::json!(1)
+        )
+    );
+    let b1: Vec<f64> = (0..3)
+        .map(|i| first["alternatives"][i]["acceptability"][0].as_f64().unwrap())
+        .collect();
+    assert!(b1.iter().filter(|&&b| b > 0.0 && b < 1.0).count() >= 2, "{b1:?}");
+}

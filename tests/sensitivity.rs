@@ -580,3 +580,166 @@ fn a_tie_at_the_current_weight_ends_the_interval_there() {
     assert_eq!(top2.hi, 1.0);
     assert!(top1.hi_end.is_some() && top2.lo_end.is_some());
 }
+
+/// Three alternatives compared pairwise under `taste` (the judgments `a vs
+/// b`, `b vs c`, `a vs c` take `values`), scored under `cost`.
+fn compared(values: [f64; 3]) -> Problem {
+    load(&compared_yaml(values))
+}
+
+fn compared_yaml(values: [f64; 3]) -> String {
+    let [ab, bc, ac] = values;
+    format!(
+        "name: cmp
+criteria:
+  - {{id: taste}}
+  - {{id: cost, direction: cost}}
+comparisons: [[taste, cost, 2]]
+alternatives:
+  - {{id: a, scores: {{taste: 1, cost: 3}}}}
+  - {{id: b, scores: {{taste: 1, cost: 4}}}}
+  - {{id: c, scores: {{taste: 1, cost: 2}}}}
+alternative_comparisons:
+  taste:
+    - [a, b, {ab}]
+    - [b, c, {bc}]
+    - [a, c, {ac}]
+"
+    )
+}
+
+/// The winner of `rank --method ahp` with `synthesis`.
+fn ahp_winner(p: &Problem, synthesis: innorank::ahp::Synthesis) -> String {
+    let options = RankOptions {
+        method: innorank::Method::Ahp,
+        synthesis,
+        ..RankOptions::default()
+    };
+    innorank::rank(p, &options)
+        .unwrap()
+        .ranking
+        .first()
+        .unwrap()
+        .id
+        .to_owned()
+}
+
+/// Each comparison of the alternatives gets the range that keeps the
+/// winner, checked against a brute-force scan of 400 values evenly spaced
+/// in `ln v` over [1/9, 9] (re-ranking the changed problem each time): the
+/// winner holds at every scanned value inside the range, and the scanned
+/// values just outside it, within a step, change it; the nearest flip is
+/// the winner there.
+#[test]
+fn alternative_comparison_ranges_agree_with_a_brute_force_scan() {
+    use innorank::ahp::Synthesis;
+    use innorank::pipeline::sensitivity::Compared;
+    let values = [3f64.sqrt(), 2.0, 0.5];
+    let base = compared(values);
+    for synthesis in [Synthesis::Distributive, Synthesis::Ideal] {
+        let options = SensitivityOptions {
+            rank: RankOptions {
+                method: innorank::Method::Ahp,
+                synthesis,
+                ..RankOptions::default()
+            },
+            judgments: true,
+            ..SensitivityOptions::default()
+        };
+        let s = sensitivity(&base, &options).unwrap();
+        let winner = ahp_winner(&base, synthesis);
+        let ranges: Vec<_> = s
+            .judgments
+            .iter()
+            .filter(|j| j.compared == Compared::Alternatives)
+            .collect();
+        assert_eq!(ranges.len(), 3, "{synthesis:?}");
+        let mut flips = 0;
+        for (k, j) in ranges.iter().enumerate() {
+            assert_eq!((j.node.as_str(), j.judge.as_ref()), ("taste", None));
+            assert_close("value", j.value, values[k], 1e-12);
+            let at = |v: f64| {
+                let mut changed = values;
+                changed[k] = v;
+                ahp_winner(&compared(changed), synthesis)
+            };
+            let step = 81f64.ln() / 400.0;
+            for i in 0..=400 {
+                let v = (i as f64 * step).exp() / 9.0;
+                let inside = v >= j.lo * (1.0 + 1e-6) && v <= j.hi * (1.0 - 1e-6);
+                let near_outside = (v < j.lo * (1.0 - 1e-6) && v > j.lo * (-step).exp())
+                    || (v > j.hi * (1.0 + 1e-6) && v < j.hi * step.exp());
+                if inside {
+                    assert_eq!(
+                        at(v),
+                        winner,
+                        "{synthesis:?} {:?} = {v} in [{}, {}]",
+                        j.pair,
+                        j.lo,
+                        j.hi
+                    );
+                } else if near_outside {
+                    assert_ne!(
+                        at(v),
+                        winner,
+                        "{synthesis:?} {:?} = {v} outside [{}, {}]",
+                        j.pair,
+                        j.lo,
+                        j.hi
+                    );
+                }
+            }
+            if let Some(f) = j.flip {
+                flips += 1;
+                assert!(f.value < j.lo || f.value > j.hi);
+                assert_eq!(at(f.value), base.alternatives().id(f.winner));
+            }
+        }
+        assert!(flips > 0, "{synthesis:?}: some comparison changes the winner");
+    }
+}
+
+/// Under TOPSIS the comparisons of the alternatives play no part, so they
+/// get no range; the JSON marks what each judgment compares.
+#[test]
+fn alternative_comparison_ranges_only_under_ahp() {
+    let p = compared([2.0, 2.0, 0.5]);
+    let topsis = sensitivity(
+        &p,
+        &SensitivityOptions {
+            judgments: true,
+            ..SensitivityOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(topsis.judgments.len(), 1);
+    assert_eq!(topsis.judgments[0].node, "(root)");
+    let dir = crate::common::Dir::new("sens-compared");
+    let file = dir.write("p.yaml", compared_yaml([2.0, 2.0, 0.5]));
+    let args = [
+        "sensitivity",
+        file.to_str().unwrap(),
+        "--method",
+        "ahp",
+        "--judgments",
+        "--format",
+        "json",
+    ];
+    let json = innorank(args).json();
+    let kinds: Vec<(&str, &str)> = json["judgments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| (j["node"].as_str().unwrap(), j["compared"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("(root)", "criteria"),
+            ("taste", "alternatives"),
+            ("taste", "alternatives"),
+            ("taste", "alternatives")
+        ]
+    );
+    assert_eq!(json["judgments"][1]["pair"], serde_json::json!(["a", "b"]));
+}

@@ -144,6 +144,23 @@ impl Scorer {
         }
     }
 
+    /// Replaces the AHP local priorities under the leaf in `column` by
+    /// `local` (one per alternative, e.g. from pairwise comparisons drawn
+    /// anew), scaled as [`Scorer::new`] scales them for `synthesis`. Does
+    /// nothing under TOPSIS, whose scores do not come from priorities.
+    ///
+    /// # Panics
+    ///
+    /// If `column` is not a leaf column or `local` does not have one entry
+    /// per alternative.
+    pub fn set_local_priorities(&mut self, column: usize, local: &[f64], synthesis: Synthesis) {
+        assert!(column < self.cols, "a leaf column");
+        assert_eq!(local.len(), self.len(), "one priority per alternative");
+        if let Kind::Ahp(p) = &mut self.kind {
+            set_column(p, self.cols, column, local, synthesis);
+        }
+    }
+
     /// Every alternative's score under the leaf weights `weights` (one per
     /// leaf, `>= 0`), on the scale `rank` prints: TOPSIS closeness, or the
     /// AHP synthesis divided by its sum.
@@ -199,18 +216,25 @@ fn local_priorities(
     let cols = leaves.len();
     let mut out = vec![0.0; rows.len() * cols];
     for (j, local) in leaves.iter().enumerate() {
-        let scale = match options.synthesis {
-            Synthesis::Distributive => 1.0,
-            Synthesis::Ideal => {
-                // Local priorities are never all 0 (a column of zero
-                // benefit scores shares equally); guard anyway.
-                let best = local.iter().copied().fold(0.0, f64::max);
-                if best > 0.0 { 1.0 / best } else { 0.0 }
-            }
-        };
-        for (i, p) in local.iter().enumerate() {
-            out[i * cols + j] = p * scale;
-        }
+        set_column(&mut out, cols, j, local, options.synthesis);
     }
     Ok(out)
+}
+
+/// Writes one leaf's local priorities `local` into column `j` of the
+/// row-major `out` (`cols` columns), divided by their largest in ideal
+/// mode.
+fn set_column(out: &mut [f64], cols: usize, j: usize, local: &[f64], synthesis: Synthesis) {
+    let scale = match synthesis {
+        Synthesis::Distributive => 1.0,
+        Synthesis::Ideal => {
+            // Local priorities are never all 0 (a column of zero benefit
+            // scores shares equally); guard anyway.
+            let best = local.iter().copied().fold(0.0, f64::max);
+            if best > 0.0 { 1.0 / best } else { 0.0 }
+        }
+    };
+    for (i, p) in local.iter().enumerate() {
+        out[i * cols + j] = p * scale;
+    }
 }

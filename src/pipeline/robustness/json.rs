@@ -18,6 +18,8 @@ struct Report<'a> {
     seed: u64,
     weights_model: &'static str,
     judgment_spread: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    drawn_comparisons: Vec<&'a str>,
     alternatives: Vec<Row<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pairwise: Option<Pairwise<'a>>,
@@ -62,7 +64,8 @@ impl Serialize for Central<'_> {
 impl Serialize for RobustnessReport<'_> {
     /// The JSON of the CLI contract: `{"problem", "method",
     /// "normalization"` (`"synthesis"` under AHP)`, "draws", "seed",
-    /// "weights_model", "judgment_spread", "alternatives": [...],
+    /// "weights_model", "judgment_spread", "drawn_comparisons"` (when
+    /// some)`, "alternatives": [...],
     /// "pairwise"` (when counted)`, "choice_entropy", "warnings"}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let leaves = self.leaf_ids();
@@ -78,7 +81,8 @@ impl Serialize for RobustnessReport<'_> {
             draws: self.draws,
             seed: self.options.seed,
             weights_model: self.model.name(),
-            judgment_spread: (self.model == super::WeightsModel::Judgments).then_some(self.options.judgment_spread),
+            judgment_spread: self.spread_used().then_some(self.options.judgment_spread),
+            drawn_comparisons: self.compared_leaves(),
             alternatives: self.alternatives.iter().map(row).collect(),
             pairwise: self.pairwise.as_deref().map(|matrix| Pairwise {
                 ids: self.alternatives.iter().map(|a| alternatives.id(a.index)).collect(),

@@ -7,6 +7,7 @@
 //! The estimators and their sources are in [`crate::smaa`]; the weight
 //! models in [`WeightsModel`].
 
+mod alternatives;
 mod json;
 mod replay;
 mod scores;
@@ -117,6 +118,9 @@ pub struct RobustnessReport<'p> {
     pub choice_entropy: f64,
     /// Warnings about input and result (those of `rank` first).
     pub warnings: Vec<Warning>,
+    /// The leaf columns under which the pairwise comparisons of the
+    /// alternatives are drawn (`--method ahp`; empty when none is).
+    pub compared_columns: Vec<usize>,
     sampler: Sampler,
 }
 
@@ -160,7 +164,8 @@ pub fn robustness<'p>(
     if kept.is_empty() {
         return Ok(report);
     }
-    let scores = scores::Scores::new(problem, &options.rank, &kept)?;
+    let scores = scores::Scores::new(problem, &options.rank, &kept, options.judgment_spread)?;
+    report.compared_columns = scores.compared_columns();
     let config = SmaaConfig {
         draws: report.draws,
         alternatives: kept.len(),
@@ -252,6 +257,7 @@ fn setup<'p>(
         pairwise: None,
         choice_entropy: 0.0,
         warnings,
+        compared_columns: Vec::new(),
         sampler,
     })
 }
@@ -302,6 +308,22 @@ impl RobustnessReport<'_> {
     /// The leaves' ids, in column order (the order of the weight vectors).
     pub fn leaf_ids(&self) -> Vec<&str> {
         self.problem.criteria.leaves().map(|(c, _)| c.id.as_str()).collect()
+    }
+
+    /// The ids of the leaves under which the comparisons of the
+    /// alternatives are drawn ([`RobustnessReport::compared_columns`]).
+    pub fn compared_leaves(&self) -> Vec<&str> {
+        let ids = self.leaf_ids();
+        self.compared_columns
+            .iter()
+            .filter_map(|&c| ids.get(c).copied())
+            .collect()
+    }
+
+    /// Whether `--judgment-spread` played a part: the judgments model, or
+    /// comparisons of the alternatives drawn.
+    pub fn spread_used(&self) -> bool {
+        self.model == WeightsModel::Judgments || !self.compared_columns.is_empty()
     }
 
     /// Writes every draw's weight vector in the format of

@@ -1,12 +1,16 @@
 //! The scores of each draw: fixed, or with every score written as an
-//! interval `[low, high]` drawn uniformly in it.
+//! interval `[low, high]` drawn uniformly in it and, under AHP, the
+//! pairwise comparisons of the alternatives drawn in their intervals.
 
 use std::borrow::Cow;
 
 use crate::math::smaa::{ClosenessKernel, DrawRng, Purpose};
 use crate::model::Problem;
+use crate::pipeline::rank::Method;
 use crate::pipeline::{RankOptions, Scorer};
 use crate::{DecisionMatrix, Error};
+
+use super::alternatives::AlternativeJudgments;
 
 /// Scores the survivors of screening under any weights, drawing the
 /// uncertain scores anew for each draw.
@@ -23,10 +27,19 @@ pub(super) struct Scores<'p> {
     base: Vec<f64>,
     /// Each uncertain score of a survivor: (cell in `base`, low, high).
     intervals: Vec<(usize, f64, f64)>,
+    /// The alternatives' pairwise comparisons drawn (AHP only).
+    judgments: AlternativeJudgments,
 }
 
 impl<'p> Scores<'p> {
-    pub(super) fn new(problem: &'p Problem, options: &RankOptions, kept: &[usize]) -> Result<Self, Error> {
+    /// `spread`: the Saaty steps a point comparison of the alternatives is
+    /// spread by (`--judgment-spread`).
+    pub(super) fn new(
+        problem: &'p Problem,
+        options: &RankOptions,
+        kept: &[usize],
+        spread: usize,
+    ) -> Result<Self, Error> {
         let fixed = Scorer::new(problem, options, kept)?;
         let cols = problem.scores().cols();
         let intervals: Vec<(usize, f64, f64)> = problem
@@ -40,6 +53,10 @@ impl<'p> Scores<'p> {
         } else {
             problem.scores().select_rows(kept)?.as_row_major().to_vec()
         };
+        let judgments = match options.method {
+            Method::Ahp => AlternativeJudgments::new(problem, kept, spread, options.weighing.ahp),
+            Method::Topsis => AlternativeJudgments::default(),
+        };
         let kernel = intervals
             .is_empty()
             .then(|| fixed.deviations().map(ClosenessKernel::new))
@@ -52,12 +69,19 @@ impl<'p> Scores<'p> {
             kept: kept.to_vec(),
             base,
             intervals,
+            judgments,
         })
     }
 
-    /// Whether some survivor's score is uncertain.
+    /// The leaf columns whose comparisons of the alternatives are drawn.
+    pub(super) fn compared_columns(&self) -> Vec<usize> {
+        self.judgments.columns()
+    }
+
+    /// Whether some survivor's score (or, under AHP, some comparison of
+    /// the survivors) is uncertain.
     pub(super) fn uncertain(&self) -> bool {
-        !self.intervals.is_empty()
+        !self.intervals.is_empty() || !self.judgments.is_empty()
     }
 
     /// Fills `out` with draw `k`'s scores (stream `(seed, k,
@@ -71,25 +95,30 @@ impl<'p> Scores<'p> {
     }
 
     /// The scorer of draw `k`: the fixed one, or one built on scores drawn
-    /// uniformly in their intervals from the stream `(seed, k, purpose)`.
-    /// A drawn matrix is normalised anew (TOPSIS normalisation and ideal
-    /// points depend on every row), in `O(m n)`.
+    /// uniformly in their intervals from the stream `(seed, k, purpose)`,
+    /// then, on the same stream, the compared leaves' local priorities
+    /// from comparisons drawn in theirs. A drawn matrix is normalised anew
+    /// (TOPSIS normalisation and ideal points depend on every row), in
+    /// `O(m n)`.
     pub(super) fn scorer(&self, seed: u64, k: u64, purpose: Purpose) -> Result<Cow<'_, Scorer>, Error> {
-        if self.intervals.is_empty() {
+        if !self.uncertain() {
             return Ok(Cow::Borrowed(&self.fixed));
         }
         let mut rng = DrawRng::new(seed, k, purpose);
-        let mut values = self.base.clone();
-        for &(cell, low, high) in &self.intervals {
-            values[cell] = (low + rng.uniform() * (high - low)).clamp(low, high);
+        let mut scorer = if self.intervals.is_empty() {
+            self.fixed.clone()
+        } else {
+            let mut values = self.base.clone();
+            for &(cell, low, high) in &self.intervals {
+                values[cell] = (low + rng.uniform() * (high - low)).clamp(low, high);
+            }
+            let matrix = DecisionMatrix::from_row_major(self.problem.scores().cols(), values)?;
+            Scorer::with_matrix(self.problem, &self.options, &self.kept, &matrix)?
+        };
+        for leaf in self.judgments.draw(&mut rng)? {
+            scorer.set_local_priorities(leaf.column, &leaf.local, self.options.synthesis);
         }
-        let matrix = DecisionMatrix::from_row_major(self.problem.scores().cols(), values)?;
-        Ok(Cow::Owned(Scorer::with_matrix(
-            self.problem,
-            &self.options,
-            &self.kept,
-            &matrix,
-        )?))
+        Ok(Cow::Owned(scorer))
     }
 }
 

@@ -144,7 +144,7 @@ struct FlipJson<'a> {
 impl Serialize for JudgmentJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (p, j) = (self.0, self.1);
-        let mut out = s.serialize_struct("Judgment", 7)?;
+        let mut out = s.serialize_struct("Judgment", 8)?;
         out.serialize_field("node", &j.node)?;
         out.serialize_field("judge", &j.judge)?;
         out.serialize_field("pair", &[&j.pair.0, &j.pair.1])?;
@@ -156,6 +156,7 @@ impl Serialize for JudgmentJson<'_> {
             winner: p.alternatives().id(f.winner),
         });
         out.serialize_field("flip", &flip)?;
+        out.serialize_field("compared", j.compared.name())?;
         out.end()
     }
 }

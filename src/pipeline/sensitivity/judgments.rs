@@ -50,6 +50,29 @@ pub struct JudgmentRange {
     /// The Saaty-scale value outside `[lo, hi]` nearest to `value` and who
     /// wins there; `None` if every scale value keeps the winner.
     pub flip: Option<Flip>,
+    /// What the judgment compares: two criteria under `node`, or two
+    /// alternatives under the leaf `node` (`alternative_comparisons`,
+    /// `--method ahp`).
+    pub compared: Compared,
+}
+
+/// What a pairwise judgment compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compared {
+    /// Two children of a criteria node (`comparisons`, `matrix`).
+    Criteria,
+    /// Two alternatives under a leaf (`alternative_comparisons`).
+    Alternatives,
+}
+
+impl Compared {
+    /// The name JSON gives it: `criteria` or `alternatives`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Compared::Criteria => "criteria",
+            Compared::Alternatives => "alternatives",
+        }
+    }
 }
 
 /// A scale value of a judgment that changes the winner.
@@ -88,17 +111,7 @@ pub(super) fn ranges(problem: &Problem, options: &RankOptions, base: &Base<'_>) 
         .par_iter()
         .map(|site| {
             let eval = |v: f64| winner_with(problem, options, base, site, v);
-            let x0 = site.value.clamp(LOWEST, HIGHEST).ln();
-            let hi = edge(&eval, winner, x0, 1.0)?;
-            let lo = edge(&eval, winner, x0, -1.0)?;
-            let flip = nearest_outside(site.value, lo, hi)
-                .map(|value| {
-                    Ok::<_, Error>(Flip {
-                        value,
-                        winner: eval(value)?,
-                    })
-                })
-                .transpose()?;
+            let (lo, hi, flip) = range_around(&eval, winner, site.value)?;
             let criteria = problem.criteria();
             let children = match &criteria.node(site.node).kind {
                 CriterionKind::Parent(p) => &p.children,
@@ -116,9 +129,32 @@ pub(super) fn ranges(problem: &Problem, options: &RankOptions, base: &Base<'_>) 
                 lo,
                 hi,
                 flip,
+                compared: Compared::Criteria,
             })
         })
         .collect()
+}
+
+/// The range `[lo, hi]` around `value` in `[1/9, 9]` on which `eval` (the
+/// winner at a judgment's value) stays `winner`, and the nearest flip on
+/// Saaty's scale outside it.
+pub(super) fn range_around(
+    eval: &(impl Fn(f64) -> Result<usize, Error> + ?Sized),
+    winner: usize,
+    value: f64,
+) -> Result<(f64, f64, Option<Flip>), Error> {
+    let x0 = value.clamp(LOWEST, HIGHEST).ln();
+    let hi = edge(eval, winner, x0, 1.0)?;
+    let lo = edge(eval, winner, x0, -1.0)?;
+    let flip = nearest_outside(value, lo, hi)
+        .map(|value| {
+            Ok::<_, Error>(Flip {
+                value,
+                winner: eval(value)?,
+            })
+        })
+        .transpose()?;
+    Ok((lo, hi, flip))
 }
 
 /// Every judgment of the tree: a panel's per judge, as written; a single
@@ -219,7 +255,7 @@ fn with_site_value(judgments: &Judgments, site: &Site, v: f64) -> Result<Judgmen
 
 /// The winner (problem index) of `scores` of the alternatives `rows`: the
 /// best score, ties (as `rank` has them) to the first in the problem.
-fn top(scores: &[f64], rows: &[usize]) -> usize {
+pub(super) fn top(scores: &[f64], rows: &[usize]) -> usize {
     let best = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     scores
         .iter()
@@ -232,7 +268,12 @@ fn top(scores: &[f64], rows: &[usize]) -> usize {
 
 /// The last value from `exp(x0)` in direction `dir` (+1 up, -1 down) that
 /// keeps `winner`, to [`PRECISION`] in `ln v`.
-fn edge(eval: &impl Fn(f64) -> Result<usize, Error>, winner: usize, x0: f64, dir: f64) -> Result<f64, Error> {
+fn edge(
+    eval: &(impl Fn(f64) -> Result<usize, Error> + ?Sized),
+    winner: usize,
+    x0: f64,
+    dir: f64,
+) -> Result<f64, Error> {
     let end = dir * HIGHEST.ln();
     let mut same = x0;
     loop {

@@ -30,6 +30,7 @@
 //! A node thus costs O(m n) for the scores' coefficients plus O(m K) for
 //! the crossings, over all cores.
 
+mod compared;
 mod curve;
 mod intervals;
 mod json;
@@ -43,7 +44,7 @@ use crate::pipeline::{HierarchyWeights, RankOptions, RankReport, Scorer};
 use crate::{Error, Warning};
 
 pub use curve::{CURVE_CAP, Curve, CurveCrossing, curve};
-pub use judgments::{Flip, JudgmentRange};
+pub use judgments::{Compared, Flip, JudgmentRange};
 
 /// A weight this close to 0 or 1 cannot move (the node is all or nothing
 /// of the tree).
@@ -236,7 +237,9 @@ pub fn sensitivity<'p>(
         .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
         .map(|(i, _)| i);
     let judgments = if options.judgments {
-        judgments::ranges(problem, &options.rank, &base)?
+        let mut all = judgments::ranges(problem, &options.rank, &base)?;
+        all.extend(compared::ranges(problem, &options.rank, &base)?);
+        all
     } else {
         Vec::new()
     };

@@ -198,7 +198,21 @@ fn settings(report: &RobustnessReport<'_>) -> String {
         innorank::Method::Topsis => format!("topsis ({})", o.rank.normalization.name()),
         innorank::Method::Ahp => format!("ahp ({})", o.rank.synthesis.name()),
     };
-    format!("{} draws; weights: {model}; seed {}; {method}.", report.draws, o.seed)
+    let compared = report.compared_leaves();
+    let compared = if compared.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; comparisons of the alternatives drawn under {} (±{} Saaty step{}, or their intervals)",
+            compared.join(", "),
+            o.judgment_spread,
+            if o.judgment_spread == 1 { "" } else { "s" }
+        )
+    };
+    format!(
+        "{} draws; weights: {model}; seed {}; {method}{compared}.",
+        report.draws, o.seed
+    )
 }
 
 fn notes(view: &RobustnessView<'_>) -> Vec<String> {

@@ -4,7 +4,9 @@
 
 use std::io::Write;
 
-use innorank::pipeline::sensitivity::{Curve, Interval, JudgmentRange, NodeSensitivity, Sensitivity, Stability};
+use innorank::pipeline::sensitivity::{
+    Compared, Curve, Interval, JudgmentRange, NodeSensitivity, Sensitivity, Stability,
+};
 use innorank::problem::{CriterionKind, Problem};
 
 use super::grid::{Fit, Grid};
@@ -254,7 +256,11 @@ fn judgments_grid(report: &Sensitivity<'_>) -> Grid {
         .iter()
         .filter_map(|j| {
             let f = j.flip?;
-            let judge = j.judge.as_ref().map_or(String::new(), |k| format!(" for {k}"));
+            let judge = match (&j.judge, j.compared) {
+                (Some(k), _) => format!(" for {k}"),
+                (None, Compared::Alternatives) => format!(" under {}", j.node),
+                (None, Compared::Criteria) => String::new(),
+            };
             Some(format!(
                 "If {} vs {}{judge} were {} instead of {}, {} would win.",
                 j.pair.0,
