@@ -2,7 +2,7 @@
 //! optimisation goes through the root work of [`super::root`]; feasibility
 //! checks, and every solve with HiGHS, run the program as it is.
 
-use super::solver::{Model, Outcome, SolveError, SolveOptions, Status};
+use super::solver::{Model, Outcome, Probes, SolveError, SolveOptions, Status};
 use super::{Constraint, Instance};
 
 /// Solves `instance` to optimality (or to the time limit).
@@ -49,6 +49,23 @@ fn search(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveE
         return super::root::solve(instance, options);
     }
     Model::build(instance, options, false)?.run(instance.len(), options)
+}
+
+/// The LP bound of `instance` with each item flipped from its value in
+/// the LP optimum, computed once for [`SolveOptions::probes`]: the
+/// re-solves of the same instance with one item forced in (the "why not"
+/// of each shelved item) then re-solve only the LPs of items whose flipped
+/// bound does not already rule them out. Empty with HiGHS, whose solves do
+/// not probe.
+///
+/// # Errors
+///
+/// As [`solve`].
+pub fn probes(instance: &Instance) -> Result<Probes, SolveError> {
+    #[cfg(not(feature = "highs"))]
+    return super::root::probes(instance);
+    #[cfg(feature = "highs")]
+    Ok(Probes::default())
 }
 
 /// A smallest set of constraints that conflict, found by a deletion

@@ -30,9 +30,10 @@ mod root;
 mod solver;
 
 pub use baseline::baseline;
+pub(crate) use baseline::walk;
 pub use constraint::Constraint;
-pub use entry::{conflicts, solve};
-pub use solver::{MAX_POOLED_VOLUMES, Outcome, SolveError, SolveOptions, Status};
+pub use entry::{conflicts, probes, solve};
+pub use solver::{MAX_POOLED_VOLUMES, Outcome, Probes, SolveError, SolveOptions, Status};
 
 use crate::math::learning_curve::learning_sum;
 

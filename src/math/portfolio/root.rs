@@ -27,7 +27,7 @@ use super::Instance;
 use super::baseline::{baseline, walk};
 use super::local::improve;
 use super::restrict::Restricted;
-use super::solver::{Model, Outcome, SolveError, SolveOptions, Status};
+use super::solver::{Model, Outcome, Probes, SolveError, SolveOptions, Status};
 
 /// Relative margin on LP bounds, above the LP solver's rounding.
 const MARGIN: f64 = 1e-7;
@@ -158,6 +158,40 @@ fn negative_mass(instance: &Instance) -> f64 {
         .sum::<f64>()
 }
 
+/// The LP bound with each item flipped from its value in the LP optimum
+/// of `instance` (nothing fixed), for the solves of the same instance with
+/// items fixed; empty when the LP is infeasible.
+pub(super) fn probes(instance: &Instance) -> Result<Probes, SolveError> {
+    let relaxed = Model::build(instance, &SolveOptions::default(), true)?.into_microlp();
+    let lp = match relaxed.as_inner().solve() {
+        Ok(SolveOutcome::Solution(lp)) => lp,
+        Err(Error::Infeasible) => return Ok(Probes::default()),
+        Ok(SolveOutcome::Interrupted(_)) => return Err(SolveError::NoSolutionInTime),
+        Err(e) => return Err(SolveError::Solver(e.to_string())),
+    };
+    let vars: Vec<Variable> = lp.iter().map(|(v, _)| v).collect();
+    let flipped = vars[..instance.len()].par_iter().map(|&v| flip(&lp, v)).collect();
+    Ok(Probes { flipped })
+}
+
+/// The value of `var` in `lp` when it is 0 or 1, and the LP bound with it
+/// flipped (`-inf` when infeasible); `None` when fractional or unsolved.
+fn flip(lp: &Solution, var: Variable) -> Option<(bool, f64)> {
+    let value = lp.var_value_raw(var);
+    let at = if value >= 1.0 - 1e-9 {
+        true
+    } else if value <= 1e-9 {
+        false
+    } else {
+        return None;
+    };
+    match lp.clone().fix_var(var, f64::from(u8::from(!at))) {
+        Ok(SolveOutcome::Solution(s)) => Some((at, s.objective())),
+        Err(Error::Infeasible) => Some((at, f64::NEG_INFINITY)),
+        _ => None,
+    }
+}
+
 /// The time left of `--time-limit`.
 struct Clock(Option<Instant>);
 
@@ -193,28 +227,26 @@ impl Search<'_> {
         best + step - MARGIN * best.abs().max(1.0)
     }
 
-    /// Items whose flip cannot beat `best`, each with its LP value.
+    /// Items whose flip cannot beat `best`, each with the value it keeps:
+    /// from the caller's [`Probes`] when its flipped bound is already too
+    /// low (that bound only falls as items are fixed), else by re-solving
+    /// the LP with the item flipped.
     fn probe(&self, lp: &Solution, n: usize, options: &SolveOptions, best: f64, clock: &Clock) -> Vec<(usize, bool)> {
         let beat = self.beat(best);
+        let known = |i: usize| {
+            let entry = options.probes.as_ref()?.flipped.get(i).copied().flatten()?;
+            (entry.1 < beat).then_some(entry.0)
+        };
         let free: Vec<usize> = (0..n).filter(|i| options.fixed.iter().all(|f| f.0 != *i)).collect();
         free.par_iter()
             .filter_map(|&i| {
-                let value = lp.var_value_raw(self.vars[i]);
-                let at = if value >= 1.0 - 1e-9 {
-                    true
-                } else if value <= 1e-9 {
-                    false
-                } else {
-                    return None;
-                };
+                if let Some(at) = known(i) {
+                    return Some((i, at));
+                }
                 if clock.expired() {
                     return None;
                 }
-                let flipped = match lp.clone().fix_var(self.vars[i], f64::from(u8::from(!at))) {
-                    Ok(SolveOutcome::Solution(s)) => s.objective(),
-                    Err(Error::Infeasible) => f64::NEG_INFINITY,
-                    _ => return None,
-                };
+                let (at, flipped) = flip(lp, self.vars[i])?;
                 (flipped < beat).then_some((i, at))
             })
             .collect()

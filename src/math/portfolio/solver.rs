@@ -84,6 +84,20 @@ pub struct SolveOptions {
     pub only: Option<Vec<Constraint>>,
     /// Only feasibility matters (the objective is dropped).
     pub feasibility: bool,
+    /// The flipped LP bounds of this same instance with nothing fixed,
+    /// from [`probes`](super::probes): a solve with items fixed or sets
+    /// excluded (which only lower LP bounds) decides an item from its
+    /// entry instead of re-solving the LP with the item flipped.
+    pub probes: Option<std::sync::Arc<Probes>>,
+}
+
+/// For each item at 0 or 1 in the LP optimum of an instance, that value
+/// and the LP bound with the item flipped (`-inf` when infeasible): any
+/// set with the item flipped, under any further restriction, is worth at
+/// most that bound.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Probes {
+    pub(super) flipped: Vec<Option<(bool, f64)>>,
 }
 
 impl Outcome {

@@ -1,14 +1,20 @@
 //! What explains the optimum: why each shelved proposal is out, the
 //! optimum across budgets, and the next-best portfolios.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::report::{Context, FrontierPoint, NextPortfolio, Shelved, WhyNot};
-use crate::math::portfolio::{Constraint, Instance, SolveError, SolveOptions, Status, baseline, conflicts, solve};
+use crate::math::portfolio::{
+    Constraint, Instance, Probes, SolveError, SolveOptions, Status, baseline, conflicts, probes, solve, walk,
+};
 
 /// Each survivor outside `optimum`, by descending value, with the value
-/// lost by forcing it in (one re-solve each, on all cores) or a constraint
-/// that forbids it.
+/// lost by forcing it in (one exact re-solve each, on all cores, in a fixed
+/// order of results) or a constraint that forbids it. The re-solves share
+/// the LP bounds of the instance with each item flipped ([`probes`]) and
+/// start from the optimum with the item added and repaired.
 pub(super) fn why_not(
     context: &Context<'_>,
     optimum: &[bool],
@@ -17,9 +23,18 @@ pub(super) fn why_not(
     let instance = context.instance;
     let best = instance.evaluate(optimum).value();
     let out: Vec<usize> = context.ordered(&optimum.iter().map(|f| !f).collect::<Vec<_>>());
+    if out.is_empty() {
+        return Ok(Vec::new());
+    }
+    let shared = Forcing {
+        optimum,
+        best,
+        time_limit,
+        probes: Arc::new(probes(instance)?),
+    };
     out.par_iter()
         .map(|&k| {
-            let why_not = forced_in(context, k, best, time_limit)?;
+            let why_not = forced_in(context, k, &shared)?;
             let row = context.items.rows[k];
             Ok(Shelved {
                 index: row,
@@ -32,21 +47,38 @@ pub(super) fn why_not(
         .collect()
 }
 
+/// What every why-not re-solve shares.
+struct Forcing<'a> {
+    optimum: &'a [bool],
+    best: f64,
+    time_limit: Option<f64>,
+    probes: Arc<Probes>,
+}
+
 /// Item `k` forced in: the value lost, or what forbids it.
-fn forced_in(context: &Context<'_>, k: usize, best: f64, time_limit: Option<f64>) -> Result<WhyNot, SolveError> {
+fn forced_in(context: &Context<'_>, k: usize, shared: &Forcing<'_>) -> Result<WhyNot, SolveError> {
     let instance = context.instance;
     if instance.must_not.contains(&k) {
         return Ok(WhyNot::Infeasible(context.name(Constraint::MustNot(k))));
     }
-    // Start from the ranking baseline with `k` funded first, when feasible,
-    // so that a time-limited solve has an answer.
+    // Start from the optimum's items with `k` funded first, then the rest
+    // down the ranking, when feasible: the solve's local search improves it,
+    // and a time-limited solve has an answer.
     let mut with_k = instance.clone();
     with_k.must.push(k);
-    let start = baseline(&with_k);
+    let by_value = |set: &[bool], on: bool| {
+        let mut items: Vec<usize> = (0..set.len()).filter(|&i| set[i] == on).collect();
+        items.sort_by(|&a, &b| instance.values[b].total_cmp(&instance.values[a]).then(a.cmp(&b)));
+        items
+    };
+    let mut order = by_value(shared.optimum, true);
+    order.extend(by_value(shared.optimum, false));
+    let start = walk(&with_k, &order);
     let options = SolveOptions {
-        time_limit,
+        time_limit: shared.time_limit,
         fixed: vec![(k, true)],
         warm_start: instance.violation(&start).is_none().then_some(start),
+        probes: Some(Arc::clone(&shared.probes)),
         ..SolveOptions::default()
     };
     let outcome = match solve(instance, &options) {
@@ -55,9 +87,9 @@ fn forced_in(context: &Context<'_>, k: usize, best: f64, time_limit: Option<f64>
     };
     if outcome.status != Status::Infeasible {
         let value = instance.evaluate(&outcome.funded).value();
-        return Ok(WhyNot::ValueLost((best - value).max(0.0)));
+        return Ok(WhyNot::ValueLost((shared.best - value).max(0.0)));
     }
-    let found = conflicts(instance, Some(k), time_limit)?;
+    let found = conflicts(instance, Some(k), shared.time_limit)?;
     let named = found.first().map_or_else(|| "budget".to_owned(), |&c| context.name(c));
     Ok(WhyNot::Infeasible(named))
 }
