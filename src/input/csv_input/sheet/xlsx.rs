@@ -4,9 +4,10 @@
 //! A worksheet is a zip entry of XML, about four times the size of the same
 //! table in CSV. A general XML reader spends most of its time on events
 //! and attributes this reader does not need: here the sheet is inflated
-//! once and its `<c>` elements are found with `memchr`, numbers parsed in
-//! place, and text cells borrowed from the shared strings. Rows are split
-//! into stretches read on all cores.
+//! once, in chunks of whole rows ([`stream`]) read on all cores while the
+//! rest is inflated, and its `<c>` elements are found with `memchr`,
+//! numbers parsed in place, and text cells borrowed from the shared
+//! strings.
 //!
 //! It reads the plain subset that writers produce (numbers, shared,
 //! inline and formula strings, booleans, formulas' cached values) and
