@@ -14,6 +14,7 @@ use std::path::Path;
 use calamine::{Data, Reader, open_workbook_auto};
 use table::{Table, Value};
 
+mod stream;
 mod table;
 mod xlsx;
 mod xml;

@@ -4,9 +4,10 @@
 //! A worksheet is a zip entry of XML, about four times the size of the same
 //! table in CSV. A general XML reader spends most of its time on events
 //! and attributes this reader does not need: here the sheet is inflated
-//! once and its `<c>` elements are found with `memchr`, numbers parsed in
-//! place, and text cells borrowed from the shared strings. Rows are split
-//! into stretches read on all cores.
+//! once, in chunks of whole rows ([`stream`]) read on all cores while the
+//! rest is inflated, and its `<c>` elements are found with `memchr`,
+//! numbers parsed in place, and text cells borrowed from the shared
+//! strings.
 //!
 //! It reads the plain subset that writers produce (numbers, shared,
 //! inline and formula strings, booleans, formulas' cached values) and
@@ -18,8 +19,9 @@
 use std::io::Read;
 use std::path::Path;
 
-use rayon::prelude::*;
+use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use super::stream;
 use super::table::{Cell, Table, Value};
 use super::xml::{attribute, between, decode, elements, strings_of};
 
@@ -76,18 +78,24 @@ impl Book {
     /// The cells of sheet `name`, at most `max_size` bytes of XML, or
     /// `None` if they hold anything this reader leaves to calamine.
     pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Table> {
-        let part = self.sheets.iter().find(|(n, _)| n == name)?.1.clone();
-        // The shared strings are inflated and read while the sheet is.
+        let part = &self.sheets.iter().find(|(n, _)| n == name)?.1;
+        let path = &self.path;
+        let inflate = move |send: &mut dyn FnMut(String) -> bool| {
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+            let file = zip.by_name(part).ok()?;
+            if file.size() > max_size {
+                return None;
+            }
+            stream::pieces(file.take(max_size), stream::CHUNK, send)
+        };
         let strings = || match &self.strings {
             Some(part) => {
-                let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
+                let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
                 shared_strings(&entry(&mut zip, part, max_size)?)
             }
             None => Some(Vec::new()),
         };
-        let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
-        let (xml, strings) = rayon::join(|| entry(&mut zip, &part, max_size), strings);
-        cells(&xml?, strings?)
+        cells(inflate, strings)
     }
 }
 
@@ -179,60 +187,42 @@ fn has(text: &str, needle: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
 }
 
-/// The non-empty cells of a worksheet's XML as a table, rows read on all
-/// cores; `None` if the sheet holds anything left to calamine.
-fn cells(xml: &[u8], strings: Vec<String>) -> Option<Table> {
-    let text = std::str::from_utf8(xml).ok()?;
-    let data = match between(text, "<sheetData", "</sheetData>") {
-        Some(data) => data,
-        // `<sheetData/>`: no cells.
-        None if text.contains("<sheetData/>") => "",
-        None => return None,
-    };
-    if !root_is(text, "worksheet") || has(data, "<!") || has(data, "<?") {
+/// The non-empty cells of a worksheet as a table; `None` if the sheet
+/// holds anything left to calamine. `inflate` hands the sheet's rows on
+/// in pieces (see [`stream::pieces`]) from a thread of its own, while the
+/// pieces already handed on are read on all cores and the shared strings
+/// (`strings`) are read beside them.
+fn cells(
+    inflate: impl FnOnce(&mut dyn FnMut(String) -> bool) -> Option<()> + Send,
+    strings: impl FnOnce() -> Option<Vec<String>> + Send,
+) -> Option<Table> {
+    let (sender, pieces) = std::sync::mpsc::channel::<String>();
+    std::thread::scope(|scope| {
+        let inflater = scope.spawn(move || inflate(&mut |piece| sender.send(piece).is_ok()));
+        let (strings, parts) = rayon::join(strings, || {
+            pieces
+                .into_iter()
+                .par_bridge()
+                .map(|piece| piece_cells(&piece))
+                .collect::<Option<Vec<Vec<Cell>>>>()
+        });
+        inflater.join().ok()??;
+        let (strings, parts) = (strings?, parts?);
+        let known = |cell: &Cell| !matches!(cell.2, Value::Shared(i) if i as usize >= strings.len());
+        parts
+            .iter()
+            .flatten()
+            .all(known)
+            .then(|| Table::from_cells(parts, strings))
+    })
+}
+
+/// The cells of a piece of `<sheetData>` (see [`rows`]).
+fn piece_cells(piece: &str) -> Option<Vec<Cell>> {
+    if has(piece, "<!") || has(piece, "<?") {
         return None;
     }
-    let pieces = split_at_rows(data, rayon::current_num_threads() * 4);
-    let parts: Vec<Vec<Cell>> = pieces
-        .par_iter()
-        .map(|piece| rows(piece, strings.len()))
-        .collect::<Option<_>>()?;
-    Some(Table::from_cells(parts, strings))
-}
-
-/// Whether the document's first element is `name`, unprefixed.
-fn root_is(text: &str, name: &str) -> bool {
-    let mut rest = text;
-    while let Some(p) = rest.find('<') {
-        rest = &rest[p + 1..];
-        if !rest.starts_with('?') && !rest.starts_with('!') {
-            return rest.starts_with(name) && rest[name.len()..].starts_with([' ', '>', '\t', '\r', '\n']);
-        }
-    }
-    false
-}
-
-/// `data` cut before `<row` tags into about `count` pieces, each row
-/// whole in one piece and each piece starting with a numbered row.
-fn split_at_rows(data: &str, count: usize) -> Vec<&str> {
-    let step = (data.len() / count.max(1)).max(1 << 16);
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    while data.len() - start > step {
-        let from = start + step;
-        let Some(cut) = data[from..].find("<row ").map(|p| from + p) else {
-            break;
-        };
-        let tag = &data[cut + 4..cut + data[cut..].find('>').unwrap_or(4)];
-        if attribute(tag, "r").is_none() {
-            // Numbered after the row before it: keep the rest together.
-            break;
-        }
-        pieces.push(&data[start..cut]);
-        start = cut;
-    }
-    pieces.push(&data[start..]);
-    pieces
+    rows(piece, usize::MAX)
 }
 
 /// The cells of the rows in `piece` (0-based row, 0-based column, value),
@@ -361,14 +351,20 @@ fn value(t: Option<&str>, inner: &str, strings: usize) -> Option<Option<Value>> 
 mod tests {
     use super::*;
 
+    /// The table of worksheet `xml`, inflated in small chunks, with
+    /// `strings` shared strings.
+    fn sheet(xml: &str, strings: usize) -> Option<Table> {
+        let strings = vec![String::new(); strings];
+        cells(|send| stream::pieces(xml.as_bytes(), 4096, send), || Some(strings))
+    }
+
     #[test]
     fn a_long_sheet_read_in_pieces_keeps_every_row() {
         let rows: String = (1..=20_000)
             .map(|r| format!(r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c><c t="b"><v>1</v></c></row>"#))
             .collect();
         let xml = format!(r#"<?xml version="1.0"?><worksheet xmlns="x"><sheetData>{rows}</sheetData></worksheet>"#);
-        assert!(split_at_rows(&rows, 8).len() > 1, "more than one piece");
-        let table = cells(xml.as_bytes(), Vec::new()).unwrap();
+        let table = sheet(&xml, 0).unwrap();
         assert_eq!(table.start, (0, 0));
         let read: Vec<&[Value]> = table.rows().collect();
         assert_eq!(read.len(), 20_000);
@@ -379,8 +375,11 @@ mod tests {
         );
         assert!(read.iter().all(|row| row[1] == Value::Bool(true)));
         // A prefixed or commented sheet is left to calamine.
-        assert!(cells(b"<x:worksheet><x:sheetData/></x:worksheet>", Vec::new()).is_none());
-        assert!(cells(b"<worksheet><sheetData><!-- --></sheetData></worksheet>", Vec::new()).is_none());
+        assert!(sheet("<x:worksheet><x:sheetData/></x:worksheet>", 0).is_none());
+        assert!(sheet("<worksheet><sheetData><!-- --></sheetData></worksheet>", 0).is_none());
+        // A shared string past those there is is left to calamine.
+        let shared = r#"<worksheet><sheetData><row r="1"><c t="s"><v>1</v></c></row></sheetData></worksheet>"#;
+        assert!(sheet(shared, 2).is_some() && sheet(shared, 1).is_none());
     }
 
     #[test]

@@ -45,12 +45,14 @@ pub(super) fn elements<'t>(text: &'t str, name: &str) -> impl Iterator<Item = &'
 pub(super) fn attributes(tag: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = tag;
     std::iter::from_fn(move || {
+        // Byte loops, not `str::find`: attributes are a few bytes long,
+        // too short for a vectorised search to pay for its setup.
         let trimmed = rest.trim_start();
-        let eq = trimmed.find('=')?;
+        let eq = trimmed.bytes().position(|b| b == b'=')?;
         let name = trimmed[..eq].trim_end();
         let value = trimmed[eq + 1..].trim_start();
-        let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
-        let end = value[1..].find(quote)?;
+        let quote = *value.as_bytes().first().filter(|q| **q == b'"' || **q == b'\'')?;
+        let end = value.as_bytes()[1..].iter().position(|&b| b == quote)?;
         rest = &value[end + 2..];
         Some((name, &value[1..=end]))
     })
