@@ -302,7 +302,11 @@ fn proposals_with(judgment: &str, value: f64) -> Problem {
 }
 
 fn winner(p: &Problem) -> String {
-    innorank::rank(p, &RankOptions::default())
+    winner_under(p, &RankOptions::default())
+}
+
+fn winner_under(p: &Problem, options: &RankOptions) -> String {
+    innorank::rank(p, options)
         .unwrap()
         .ranking
         .first()
@@ -615,13 +619,7 @@ fn ahp_winner(p: &Problem, synthesis: innorank::ahp::Synthesis) -> String {
         synthesis,
         ..RankOptions::default()
     };
-    innorank::rank(p, &options)
-        .unwrap()
-        .ranking
-        .first()
-        .unwrap()
-        .id
-        .to_owned()
+    winner_under(p, &options)
 }
 
 /// Each comparison of the alternatives gets the range that keeps the
