@@ -14,28 +14,14 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use innorank::{Problem, RankOptions};
 
-const PROBLEM: &str = "name: pipeline bench
-criteria:
-  - {id: c1, direction: benefit, weight: 6}
-  - {id: c2, direction: cost, weight: 4}
-  - {id: c3, direction: benefit, weight: 3}
-  - {id: c4, direction: cost, weight: 4}
-  - {id: c5, direction: target, target: 0.6, weight: 2}
-  - {id: c6, direction: benefit, weight: 3}
-  - {id: c7, direction: cost, weight: 2}
-  - {id: c8, direction: benefit, weight: 1}
-alternatives: {csv: alternatives.csv}
-";
-
 /// A folder with the problem and `rows` alternatives written as plain
 /// decimals, like scripts/gen_data.py (a fixed xorshift stream).
 fn write_problem(rows: usize) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("innorank-bench-pipeline-{rows}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let csv = common::alternatives_csv(rows);
-    std::fs::write(dir.join("alternatives.csv"), csv).expect("written");
-    std::fs::write(dir.join("problem.yaml"), PROBLEM).expect("written");
-    dir
+    common::problem_dir(
+        &format!("pipeline-{rows}"),
+        common::PROBLEM,
+        &common::alternatives_csv(rows),
+    )
 }
 
 fn load(path: &Path) -> Problem {

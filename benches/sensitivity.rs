@@ -37,14 +37,8 @@ criteria:
 /// folder as the CLI would.
 fn problem(rows: usize) -> Problem {
     let csv = common::alternatives_csv(rows);
-    let dir = std::env::temp_dir().join(format!("innorank-bench-sensitivity-{rows}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    std::fs::write(dir.join("alternatives.csv"), csv).expect("written");
-    std::fs::write(
-        dir.join("problem.yaml"),
-        format!("{CRITERIA}alternatives: {{csv: alternatives.csv}}\n"),
-    )
-    .expect("written");
+    let yaml = format!("{CRITERIA}alternatives: {{csv: alternatives.csv}}\n");
+    let dir = common::problem_dir(&format!("sensitivity-{rows}"), &yaml, &csv);
     let p = Problem::from_path(&dir.join("problem.yaml"), &Default::default()).expect("a valid problem");
     let _ = std::fs::remove_dir_all(&dir);
     p

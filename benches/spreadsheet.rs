@@ -19,24 +19,9 @@ use innorank::problem::LoadOptions;
 
 const ROWS: usize = 100_000;
 
-const PROBLEM: &str = "name: spreadsheet bench
-criteria:
-  - {id: c1, direction: benefit, weight: 6}
-  - {id: c2, direction: cost, weight: 4}
-  - {id: c3, direction: benefit, weight: 3}
-  - {id: c4, direction: cost, weight: 4}
-  - {id: c5, direction: target, target: 0.6, weight: 2}
-  - {id: c6, direction: benefit, weight: 3}
-  - {id: c7, direction: cost, weight: 2}
-  - {id: c8, direction: benefit, weight: 1}
-alternatives: {csv: alternatives.csv}
-";
-
 /// A folder with the problem, `alternatives.csv` and `alternatives.xlsx`
 /// holding the same `ROWS` rows.
 fn write_files() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("innorank-bench-sheet-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
     let mut next = common::uniform(ROWS as u64);
     let mut csv = String::from("id,c1,c2,c3,c4,c5,c6,c7,c8\n");
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -58,8 +43,7 @@ fn write_files() -> PathBuf {
         }
         csv.push('\n');
     }
-    std::fs::write(dir.join("problem.yaml"), PROBLEM).expect("the problem");
-    std::fs::write(dir.join("alternatives.csv"), csv).expect("the CSV");
+    let dir = common::problem_dir("sheet", common::PROBLEM, &csv);
     book.save(dir.join("alternatives.xlsx")).expect("the workbook");
     dir
 }

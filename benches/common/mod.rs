@@ -4,6 +4,32 @@
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// Eight flat criteria `c1..c8` (benefit, cost and a target) over
+/// `alternatives.csv`: the problem most benches load.
+pub const PROBLEM: &str = "name: bench
+criteria:
+  - {id: c1, direction: benefit, weight: 6}
+  - {id: c2, direction: cost, weight: 4}
+  - {id: c3, direction: benefit, weight: 3}
+  - {id: c4, direction: cost, weight: 4}
+  - {id: c5, direction: target, target: 0.6, weight: 2}
+  - {id: c6, direction: benefit, weight: 3}
+  - {id: c7, direction: cost, weight: 2}
+  - {id: c8, direction: benefit, weight: 1}
+alternatives: {csv: alternatives.csv}
+";
+
+/// A fresh temporary folder `innorank-bench-{label}-{pid}` holding
+/// `problem.yaml` and `alternatives.csv` with the given texts.
+pub fn problem_dir(label: &str, yaml: &str, csv: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("innorank-bench-{label}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    std::fs::write(dir.join("problem.yaml"), yaml).expect("the problem");
+    std::fs::write(dir.join("alternatives.csv"), csv).expect("the CSV");
+    dir
+}
 
 /// Uniform numbers in [0, 1) from a xorshift64* stream seeded with `seed`
 /// (53 random bits each).

@@ -119,13 +119,10 @@ impl Pencil {
                 minus_out,
             } => {
                 let least = |a: f64, b: f64| if a + b > 0.0 { a * b / (a + b) } else { 0.0 };
-                let closeness = |p: f64, m: f64| {
-                    let (p, m) = (p.sqrt(), m.sqrt());
-                    if p + m > 0.0 { m / (p + m) } else { 0.5 }
-                };
+                let of_squares = |p: f64, m: f64| closeness(p.sqrt(), m.sqrt());
                 (
-                    closeness(plus_in.max(plus_out), least(minus_in, minus_out)),
-                    closeness(least(plus_in, plus_out), minus_in.max(minus_out)),
+                    of_squares(plus_in.max(plus_out), least(minus_in, minus_out)),
+                    of_squares(least(plus_in, plus_out), minus_in.max(minus_out)),
                 )
             }
             Pencil::Linear { inside, outside } => (inside.min(outside), inside.max(outside)),
@@ -147,11 +144,10 @@ impl Pencil {
                 plus_out,
                 minus_in,
                 minus_out,
-            } => {
-                let p = (u * plus_in + v * plus_out).sqrt();
-                let m = (u * minus_in + v * minus_out).sqrt();
-                if p + m > 0.0 { m / (p + m) } else { 0.5 }
-            }
+            } => closeness(
+                (u * plus_in + v * plus_out).sqrt(),
+                (u * minus_in + v * minus_out).sqrt(),
+            ),
             Pencil::Linear { inside, outside } => t * inside + (1.0 - t) * outside,
         }
     }
@@ -432,6 +428,16 @@ pub fn sign_changes(c2: f64, c1: f64, c0: f64) -> UpToTwo<(f64, bool)> {
         }
     }
     out
+}
+
+/// TOPSIS closeness from the two distances; 0.5 when both are zero (the
+/// alternative is the ideal and the anti-ideal at once).
+fn closeness(plus: f64, minus: f64) -> f64 {
+    if plus + minus > 0.0 {
+        minus / (plus + minus)
+    } else {
+        0.5
+    }
 }
 
 #[cfg(test)]

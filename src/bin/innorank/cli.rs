@@ -344,8 +344,8 @@ pub struct RankArgs {
     pub wide: bool,
     #[command(flatten)]
     pub plot: PlotArgs,
-    /// The head-to-head of --explain (table and Markdown) and --plot:
-    /// these two ranked alternatives instead of the top two.
+    /// The head-to-head of --explain (every format) and --plot: these two
+    /// ranked alternatives instead of the top two.
     #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
     pub versus: Option<Vec<String>>,
     /// Write the output to this file instead of standard output.
