@@ -408,13 +408,7 @@ fn check_block(block: &[f64], cols: usize) -> Result<usize, StatsError> {
         }
         .into());
     }
-    // A branch-free scan per piece (it vectorises), on all cores; the
-    // value is located only when there is one.
-    use rayon::prelude::*;
-    let any_bad = block
-        .par_chunks(1 << 16)
-        .any(|piece| piece.iter().fold(false, |bad, v| bad | !v.is_finite()));
-    if any_bad && let Some(i) = block.iter().position(|v| !v.is_finite()) {
+    if let Some(i) = super::matrix::first_non_finite(block) {
         return Err(DataError::NonFinite {
             row: i / cols,
             col: i % cols,

@@ -21,6 +21,7 @@ mod encoding;
 mod intake;
 mod lines;
 mod quote_free;
+mod repeats;
 mod sheet;
 
 pub(crate) use encoding::{NotUtf8, sniff as sniff_encoding};
@@ -476,7 +477,7 @@ fn id_hash(id: &str) -> u64 {
 ///
 /// Sorting the ids' 64-bit hashes (`hashes`, or computed here) shows that
 /// there is no repeat (the usual case) faster than a hash set can (see
-/// [`any_equal`]); only if two hashes are equal are the ids themselves
+/// [`repeats::any_equal`]); only if two hashes are equal are the ids themselves
 /// compared.
 fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], hashes: Option<Vec<u64>>, errors: &mut Errors<'_>) {
     use rayon::prelude::*;
@@ -487,7 +488,7 @@ fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], hashes: Option<Vec<
             .map(|i| id_hash(alternatives.id(i)))
             .collect()
     });
-    if !any_equal(hashes) {
+    if !repeats::any_equal(hashes) {
         return;
     }
     let mut first: HashMap<&str, u32, foldhash::fast::RandomState> =
@@ -509,47 +510,6 @@ fn duplicate_ids(alternatives: &Alternatives, lines: &[u32], hashes: Option<Vec<
             first.insert(id, lines[i]);
         }
     }
-}
-
-/// Whether two of `hashes` are equal.
-///
-/// One counting pass spreads them by their top bits into buckets of about
-/// a thousand (a few KiB, in cache); the buckets are then sorted and
-/// scanned on all cores. At 10^6 ids this takes a fraction of the
-/// instructions of sorting the whole list, whose passes miss the cache.
-fn any_equal(hashes: Vec<u64>) -> bool {
-    use rayon::prelude::*;
-
-    let bits = (hashes.len() >> 10).max(1).ilog2().clamp(1, 16);
-    let bucket = |h: u64| (h >> (64 - bits)) as usize;
-    let mut ends = vec![0usize; 1 << bits];
-    for &h in &hashes {
-        ends[bucket(h)] += 1;
-    }
-    let mut next = Vec::with_capacity(ends.len());
-    let mut total = 0;
-    for n in &mut ends {
-        next.push(total);
-        total += *n;
-        *n = total;
-    }
-    let mut spread = vec![0u64; hashes.len()];
-    for h in hashes {
-        let b = bucket(h);
-        spread[next[b]] = h;
-        next[b] += 1;
-    }
-    let mut pieces = Vec::with_capacity(ends.len());
-    let (mut rest, mut start) = (spread.as_mut_slice(), 0);
-    for end in ends {
-        let (piece, tail) = std::mem::take(&mut rest).split_at_mut(end - start);
-        pieces.push(piece);
-        (rest, start) = (tail, end);
-    }
-    pieces.into_par_iter().any(|piece| {
-        piece.sort_unstable();
-        piece.windows(2).any(|w| w[0] == w[1])
-    })
 }
 
 /// Parses the rows `reader` gives on one thread; `before` is the number of
@@ -1000,28 +960,5 @@ mod tests {
                 fifo.display()
             )
         );
-    }
-
-    #[test]
-    fn any_equal_finds_a_repeat_in_any_bucket() {
-        // Hashes spread over every top-bit bucket, from a fixed LCG.
-        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
-        let hashes: Vec<u64> = (0..50_000)
-            .map(|_| {
-                x = x
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                x
-            })
-            .collect();
-        assert!(!super::any_equal(hashes.clone()));
-        for at in [0, 1, 24_999, 49_999] {
-            let mut repeated = hashes.clone();
-            repeated.push(hashes[at]);
-            assert!(super::any_equal(repeated), "repeat of {at}");
-        }
-        assert!(!super::any_equal(Vec::new()));
-        assert!(!super::any_equal(vec![7]));
-        assert!(super::any_equal(vec![7, 7]));
     }
 }

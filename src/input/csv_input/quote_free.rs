@@ -153,17 +153,21 @@ fn split_at_lines(data: &[u8], parts: usize) -> Vec<&[u8]> {
 
 /// The records (non-empty lines) and line breaks in `stretch`; `None` if
 /// it holds a quote, or a `\r` not followed by `\n` (nor at the very end).
+///
+/// One pass over the bytes finds all three (line breaks, quotes and
+/// `\r`): the stretch is read from memory once, not once per byte sought.
 fn count(stretch: &[u8]) -> Option<(usize, u64)> {
-    if memchr::memchr(b'"', stretch).is_some()
-        || memchr::memchr_iter(b'\r', stretch).any(|p| stretch.get(p + 1).is_some_and(|&b| b != b'\n'))
-    {
-        return None;
-    }
     let (mut records, mut newlines, mut start) = (0, 0, 0);
-    for end in memchr::memchr_iter(b'\n', stretch) {
-        newlines += 1;
-        records += usize::from(!is_blank(&stretch[start..end]));
-        start = end + 1;
+    for at in memchr::memchr3_iter(b'\n', b'"', b'\r', stretch) {
+        match stretch[at] {
+            b'\n' => {
+                newlines += 1;
+                records += usize::from(!is_blank(&stretch[start..at]));
+                start = at + 1;
+            }
+            b'\r' if stretch.get(at + 1).is_none_or(|&b| b == b'\n') => {}
+            _ => return None,
+        }
     }
     records += usize::from(!is_blank(&stretch[start..]));
     Some((records, newlines))

@@ -68,6 +68,12 @@ impl Floats {
             return;
         }
         let text = self.0.format_finite(v).as_bytes();
+        // Both write plain digits below 1e16: only larger numbers can
+        // hold the `+`, so scores and distances skip the search.
+        if v.abs() < 1e16 {
+            buf.extend_from_slice(text);
+            return;
+        }
         match memchr::memchr(b'+', text) {
             Some(plus) => {
                 buf.extend_from_slice(&text[..plus]);
@@ -379,6 +385,10 @@ mod tests {
             1.0,
             1e15,
             1e16,
+            -1e16,
+            9.999_999_999_999_998e15,
+            -9.999_999_999_999_998e15,
+            1.5e16,
             1e17,
             1e-5,
             1e-7,
