@@ -8,6 +8,7 @@ pub mod compare;
 pub mod csv;
 pub mod fit;
 pub mod grid;
+mod in_order;
 pub mod json;
 mod json_rows;
 pub mod markdown;
@@ -24,7 +25,6 @@ pub mod width;
 pub mod xlsx;
 
 use std::io::Write;
-use std::ops::Range;
 
 use crate::cli::Format;
 use view::{CheckSummary, CostView, Definition, Library, RankView, WeightsView};
@@ -171,40 +171,4 @@ impl Render for Definition<'_> {
     }
 }
 
-/// Writes `len` items to `out` in order, formatted in parallel: `fill`
-/// appends the items of a range to an empty buffer, `chunk` items per
-/// task. Groups of chunks are formatted on all cores and written in order;
-/// the buffers are reused, so memory stays that of one group. The first
-/// error of a group stops the writing.
-pub fn write_in_order<E>(
-    out: &mut dyn Write,
-    len: usize,
-    chunk: usize,
-    fill: impl Fn(Range<usize>, &mut Vec<u8>) -> Result<(), E> + Sync,
-) -> anyhow::Result<()>
-where
-    E: std::error::Error + Send + Sync + 'static,
-{
-    use rayon::prelude::*;
-
-    let mut buffers = vec![Vec::new(); rayon::current_num_threads().max(1) * 2];
-    let group = chunk * buffers.len();
-    for start in (0..len).step_by(group) {
-        let results: Vec<Result<(), E>> = buffers
-            .par_iter_mut()
-            .enumerate()
-            .map(|(k, buf)| {
-                buf.clear();
-                let from = (start + k * chunk).min(len);
-                fill(from..(from + chunk).min(len), buf)
-            })
-            .collect();
-        if let Some(e) = results.into_iter().find_map(Result::err) {
-            return Err(e.into());
-        }
-        for buf in &buffers {
-            out.write_all(buf)?;
-        }
-    }
-    Ok(())
-}
+pub use in_order::write_in_order;
