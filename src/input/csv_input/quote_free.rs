@@ -18,12 +18,16 @@ use crate::model::alternatives::Labels;
 /// Below this many bytes of rows (64 KiB), one thread reads them all.
 const PARALLEL_BYTES: usize = 1 << 16;
 
+/// Bytes of rows per parallel task, at most (1 MiB): small tasks keep the
+/// cores equally busy to the end, even when one of them is slowed.
+const STRETCH_BYTES: usize = 1 << 20;
+
 /// Reads the rows in `data`, which starts at byte `offset` of the file,
 /// after `before` lines. `None` if a quote or a lone `\r` needs the csv
 /// crate.
 pub(super) fn read(data: &[u8], offset: usize, before: u64, layout: &Layout<'_>) -> Option<Rows> {
     let stretches = if data.len() >= PARALLEL_BYTES {
-        split_at_lines(data, rayon::current_num_threads() * 4)
+        split_at_lines(data, (rayon::current_num_threads() * 4).max(data.len() / STRETCH_BYTES))
     } else {
         vec![data]
     };
