@@ -17,10 +17,10 @@ const AHEAD_PER_THREAD: usize = 2;
 ///
 /// Each core takes the next chunk as soon as it is free, up to a few
 /// chunks ahead of the writer, while this thread writes finished chunks in
-/// order (and formats one itself when it has nothing to write); buffers
-/// are reused, so memory stays that of a few chunks. No core waits for the
-/// others between groups of chunks, and writing (to a pipe or a file)
-/// overlaps formatting. The first error, in item order, stops the writing:
+/// order (and, on a thread of the pool, formats one itself when it has
+/// nothing to write); buffers are reused, so memory stays that of a few
+/// chunks. No core waits for the others between groups of chunks, and
+/// writing (to a pipe or a file) overlaps formatting. The first error, in item order, stops the writing:
 /// what comes before it is written, nothing after.
 pub fn write_in_order<E>(
     out: &mut dyn Write,
@@ -120,17 +120,22 @@ impl<E> Shared<E> {
         self.changed.notify_all();
     }
 
-    /// The writer: writes formatted chunks in order as they come, and
-    /// formats the next chunk itself while the one to write is not ready.
+    /// The writer: writes formatted chunks in order as they come, and on a
+    /// thread of the pool formats the next chunk itself while the one to
+    /// write is not ready.
     fn write(&self, out: &mut dyn Write, fill: impl Fn(usize, &mut Vec<u8>) -> Result<(), E>) -> anyhow::Result<()>
     where
         E: std::error::Error + Send + Sync + 'static,
     {
+        // A thread of the pool writing must also format (the pool may have
+        // no other); a thread outside it leaves that to the pool's threads,
+        // one per core.
+        let helps = rayon::current_thread_index().is_some();
         let mut state = self.lock();
         while state.written < self.chunks && !state.panicked {
             let at = state.written;
             let Some(done) = state.ready.remove(&at) else {
-                if self.can_take(&state) {
+                if helps && self.can_take(&state) {
                     self.format(state, &fill);
                     state = self.lock();
                 } else {
