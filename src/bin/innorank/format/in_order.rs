@@ -223,6 +223,30 @@ mod tests {
     }
 
     #[test]
+    fn a_panic_while_formatting_reaches_the_caller_instead_of_hanging() {
+        for threads in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                pool.install(|| {
+                    write_in_order(&mut Vec::new(), 1_000, 10, |items, _| {
+                        assert!(!items.contains(&555), "item 555");
+                        Ok::<(), Bad>(())
+                    })
+                })
+            }));
+            assert!(caught.is_err(), "{threads} threads");
+        }
+        // From a thread outside any pool, as the CLI calls it.
+        let caught = std::panic::catch_unwind(|| {
+            write_in_order(&mut Vec::new(), 1_000, 10, |items, _| {
+                assert!(!items.contains(&5), "item 5");
+                Ok::<(), Bad>(())
+            })
+        });
+        assert!(caught.is_err());
+    }
+
+    #[test]
     fn an_error_stops_the_writing_after_the_chunks_before_it() {
         for threads in [1, 2, 4] {
             let (out, err) = lines(10_000, 100, Some(5_050), threads);
