@@ -14,6 +14,7 @@ use super::table::Value;
 /// shared string's index, closed by `</v></c>`. Its 0-based row and
 /// column, its value (`None` for `<c .../>`) and the length read; `None`
 /// for any other shape.
+#[inline]
 pub(super) fn cell(text: &[u8]) -> Option<(u32, u32, Option<Value>, usize)> {
     let rest = text.strip_prefix(b" r=\"")?;
     let (row, column, len) = reference(rest)?;
@@ -80,15 +81,18 @@ fn reference(text: &[u8]) -> Option<(u32, u32, usize)> {
 
 /// The whole number (at most 9 digits, no sign) at the start of `text`
 /// and its length.
+#[inline]
 fn number(text: &[u8]) -> Option<(u32, usize)> {
     let mut value = 0u32;
-    for (len, &b) in text.iter().enumerate().take(10) {
-        if !b.is_ascii_digit() {
-            return (len > 0).then_some((value, len));
+    let mut len = 0;
+    while let Some(digit) = text.get(len).map(|b| b.wrapping_sub(b'0')).filter(|d| *d <= 9) {
+        if len == 9 {
+            return None;
         }
-        value = value * 10 + u32::from(b - b'0');
+        value = value * 10 + u32::from(digit);
+        len += 1;
     }
-    None
+    (len > 0).then_some((value, len))
 }
 
 #[cfg(test)]

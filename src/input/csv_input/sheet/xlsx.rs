@@ -238,7 +238,11 @@ fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
     let mut out = Vec::with_capacity(piece.len() / 24);
     let (mut row, mut column) = (u32::MAX, u32::MAX);
     let mut at = 0;
-    while let Some(p) = memchr::memchr(b'<', &bytes[at..]) {
+    // Most tags start right where the one before ended.
+    while let Some(p) = (bytes.get(at) == Some(&b'<'))
+        .then_some(0)
+        .or_else(|| memchr::memchr(b'<', &bytes[at..]))
+    {
         let start = at + p + 1;
         if let Some(len) = usual(&bytes[start..], &mut out, &mut row, &mut column) {
             at = start + len;
@@ -310,7 +314,9 @@ fn usual(text: &[u8], out: &mut Vec<Cell>, row: &mut u32, column: &mut u32) -> O
         b"c " => {
             let (r, c, value, len) = usual::cell(&text[1..])?;
             (*row, *column) = (r, c);
-            out.extend(value.map(|v| (r, c, v)));
+            if let Some(value) = value {
+                out.push((r, c, value));
+            }
             Some(1 + len)
         }
         b"/r" => text.starts_with(b"/row>").then_some(5),
