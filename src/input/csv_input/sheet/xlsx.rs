@@ -5,9 +5,12 @@
 //! table in CSV. A general XML reader spends most of its time on events
 //! and attributes this reader does not need: here the sheet is inflated
 //! once, in chunks of whole rows ([`stream`]) read on all cores while the
-//! rest is inflated, and its `<c>` elements are found with `memchr`,
-//! numbers parsed in place, and text cells borrowed from the shared
-//! strings.
+//! rest is inflated (each chunk's rows laid out on the core that read
+//! them, see [`Block`]); the usual cells and rows are read byte by byte
+//! ([`usual`]), other `<c>` elements found with `memchr`, numbers parsed
+//! in place, and text cells borrowed from the shared strings. The
+//! inflater is zlib-rs with run-time CPU detection (AVX2 where the CPU
+//! has it).
 //!
 //! It reads the plain subset that writers produce (numbers, shared,
 //! inline and formula strings, booleans, formulas' cached values) and
