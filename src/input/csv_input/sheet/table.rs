@@ -42,21 +42,33 @@ impl Block {
     pub(super) fn from_cells(cells: Vec<Cell>) -> Block {
         let (mut top, mut bottom, mut left, mut right) = (u32::MAX, 0, u32::MAX, 0);
         let mut shared = None;
+        let mut ascending = true;
+        let mut last = None;
         for (row, column, value) in &cells {
             (top, bottom) = (top.min(*row), bottom.max(*row));
             (left, right) = (left.min(*column), right.max(*column));
             if let Value::Shared(i) = value {
                 shared = shared.max(Some(*i));
             }
+            ascending &= last < Some((*row, *column));
+            last = Some((*row, *column));
         }
         if cells.is_empty() {
             return Block::default();
         }
         let width = (right - left) as usize + 1;
-        let mut dense = vec![Value::Empty; width * ((bottom - top) as usize + 1)];
-        for (row, column, value) in cells {
-            dense[(row - top) as usize * width + (column - left) as usize] = value;
-        }
+        let size = width * ((bottom - top) as usize + 1);
+        // As many cells as places, each after the one before: each place
+        // once, in order (the usual full table).
+        let dense = if ascending && cells.len() == size {
+            cells.into_iter().map(|(_, _, value)| value).collect()
+        } else {
+            let mut dense = vec![Value::Empty; size];
+            for (row, column, value) in cells {
+                dense[(row - top) as usize * width + (column - left) as usize] = value;
+            }
+            dense
+        };
         Block {
             top,
             bottom,
