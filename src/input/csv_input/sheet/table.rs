@@ -61,7 +61,10 @@ impl Block {
         // As many cells as places, each after the one before: each place
         // once, in order (the usual full table).
         let dense = if ascending && cells.len() == size {
-            cells.into_iter().map(|(_, _, value)| value).collect()
+            // A new vector, not `collect`'s reuse of the cells' larger one.
+            let mut dense = Vec::with_capacity(size);
+            dense.extend(cells.into_iter().map(|(_, _, value)| value));
+            dense
         } else {
             let mut dense = vec![Value::Empty; size];
             for (row, column, value) in cells {
