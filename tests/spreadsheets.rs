@@ -407,3 +407,49 @@ fn an_xls_reads_as_the_same_table_in_csv_with_problems_at_their_cell() {
         "{errors:?}"
     );
 }
+
+/// A longer sheet (more than one inflated piece): values, intervals, levels
+/// and problems come out as from the same table in CSV, in row order.
+#[test]
+fn long_sheets_read_as_in_csv() {
+    let dir = Dir::new("xlsx-stretches");
+    let problem = "name: x\ncriteria:\n  - {id: risk, direction: cost, scale: {min: 0, max: 99}}\n  - {id: fit, levels: {low: 1, mid: 3, high: 5}}\n";
+    dir.write("p.yaml", problem);
+    let table = |bad: &[usize]| {
+        let mut csv = String::from("id,name,risk,fit\n");
+        for i in 0..9000 {
+            let risk = match i {
+                _ if bad.contains(&i) => "lots".to_owned(),
+                _ if i % 997 == 0 => format!("{}..{}", i % 50, i % 50 + 3),
+                _ => format!("{}", (i * 37) % 90),
+            };
+            let fit = ["low", "mid", "high", "low..high"][i % 4];
+            csv.push_str(&format!("a{i},Name {i},{risk},{fit}\n"));
+        }
+        csv
+    };
+    let clean = table(&[]);
+    dir.write("a.csv", &clean);
+    workbook(&dir.join("a.xlsx"), "Sheet1", &clean, &[]);
+    let run = |file: &str| {
+        dir.innorank()
+            .args(["rank", "p.yaml", "--format", "json", "--quiet", "--alternatives", file])
+            .json()
+    };
+    let from_csv = run("a.csv");
+    assert_eq!(from_csv["ranking"].as_array().unwrap().len(), 9000);
+    assert_eq!(run("a.xlsx"), from_csv);
+    let bad = table(&[3, 4100, 8999]);
+    workbook(&dir.join("b.xlsx"), "Sheet1", &bad, &[]);
+    let errors = dir
+        .innorank()
+        .args(["check", "p.yaml", "--alternatives", "b.xlsx"])
+        .errors();
+    let cells: Vec<&str> = errors.iter().filter_map(|e| e.split(": ").next()).collect();
+    assert_eq!(
+        cells[..3],
+        ["b.xlsx!Sheet1!C5", "b.xlsx!Sheet1!C4102", "b.xlsx!Sheet1!C9001"],
+        "{errors:?}"
+    );
+    same_messages_as_csv(&dir, &errors, &bad);
+}

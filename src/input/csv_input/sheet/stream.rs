@@ -15,9 +15,11 @@ pub(super) const CHUNK: usize = 1 << 20;
 /// body of its `<sheetData>` to `send` in pieces, each of whole rows and,
 /// after the first, starting with a numbered row (`<row r="...">`), so
 /// each can be read alone. A row without a number stays with the row
-/// before it. `None` if `xml` is not a worksheet with a `<sheetData>`, is
-/// not UTF-8, cannot be read, or `send` refuses a piece.
-pub(super) fn pieces(mut xml: impl Read, chunk: usize, send: &mut dyn FnMut(String) -> bool) -> Option<()> {
+/// before it. The pieces are bytes: checking that they are UTF-8 is left
+/// to the readers of pieces, off the inflating thread. `None` if `xml` is
+/// not a worksheet with a `<sheetData>`, cannot be read, or `send` refuses
+/// a piece.
+pub(super) fn pieces(mut xml: impl Read, chunk: usize, send: &mut dyn FnMut(Vec<u8>) -> bool) -> Option<()> {
     let mut buffer = Vec::with_capacity(chunk);
     let mut started = false;
     loop {
@@ -43,14 +45,14 @@ pub(super) fn pieces(mut xml: impl Read, chunk: usize, send: &mut dyn FnMut(Stri
             tail.extend_from_slice(&buffer[cut..]);
             buffer.truncate(cut);
             let piece = std::mem::replace(&mut buffer, tail);
-            if !send(String::from_utf8(piece).ok()?) {
+            if !send(piece) {
                 return None;
             }
         }
     }
     let end = memchr::memmem::find(&buffer, b"</sheetData>")?;
     buffer.truncate(end);
-    send(String::from_utf8(buffer).ok()?).then_some(())
+    send(buffer).then_some(())
 }
 
 /// Where the body of `<sheetData>` starts in the text read so far.
@@ -122,7 +124,7 @@ mod tests {
     fn cut(xml: &str, chunk: usize) -> Option<Vec<String>> {
         let mut out = Vec::new();
         pieces(xml.as_bytes(), chunk, &mut |p| {
-            out.push(p);
+            out.push(String::from_utf8(p).unwrap());
             true
         })?;
         Some(out)

@@ -19,6 +19,89 @@ pub(super) enum Value {
 /// A non-empty cell: 0-based row and column, and its value.
 pub(super) type Cell = (u32, u32, Value);
 
+/// The smallest rectangle holding some cells, row by row: the rows of one
+/// piece of a sheet, laid out where the piece was read, so that the
+/// whole table is these blocks put end to end rather than every cell
+/// moved once more after all are read.
+#[derive(Debug, Default)]
+pub(super) struct Block {
+    /// The 0-based top and bottom rows and left and right columns.
+    top: u32,
+    bottom: u32,
+    left: u32,
+    right: u32,
+    /// `(bottom - top + 1) x (right - left + 1)` cells; none if no cell.
+    cells: Vec<Value>,
+    /// The highest shared string index among the cells, if any.
+    pub(super) shared: Option<u32>,
+}
+
+impl Block {
+    /// The block of `cells` (non-empty, in any order; of two at the same
+    /// place, the later).
+    pub(super) fn from_cells(cells: Vec<Cell>) -> Block {
+        let (mut top, mut bottom, mut left, mut right) = (u32::MAX, 0, u32::MAX, 0);
+        let mut shared = None;
+        let mut ascending = true;
+        let mut last = None;
+        for (row, column, value) in &cells {
+            (top, bottom) = (top.min(*row), bottom.max(*row));
+            (left, right) = (left.min(*column), right.max(*column));
+            if let Value::Shared(i) = value {
+                shared = shared.max(Some(*i));
+            }
+            ascending &= last < Some((*row, *column));
+            last = Some((*row, *column));
+        }
+        if cells.is_empty() {
+            return Block::default();
+        }
+        let width = (right - left) as usize + 1;
+        let size = width * ((bottom - top) as usize + 1);
+        // As many cells as places, each after the one before: each place
+        // once, in order (the usual full table).
+        let dense = if ascending && cells.len() == size {
+            // A new vector, not `collect`'s reuse of the cells' larger one.
+            let mut dense = Vec::with_capacity(size);
+            dense.extend(cells.into_iter().map(|(_, _, value)| value));
+            dense
+        } else {
+            let mut dense = vec![Value::Empty; size];
+            for (row, column, value) in cells {
+                dense[(row - top) as usize * width + (column - left) as usize] = value;
+            }
+            dense
+        };
+        Block {
+            top,
+            bottom,
+            left,
+            right,
+            cells: dense,
+            shared,
+        }
+    }
+
+    fn width(&self) -> usize {
+        (self.right - self.left) as usize + 1
+    }
+
+    /// The block's rows widened to columns `left..left + width`.
+    fn widen(self, left: u32, width: usize) -> Vec<Value> {
+        if self.left == left && self.width() == width {
+            return self.cells;
+        }
+        let (old, skip) = (self.width(), (self.left - left) as usize);
+        let mut out = Vec::with_capacity(width * self.cells.len() / old);
+        for row in self.cells.chunks(old) {
+            out.extend(std::iter::repeat_n(Value::Empty, skip));
+            out.extend_from_slice(row);
+            out.extend(std::iter::repeat_n(Value::Empty, width - skip - old));
+        }
+        out
+    }
+}
+
 /// The smallest rectangle holding every non-empty cell of a sheet, row by
 /// row, and the shared strings its cells name.
 #[derive(Debug, Default)]
@@ -26,41 +109,62 @@ pub(super) struct Table {
     /// The 0-based row and column of the top left cell.
     pub(super) start: (u32, u32),
     width: usize,
-    cells: Vec<Value>,
+    /// The rows, top first, in blocks of whole rows of `width` cells.
+    blocks: Vec<Vec<Value>>,
     strings: Vec<String>,
 }
 
 impl Table {
-    /// The table of `parts` (non-empty cells, in any order), whose
+    /// The table of `cells` (non-empty, in any order), whose
     /// [`Value::Shared`] cells index `strings`.
-    pub(super) fn from_cells(parts: Vec<Vec<Cell>>, strings: Vec<String>) -> Table {
-        let (mut top, mut bottom, mut left, mut right) = (u32::MAX, 0, u32::MAX, 0);
-        for &(row, column, _) in parts.iter().flatten() {
-            (top, bottom) = (top.min(row), bottom.max(row));
-            (left, right) = (left.min(column), right.max(column));
+    pub(super) fn from_cells(cells: Vec<Cell>, strings: Vec<String>) -> Table {
+        Table::from_blocks(vec![Block::from_cells(cells)], strings).unwrap_or_default()
+    }
+
+    /// The table of `blocks` (in any order), or `None` if two of them
+    /// share a row (a sheet whose rows are out of order).
+    pub(super) fn from_blocks(mut blocks: Vec<Block>, strings: Vec<String>) -> Option<Table> {
+        blocks.retain(|b| !b.cells.is_empty());
+        blocks.sort_unstable_by_key(|b| b.top);
+        if blocks.windows(2).any(|w| w[1].top <= w[0].bottom) {
+            return None;
         }
-        if top > bottom {
-            return Table {
+        let (Some(first), Some(last)) = (blocks.first(), blocks.last()) else {
+            return Some(Table {
                 strings,
                 ..Table::default()
-            };
-        }
+            });
+        };
+        let (top, bottom) = (first.top, last.bottom);
+        let left = blocks.iter().map(|b| b.left).min().unwrap_or(0);
+        let right = blocks.iter().map(|b| b.right).max().unwrap_or(0);
         let width = (right - left) as usize + 1;
-        let mut cells = vec![Value::Empty; width * ((bottom - top) as usize + 1)];
-        for (row, column, value) in parts.into_iter().flatten() {
-            cells[(row - top) as usize * width + (column - left) as usize] = value;
+        let mut rows = Vec::with_capacity(blocks.len());
+        let mut next = top;
+        for block in blocks {
+            // Rows with no cell between two blocks are empty rows.
+            let gap = (block.top - next) as usize * width;
+            if let Some(before) = rows.last_mut().filter(|_| gap > 0) {
+                Vec::extend(before, std::iter::repeat_n(Value::Empty, gap));
+            }
+            next = block.bottom + 1;
+            rows.push(block.widen(left, width));
         }
-        Table {
+        debug_assert_eq!(
+            rows.iter().map(Vec::len).sum::<usize>(),
+            width * (bottom - top + 1) as usize
+        );
+        Some(Table {
             start: (top, left),
             width,
-            cells,
+            blocks: rows,
             strings,
-        }
+        })
     }
 
     /// The rows, top first, each `width` cells.
     pub(super) fn rows(&self) -> impl Iterator<Item = &[Value]> {
-        self.cells.chunks(self.width.max(1))
+        self.blocks.iter().flat_map(|b| b.chunks(self.width.max(1)))
     }
 
     /// A cell's text, trimmed as CSV cells are: a whole number without
@@ -75,5 +179,44 @@ impl Table {
             Value::Shared(i) => Cow::Borrowed(self.strings.get(*i as usize).map_or("", |s| s.trim())),
             Value::Text(t) => Cow::Borrowed(t.trim()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(v: f64) -> Value {
+        Value::Number(v)
+    }
+
+    #[test]
+    fn blocks_are_put_end_to_end_with_gaps_and_widened() {
+        // Rows 2-3 (columns B-C), then row 6 (columns A-B), given out of order.
+        let lower = Block::from_cells(vec![(5, 0, number(6.0)), (5, 1, Value::Shared(4))]);
+        let upper = Block::from_cells(vec![(1, 1, number(1.0)), (2, 2, number(2.0))]);
+        assert_eq!(lower.shared, Some(4));
+        let table = Table::from_blocks(vec![lower, Block::default(), upper], Vec::new()).unwrap();
+        assert_eq!(table.start, (1, 0));
+        let rows: Vec<&[Value]> = table.rows().collect();
+        let e = Value::Empty;
+        assert_eq!(
+            rows,
+            [
+                &[e.clone(), number(1.0), e.clone()][..],
+                &[e.clone(), e.clone(), number(2.0)],
+                &[e.clone(), e.clone(), e.clone()],
+                &[e.clone(), e.clone(), e.clone()],
+                &[number(6.0), Value::Shared(4), e.clone()],
+            ]
+        );
+        // Blocks sharing a row (rows out of order in the sheet) are refused.
+        let a = Block::from_cells(vec![(1, 0, number(1.0)), (4, 0, number(4.0))]);
+        let b = Block::from_cells(vec![(2, 0, number(2.0))]);
+        assert!(Table::from_blocks(vec![a, b], Vec::new()).is_none());
+        assert_eq!(Table::from_blocks(Vec::new(), Vec::new()).unwrap().rows().count(), 0);
+        // Of two cells at one place, the later.
+        let table = Table::from_cells(vec![(0, 0, number(1.0)), (0, 0, number(2.0))], Vec::new());
+        assert_eq!(table.rows().collect::<Vec<_>>(), [&[number(2.0)][..]]);
     }
 }

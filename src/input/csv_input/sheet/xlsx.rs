@@ -5,9 +5,12 @@
 //! table in CSV. A general XML reader spends most of its time on events
 //! and attributes this reader does not need: here the sheet is inflated
 //! once, in chunks of whole rows ([`stream`]) read on all cores while the
-//! rest is inflated, and its `<c>` elements are found with `memchr`,
-//! numbers parsed in place, and text cells borrowed from the shared
-//! strings.
+//! rest is inflated (each chunk's rows laid out on the core that read
+//! them, see [`Block`]); the usual cells and rows are read byte by byte
+//! ([`usual`]), other `<c>` elements found with `memchr`, numbers parsed
+//! in place, and text cells borrowed from the shared strings. The
+//! inflater is zlib-rs with run-time CPU detection (AVX2 where the CPU
+//! has it).
 //!
 //! It reads the plain subset that writers produce (numbers, shared,
 //! inline and formula strings, booleans, formulas' cached values) and
@@ -21,9 +24,9 @@ use std::path::Path;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use super::stream;
-use super::table::{Cell, Table, Value};
+use super::table::{Block, Cell, Table, Value};
 use super::xml::{attribute, between, decode, elements, strings_of};
+use super::{stream, usual};
 
 /// A workbook's sheets, in order, and how to reach their cells.
 pub(super) struct Book {
@@ -32,6 +35,8 @@ pub(super) struct Book {
     sheets: Vec<(String, String)>,
     /// The shared strings' zip entry, if any.
     strings: Option<String>,
+    /// How many bytes of the sheet's XML are inflated at a time.
+    chunk: usize,
 }
 
 impl Book {
@@ -67,7 +72,15 @@ impl Book {
             path: path.to_owned(),
             sheets,
             strings,
+            chunk: stream::CHUNK,
         })
+    }
+
+    /// The same workbook inflated `chunk` bytes at a time, so that tests
+    /// read small sheets in many pieces.
+    #[cfg(test)]
+    pub(super) fn chunked(self, chunk: usize) -> Book {
+        Book { chunk, ..self }
     }
 
     /// The sheets' names, in order.
@@ -79,14 +92,14 @@ impl Book {
     /// `None` if they hold anything this reader leaves to calamine.
     pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Table> {
         let part = &self.sheets.iter().find(|(n, _)| n == name)?.1;
-        let path = &self.path;
-        let inflate = move |send: &mut dyn FnMut(String) -> bool| {
+        let (path, chunk) = (&self.path, self.chunk);
+        let inflate = move |send: &mut dyn FnMut(Vec<u8>) -> bool| {
             let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
             let file = zip.by_name(part).ok()?;
             if file.size() > max_size {
                 return None;
             }
-            stream::pieces(file.take(max_size), stream::CHUNK, send)
+            stream::pieces(file.take(max_size), chunk, send)
         };
         let strings = || match &self.strings {
             Some(part) => {
@@ -190,50 +203,54 @@ fn has(text: &str, needle: &str) -> bool {
 /// The non-empty cells of a worksheet as a table; `None` if the sheet
 /// holds anything left to calamine. `inflate` hands the sheet's rows on
 /// in pieces (see [`stream::pieces`]) from a thread of its own, while the
-/// pieces already handed on are read on all cores and the shared strings
-/// (`strings`) are read beside them.
+/// pieces already handed on are read, each into a [`Block`] of its rows,
+/// on all cores and the shared strings (`strings`) are read beside them.
 fn cells(
-    inflate: impl FnOnce(&mut dyn FnMut(String) -> bool) -> Option<()> + Send,
+    inflate: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> bool) -> Option<()> + Send,
     strings: impl FnOnce() -> Option<Vec<String>> + Send,
 ) -> Option<Table> {
-    let (sender, pieces) = std::sync::mpsc::channel::<String>();
+    let (sender, pieces) = std::sync::mpsc::channel::<Vec<u8>>();
     std::thread::scope(|scope| {
         let inflater = scope.spawn(move || inflate(&mut |piece| sender.send(piece).is_ok()));
-        let (strings, parts) = rayon::join(strings, || {
+        let (strings, blocks) = rayon::join(strings, || {
             pieces
                 .into_iter()
                 .par_bridge()
-                .map(|piece| piece_cells(&piece))
-                .collect::<Option<Vec<Vec<Cell>>>>()
+                .map(|piece| piece_cells(&piece).map(Block::from_cells))
+                .collect::<Option<Vec<Block>>>()
         });
         inflater.join().ok()??;
-        let (strings, parts) = (strings?, parts?);
-        let known = |cell: &Cell| !matches!(cell.2, Value::Shared(i) if i as usize >= strings.len());
-        parts
-            .iter()
-            .flatten()
-            .all(known)
-            .then(|| Table::from_cells(parts, strings))
+        let (strings, blocks) = (strings?, blocks?);
+        let known = |block: &Block| block.shared.is_none_or(|i| (i as usize) < strings.len());
+        blocks.iter().all(known).then(|| Table::from_blocks(blocks, strings))?
     })
 }
 
-/// The cells of a piece of `<sheetData>` (see [`rows`]).
-fn piece_cells(piece: &str) -> Option<Vec<Cell>> {
-    if has(piece, "<!") || has(piece, "<?") {
-        return None;
-    }
-    rows(piece, usize::MAX)
+/// The cells of a piece of `<sheetData>` (see [`rows`]); `None` if it is
+/// not UTF-8.
+fn piece_cells(piece: &[u8]) -> Option<Vec<Cell>> {
+    rows(std::str::from_utf8(piece).ok()?, usize::MAX)
 }
 
 /// The cells of the rows in `piece` (0-based row, 0-based column, value),
-/// shared strings checked against `strings` of them.
+/// shared strings checked against `strings` of them. Comments, CDATA and
+/// processing instructions are left to calamine: between cells they are
+/// tags of no known name, and a cell holding one is refused below.
 fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
     let bytes = piece.as_bytes();
     let mut out = Vec::with_capacity(piece.len() / 24);
     let (mut row, mut column) = (u32::MAX, u32::MAX);
     let mut at = 0;
-    while let Some(p) = memchr::memchr(b'<', &bytes[at..]) {
+    // Most tags start right where the one before ended.
+    while let Some(p) = (bytes.get(at) == Some(&b'<'))
+        .then_some(0)
+        .or_else(|| memchr::memchr(b'<', &bytes[at..]))
+    {
         let start = at + p + 1;
+        if let Some(len) = usual(&bytes[start..], &mut out, &mut row, &mut column) {
+            at = start + len;
+            continue;
+        }
         let end = start + memchr::memchr(b'>', &bytes[start..])?;
         // A closing tag's name starts after its `/`.
         let name_end = bytes[start..end]
@@ -275,7 +292,11 @@ fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
                     continue;
                 }
                 let close = cell_end(bytes, at)?;
-                if let Some(value) = value(t, &piece[at..close], strings)? {
+                let inner = &piece[at..close];
+                if has(inner, "<!") || has(inner, "<?") {
+                    return None;
+                }
+                if let Some(value) = value(t, inner, strings)? {
                     out.push((row, column, value));
                 }
                 at = close + 4;
@@ -285,6 +306,30 @@ fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
         }
     }
     Some(out)
+}
+
+/// Reads the usual cell, row start or row end at the start of `text` (just
+/// after its `<`), see [`usual`](super::usual), pushing a cell to `out`
+/// and moving `row` and `column` as the general path in [`rows`] does;
+/// the length read, or `None` for a tag left to that path.
+fn usual(text: &[u8], out: &mut Vec<Cell>, row: &mut u32, column: &mut u32) -> Option<usize> {
+    match text.get(..2)? {
+        b"c " => {
+            let (r, c, value, len) = usual::cell(&text[1..])?;
+            (*row, *column) = (r, c);
+            if let Some(value) = value {
+                out.push((r, c, value));
+            }
+            Some(1 + len)
+        }
+        b"/r" => text.starts_with(b"/row>").then_some(5),
+        b"ro" => {
+            let (r, len) = usual::row(text.strip_prefix(b"row")?)?;
+            (*row, *column) = (r, u32::MAX);
+            Some(3 + len)
+        }
+        _ => None,
+    }
 }
 
 /// The number of the usual number cell's content, `<v>NUMBER</v></c>`
@@ -377,6 +422,16 @@ mod tests {
         // A prefixed or commented sheet is left to calamine.
         assert!(sheet("<x:worksheet><x:sheetData/></x:worksheet>", 0).is_none());
         assert!(sheet("<worksheet><sheetData><!-- --></sheetData></worksheet>", 0).is_none());
+        for inside in [
+            "<v>1</v><!-- </c> -->",
+            "<is><t><![CDATA[a</c>]]></t></is>",
+            "<v>1</v><?pi?>",
+        ] {
+            let xml = format!(
+                r#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr">{inside}</c></row></sheetData></worksheet>"#
+            );
+            assert!(sheet(&xml, 0).is_none(), "{inside}");
+        }
         // A shared string past those there is is left to calamine.
         let shared = r#"<worksheet><sheetData><row r="1"><c t="s"><v>1</v></c></row></sheetData></worksheet>"#;
         assert!(sheet(shared, 2).is_some() && sheet(shared, 1).is_none());

@@ -100,9 +100,12 @@ pub(super) fn decode(text: &str) -> Option<Cow<'_, str>> {
 
 /// Whether `text` holds an Excel escape `_xHHHH_` (four hex digits).
 fn has_escape(text: &str) -> bool {
-    text.match_indices("_x").any(|(at, _)| {
-        let code = text.as_bytes().get(at + 2..at + 7);
-        code.is_some_and(|c| c[..4].iter().all(u8::is_ascii_hexdigit) && c[4] == b'_')
+    // `memchr` on `_`, not `str::match_indices`: most texts are short and
+    // have none, and a substring searcher's setup would cost more.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'_', bytes).any(|at| {
+        let code = bytes.get(at + 1..at + 7);
+        code.is_some_and(|c| c[0] == b'x' && c[1..5].iter().all(u8::is_ascii_hexdigit) && c[5] == b'_')
     })
 }
 
