@@ -2,6 +2,8 @@
 //! counts the estimators of [`super::Smaa`] need, all integers so that
 //! tallies merge exactly, in any order.
 
+use rayon::prelude::*;
+
 use super::ranker::Ranker;
 
 /// The percentages whose rank quantiles are reported (`rank_p05`,
@@ -62,16 +64,22 @@ impl Windows {
         let q = QUANTILES.len();
         let last = self.buckets - 1;
         let targets = QUANTILES.map(|p| p * draws);
-        for i in 0..self.found.len() / q {
-            if self.dense {
-                // One histogram per alternative (a row), shared by its
-                // quantiles: one scan finds both.
-                let row = &tally.buckets[i * tally.m..(i + 1) * tally.m];
-                for (k, bucket) in reach(row, 0, targets, last).into_iter().enumerate() {
+        if self.dense {
+            // One histogram per alternative (a row), shared by its
+            // quantiles: one scan finds both; rows in parallel.
+            let found: Vec<_> = tally
+                .buckets
+                .par_chunks(self.buckets)
+                .map(|row| reach(row, 0, targets, last))
+                .collect();
+            for (i, buckets) in found.into_iter().enumerate() {
+                for (k, bucket) in buckets.into_iter().enumerate() {
                     self.settle_window(i * q + k, bucket);
                 }
-                continue;
             }
+            return;
+        }
+        for i in 0..self.found.len() / q {
             for (slot, target) in (i * q..(i + 1) * q).zip(targets) {
                 let counts = &tally.buckets[slot * self.buckets..(slot + 1) * self.buckets];
                 let [bucket] = reach(counts, tally.below[slot], [target], last);
@@ -149,11 +157,11 @@ pub(super) struct Tally {
 }
 
 /// Draws whose ranks are held before they are counted in dense mode.
-const BLOCK: usize = 256;
+const BLOCK: usize = 1024;
 
 /// Alternatives counted together in [`Tally::flush`]: one cache line of
 /// pending ranks.
-const TILE: usize = 8;
+const TILE: usize = 32;
 
 impl Tally {
     pub(super) fn new(m: usize, ranks: usize, leaves: usize, pairwise: bool, full: bool, windows: &Windows) -> Self {
@@ -274,12 +282,17 @@ impl Tally {
     /// rank histograms.
     pub(super) fn settle(&mut self) {
         if self.dense && !self.counts.is_empty() {
-            let rows = self.buckets.chunks_exact(self.m);
-            let sums = self.rank_sum.iter_mut();
-            for ((counts, sum), row) in self.counts.chunks_exact_mut(self.ranks).zip(sums).zip(rows) {
-                counts.copy_from_slice(&row[..self.ranks]);
-                *sum = row.iter().zip(1u64..).map(|(&c, r)| u64::from(c) * r).sum();
-            }
+            let rows = self.buckets.par_chunks_exact(self.m);
+            let sums = self.rank_sum.par_iter_mut();
+            let ranks = self.ranks;
+            self.counts
+                .par_chunks_exact_mut(ranks)
+                .zip(sums)
+                .zip(rows)
+                .for_each(|((counts, sum), row)| {
+                    counts.copy_from_slice(&row[..ranks]);
+                    *sum = row.iter().zip(1u64..).map(|(&c, r)| u64::from(c) * r).sum();
+                });
         }
     }
 
