@@ -150,7 +150,7 @@ where
     let per_thread = if windows.dense { BLOCKS_PER_THREAD } else { 1 };
     let blocks = (rayon::current_num_threads() as u64 * per_thread).clamp(1, config.draws);
     let (m, n) = (config.alternatives, config.leaves);
-    let tallies: Vec<Tally> = (0..blocks)
+    (0..blocks)
         .into_par_iter()
         .map(|b| {
             let range = (b * config.draws / blocks)..((b + 1) * config.draws / blocks);
@@ -167,13 +167,13 @@ where
             tally.flush();
             Ok(tally)
         })
-        .collect::<Result<_, E>>()?;
-    let mut tallies = tallies.into_iter();
-    let mut total = tallies.next().expect("at least one block");
-    for t in tallies {
-        total.merge(&t);
-    }
-    Ok(total)
+        // Tallies merge pairwise on the threads as they finish (integer
+        // counts: any order gives the same sums).
+        .try_reduce_with(|mut total, t| {
+            total.merge(&t);
+            Ok(total)
+        })
+        .expect("at least one block")
 }
 
 impl Smaa {

@@ -91,20 +91,21 @@ fn bucket_sort(
     let last = (buckets - 1) as f64;
     bucket.resize(m, 0);
     for (b, &s) in bucket.iter_mut().zip(scores) {
-        // In [0, buckets - 1]: the cast neither saturates nor wraps.
-        *b = ((hi - s) * scale).min(last) as u32;
+        let x = (hi - s) * scale;
+        *b = nearest(if x < last { x } else { last });
     }
     starts.clear();
     starts.resize(buckets, 0);
     for &b in bucket.iter() {
         starts[b as usize] += 1;
     }
-    if starts.iter().copied().max().unwrap_or(0) > BUCKET_MAX {
-        return false;
-    }
-    let mut next = 0;
+    let (mut next, mut most) = (0, 0);
     for c in starts.iter_mut() {
+        most = most.max(*c);
         (*c, next) = (next, next + *c);
+    }
+    if most > BUCKET_MAX {
+        return false;
     }
     for ((&b, &s), i) in bucket.iter().zip(scores).zip(0u32..) {
         let slot = &mut starts[b as usize];
@@ -114,6 +115,16 @@ fn bucket_sort(
     }
     insertion_sort(order, sorted);
     true
+}
+
+/// `x` (in `[0, 2^31)`) rounded to the nearest integer, ties to even, by
+/// adding `2^52`: the sum's last bits are the integer, in a form the
+/// vector units convert two or four at a time (a float-to-integer cast
+/// goes one by one, with checks for NaN and range). Rounding is monotone,
+/// as bucket sorting needs.
+fn nearest(x: f64) -> u32 {
+    const SHIFT: f64 = 4_503_599_627_370_496.0; // 2^52
+    (x + SHIFT).to_bits() as u32
 }
 
 /// The lowest and the highest of `scores` (not empty, no NaN), in four
@@ -160,6 +171,12 @@ fn insertion_sort(order: &mut [u32], sorted: &mut [f64]) {
 /// with its first (to [`TIE_TOLERANCE`] relative, the rule of
 /// [`crate::ranking::rank_scores`]) shares the run's first position.
 fn competition_ranks(sorted: &[f64], order: &[u32], ranks: &mut [u32]) {
+    if !near_ties(sorted) {
+        for (&i, rank) in order.iter().zip(1..) {
+            ranks[i as usize] = rank;
+        }
+        return;
+    }
     let mut k = 0;
     // A run's head is read from memory, not carried from the previous
     // score: the tie test (rarely true, so well predicted) stays off the
@@ -173,6 +190,22 @@ fn competition_ranks(sorted: &[f64], order: &[u32], ranks: &mut [u32]) {
             k += 1;
         }
     }
+}
+
+/// Whether two neighbours of the descending `sorted` are within twice the
+/// tie tolerance: without such a pair no score is tied with the head of
+/// its run (a tie with the head bounds the gap to the neighbour above,
+/// `sorted[k - 1] - sorted[k] <= head - sorted[k] <= TIE |head|`, and
+/// `|head| <= 2 max(|sorted[k - 1]|, |sorted[k]|)` then), so every score
+/// has its own rank. One branch-free pass, instead of a tie test per
+/// score against its run's head.
+fn near_ties(sorted: &[f64]) -> bool {
+    let mut near = false;
+    for pair in sorted.windows(2) {
+        let (x, y) = (pair[0].abs(), pair[1].abs());
+        near |= pair[0] - pair[1] <= 2.0 * TIE_TOLERANCE * if x > y { x } else { y };
+    }
+    near
 }
 
 /// [`crate::math::ranking::tied`] for scores that are not NaN, without

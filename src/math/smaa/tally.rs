@@ -2,6 +2,8 @@
 //! counts the estimators of [`super::Smaa`] need, all integers so that
 //! tallies merge exactly, in any order.
 
+use rayon::prelude::*;
+
 use super::ranker::Ranker;
 
 /// The percentages whose rank quantiles are reported (`rank_p05`,
@@ -60,36 +62,67 @@ impl Windows {
     /// smallest rank `r` with at least `q %` of the draws at `r` or better.
     pub(super) fn narrow(&mut self, tally: &Tally, draws: u64) {
         let q = QUANTILES.len();
-        for slot in 0..self.found.len() {
-            if self.found[slot].is_some() {
-                continue;
+        let last = self.buckets - 1;
+        let targets = QUANTILES.map(|p| p * draws);
+        if self.dense {
+            // One histogram per alternative (a row), shared by its
+            // quantiles: one scan finds both; rows in parallel.
+            let found: Vec<_> = tally
+                .buckets
+                .par_chunks(self.buckets)
+                .map(|row| reach(row, 0, targets, last))
+                .collect();
+            for (i, buckets) in found.into_iter().enumerate() {
+                for (k, bucket) in buckets.into_iter().enumerate() {
+                    self.settle_window(i * q + k, bucket);
+                }
             }
-            let target = u128::from(QUANTILES[slot % q]) * u128::from(draws);
-            let mut cumulative = u128::from(tally.below[slot]);
-            let mut reached = |c: u32| {
-                cumulative += u128::from(c);
-                100 * cumulative >= target
-            };
-            let bucket = if self.dense {
-                // One histogram per alternative (a column), shared by its
-                // quantiles.
-                let i = slot / q;
-                let row = &tally.buckets[i * tally.m..(i + 1) * tally.m];
-                row.iter().position(|&c| reached(c))
-            } else {
+            return;
+        }
+        for i in 0..self.found.len() / q {
+            for (slot, target) in (i * q..(i + 1) * q).zip(targets) {
                 let counts = &tally.buckets[slot * self.buckets..(slot + 1) * self.buckets];
-                counts.iter().position(|&c| reached(c))
-            }
-            .unwrap_or(self.buckets - 1) as u32;
-            let lo = self.lo[slot] + bucket * self.step[slot];
-            if self.step[slot] == 1 {
-                self.found[slot] = Some(lo);
-            } else {
-                self.lo[slot] = lo;
-                self.step[slot] = self.step[slot].div_ceil(self.buckets as u32);
+                let [bucket] = reach(counts, tally.below[slot], [target], last);
+                self.settle_window(slot, bucket);
             }
         }
     }
+
+    /// Moves window `slot`, unless found, to its `bucket`: found when one
+    /// rank wide.
+    fn settle_window(&mut self, slot: usize, bucket: usize) {
+        if self.found[slot].is_some() {
+            return;
+        }
+        let bucket = bucket as u32;
+        let lo = self.lo[slot] + bucket * self.step[slot];
+        if self.step[slot] == 1 {
+            self.found[slot] = Some(lo);
+        } else {
+            self.lo[slot] = lo;
+            self.step[slot] = self.step[slot].div_ceil(self.buckets as u32);
+        }
+    }
+}
+
+/// For each of `targets` (ascending, in draws x percent), the first index
+/// where `100 (below + counts[..=index].sum())` reaches it; `last` when
+/// none does. Counts sum to at most `u32::MAX` draws: `u64` holds 100
+/// times that.
+fn reach<const K: usize>(counts: &[u32], below: u32, targets: [u64; K], last: usize) -> [usize; K] {
+    let mut found = [last; K];
+    let (mut cumulative, mut k) = (u64::from(below), 0);
+    for (index, &c) in counts.iter().enumerate() {
+        cumulative += u64::from(c);
+        while k < K && 100 * cumulative >= targets[k] {
+            found[k] = index;
+            k += 1;
+        }
+        if k == K {
+            break;
+        }
+    }
+    found
 }
 
 /// The counts of a set of draws. A `full` tally counts everything; a
@@ -124,7 +157,11 @@ pub(super) struct Tally {
 }
 
 /// Draws whose ranks are held before they are counted in dense mode.
-const BLOCK: usize = 256;
+const BLOCK: usize = 1024;
+
+/// Alternatives counted together in [`Tally::flush`]: one cache line of
+/// pending ranks.
+const TILE: usize = 32;
 
 impl Tally {
     pub(super) fn new(m: usize, ranks: usize, leaves: usize, pairwise: bool, full: bool, windows: &Windows) -> Self {
@@ -225,10 +262,18 @@ impl Tally {
         if d == 0 {
             return;
         }
-        let pending = &self.pending[..d * self.m];
-        for (i, row) in self.buckets.chunks_exact_mut(self.m).enumerate() {
-            for &rank in pending.iter().skip(i).step_by(self.m) {
-                row[usize::from(rank) - 1] += 1;
+        let m = self.m;
+        let pending = &self.pending[..d * m];
+        // Tiles of TILE alternatives: each cache line of `pending` is read
+        // once, and the tile's histogram rows stay in L1 while its draws
+        // are counted.
+        for (tile, rows) in self.buckets.chunks_mut(TILE * m).enumerate() {
+            let first = tile * TILE;
+            let width = rows.len() / m;
+            for ranks in pending.chunks_exact(m) {
+                for (t, &rank) in ranks[first..first + width].iter().enumerate() {
+                    rows[t * m + usize::from(rank) - 1] += 1;
+                }
             }
         }
     }
@@ -237,12 +282,17 @@ impl Tally {
     /// rank histograms.
     pub(super) fn settle(&mut self) {
         if self.dense && !self.counts.is_empty() {
-            let rows = self.buckets.chunks_exact(self.m);
-            let sums = self.rank_sum.iter_mut();
-            for ((counts, sum), row) in self.counts.chunks_exact_mut(self.ranks).zip(sums).zip(rows) {
-                counts.copy_from_slice(&row[..self.ranks]);
-                *sum = row.iter().zip(1u64..).map(|(&c, r)| u64::from(c) * r).sum();
-            }
+            let rows = self.buckets.par_chunks_exact(self.m);
+            let sums = self.rank_sum.par_iter_mut();
+            let ranks = self.ranks;
+            self.counts
+                .par_chunks_exact_mut(ranks)
+                .zip(sums)
+                .zip(rows)
+                .for_each(|((counts, sum), row)| {
+                    counts.copy_from_slice(&row[..ranks]);
+                    *sum = row.iter().zip(1u64..).map(|(&c, r)| u64::from(c) * r).sum();
+                });
         }
     }
 
