@@ -134,6 +134,16 @@ impl Model {
     /// binary is a continuous variable in `[0, 1]` (the LP relaxation).
     /// Fixed items are fixed by their bounds, not by rows.
     pub(super) fn build(instance: &Instance, options: &SolveOptions, relaxed: bool) -> Result<Self, SolveError> {
+        Self::paying(instance, options, relaxed, &[])
+    }
+
+    /// As [`Model::build`], with the platforms `paid` fixed to paid.
+    pub(super) fn paying(
+        instance: &Instance,
+        options: &SolveOptions,
+        relaxed: bool,
+        paid: &[usize],
+    ) -> Result<Self, SolveError> {
         let mut vars = ProblemVariables::new();
         let mut bounds = vec![(0.0, 1.0); instance.len()];
         for &(i, on) in &options.fixed {
@@ -152,7 +162,7 @@ impl Model {
             relaxed,
         };
         let active = options.only.clone().unwrap_or_else(|| instance.constraints());
-        let y = model.platforms(instance, active.contains(&Constraint::Budget));
+        let y = model.platforms(instance, active.contains(&Constraint::Budget), paid);
         model.synergies(instance);
         model.learning(instance)?;
         for c in active {
@@ -183,10 +193,11 @@ impl Model {
     }
 
     /// `y_p >= x_i` for each user; `y` only matters through the budget.
-    fn platforms(&mut self, instance: &Instance, budget: bool) -> Vec<Variable> {
+    fn platforms(&mut self, instance: &Instance, budget: bool, paid: &[usize]) -> Vec<Variable> {
         let mut y = Vec::new();
-        for p in &instance.platforms {
-            let yp = self.vars.add(variable().clamp(0.0, 1.0));
+        for (k, p) in instance.platforms.iter().enumerate() {
+            let low = if paid.contains(&k) { 1.0 } else { 0.0 };
+            let yp = self.vars.add(variable().clamp(low, 1.0));
             if budget {
                 for &i in &p.users {
                     self.rows.push(constraint!(yp >= self.x[i]));
