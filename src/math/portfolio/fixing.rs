@@ -48,6 +48,16 @@ impl Incumbent {
     }
 }
 
+/// What probing works with.
+#[derive(Clone, Copy)]
+pub(super) struct Probing<'a> {
+    pub search: &'a Search<'a>,
+    pub instance: &'a Instance,
+    pub options: &'a SolveOptions,
+    pub rounder: &'a Rounder<'a>,
+    pub clock: &'a Clock,
+}
+
 /// A variable to probe: item `i`, or the platform variable `y_p`.
 #[derive(Clone, Copy, PartialEq)]
 enum Probe {
@@ -69,16 +79,14 @@ enum Verdict {
 /// options' fixed items, whose LP relaxation is `lp`), against
 /// `incumbent`, which improves on the way; `None` when no set beats the
 /// incumbent.
-pub(super) fn fix_point(
-    search: &Search<'_>,
-    lp: &Solution,
-    instance: &Instance,
-    options: &SolveOptions,
-    mut fixes: Fixes,
-    incumbent: &mut Incumbent,
-    rounder: &Rounder,
-    clock: &Clock,
-) -> Option<Fixes> {
+pub(super) fn fix_point(at: &Probing<'_>, lp: &Solution, mut fixes: Fixes, incumbent: &mut Incumbent) -> Option<Fixes> {
+    let Probing {
+        search,
+        instance,
+        options,
+        rounder,
+        clock,
+    } = *at;
     let fresh = fixes.items.len() == options.fixed.len() && fixes.paid.is_empty();
     let mut dived = false;
     for round in 0..ROUNDS {

@@ -29,7 +29,7 @@ use rayon::prelude::*;
 
 use super::Instance;
 use super::baseline::{baseline, walk};
-use super::fixing::{Fixes, Incumbent, fix_point};
+use super::fixing::{Fixes, Incumbent, Probing, fix_point};
 use super::local::improve;
 use super::restrict::Restricted;
 use super::solver::{Model, Outcome, Probes, SolveError, SolveOptions, Status};
@@ -69,12 +69,19 @@ pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outco
         set: first,
     };
     let learning = instance.platforms.iter().any(|p| p.learning.is_some());
+    let probing = Probing {
+        search: &search,
+        instance,
+        options,
+        rounder: &rounder,
+        clock: &clock,
+    };
     let mut fixes = Fixes {
         items: options.fixed.clone(),
         paid: Vec::new(),
     };
     for restart in 0..=RESTARTS {
-        let Some(found) = fix_point(&search, &lp, instance, options, fixes, &mut incumbent, &rounder, &clock) else {
+        let Some(found) = fix_point(&probing, &lp, fixes, &mut incumbent) else {
             return Ok(Outcome {
                 status: Status::Optimal,
                 bound: Some(incumbent.value),

@@ -97,6 +97,8 @@ pub struct SolveOptions {
 /// most that bound.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Probes {
+    // Read by the microlp root work only.
+    #[cfg_attr(feature = "highs", allow(dead_code))]
     pub(super) flipped: Vec<Option<(bool, f64)>>,
 }
 
@@ -323,6 +325,10 @@ impl Model {
             Ok((funded, status, bound)) => Ok(Outcome { status, funded, bound }),
             Err(ResolutionError::Infeasible) => Ok(Outcome::infeasible(n)),
             Err(ResolutionError::Other(m)) if m.contains("Time limit") => Err(SolveError::NoSolutionInTime),
+            // HiGHS stopped by the time limit before any feasible set.
+            Err(ResolutionError::Other("NoSolutionFound")) if options.time_limit.is_some() => {
+                Err(SolveError::NoSolutionInTime)
+            }
             Err(e) => Err(SolveError::Solver(e.to_string())),
         }
     }
@@ -393,12 +399,14 @@ mod backend {
 
     use super::Status;
 
+    /// The program for HiGHS, to a gap of 0: its default relative gap
+    /// (1e-4) would stop short of a proof.
     pub fn model(problem: UnsolvedProblem) -> HighsProblem {
-        problem.using(highs)
+        problem.using(highs).set_option("mip_rel_gap", 0.0)
     }
 
-    /// The set, how the search ended and a bound (the objective when
-    /// optimal; none otherwise: good_lp does not expose HiGHS's).
+    /// The set and how the search ended; no bound (good_lp does not expose
+    /// HiGHS's): the caller takes the optimal set's value as the bound.
     pub fn solve(problem: HighsProblem, x: &[Variable]) -> Result<(Vec<bool>, Status, Option<f64>), ResolutionError> {
         let solution = good_lp::SolverModel::solve(problem)?;
         let funded = x.iter().map(|&v| solution.value(v) > 0.5).collect();
@@ -406,7 +414,6 @@ mod backend {
             SolutionStatus::Optimal => Status::Optimal,
             _ => Status::TimeLimit,
         };
-        let bound = (status == Status::Optimal).then(|| solution.model().objective_value());
-        Ok((funded, status, bound))
+        Ok((funded, status, None))
     }
 }
