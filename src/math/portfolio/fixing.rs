@@ -38,8 +38,9 @@ pub(super) struct Incumbent {
 }
 
 impl Incumbent {
+    /// Takes `set` if it is feasible and better.
     pub(super) fn offer(&mut self, instance: &Instance, set: Option<Vec<bool>>) {
-        if let Some(set) = set {
+        if let Some(set) = set.filter(|s| instance.violation(s).is_none()) {
             let value = instance.evaluate(&set).value();
             if value > self.value {
                 *self = Incumbent { set, value };
