@@ -69,7 +69,10 @@ pub fn probes(instance: &Instance) -> Result<Probes, SolveError> {
     #[cfg(not(feature = "highs"))]
     return super::root::probes(instance);
     #[cfg(feature = "highs")]
-    Ok(Probes::default())
+    {
+        let _ = instance;
+        Ok(Probes::default())
+    }
 }
 
 /// A smallest set of constraints that conflict, found by a deletion
