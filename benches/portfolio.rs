@@ -3,8 +3,8 @@
 //! proposals with a few synergy pairs each.
 //!
 //! Run: `cargo bench --bench portfolio`. The 1,000-proposal solve is
-//! capped at the 60 s target (`microlp` does not prove that optimum within
-//! it: each sample then takes the whole minute).
+//! capped at the 60 s target, so that no sample runs longer (the README
+//! gives the proof time of the `scripts/gen_portfolio.py` instance).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use innorank::portfolio::{Group, Instance, Platform, SolveOptions, solve};

@@ -194,6 +194,41 @@ proptest! {
         }
     }
 
+    /// Platforms whose fixed costs dwarf their users' own costs, so that the
+    /// LP pays a fraction of a platform for fractions of its users: probing
+    /// the platforms (fixed unpaid, or paid whether used or not) keeps the
+    /// optimum the enumerator's.
+    #[test]
+    fn costly_platforms_match_the_enumerator(
+        n in 6usize..=12,
+        items in proptest::collection::vec((1u32..60, 1u32..20, 0usize..4), 12),
+        fixed_costs in proptest::collection::vec(10u32..80, 4),
+        budget in 20u32..200,
+    ) {
+        let items = &items[..n];
+        let inst = Instance {
+            values: items.iter().map(|t| f64::from(t.0)).collect(),
+            costs: items.iter().map(|t| f64::from(t.1)).collect(),
+            budget: f64::from(budget),
+            platforms: fixed_costs
+                .iter()
+                .enumerate()
+                .map(|(p, &f)| Platform {
+                    fixed_cost: f64::from(f),
+                    users: (0..n).filter(|&i| items[i].2 == p).collect(),
+                    learning: None,
+                })
+                .collect(),
+            synergies: vec![(0, 1, 7.0), (2, 3, -5.0)],
+            ..Instance::default()
+        };
+        let outcome = solve(&inst, &SolveOptions::default()).unwrap();
+        let best = enumerate(&inst).expect("the empty set is feasible");
+        prop_assert_eq!(outcome.status, Status::Optimal);
+        prop_assert!(inst.violation(&outcome.funded).is_none());
+        prop_assert_eq!(value_by_hand(&inst, &outcome.funded), best);
+    }
+
     /// The why-not re-solves share the LP bounds of the instance with each
     /// item flipped ([`probes`]), computed with nothing held: with an item
     /// held funded (and with whole-number values, which fix more items)

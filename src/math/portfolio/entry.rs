@@ -30,7 +30,11 @@ use super::{Constraint, Instance};
 /// [`SolveError::NoSolutionInTime`] when the time limit passes before a
 /// feasible set is found; [`SolveError::Solver`] when the solver fails.
 pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveError> {
-    let outcome = search(instance, options)?;
+    let mut outcome = search(instance, options)?;
+    if outcome.status == Status::Optimal && outcome.bound.is_none() && !options.feasibility {
+        // A backend without a bound (HiGHS): the optimum's exact value.
+        outcome.bound = Some(instance.evaluate(&outcome.funded).value());
+    }
     // The solver's tolerances must not let through a set that breaks a
     // constraint by more than rounding.
     if options.only.is_none()
@@ -65,7 +69,10 @@ pub fn probes(instance: &Instance) -> Result<Probes, SolveError> {
     #[cfg(not(feature = "highs"))]
     return super::root::probes(instance);
     #[cfg(feature = "highs")]
-    Ok(Probes::default())
+    {
+        let _ = instance;
+        Ok(Probes::default())
+    }
 }
 
 /// A smallest set of constraints that conflict, found by a deletion

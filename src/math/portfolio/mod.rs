@@ -22,6 +22,8 @@ mod baseline;
 mod constraint;
 mod entry;
 #[cfg(not(feature = "highs"))]
+mod fixing;
+#[cfg(not(feature = "highs"))]
 mod local;
 #[cfg(not(feature = "highs"))]
 mod restrict;

@@ -19,11 +19,12 @@ pub(crate) struct Restricted {
 }
 
 impl Restricted {
-    /// `instance` with the items of `fixed` decided; `None` when they break
-    /// a logical constraint. Learning platforms are dropped: the caller
+    /// `instance` with the items of `fixed` decided and the platforms
+    /// `paid` paid whether used or not; `None` when the items break a
+    /// logical constraint. Learning platforms are dropped: the caller
     /// keeps instances that pool volumes whole (a saving does not split
     /// over decided and free users).
-    pub fn new(instance: &Instance, fixed: &[(usize, bool)]) -> Option<Self> {
+    pub fn new(instance: &Instance, fixed: &[(usize, bool)], paid: &[usize]) -> Option<Self> {
         let mut decided = vec![None; instance.len()];
         for &(i, on) in fixed {
             decided[i] = Some(on);
@@ -44,8 +45,8 @@ impl Restricted {
                     .sum::<f64>(),
             ..Instance::default()
         };
-        for p in &instance.platforms {
-            if p.users.iter().any(|&i| is(i, true)) {
+        for (k, p) in instance.platforms.iter().enumerate() {
+            if paid.contains(&k) || p.users.iter().any(|&i| is(i, true)) {
                 out.budget -= p.fixed_cost;
             } else {
                 let users: Vec<usize> = p

@@ -1,17 +1,21 @@
 //! Work at the root of the search before the branch and bound, for the
-//! default `microlp` backend (the only file naming microlp itself):
+//! default `microlp` backend (with [`super::fixing`], the only files
+//! naming microlp itself):
 //!
 //! 1. the LP relaxation gives an upper bound `U` on the optimum;
 //! 2. a local search ([`super::local`]) from the caller's start and from
 //!    the rounded LP optimum gives a good feasible set, value `L`;
-//! 3. **probing** (reduced-cost fixing done by re-solving): for each item
-//!    at 0 or 1 in the LP optimum, the LP is re-solved, warm, with the item
-//!    flipped; when that bound is below `L`, no set with the item flipped
-//!    beats `L`, so the item is fixed at its LP value (Nemhauser & Wolsey,
-//!    *Integer and Combinatorial Optimization*, I.2.5 "variable fixing");
-//! 4. the branch and bound on the items left, started from the set of
-//!    step 2; the better of the two is the answer, so the optimum stays
-//!    exact.
+//! 3. **probing** to a fixed point ([`super::fixing`]): each item and each
+//!    platform is tried at the value it does not take in the LP optimum
+//!    (both values when fractional); when that LP bound is below `L`, no
+//!    set with that value beats `L`, so the variable is fixed to the other
+//!    (Nemhauser & Wolsey, *Integer and Combinatorial Optimization*,
+//!    I.2.5 "variable fixing"); rounds repeat while they fix something;
+//! 4. the branch and bound on the items left, started from the best set
+//!    so far; if a budget of nodes runs out after it found a better set,
+//!    steps 3 and 4 start again from that set (a *restart*: the higher
+//!    `L` fixes more); the better of its answer and `L`'s set is the
+//!    answer, so the optimum stays exact.
 //!
 //! When every objective coefficient is an integer (money values and
 //! synergies, no learning), a set can only beat `L` by 1 or more: probing
@@ -25,12 +29,19 @@ use rayon::prelude::*;
 
 use super::Instance;
 use super::baseline::{baseline, walk};
+use super::fixing::{Fixes, Incumbent, Probing, fix_point};
 use super::local::improve;
 use super::restrict::Restricted;
 use super::solver::{Model, Outcome, Probes, SolveError, SolveOptions, Status};
 
 /// Relative margin on LP bounds, above the LP solver's rounding.
 const MARGIN: f64 = 1e-7;
+
+/// Searches cut short to probe again from a better set, at most.
+const RESTARTS: usize = 3;
+
+/// The nodes of a search that may be cut short.
+const RESTART_NODES: u64 = 2000;
 
 /// Solves `instance` as described in the module documentation.
 pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveError> {
@@ -45,34 +56,69 @@ pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outco
     let vars: Vec<Variable> = lp.iter().map(|(v, _)| v).collect();
     let search = Search {
         vars: &vars,
+        items: instance.len(),
         integral: integral_objective(instance),
         upper: lp.objective(),
     };
-    let Some(first) = start(instance, options, &lp, &vars) else {
-        return search.finish(instance, options, None, &clock);
+    let rounder = Rounder::new(instance, options);
+    let Some(first) = rounder.start(instance, options, &lp, &vars) else {
+        return search.finish(instance, options, None, None, &clock);
     };
-    let best = instance.evaluate(&first).value();
-    if search.upper < search.beat(best) {
-        return Ok(Outcome {
-            status: Status::Optimal,
-            bound: Some(best),
-            funded: first,
-        });
-    }
-    let mut decided = options.fixed.clone();
-    decided.extend(search.probe(&lp, instance.len(), options, best, &clock));
-    let outcome = if instance.platforms.iter().any(|p| p.learning.is_some()) {
-        let narrowed = SolveOptions {
-            fixed: decided,
-            ..options.clone()
+    let mut incumbent = Incumbent {
+        value: instance.evaluate(&first).value(),
+        set: first,
+    };
+    let learning = instance.platforms.iter().any(|p| p.learning.is_some());
+    let probing = Probing {
+        search: &search,
+        instance,
+        options,
+        rounder: &rounder,
+        clock: &clock,
+    };
+    let mut fixes = Fixes {
+        items: options.fixed.clone(),
+        paid: Vec::new(),
+    };
+    for restart in 0..=RESTARTS {
+        let Some(found) = fix_point(&probing, &lp, fixes, &mut incumbent) else {
+            return Ok(Outcome {
+                status: Status::Optimal,
+                bound: Some(incumbent.value),
+                funded: incumbent.set,
+            });
         };
-        search.finish(instance, &narrowed, Some(&first), &clock)
-    } else {
-        match Restricted::new(instance, &decided) {
-            Some(restricted) => search.restricted(instance, &restricted, options, &first, &clock),
-            None => Ok(Outcome::infeasible(instance.len())),
+        fixes = found;
+        let nodes = (restart < RESTARTS && !learning).then_some(RESTART_NODES);
+        let outcome = search.branch(instance, options, &fixes, &incumbent.set, nodes, &clock);
+        let stopped = matches!(&outcome, Ok(o) if o.status == Status::TimeLimit);
+        if nodes.is_some() && stopped && !clock.expired() {
+            // The node budget ran out: a better set fixes more, so probe
+            // again from it; else search to the end.
+            let before = incumbent.value;
+            incumbent.offer(instance, outcome.ok().map(|o| o.funded));
+            if incumbent.value > before {
+                continue;
+            }
+            let outcome = search.branch(instance, options, &fixes, &incumbent.set, None, &clock);
+            return conclude(instance, outcome, incumbent, search.upper);
         }
-    };
+        return conclude(instance, outcome, incumbent, search.upper);
+    }
+    unreachable!("the last round searches to the end")
+}
+
+/// The answer from the search's outcome and the incumbent.
+fn conclude(
+    instance: &Instance,
+    outcome: Result<Outcome, SolveError>,
+    incumbent: Incumbent,
+    upper: f64,
+) -> Result<Outcome, SolveError> {
+    let Incumbent {
+        set: first,
+        value: best,
+    } = incumbent;
     // Out of time before the search found a set: the start is the answer.
     let outcome = match outcome {
         Err(SolveError::NoSolutionInTime) => Outcome {
@@ -82,32 +128,67 @@ pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outco
         },
         other => other?,
     };
-    Ok(better(instance, outcome, first, best, search.upper))
+    Ok(better(instance, outcome, first, best, upper))
 }
 
-/// The best of the local search from the caller's start (or the ranking
-/// baseline) and from rounding the LP optimum (items by LP value, then
-/// value per cost); `None` when neither gives a set the options allow.
-fn start(instance: &Instance, options: &SolveOptions, lp: &Solution, vars: &[Variable]) -> Option<Vec<bool>> {
-    let mut held = instance.clone();
-    let mut locked = vec![false; instance.len()];
-    for &(i, on) in &options.fixed {
-        locked[i] = true;
-        if on { held.must.push(i) } else { held.must_not.push(i) }
+/// Rounds LP optima into feasible sets: items by LP value (then value per
+/// cost) while they fit, then local search; the options' fixed items held.
+pub(super) struct Rounder<'a> {
+    held: Instance,
+    locked: Vec<bool>,
+    exclude: &'a [Vec<bool>],
+}
+
+impl<'a> Rounder<'a> {
+    fn new(instance: &Instance, options: &'a SolveOptions) -> Self {
+        let mut held = instance.clone();
+        let mut locked = vec![false; instance.len()];
+        for &(i, on) in &options.fixed {
+            locked[i] = true;
+            if on { held.must.push(i) } else { held.must_not.push(i) }
+        }
+        Rounder {
+            held,
+            locked,
+            exclude: &options.exclude,
+        }
     }
-    let ratio = |i: usize| instance.values[i] / instance.costs[i].max(1e-9);
-    let mut order: Vec<usize> = (0..instance.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (xa, xb) = (lp.var_value_raw(vars[a]), lp.var_value_raw(vars[b]));
-        xb.total_cmp(&xa).then(ratio(b).total_cmp(&ratio(a)))
-    });
-    let caller = options.warm_start.clone().unwrap_or_else(|| baseline(&held));
-    [caller, walk(&held, &order)]
-        .into_iter()
-        .filter(|set| held.violation(set).is_none())
-        .map(|set| improve(&held, set, &locked))
-        .filter(|set| !options.exclude.contains(set))
-        .max_by(|a, b| instance.evaluate(a).value().total_cmp(&instance.evaluate(b).value()))
+
+    /// `set` improved by local search, if the options allow it.
+    fn improve(&self, set: Vec<bool>) -> Option<Vec<bool>> {
+        if self.held.violation(&set).is_some() {
+            return None;
+        }
+        let set = improve(&self.held, set, &self.locked);
+        (!self.exclude.contains(&set)).then_some(set)
+    }
+
+    /// The rounding of `lp`, whose first variables are the items.
+    pub(super) fn round(&self, instance: &Instance, lp: &Solution, vars: &[Variable]) -> Option<Vec<bool>> {
+        let ratio = |i: usize| instance.values[i] / instance.costs[i].max(1e-9);
+        let mut order: Vec<usize> = (0..instance.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (xa, xb) = (lp.var_value_raw(vars[a]), lp.var_value_raw(vars[b]));
+            xb.total_cmp(&xa).then(ratio(b).total_cmp(&ratio(a)))
+        });
+        self.improve(walk(&self.held, &order))
+    }
+
+    /// The best of the local search from the caller's start (or the
+    /// ranking baseline) and the rounding of `lp`.
+    fn start(
+        &self,
+        instance: &Instance,
+        options: &SolveOptions,
+        lp: &Solution,
+        vars: &[Variable],
+    ) -> Option<Vec<bool>> {
+        let caller = options.warm_start.clone().unwrap_or_else(|| baseline(&self.held));
+        [self.improve(caller), self.round(instance, lp, vars)]
+            .into_iter()
+            .flatten()
+            .max_by(|a, b| instance.evaluate(a).value().total_cmp(&instance.evaluate(b).value()))
+    }
 }
 
 /// The better of the search's answer and the first set (whose value is
@@ -193,7 +274,7 @@ fn flip(lp: &Solution, var: Variable) -> Option<(bool, f64)> {
 }
 
 /// The time left of `--time-limit`.
-struct Clock(Option<Instant>);
+pub(super) struct Clock(Option<Instant>);
 
 impl Clock {
     fn new(limit: Option<f64>) -> Self {
@@ -204,17 +285,19 @@ impl Clock {
         self.0.map(|end| end.saturating_duration_since(Instant::now()))
     }
 
-    fn expired(&self) -> bool {
+    pub(super) fn expired(&self) -> bool {
         self.left().is_some_and(|d| d.is_zero())
     }
 }
 
 /// What the searches share: the solver's variables (the items first) and
 /// how values compare.
-struct Search<'a> {
+pub(super) struct Search<'a> {
     /// The LP's variables: `vars[i]` is `Variable(i)`, so their first
     /// `k` serve any program with `k` or more variables, items first.
-    vars: &'a [Variable],
+    pub vars: &'a [Variable],
+    /// The number of items: the platforms' `y_p` follow them.
+    pub items: usize,
     integral: bool,
     /// The LP bound.
     upper: f64,
@@ -222,34 +305,33 @@ struct Search<'a> {
 
 impl Search<'_> {
     /// What a bound must reach for a set under it to beat `best`.
-    fn beat(&self, best: f64) -> f64 {
+    pub(super) fn beat(&self, best: f64) -> f64 {
         let step = if self.integral { 1.0 } else { 0.0 };
         best + step - MARGIN * best.abs().max(1.0)
     }
 
-    /// Items whose flip cannot beat `best`, each with the value it keeps:
-    /// from the caller's [`Probes`] when its flipped bound is already too
-    /// low (that bound only falls as items are fixed), else by re-solving
-    /// the LP with the item flipped.
-    fn probe(&self, lp: &Solution, n: usize, options: &SolveOptions, best: f64, clock: &Clock) -> Vec<(usize, bool)> {
-        let beat = self.beat(best);
-        let known = |i: usize| {
-            let entry = options.probes.as_ref()?.flipped.get(i).copied().flatten()?;
-            (entry.1 < beat).then_some(entry.0)
-        };
-        let free: Vec<usize> = (0..n).filter(|i| options.fixed.iter().all(|f| f.0 != *i)).collect();
-        free.par_iter()
-            .filter_map(|&i| {
-                if let Some(at) = known(i) {
-                    return Some((i, at));
-                }
-                if clock.expired() {
-                    return None;
-                }
-                let (at, flipped) = flip(lp, self.vars[i])?;
-                (flipped < beat).then_some((i, at))
-            })
-            .collect()
+    /// The branch and bound over what `fixes` leaves, from `first`, for at
+    /// most `nodes` nodes.
+    fn branch(
+        &self,
+        instance: &Instance,
+        options: &SolveOptions,
+        fixes: &Fixes,
+        first: &[bool],
+        nodes: Option<u64>,
+        clock: &Clock,
+    ) -> Result<Outcome, SolveError> {
+        if instance.platforms.iter().any(|p| p.learning.is_some()) {
+            let narrowed = SolveOptions {
+                fixed: fixes.items.clone(),
+                ..options.clone()
+            };
+            return self.finish(instance, &narrowed, Some(first), nodes, clock);
+        }
+        match Restricted::new(instance, &fixes.items, &fixes.paid) {
+            Some(restricted) => self.restricted(instance, &restricted, options, first, nodes, clock),
+            None => Ok(Outcome::infeasible(instance.len())),
+        }
     }
 
     /// The branch and bound over the items `restricted` leaves, from
@@ -261,6 +343,7 @@ impl Search<'_> {
         restricted: &Restricted,
         options: &SolveOptions,
         first: &[bool],
+        nodes: Option<u64>,
         clock: &Clock,
     ) -> Result<Outcome, SolveError> {
         let smaller = &restricted.instance;
@@ -281,7 +364,7 @@ impl Search<'_> {
             upper: self.upper - offset,
             ..*self
         };
-        let outcome = inner.finish(smaller, &options, start.as_deref(), clock)?;
+        let outcome = inner.finish(smaller, &options, start.as_deref(), nodes, clock)?;
         if outcome.status == Status::Infeasible {
             return Ok(Outcome::infeasible(instance.len()));
         }
@@ -298,6 +381,7 @@ impl Search<'_> {
         instance: &Instance,
         options: &SolveOptions,
         start: Option<&[bool]>,
+        nodes: Option<u64>,
         clock: &Clock,
     ) -> Result<Outcome, SolveError> {
         if instance.is_empty() {
@@ -313,6 +397,7 @@ impl Search<'_> {
         let model = Model::build(instance, options, false)?.into_microlp();
         let mut mip = MipOptions::default();
         mip.time_limit = clock.left();
+        mip.node_limit = nodes;
         mip.warm_start = start.map(|set| {
             set.iter()
                 .zip(self.vars)

@@ -97,6 +97,8 @@ pub struct SolveOptions {
 /// most that bound.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Probes {
+    // Read by the microlp root work only.
+    #[cfg_attr(feature = "highs", allow(dead_code))]
     pub(super) flipped: Vec<Option<(bool, f64)>>,
 }
 
@@ -134,6 +136,16 @@ impl Model {
     /// binary is a continuous variable in `[0, 1]` (the LP relaxation).
     /// Fixed items are fixed by their bounds, not by rows.
     pub(super) fn build(instance: &Instance, options: &SolveOptions, relaxed: bool) -> Result<Self, SolveError> {
+        Self::paying(instance, options, relaxed, &[])
+    }
+
+    /// As [`Model::build`], with the platforms `paid` fixed to paid.
+    pub(super) fn paying(
+        instance: &Instance,
+        options: &SolveOptions,
+        relaxed: bool,
+        paid: &[usize],
+    ) -> Result<Self, SolveError> {
         let mut vars = ProblemVariables::new();
         let mut bounds = vec![(0.0, 1.0); instance.len()];
         for &(i, on) in &options.fixed {
@@ -152,7 +164,7 @@ impl Model {
             relaxed,
         };
         let active = options.only.clone().unwrap_or_else(|| instance.constraints());
-        let y = model.platforms(instance, active.contains(&Constraint::Budget));
+        let y = model.platforms(instance, active.contains(&Constraint::Budget), paid);
         model.synergies(instance);
         model.learning(instance)?;
         for c in active {
@@ -183,10 +195,11 @@ impl Model {
     }
 
     /// `y_p >= x_i` for each user; `y` only matters through the budget.
-    fn platforms(&mut self, instance: &Instance, budget: bool) -> Vec<Variable> {
+    fn platforms(&mut self, instance: &Instance, budget: bool, paid: &[usize]) -> Vec<Variable> {
         let mut y = Vec::new();
-        for p in &instance.platforms {
-            let yp = self.vars.add(variable().clamp(0.0, 1.0));
+        for (k, p) in instance.platforms.iter().enumerate() {
+            let low = if paid.contains(&k) { 1.0 } else { 0.0 };
+            let yp = self.vars.add(variable().clamp(low, 1.0));
             if budget {
                 for &i in &p.users {
                     self.rows.push(constraint!(yp >= self.x[i]));
@@ -312,6 +325,10 @@ impl Model {
             Ok((funded, status, bound)) => Ok(Outcome { status, funded, bound }),
             Err(ResolutionError::Infeasible) => Ok(Outcome::infeasible(n)),
             Err(ResolutionError::Other(m)) if m.contains("Time limit") => Err(SolveError::NoSolutionInTime),
+            // HiGHS stopped by the time limit before any feasible set.
+            Err(ResolutionError::Other("NoSolutionFound")) if options.time_limit.is_some() => {
+                Err(SolveError::NoSolutionInTime)
+            }
             Err(e) => Err(SolveError::Solver(e.to_string())),
         }
     }
@@ -382,12 +399,14 @@ mod backend {
 
     use super::Status;
 
+    /// The program for HiGHS, to a gap of 0: its default relative gap
+    /// (1e-4) would stop short of a proof.
     pub fn model(problem: UnsolvedProblem) -> HighsProblem {
-        problem.using(highs)
+        problem.using(highs).set_option("mip_rel_gap", 0.0)
     }
 
-    /// The set, how the search ended and a bound (the objective when
-    /// optimal; none otherwise: good_lp does not expose HiGHS's).
+    /// The set and how the search ended; no bound (good_lp does not expose
+    /// HiGHS's): the caller takes the optimal set's value as the bound.
     pub fn solve(problem: HighsProblem, x: &[Variable]) -> Result<(Vec<bool>, Status, Option<f64>), ResolutionError> {
         let solution = good_lp::SolverModel::solve(problem)?;
         let funded = x.iter().map(|&v| solution.value(v) > 0.5).collect();
@@ -395,7 +414,6 @@ mod backend {
             SolutionStatus::Optimal => Status::Optimal,
             _ => Status::TimeLimit,
         };
-        let bound = (status == Status::Optimal).then(|| solution.model().objective_value());
-        Ok((funded, status, bound))
+        Ok((funded, status, None))
     }
 }
