@@ -78,12 +78,19 @@ fn portfolio_charts_of_hard_cases_are_well_formed() {
         frontier: chart::portfolio_budgets(10.0),
         ..Default::default()
     };
-    let o = outline(&chart::portfolio(&portfolio(&p, &options).unwrap()));
+    let report = portfolio(&p, &options).unwrap();
+    // The budget funds everything; two proposals (a14, a35) have closeness 0,
+    // so an optimum may leave them out (HiGHS does, microlp does not).
+    let n = report.funded.len();
+    assert!((43..=45).contains(&n), "{n} funded");
+    let o = outline(&chart::portfolio(&report));
     assert!(
-        o.contains("TOPSIS closeness x 100") && o.contains("No shared platform · 45"),
+        o.contains("TOPSIS closeness x 100") && o.contains(&format!("No shared platform · {n}")),
         "{o}"
     );
-    assert!(o.contains("… and 16 more funded rows not shown (top 30 drawn)"), "{o}");
+    // Thirty rows drawn: the group's heading and 29 proposals.
+    let note = format!("… and {} more funded rows not shown (top 30 drawn)", n - 29);
+    assert!(o.contains(&note), "{o}");
     assert!(chart::portfolio_budgets(0.0).is_empty() && chart::portfolio_budgets(f64::NAN).is_empty());
 }
 
