@@ -129,6 +129,25 @@ impl Pencil {
         }
     }
 
+    /// Bounds `(low, high)` of [`Pencil::score`] over `t` in `[t0, t1]`
+    /// (within `[0, 1]`), from the two ends alone: the score is monotone
+    /// in `t`. AHP: it is linear. TOPSIS: closeness falls as `D+^2 / D-^2`
+    /// grows, and with `x = (t / (1 - t))^2` that ratio is
+    /// `(x a + b) / (x c + d)`, a linear-fractional function whose pole
+    /// lies at `x <= 0`, so monotone for `x >= 0`, and `x` rises with `t`.
+    /// Inside a narrow window two scores apart at both ends cannot meet.
+    ///
+    /// ```
+    /// use innorank::crossing::Pencil;
+    /// let p = Pencil::topsis(0.04, 0.01, 0.01, 0.09);
+    /// let (low, high) = p.range_between(0.2, 0.3);
+    /// assert!((0..=100).map(|i| p.score(0.2 + 0.001 * i as f64)).all(|s| s >= low - 1e-15 && s <= high + 1e-15));
+    /// ```
+    pub fn range_between(&self, t0: f64, t1: f64) -> (f64, f64) {
+        let (a, b) = (self.score(t0.clamp(0.0, 1.0)), self.score(t1.clamp(0.0, 1.0)));
+        if a <= b { (a, b) } else { (b, a) }
+    }
+
     /// An AHP pencil.
     pub fn linear(inside: f64, outside: f64) -> Self {
         Pencil::Linear { inside, outside }
@@ -472,6 +491,38 @@ mod tests {
                 assert!(
                     low - 1e-15 <= s && s <= high + 1e-15,
                     "{p:?} at {k}: {s} outside [{low}, {high}]"
+                );
+            }
+        }
+    }
+
+    /// The score is monotone in `t`, so the window's ends bound it: checked
+    /// densely on pseudo-random pencils and windows, degenerate ones too.
+    #[test]
+    fn window_ends_bound_the_scores_inside() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut unit = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for case in 0..2_000 {
+            let mut v = [unit(), unit(), unit(), unit()];
+            v[case % 5 % 4] *= f64::from(u8::from(case % 7 != 0));
+            let p = if case % 3 == 0 {
+                Pencil::linear(v[0], v[1])
+            } else {
+                Pencil::topsis(v[0], v[1], v[2], v[3])
+            };
+            let (a, b) = (unit(), unit());
+            let (t0, t1) = (a.min(b), a.max(b));
+            let (low, high) = p.range_between(t0, t1);
+            for k in 0..=200 {
+                let s = p.score(t0 + (t1 - t0) * f64::from(k) / 200.0);
+                assert!(
+                    low - 1e-15 <= s && s <= high + 1e-15,
+                    "{p:?} on [{t0}, {t1}] at {k}: {s} outside [{low}, {high}]"
                 );
             }
         }

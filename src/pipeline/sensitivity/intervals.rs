@@ -5,7 +5,10 @@
 //! pairs. A pair is solved only if its difference may change sign nearer
 //! than the nearest end found so far ([`Gap::may_cross`], three
 //! evaluations of a quadratic); with a million alternatives the nearest
-//! ends close in fast and almost every pair is passed over. Pairs crossing
+//! ends close in fast and almost every pair is passed over. Before that,
+//! a few thousand pairs of each scan bound the window the ends can lie in,
+//! and a pair whose scores stay apart over that window (each score is
+//! monotone in the weight) is passed over with two comparisons. Pairs crossing
 //! within [`SAME_POINT`] of the end are all kept, whatever the order the
 //! threads saw them in, so the result does not depend on the number of
 //! threads.
@@ -23,22 +26,27 @@ const SAME_POINT: f64 = 1e-12;
 /// never to meet.
 const RANGE_SLACK: f64 = 1e-12;
 
+/// Pairs of each scan solved to find [`Scan::window`].
+const SEED: usize = 4096;
+
 /// How far beyond an end the new leader is read off.
 const BEYOND: f64 = 1e-9;
 
 /// The node's intervals, with `k` the shortlist's size.
 pub(super) fn stability(base: &Base<'_>, family: &Family, k: usize) -> Stability {
     let pencils = base.pencils(family);
-    let ranges: Vec<(f64, f64)> = pencils.par_iter().map(Pencil::range).collect();
-    let at = Scan {
+    let mut at = Scan {
         base,
         pencils: &pencils,
-        ranges: &ranges,
+        ranges: Vec::new(),
         w: family.weight,
+        k: k.min(pencils.len()),
     };
+    let (t0, t1) = at.window();
+    at.ranges = pencils.par_iter().map(|p| p.range_between(t0, t1)).collect();
     let top = at.top();
     let ranking = at.ranking();
-    let shortlist = at.shortlist(k);
+    let shortlist = at.shortlist();
     let w = family.weight;
     let below = top.lo_end.map(|_| (w - top.lo) / w);
     let above = top.hi_end.map(|_| (top.hi - w) / w);
@@ -60,9 +68,12 @@ struct Scan<'a> {
     base: &'a Base<'a>,
     /// By place.
     pencils: &'a [Pencil],
-    /// Each pencil's [`Pencil::range`].
-    ranges: &'a [(f64, f64)],
+    /// Each pencil's score bounds over [`Scan::window`] (empty: not
+    /// known yet).
+    ranges: Vec<(f64, f64)>,
     w: f64,
+    /// The shortlist's size.
+    k: usize,
 }
 
 /// The nearest ends found so far on each side (below W, above W), with
@@ -134,6 +145,33 @@ impl<T: Copy> Nearest<T> {
 }
 
 impl Scan<'_> {
+    /// Where the three scans' ends must lie, from [`SEED`] pairs of each
+    /// (those ranked closest, so crossing nearest): no end found over all
+    /// pairs can be farther from W than the nearest end of a few, so
+    /// [`Pencil::range_between`] over this window lets each scan pass over
+    /// pairs whose scores stay apart in it (almost all, with a million
+    /// alternatives) before solving any quadratic.
+    fn window(&self) -> (f64, f64) {
+        let m = self.pencils.len();
+        let seed = |n: usize| 0..n.min(SEED);
+        let windows = [
+            self.solve(seed(m.saturating_sub(1)).into_par_iter().map(top_pair), &[])
+                .window(self.w),
+            self.solve(seed(m.saturating_sub(1)).into_par_iter().map(ranking_pair), &[])
+                .window(self.w),
+            self.solve(
+                seed(self.shortlist_pairs())
+                    .into_par_iter()
+                    .map(|q| self.shortlist_pair(q)),
+                &[],
+            )
+            .window(self.w),
+        ];
+        windows
+            .iter()
+            .fold((self.w, self.w), |(a, b), [(lo, _), (_, hi)]| (a.min(*lo), b.max(*hi)))
+    }
+
     /// Over the pairs `(upper, lower, tag)` (places, `upper` above at W):
     /// on each side of W, the nearest point where `upper - lower` turns
     /// negative, with the tags of every pair turning there.
@@ -142,10 +180,21 @@ impl Scan<'_> {
         T: Copy + Send,
         I: ParallelIterator<Item = (usize, usize, T)>,
     {
+        self.solve(pairs, &self.ranges).into_ends()
+    }
+
+    /// The nearest ends over `pairs`, passing over pairs whose `ranges`
+    /// (score bounds per place over the window searched; none when empty)
+    /// keep `lower` below.
+    fn solve<T, I>(&self, pairs: I, ranges: &[(f64, f64)]) -> Nearest<T>
+    where
+        T: Copy + Send,
+        I: ParallelIterator<Item = (usize, usize, T)>,
+    {
         pairs
             .fold(Nearest::new, |mut acc, (upper, lower, tag)| {
                 // Ranges apart by more than rounding: `lower` stays below.
-                if self.ranges[lower].1 + RANGE_SLACK < self.ranges[upper].0 {
+                if !ranges.is_empty() && ranges[lower].1 + RANGE_SLACK < ranges[upper].0 {
                     return acc;
                 }
                 let gap = Gap::new(&self.pencils[upper], &self.pencils[lower]);
@@ -168,7 +217,6 @@ impl Scan<'_> {
                 acc
             })
             .reduce(Nearest::new, Nearest::merge)
-            .into_ends()
     }
 
     /// The problem index of the alternative in place `k`.
@@ -179,7 +227,7 @@ impl Scan<'_> {
     /// The winner's interval; at each end, who leads just beyond it.
     fn top(&self) -> Interval<usize> {
         let m = self.pencils.len();
-        let ends = self.nearest((1..m).into_par_iter().map(|b| (0, b, b)));
+        let ends = self.nearest((0..m.saturating_sub(1)).into_par_iter().map(top_pair));
         let mut out = Interval::whole();
         for (s, end) in ends.into_iter().enumerate() {
             let Some((t, tied)) = end else { continue };
@@ -204,7 +252,7 @@ impl Scan<'_> {
     /// (the highest ranked if several swap there).
     fn ranking(&self) -> Interval<(usize, usize)> {
         let m = self.pencils.len();
-        let ends = self.nearest((1..m).into_par_iter().map(|k| (k - 1, k, k)));
+        let ends = self.nearest((0..m.saturating_sub(1)).into_par_iter().map(ranking_pair));
         let mut out = Interval::whole();
         for (s, end) in ends.into_iter().enumerate() {
             if let Some((t, tied)) = end {
@@ -218,16 +266,11 @@ impl Scan<'_> {
     /// The shortlist's interval: every inside-outside pair; at each end,
     /// the pair that swaps (the highest ranked inside, then outside, if
     /// several swap there).
-    fn shortlist(&self, k: usize) -> Interval<Swap> {
-        let m = self.pencils.len();
+    fn shortlist(&self) -> Interval<Swap> {
         let mut out = Interval::whole();
-        if k == 0 || k >= m {
-            return out;
-        }
-        let pairs = (0..k * (m - k)).into_par_iter().map(|q| {
-            let (i, o) = (q % k, k + q / k);
-            (i, o, (i, o))
-        });
+        let pairs = (0..self.shortlist_pairs())
+            .into_par_iter()
+            .map(|q| self.shortlist_pair(q));
         for (s, end) in self.nearest(pairs).into_iter().enumerate() {
             if let Some((t, tied)) = end {
                 let (i, o) = tied.into_iter().min().expect("an end has a pair");
@@ -240,6 +283,31 @@ impl Scan<'_> {
         }
         out
     }
+}
+
+impl Scan<'_> {
+    /// How many inside-outside pairs the shortlist has (none when it holds
+    /// every alternative or none).
+    fn shortlist_pairs(&self) -> usize {
+        self.k * (self.pencils.len() - self.k)
+    }
+
+    /// Pair `q` of the shortlist, the outside alternatives ranked closest
+    /// first.
+    fn shortlist_pair(&self, q: usize) -> (usize, usize, (usize, usize)) {
+        let (i, o) = (q % self.k, self.k + q / self.k);
+        (i, o, (i, o))
+    }
+}
+
+/// Pair `q` of the top's scan: the winner and place `q + 1`.
+fn top_pair(q: usize) -> (usize, usize, usize) {
+    (0, q + 1, q + 1)
+}
+
+/// Pair `q` of the order's scan: places `q` and `q + 1`.
+fn ranking_pair(q: usize) -> (usize, usize, usize) {
+    (q, q + 1, q + 1)
 }
 
 /// Sets the end on side `s` (0 below, 1 above).
