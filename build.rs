@@ -5,7 +5,10 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("criteria");
+    // Read at run time, not baked in with `env!`: a build script binary
+    // reused from another checkout must still read this one's files.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("criteria");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|entries| {
@@ -15,7 +18,7 @@ fn main() {
                 .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_else(|e| panic!("read the criteria library {}: {e}", dir.display()));
     files.sort();
     let mut code = String::from(
         "/// The built-in criteria library: (file stem, YAML text).\npub static BUILT_IN: &[(&str, &str)] = &[\n",

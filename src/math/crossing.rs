@@ -99,36 +99,6 @@ impl Pencil {
         }
     }
 
-    /// Bounds `(low, high)` of [`Pencil::score`] over `t` in `[0, 1]`:
-    /// two pencils whose ranges do not meet cannot cross, which spares
-    /// most pairs the quadratic. TOPSIS: closeness grows with `D-` and
-    /// falls with `D+`, and over `[0, 1]` a `t^2 a + (1 - t)^2 b` lies
-    /// between `a b / (a + b)` (its minimum) and `max(a, b)`.
-    ///
-    /// ```
-    /// use innorank::crossing::Pencil;
-    /// let (low, high) = Pencil::linear(0.2, 0.6).range();
-    /// assert_eq!((low, high), (0.2, 0.6));
-    /// ```
-    pub fn range(&self) -> (f64, f64) {
-        match *self {
-            Pencil::Topsis {
-                plus_in,
-                plus_out,
-                minus_in,
-                minus_out,
-            } => {
-                let least = |a: f64, b: f64| if a + b > 0.0 { a * b / (a + b) } else { 0.0 };
-                let of_squares = |p: f64, m: f64| closeness(p.sqrt(), m.sqrt());
-                (
-                    of_squares(plus_in.max(plus_out), least(minus_in, minus_out)),
-                    of_squares(least(plus_in, plus_out), minus_in.max(minus_out)),
-                )
-            }
-            Pencil::Linear { inside, outside } => (inside.min(outside), inside.max(outside)),
-        }
-    }
-
     /// Bounds `(low, high)` of [`Pencil::score`] over `t` in `[t0, t1]`
     /// (within `[0, 1]`), from the two ends alone: the score is monotone
     /// in `t`. AHP: it is linear. TOPSIS: closeness falls as `D+^2 / D-^2`
@@ -475,27 +445,6 @@ mod tests {
         assert!(a.score(0.4) < b.score(0.4) && a.score(0.6) > b.score(0.6));
     }
 
-    #[test]
-    fn ranges_bound_the_scores() {
-        let pencils = [
-            Pencil::topsis(0.3, 0.2, 0.1, 0.4),
-            Pencil::topsis(0.0, 1.0, 1.0, 0.0),
-            Pencil::topsis(0.0, 0.0, 0.0, 0.0),
-            Pencil::topsis(0.5, 0.0, 0.0, 0.0),
-            Pencil::linear(0.9, 0.1),
-        ];
-        for p in pencils {
-            let (low, high) = p.range();
-            for k in 0..=100 {
-                let s = p.score(f64::from(k) / 100.0);
-                assert!(
-                    low - 1e-15 <= s && s <= high + 1e-15,
-                    "{p:?} at {k}: {s} outside [{low}, {high}]"
-                );
-            }
-        }
-    }
-
     /// The score is monotone in `t`, so the window's ends bound it: checked
     /// densely on pseudo-random pencils and windows, degenerate ones too.
     #[test]
@@ -515,7 +464,7 @@ mod tests {
             } else {
                 Pencil::topsis(v[0], v[1], v[2], v[3])
             };
-            let (a, b) = (unit(), unit());
+            let (a, b) = if case % 11 == 0 { (0.0, 1.0) } else { (unit(), unit()) };
             let (t0, t1) = (a.min(b), a.max(b));
             let (low, high) = p.range_between(t0, t1);
             for k in 0..=200 {

@@ -377,9 +377,12 @@ mod backend {
     pub fn solve(problem: MicroLpProblem, x: &[Variable]) -> Result<(Vec<bool>, Status, Option<f64>), ResolutionError> {
         let solution = good_lp::SolverModel::solve(problem)?;
         let funded = x.iter().map(|&v| solution.value(v) > 0.5).collect();
+        // good_lp reads HiGHS's "optimal" with a gap left within HiGHS's
+        // absolute tolerance (1e-6) as `GapLimit`: still optimal to that
+        // tolerance, as microlp's answers are to theirs.
         let status = match solution.status() {
-            SolutionStatus::Optimal => Status::Optimal,
-            _ => Status::TimeLimit,
+            SolutionStatus::Optimal | SolutionStatus::GapLimit => Status::Optimal,
+            SolutionStatus::TimeLimit => Status::TimeLimit,
         };
         let inner = solution.into_inner();
         let bound = match status {
@@ -410,9 +413,12 @@ mod backend {
     pub fn solve(problem: HighsProblem, x: &[Variable]) -> Result<(Vec<bool>, Status, Option<f64>), ResolutionError> {
         let solution = good_lp::SolverModel::solve(problem)?;
         let funded = x.iter().map(|&v| solution.value(v) > 0.5).collect();
+        // good_lp reads HiGHS's "optimal" with a gap left within HiGHS's
+        // absolute tolerance (1e-6) as `GapLimit`: still optimal to that
+        // tolerance, as microlp's answers are to theirs.
         let status = match solution.status() {
-            SolutionStatus::Optimal => Status::Optimal,
-            _ => Status::TimeLimit,
+            SolutionStatus::Optimal | SolutionStatus::GapLimit => Status::Optimal,
+            SolutionStatus::TimeLimit => Status::TimeLimit,
         };
         Ok((funded, status, None))
     }

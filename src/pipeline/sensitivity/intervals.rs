@@ -22,7 +22,7 @@ use crate::crossing::{Gap, Pencil};
 /// there follows the rules of the contract, not rounding.
 const SAME_POINT: f64 = 1e-12;
 
-/// Rounding allowed for in [`Pencil::range`] before two scores are taken
+/// Rounding allowed for in [`Pencil::range_between`] before two scores are taken
 /// never to meet.
 const RANGE_SLACK: f64 = 1e-12;
 
