@@ -17,19 +17,11 @@ use microlp::{Error, Solution, SolveOutcome};
 use rayon::prelude::*;
 
 use super::Instance;
-use super::root::{Clock, Rounder, Search};
+use super::search::{Clock, Fixes, Rounder, Search};
 use super::solver::{Model, SolveOptions};
 
 /// Rounds of probing at most (each fixes something or ends the loop).
 const ROUNDS: usize = 12;
-
-/// What probing decided: items fixed to a value, and platforms every
-/// better set pays for.
-#[derive(Debug, Default)]
-pub(super) struct Fixes {
-    pub items: Vec<(usize, bool)>,
-    pub paid: Vec<usize>,
-}
 
 /// The best set known and its value.
 pub(super) struct Incumbent {

@@ -29,6 +29,8 @@ mod local;
 mod restrict;
 #[cfg(not(feature = "highs"))]
 mod root;
+#[cfg(not(feature = "highs"))]
+mod search;
 mod solver;
 
 pub use baseline::baseline;
