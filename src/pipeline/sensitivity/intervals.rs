@@ -6,12 +6,12 @@
 //! than the nearest end found so far ([`Gap::may_cross`], three
 //! evaluations of a quadratic); with a million alternatives the nearest
 //! ends close in fast and almost every pair is passed over. Before that,
-//! a few thousand pairs of each scan bound the window the ends can lie in,
-//! and a pair whose scores stay apart over that window (each score is
-//! monotone in the weight) is passed over with two comparisons. Pairs crossing
-//! within [`SAME_POINT`] of the end are all kept, whatever the order the
-//! threads saw them in, so the result does not depend on the number of
-//! threads.
+//! a few thousand pairs of each scan bound the window the ends can lie
+//! in, and a pair whose scores stay apart over that window (each score is
+//! monotone in the weight) is passed over with two comparisons. Pairs
+//! crossing within [`SAME_POINT`] of the end are all kept, whatever the
+//! order the threads saw them in, so the result does not depend on the
+//! number of threads.
 
 use rayon::prelude::*;
 
@@ -22,8 +22,8 @@ use crate::crossing::{Gap, Pencil};
 /// there follows the rules of the contract, not rounding.
 const SAME_POINT: f64 = 1e-12;
 
-/// Rounding allowed for in [`Pencil::range_between`] before two scores are taken
-/// never to meet.
+/// Rounding allowed for in [`Pencil::range_between`] before two scores
+/// are taken never to meet.
 const RANGE_SLACK: f64 = 1e-12;
 
 /// Pairs of each scan solved to find [`Scan::window`].
