@@ -14,8 +14,9 @@
 //! 4. the branch and bound on the items left, started from the best set
 //!    so far; if a budget of nodes runs out after it found a better set,
 //!    steps 3 and 4 start again from that set (a *restart*: the higher
-//!    `L` fixes more); the better of its answer and `L`'s set is the
-//!    answer, so the optimum stays exact.
+//!    `L` fixes more); a search cut short without a better set (with or
+//!    without a set of its own) runs again to the end. The better of its
+//!    answer and `L`'s set is the answer, so the optimum stays exact.
 //!
 //! When every objective coefficient is an integer (money values and
 //! synergies, no learning), a set can only beat `L` by 1 or more: probing
@@ -38,12 +39,19 @@ const RESTART_NODES: u64 = 2000;
 
 /// Solves `instance` as described in the module documentation.
 pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outcome, SolveError> {
+    solve_within(instance, options, RESTART_NODES).map(|(outcome, _)| outcome)
+}
+
+/// [`solve`], with searches that may be cut short after `budget` nodes;
+/// also how many were.
+fn solve_within(instance: &Instance, options: &SolveOptions, budget: u64) -> Result<(Outcome, usize), SolveError> {
+    let mut restarts = 0;
     let clock = Clock::new(options.time_limit);
     let relaxed = Model::build(instance, options, true)?.into_microlp();
     let lp = match relaxed.as_inner().solve() {
         Ok(SolveOutcome::Solution(lp)) => lp,
         Ok(SolveOutcome::Interrupted(_)) => return Err(SolveError::NoSolutionInTime),
-        Err(Error::Infeasible) => return Ok(Outcome::infeasible(instance.len())),
+        Err(Error::Infeasible) => return Ok((Outcome::infeasible(instance.len()), restarts)),
         Err(e) => return Err(SolveError::Solver(e.to_string())),
     };
     let vars: Vec<Variable> = lp.iter().map(|(v, _)| v).collect();
@@ -55,7 +63,9 @@ pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outco
     };
     let rounder = Rounder::new(instance, options);
     let Some(first) = rounder.start(instance, options, &lp, &vars) else {
-        return search.finish(instance, options, None, None, &clock);
+        return search
+            .finish(instance, options, None, None, &clock)
+            .map(|o| (o, restarts));
     };
     let mut incumbent = Incumbent {
         value: instance.evaluate(&first).value(),
@@ -75,28 +85,34 @@ pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outco
     };
     for restart in 0..=RESTARTS {
         let Some(found) = fix_point(&probing, &lp, fixes, &mut incumbent) else {
-            return Ok(Outcome {
+            let outcome = Outcome {
                 status: Status::Optimal,
                 bound: Some(incumbent.value),
                 funded: incumbent.set,
-            });
+            };
+            return Ok((outcome, restarts));
         };
         fixes = found;
-        let nodes = (restart < RESTARTS && !learning).then_some(RESTART_NODES);
+        let nodes = (restart < RESTARTS && !learning).then_some(budget);
         let outcome = search.branch(instance, options, &fixes, &incumbent.set, nodes, &clock);
-        let stopped = matches!(&outcome, Ok(o) if o.status == Status::TimeLimit);
+        // Stopped by the budget, with or without a set of its own.
+        let stopped = match &outcome {
+            Ok(o) => o.status == Status::TimeLimit,
+            Err(e) => matches!(e, SolveError::NoSolutionInTime),
+        };
         if nodes.is_some() && stopped && !clock.expired() {
             // The node budget ran out: a better set fixes more, so probe
             // again from it; else search to the end.
             let before = incumbent.value;
             incumbent.offer(instance, outcome.ok().map(|o| o.funded));
+            restarts += 1;
             if incumbent.value > before {
                 continue;
             }
             let outcome = search.branch(instance, options, &fixes, &incumbent.set, None, &clock);
-            return conclude(instance, outcome, incumbent, search.upper);
+            return conclude(instance, outcome, incumbent, search.upper).map(|o| (o, restarts));
         }
-        return conclude(instance, outcome, incumbent, search.upper);
+        return conclude(instance, outcome, incumbent, search.upper).map(|o| (o, restarts));
     }
     unreachable!("the last round searches to the end")
 }
@@ -190,5 +206,104 @@ fn flip(lp: &Solution, var: Variable) -> Option<(bool, f64)> {
         Ok(SolveOutcome::Solution(s)) => Some((at, s.objective())),
         Err(Error::Infeasible) => Some((at, f64::NEG_INFINITY)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::solve_within;
+    use crate::math::portfolio::{Group, Instance, Platform, SolveOptions, Status};
+
+    /// A pseudo-random instance of `n` items, whole-number values (so the
+    /// search prunes by steps of 1) and no learning (so it may restart):
+    /// values and costs in tight ranges, a few synergies and a shared
+    /// platform, which leave the LP bound loose enough for a search.
+    fn instance(n: usize, seed: &mut u64) -> Instance {
+        let mut next = |m: u64| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed % m
+        };
+        let mut inst = Instance {
+            values: (0..n).map(|_| (5 + next(60)) as f64).collect(),
+            costs: (0..n).map(|_| (5 + next(40)) as f64).collect(),
+            budget: (8 * n + next(8 * n as u64) as usize) as f64,
+            ..Instance::default()
+        };
+        inst.synergies = (0..2 * n)
+            .map(|_| (next(n as u64) as usize, next(n as u64) as usize, next(41) as f64 - 15.0))
+            .filter(|(a, b, _)| a != b)
+            .collect();
+        for k in 0..3 {
+            inst.platforms.push(Platform {
+                fixed_cost: (20 + next(60)) as f64,
+                users: (0..n).filter(|i| i % 4 == k).collect(),
+                learning: None,
+            });
+        }
+        inst.groups.push(Group {
+            items: vec![1, 2, 3],
+            min: None,
+            max: Some(1),
+        });
+        inst
+    }
+
+    /// The best value over every feasible set.
+    fn best(instance: &Instance) -> Option<f64> {
+        (0u32..1 << instance.len())
+            .map(|mask| (0..instance.len()).map(|i| mask & (1 << i) != 0).collect::<Vec<_>>())
+            .filter(|set| instance.violation(set).is_none())
+            .map(|set| instance.evaluate(&set).value())
+            .reduce(f64::max)
+    }
+
+    /// Searches cut short after a node or a few (the budget is 2,000 in
+    /// use, which instances this small never reach): the answer is still
+    /// the optimum, the enumerator's.
+    #[test]
+    fn searches_cut_short_still_find_the_optimum() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15;
+        let mut cut_short = 0;
+        for case in 0..120 {
+            let inst = instance(10 + case % 5, &mut seed);
+            let budget = 1 + (case % 3) as u64;
+            let (outcome, restarts) = solve_within(&inst, &SolveOptions::default(), budget).unwrap();
+            match best(&inst) {
+                None => assert_eq!(outcome.status, Status::Infeasible, "case {case}"),
+                Some(best) => {
+                    assert_eq!(outcome.status, Status::Optimal, "case {case}");
+                    assert!(inst.violation(&outcome.funded).is_none(), "case {case}");
+                    assert_eq!(inst.evaluate(&outcome.funded).value(), best, "case {case}");
+                }
+            }
+            cut_short += restarts;
+        }
+        assert!(cut_short > 0, "no search was cut short");
+    }
+
+    /// On instances too large to enumerate, a solve whose searches are
+    /// cut short agrees with one whose search never is.
+    #[test]
+    fn searches_cut_short_agree_with_a_whole_search() {
+        let mut seed = 0x2545_F491_4F6C_DD1D;
+        let mut cut_short = 0;
+        for case in 0..12 {
+            let inst = instance(24 + case % 7, &mut seed);
+            let options = SolveOptions::default();
+            let (whole, _) = solve_within(&inst, &options, u64::MAX).unwrap();
+            let (cut, restarts) = solve_within(&inst, &options, 1 + (case % 3) as u64).unwrap();
+            assert_eq!(
+                (cut.status, whole.status),
+                (Status::Optimal, Status::Optimal),
+                "case {case}"
+            );
+            assert!(inst.violation(&cut.funded).is_none(), "case {case}");
+            let value = |set: &[bool]| inst.evaluate(set).value();
+            assert_eq!(value(&cut.funded), value(&whole.funded), "case {case}");
+            cut_short += restarts;
+        }
+        assert!(cut_short > 0, "no search was cut short");
     }
 }
