@@ -6,7 +6,7 @@
 pub use crate::diagnostic::{Diagnostic, DiagnosticKind, Diagnostics, FieldPath, FirstSeen, Location, Segment};
 pub use crate::input::{
     Admission, CriteriaLibrary, CriterionBuilder, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LibraryEntry, LoadOptions,
-    ProblemBuilder,
+    ProblemBuilder, csv_delimiter,
 };
 pub use crate::input::{SCHEMA_FILE, problem_schema};
 pub use crate::model::*;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use innorank::Problem;
 use innorank::pipeline::portfolio::{PortfolioOptions, portfolio_admission};
-use innorank::pipeline::robustness::{RobustnessOptions, WeightsModel};
+use innorank::pipeline::robustness::{RobustnessOptions, WeightRows, WeightsModel};
 use innorank::pipeline::sensitivity::{SensitivityError, SensitivityOptions};
 use innorank::pipeline::{WeightsJson, rankable, suggest_for_inconsistent, weigh_with, weight_warnings};
 use innorank::problem::Admission;
@@ -42,7 +42,8 @@ fn json(value: &impl serde::Serialize) -> PyResult<String> {
 }
 
 /// `innorank rank --format json`. Options: the ranking and weighting
-/// options, `satisfactory`, `explain`, and the loading options.
+/// options, `satisfactory`, `explain`, `top` (keep the best N), and the
+/// loading options.
 #[pyfunction]
 #[pyo3(signature = (problem, options=None))]
 pub fn rank(py: Python<'_>, problem: Source, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
@@ -52,10 +53,14 @@ pub fn rank(py: Python<'_>, problem: Source, options: Option<&Bound<'_, PyDict>>
         ..o.ranking()?
     };
     let explain = o.get::<bool>("explain")?.unwrap_or(false);
+    let top = o.get::<usize>("top")?;
     let problem = load(problem, &mut o, Some(rankable(rank)))?;
     o.finish()?;
     py.detach(|| {
-        let report = innorank::rank(&problem, &rank).map_err(invalid)?;
+        let mut report = innorank::rank(&problem, &rank).map_err(invalid)?;
+        if let Some(n) = top {
+            report.ranking.truncate(n);
+        }
         if explain {
             json(&report.explained())
         } else {
@@ -123,7 +128,8 @@ pub fn sensitivity(py: Python<'_>, problem: Source, options: Option<&Bound<'_, P
 /// `innorank robustness --format json`. Options: the ranking and
 /// weighting options, `draws` (10000), `ranks`, `seed` (0), `weights`
 /// (`judgments`, `uniform` or `ordinal`), `judgment_spread` (1),
-/// `pairwise`, and the loading options.
+/// `pairwise`, `weights_from` (a CSV of weight rows, as `--draws-out`
+/// writes them, replayed instead of drawing), and the loading options.
 #[pyfunction]
 #[pyo3(signature = (problem, options=None))]
 pub fn robustness(py: Python<'_>, problem: Source, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
@@ -140,9 +146,16 @@ pub fn robustness(py: Python<'_>, problem: Source, options: Option<&Bound<'_, Py
             )));
         }
     };
-    let options = RobustnessOptions {
+    let draws = o.get::<u64>("draws")?;
+    let weights_from = o.get::<PathBuf>("weights_from")?;
+    if weights_from.is_some() && (weights.is_some() || draws.is_some()) {
+        return Err(PyValueError::new_err(
+            "weights_from replays its rows: it takes neither `weights` nor `draws`",
+        ));
+    }
+    let mut options = RobustnessOptions {
         rank,
-        draws: o.get::<u64>("draws")?.unwrap_or(10_000),
+        draws: draws.unwrap_or(10_000),
         ranks: o.get::<usize>("ranks")?,
         seed: o.get::<u64>("seed")?.unwrap_or(0),
         weights,
@@ -154,6 +167,13 @@ pub fn robustness(py: Python<'_>, problem: Source, options: Option<&Bound<'_, Py
     }
     let problem = load(problem, &mut o, Some(rankable(rank)))?;
     o.finish()?;
+    if let Some(path) = weights_from {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| invalid(format!("weights_from {}: {e}", path.display())))?;
+        let leaves: Vec<&str> = problem.criteria().leaves().map(|(c, _)| c.id.as_str()).collect();
+        let rows = WeightRows::parse(&text, &leaves).map_err(|e| invalid(format!("{}: {e}", path.display())))?;
+        options.weights = Some(WeightsModel::Replay(rows));
+    }
     py.detach(|| json(&innorank::pipeline::robustness::robustness(&problem, &options, &|_| {}).map_err(invalid)?))
 }
 

@@ -4,8 +4,10 @@
 
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use innorank::pipeline::WeighOptions;
+use innorank::problem::{CriteriaLibrary, csv_delimiter};
 use innorank::{LoadOptions, RankOptions};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -85,14 +87,33 @@ impl<'py> Options<'py> {
 
     /// How to load the problem: `alternatives` (a CSV or spreadsheet
     /// replacing the problem's), `allow_outside_paths`,
-    /// `ignore_extra_columns`, `sheet`.
+    /// `ignore_extra_columns`, `sheet`, `delimiter` (`","`, `";"`, `"|"`
+    /// or `"tab"`), `max_size` and `max_csv_size` (bytes), `criteria_dir`
+    /// (a folder of criteria added to the built-in library).
     pub fn load(&mut self) -> PyResult<LoadOptions> {
+        let defaults = LoadOptions::default();
+        let csv_delimiter = self
+            .get::<String>("delimiter")?
+            .map(|d| csv_delimiter(&d).map_err(|e| PyValueError::new_err(format!("option `delimiter`: {e}"))))
+            .transpose()?;
+        let library = match self.get::<PathBuf>("criteria_dir")? {
+            Some(dir) => {
+                let mut library = (*CriteriaLibrary::built_in()).clone();
+                library.add_dir(&dir).map_err(crate::invalid)?;
+                Some(Arc::new(library))
+            }
+            None => None,
+        };
         Ok(LoadOptions {
             alternatives_csv: self.get::<PathBuf>("alternatives")?,
             allow_outside_paths: self.get::<bool>("allow_outside_paths")?.unwrap_or(false),
             ignore_extra_columns: self.get::<bool>("ignore_extra_columns")?.unwrap_or(false),
             sheet: self.get::<String>("sheet")?,
-            ..LoadOptions::default()
+            max_size: self.get::<u64>("max_size")?.unwrap_or(defaults.max_size),
+            max_csv_size: self.get::<u64>("max_csv_size")?.unwrap_or(defaults.max_csv_size),
+            csv_delimiter,
+            library,
+            ..defaults
         })
     }
 

@@ -68,6 +68,31 @@ pub struct LoadOptions {
     pub sheet: Option<String>,
 }
 
+/// The CSV field separator named by `name`: `,`, `;`, `|`, or `tab` (also
+/// a tab character or `\t`), as `--delimiter` and the Python option
+/// `delimiter` take it.
+///
+/// ```
+/// use innorank::problem::csv_delimiter;
+/// assert_eq!(csv_delimiter("tab"), Ok(b'\t'));
+/// assert!(csv_delimiter(":").unwrap_err().contains("`tab`"));
+/// ```
+///
+/// # Errors
+/// A message naming the accepted separators when `name` is none of them.
+pub fn csv_delimiter(name: &str) -> Result<u8, String> {
+    match name {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "|" => Ok(b'|'),
+        "tab" | "\t" | "\\t" => Ok(b'\t'),
+        _ => Err(format!(
+            "expected `,`, `;`, `|` or `tab`, found `{}`",
+            name.escape_default()
+        )),
+    }
+}
+
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {

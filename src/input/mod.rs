@@ -22,7 +22,7 @@ mod yaml;
 
 pub use builder::{CriterionBuilder, ProblemBuilder};
 pub use library::{CriteriaLibrary, LibraryEntry};
-pub use load::{Admission, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions};
+pub use load::{Admission, DEFAULT_MAX_CSV_SIZE, DEFAULT_MAX_SIZE, LoadOptions, csv_delimiter};
 pub use schema::{SCHEMA_FILE, problem_schema};
 pub(crate) use validate::node_paths;
 

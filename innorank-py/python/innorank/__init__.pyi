@@ -33,6 +33,10 @@ class _Load(TypedDict, total=False):
     allow_outside_paths: bool
     ignore_extra_columns: bool
     sheet: str
+    delimiter: Literal[",", ";", "|", "tab"]
+    max_size: int
+    max_csv_size: int
+    criteria_dir: str
 
 class _Weighing(_Load, total=False):
     ahp_method: Literal["eigen", "geometric"]
@@ -49,6 +53,7 @@ class _Ranking(_Weighing, total=False):
 class _Rank(_Ranking, total=False):
     satisfactory: float
     explain: bool
+    top: int
 
 class _Weights(_Weighing, total=False):
     suggest: bool
@@ -66,6 +71,7 @@ class _Robustness(_Ranking, total=False):
     weights: Literal["judgments", "uniform", "ordinal"]
     judgment_spread: int
     pairwise: bool
+    weights_from: str
 
 class _Portfolio(_Ranking, total=False):
     budget: float

@@ -180,7 +180,7 @@ pub struct Common {
     pub sheet: Option<String>,
     /// CSV field separator: `,`, `;`, `|` or `tab` [default: `;` or tab if
     /// the header line has one and no comma, else `,`].
-    #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+    #[arg(long, value_name = "CHAR", value_parser = innorank::problem::csv_delimiter)]
     pub delimiter: Option<u8>,
     /// Skip CSV columns that are not `id`, `name` or a leaf criterion.
     #[arg(long)]
@@ -694,20 +694,6 @@ pub enum Format {
     Markdown,
     /// An Excel workbook (`rank` only; to a file: -o FILE or redirected).
     Xlsx,
-}
-
-/// A CSV separator: one of `,`, `;`, `|`, or a tab (`tab`, `\t`).
-fn delimiter(s: &str) -> Result<u8, String> {
-    match s {
-        "," => Ok(b','),
-        ";" => Ok(b';'),
-        "|" => Ok(b'|'),
-        "tab" | "\t" | "\\t" => Ok(b'\t'),
-        _ => Err(format!(
-            "expected `,`, `;`, `|` or `tab`, found `{}`",
-            s.escape_default()
-        )),
-    }
 }
 
 impl Cli {
