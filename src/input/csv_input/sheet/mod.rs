@@ -3,27 +3,28 @@
 //!
 //! The first row of the sheet (`--sheet NAME`, else the first sheet) is the
 //! header and each row below an alternative, read by the CSV reader's own
-//! header and cell rules ([`map_header`], [`interval_cell`]), so a
+//! header and cell rules ([`map_header`],
+//! [`interval_cell`](super::interval_cell)), so a
 //! workbook accepts exactly what the same table saved as CSV does. A number
 //! cell is taken as its number (no text round trip); a text cell as CSV
 //! text. Problems are located at their cell: `proposals.xlsx!Sheet1!C7`.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
-use table::{Table, Value};
+use piecewise::{Head, Stream};
+use rows::{RowReader, SheetLayout};
+use table::{Table, Value, text};
 
+mod piecewise;
+mod rows;
 mod stream;
 mod table;
 mod usual;
 mod xlsx;
 mod xml;
 
-use super::{
-    Column, CsvAlternatives, CsvSource, Errors, Intervals, Rows, ScoreInterval, column_name, excerpt, failure, gather,
-    interval_cell, map_header,
-};
+use super::{Column, CsvAlternatives, CsvSource, Errors, Rows, column_name, excerpt, failure, gather, map_header};
 use crate::input::diagnostic::{Diagnostic, DiagnosticKind, FieldPath};
 use crate::input::{Criteria, Leaf};
 
@@ -38,31 +39,85 @@ pub(super) fn is_spreadsheet(path: &Path) -> bool {
 }
 
 /// Reads every alternative of the spreadsheet `source` for the leaves of
-/// `criteria`.
+/// `criteria`: the rows of the usual xlsx sheet as it is inflated (see
+/// [`piecewise`]), any other sheet as a whole [`Table`].
 pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, Vec<Diagnostic>> {
-    let (sheet, table) = load(source)?;
-    let (top, left) = table.start;
-    let shown = format!("{}!{sheet}", source.display_name);
-    let mut rows = table.rows();
-    let header: Vec<String> = rows
-        .next()
-        .unwrap_or_default()
-        .iter()
-        .map(|v| table.text(v).into_owned())
-        .collect();
+    let is_xlsx = source
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    let book = is_xlsx.then(|| xlsx::Book::open(&source.path)).flatten();
     let leaves: Vec<(&str, &Leaf)> = criteria.leaves().map(|(c, l)| (c.id.as_str(), l)).collect();
+    if let Some(book) = &book {
+        let sheet = choose(source, &book.names())?;
+        let stream = book.stream(&sheet, source.settings.max_size);
+        if let Some(found) = stream.and_then(|stream| streamed(source, criteria, &leaves, &sheet, stream)) {
+            return found;
+        }
+    }
+    let (sheet, table) = load(source, book.as_ref())?;
+    let names = table.rows().next().unwrap_or_default();
+    let names = names.iter().map(|v| table.text(v).into_owned()).collect();
+    let (columns, cells) = header(source, criteria, &leaves, &sheet, names, table.start.1)?;
+    let layout = SheetLayout {
+        columns: &columns,
+        leaves: &leaves,
+        names: &cells.names,
+        shown: &cells.shown,
+    };
+    let reader = RowReader {
+        layout: &layout,
+        strings: table.strings(),
+    };
+    let parsed = rows::parse_rows(&table, &reader);
+    finish(source, parsed, cells)
+}
+
+/// The alternatives of the usual xlsx sheet, read as it is inflated;
+/// `None` if the sheet is not the usual one, or if its header has
+/// problems (which the whole table's reader then reports).
+fn streamed(
+    source: &CsvSource,
+    criteria: &Criteria,
+    leaves: &[(&str, &Leaf)],
+    sheet: &str,
+    (head, stream): (Head, Stream),
+) -> Option<Result<CsvAlternatives, Vec<Diagnostic>>> {
+    let names = head.cells.iter().map(|v| text(&head.strings, v).into_owned()).collect();
+    let (columns, cells) = header(source, criteria, leaves, sheet, names, head.start.1).ok()?;
+    let layout = SheetLayout {
+        columns: &columns,
+        leaves,
+        names: &cells.names,
+        shown: &cells.shown,
+    };
+    let reader = RowReader {
+        layout: &layout,
+        strings: &head.strings,
+    };
+    let parts = stream.rows(|| reader.part(), |part, row, cells| reader.row(part, row, cells))?;
+    Some(finish(source, rows::join(parts), cells))
+}
+
+/// The columns of a sheet's header row (`names`, the first in sheet
+/// column `left`) and how to name its cells; or the header's problems,
+/// at their cells.
+fn header(
+    source: &CsvSource,
+    criteria: &Criteria,
+    leaves: &[(&str, &Leaf)],
+    sheet: &str,
+    names: Vec<String>,
+    left: u32,
+) -> Result<(Vec<Column>, SheetCells), Vec<Diagnostic>> {
+    let shown = format!("{}!{sheet}", source.display_name);
     let mut errors = Errors {
         shown: &shown,
         list: Vec::new(),
     };
-    let record = csv::ByteRecord::from(header);
-    let columns = map_header(
-        &record,
-        criteria,
-        &leaves,
-        source.settings.ignore_extra_columns,
-        &mut errors,
-    );
+    let record = csv::ByteRecord::from(names);
+    let ignore = source.settings.ignore_extra_columns;
+    let columns = map_header(&record, criteria, leaves, ignore, &mut errors);
     let cells = SheetCells {
         shown: shown.clone(),
         names: record.iter().map(column_name).collect(),
@@ -71,27 +126,27 @@ pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlterna
     if !errors.list.is_empty() {
         return Err(cells.locate(errors.list));
     }
-    let layout = SheetLayout {
-        columns: &columns,
-        leaves: &leaves,
-        names: &cells.names,
-        shown: &shown,
+    Ok((columns, cells))
+}
+
+/// The alternatives of the data rows read, or their problems at their
+/// cells.
+fn finish(source: &CsvSource, rows: Rows, cells: SheetCells) -> Result<CsvAlternatives, Vec<Diagnostic>> {
+    let errors = Errors {
+        shown: &cells.shown,
+        list: Vec::new(),
     };
-    let parsed = parse_rows(&table, rows, u64::from(top) + 1, &layout);
-    let mut found = gather(source, parsed, Vec::new(), errors).map_err(|list| cells.locate(list))?;
+    let mut found = gather(source, rows, Vec::new(), errors).map_err(|list| cells.locate(list))?;
     found.cells = Some(cells);
     Ok(found)
 }
 
 /// The sheet to read (`--sheet`, else the first) and its cells: from an
-/// xlsx workbook by the fast reader when it can, else by calamine.
-fn load(source: &CsvSource) -> Result<(String, Table), Vec<Diagnostic>> {
+/// xlsx workbook (`book`) by the fast reader when it can, else by
+/// calamine.
+fn load(source: &CsvSource, book: Option<&xlsx::Book>) -> Result<(String, Table), Vec<Diagnostic>> {
     let spreadsheet = |e: &dyn std::fmt::Display| failure(source, None, DiagnosticKind::Spreadsheet(e.to_string()));
-    let is_xlsx = source
-        .path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
-    if let Some(book) = is_xlsx.then(|| xlsx::Book::open(&source.path)).flatten() {
+    if let Some(book) = book {
         let sheet = choose(source, &book.names())?;
         if let Some(table) = book.table(&sheet, source.settings.max_size) {
             return Ok((sheet, table));
@@ -141,89 +196,6 @@ fn from_range(range: &calamine::Range<Data>) -> Table {
         })
         .collect();
     Table::from_cells(cells, Vec::new())
-}
-
-/// What the row reader needs besides the rows.
-struct SheetLayout<'a> {
-    columns: &'a [Column],
-    leaves: &'a [(&'a str, &'a Leaf)],
-    /// Column names, as messages show them.
-    names: &'a [String],
-    shown: &'a str,
-}
-
-/// Parses the data rows of `table`; `header_line` is the header's row
-/// number (1-based).
-fn parse_rows<'r>(
-    table: &Table,
-    rows: impl Iterator<Item = &'r [Value]>,
-    header_line: u64,
-    layout: &SheetLayout<'_>,
-) -> Rows {
-    let mut errors = Errors {
-        shown: layout.shown,
-        list: Vec::new(),
-    };
-    let mut out = Rows::default();
-    let mut values = vec![0.0; layout.leaves.len()];
-    let mut intervals = Intervals::default();
-    for (n, row) in rows.enumerate() {
-        // Formatted but empty rows below the table are not alternatives.
-        if row.iter().all(|c| *c == Value::Empty) {
-            continue;
-        }
-        let line = header_line + 1 + n as u64;
-        intervals.row = out.lines.len();
-        let (mut id, mut name) = (Cow::Borrowed(""), Cow::Borrowed(""));
-        for (i, cell) in row.iter().enumerate() {
-            match layout.columns.get(i).copied().unwrap_or(Column::Skip) {
-                Column::Id => id = table.text(cell),
-                Column::Name => name = table.text(cell),
-                Column::Skip => {}
-                Column::Portfolio => {
-                    let text = table.text(cell);
-                    if !text.is_empty() {
-                        out.portfolio
-                            .push((out.lines.len(), layout.names[i].clone(), text.into_owned()));
-                    }
-                }
-                Column::Leaf(c) => match value(table, cell, layout.leaves[c]) {
-                    Ok((v, interval)) => {
-                        values[c] = v;
-                        if let Some((low, high)) = interval {
-                            let (row, column) = (intervals.row, c);
-                            intervals.list.push(ScoreInterval { row, column, low, high });
-                        }
-                    }
-                    Err(kind) => {
-                        values[c] = 0.0;
-                        errors.push(Some(line), &layout.names[i], kind);
-                    }
-                },
-            }
-        }
-        errors.check_id(line, &id);
-        out.alternatives.push(&id, Some(&name), None);
-        out.values.extend_from_slice(&values);
-        out.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
-        if errors.full() {
-            break;
-        }
-    }
-    out.errors = errors.list;
-    out.intervals = intervals.list;
-    out
-}
-
-/// A leaf cell's value: a number cell as it is (checked against the
-/// leaf's scale), anything else read as the CSV reads its text.
-fn value(table: &Table, cell: &Value, leaf: (&str, &Leaf)) -> Result<(f64, Option<(f64, f64)>), DiagnosticKind> {
-    let number = match *cell {
-        Value::Number(v) => v,
-        Value::Int(v) => v as f64,
-        _ => return interval_cell(&table.text(cell), leaf, false),
-    };
-    super::super::rules::in_scale(leaf.1, leaf.0, number).map(|v| (v, None))
 }
 
 /// How to name the cell of a sheet's row and column, so that problems

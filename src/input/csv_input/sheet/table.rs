@@ -167,18 +167,28 @@ impl Table {
         self.blocks.iter().flat_map(|b| b.chunks(self.width.max(1)))
     }
 
-    /// A cell's text, trimmed as CSV cells are: a whole number without
-    /// `.0`, a boolean as `true` or `false`.
+    /// The shared strings the cells index.
+    pub(super) fn strings(&self) -> &[String] {
+        &self.strings
+    }
+
+    /// A cell's text, as [`text`] gives it.
     pub(super) fn text<'a>(&'a self, value: &'a Value) -> Cow<'a, str> {
-        match value {
-            Value::Empty => Cow::Borrowed(""),
-            Value::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => Cow::Owned(format!("{v:.0}")),
-            Value::Number(v) => Cow::Owned(v.to_string()),
-            Value::Int(v) => Cow::Owned(v.to_string()),
-            Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-            Value::Shared(i) => Cow::Borrowed(self.strings.get(*i as usize).map_or("", |s| s.trim())),
-            Value::Text(t) => Cow::Borrowed(t.trim()),
-        }
+        text(&self.strings, value)
+    }
+}
+
+/// A cell's text, trimmed as CSV cells are: a whole number without `.0`,
+/// a boolean as `true` or `false`, a shared string from `strings`.
+pub(super) fn text<'a>(strings: &'a [String], value: &'a Value) -> Cow<'a, str> {
+    match value {
+        Value::Empty => Cow::Borrowed(""),
+        Value::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => Cow::Owned(format!("{v:.0}")),
+        Value::Number(v) => Cow::Owned(v.to_string()),
+        Value::Int(v) => Cow::Owned(v.to_string()),
+        Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        Value::Shared(i) => Cow::Borrowed(strings.get(*i as usize).map_or("", |s| s.trim())),
+        Value::Text(t) => Cow::Borrowed(t.trim()),
     }
 }
 

@@ -24,6 +24,7 @@ use std::path::Path;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use super::piecewise::{Head, Stream};
 use super::table::{Block, Cell, Table, Value};
 use super::xml::{attribute, between, decode, elements, strings_of};
 use super::{stream, usual};
@@ -92,24 +93,44 @@ impl Book {
     /// `None` if they hold anything this reader leaves to calamine.
     pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Table> {
         let part = &self.sheets.iter().find(|(n, _)| n == name)?.1;
-        let (path, chunk) = (&self.path, self.chunk);
-        let inflate = move |send: &mut dyn FnMut(Vec<u8>) -> bool| {
-            let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
-            let file = zip.by_name(part).ok()?;
-            if file.size() > max_size {
-                return None;
-            }
-            stream::pieces(file.take(max_size), chunk, send)
-        };
-        let strings = || match &self.strings {
+        let inflate = |send: &mut dyn FnMut(Vec<u8>) -> bool| inflate(&self.path, part, self.chunk, max_size, send);
+        cells(inflate, || self.strings(max_size))
+    }
+
+    /// The rows of sheet `name` (at most `max_size` bytes of XML) as they
+    /// are inflated, on a thread of its own, with the shared strings read
+    /// meanwhile; `None` if its first rows hold anything left to calamine.
+    pub(super) fn stream(&self, name: &str, max_size: u64) -> Option<(Head, Stream)> {
+        let part = self.sheets.iter().find(|(n, _)| n == name)?.1.clone();
+        let (path, chunk) = (self.path.clone(), self.chunk);
+        let (sender, pieces) = std::sync::mpsc::channel::<Vec<u8>>();
+        let inflater =
+            std::thread::spawn(move || inflate(&path, &part, chunk, max_size, &mut |piece| sender.send(piece).is_ok()));
+        Stream::new(pieces, inflater, self.strings(max_size)?)
+    }
+
+    /// The shared strings, none if the workbook has no such part.
+    fn strings(&self, max_size: u64) -> Option<Vec<String>> {
+        match &self.strings {
             Some(part) => {
-                let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+                let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
                 shared_strings(&entry(&mut zip, part, max_size)?)
             }
             None => Some(Vec::new()),
-        };
-        cells(inflate, strings)
+        }
     }
+}
+
+/// Inflates zip entry `part` of the workbook at `path` (at most
+/// `max_size` bytes) in pieces of whole rows handed to `send`, see
+/// [`stream::pieces`].
+fn inflate(path: &Path, part: &str, chunk: usize, max_size: u64, send: &mut dyn FnMut(Vec<u8>) -> bool) -> Option<()> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let file = zip.by_name(part).ok()?;
+    if file.size() > max_size {
+        return None;
+    }
+    stream::pieces(file.take(max_size), chunk, send)
 }
 
 /// The bytes of zip entry `name`, if it exists and holds at most `limit`
@@ -229,16 +250,33 @@ fn cells(
 /// The cells of a piece of `<sheetData>` (see [`rows`]); `None` if it is
 /// not UTF-8.
 fn piece_cells(piece: &[u8]) -> Option<Vec<Cell>> {
-    rows(std::str::from_utf8(piece).ok()?, usize::MAX)
+    let mut cells = Vec::with_capacity(piece.len() / 24);
+    rows(std::str::from_utf8(piece).ok()?, usize::MAX, &mut cells)?;
+    Some(cells)
 }
 
-/// The cells of the rows in `piece` (0-based row, 0-based column, value),
-/// shared strings checked against `strings` of them. Comments, CDATA and
+/// Where [`rows`] puts the non-empty cells it reads.
+pub(super) trait Cells {
+    /// Takes the cell at 0-based `row` and `column`; `None` to stop
+    /// reading (the sheet is then left to another reader).
+    fn cell(&mut self, row: u32, column: u32, value: Value) -> Option<()>;
+}
+
+impl Cells for Vec<Cell> {
+    #[inline]
+    fn cell(&mut self, row: u32, column: u32, value: Value) -> Option<()> {
+        self.push((row, column, value));
+        Some(())
+    }
+}
+
+/// Reads the cells of the rows in `piece` (0-based row, 0-based column,
+/// value) into `out`, in the order written; shared strings of the general
+/// path are checked against `strings` of them. Comments, CDATA and
 /// processing instructions are left to calamine: between cells they are
 /// tags of no known name, and a cell holding one is refused below.
-fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
+pub(super) fn rows(piece: &str, strings: usize, out: &mut impl Cells) -> Option<()> {
     let bytes = piece.as_bytes();
-    let mut out = Vec::with_capacity(piece.len() / 24);
     let (mut row, mut column) = (u32::MAX, u32::MAX);
     let mut at = 0;
     // Most tags start right where the one before ended.
@@ -247,7 +285,7 @@ fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
         .or_else(|| memchr::memchr(b'<', &bytes[at..]))
     {
         let start = at + p + 1;
-        if let Some(len) = usual(&bytes[start..], &mut out, &mut row, &mut column) {
+        if let Some(len) = usual(&bytes[start..], out, &mut row, &mut column)? {
             at = start + len;
             continue;
         }
@@ -287,7 +325,7 @@ fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
                 if matches!(t, None | Some("n"))
                     && let Some((number, len)) = plain_number(&bytes[at..])
                 {
-                    out.push((row, column, Value::Number(number)));
+                    out.cell(row, column, Value::Number(number))?;
                     at += len;
                     continue;
                 }
@@ -297,7 +335,7 @@ fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
                     return None;
                 }
                 if let Some(value) = value(t, inner, strings)? {
-                    out.push((row, column, value));
+                    out.cell(row, column, value)?;
                 }
                 at = close + 4;
             }
@@ -305,31 +343,37 @@ fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
             _ => return None,
         }
     }
-    Some(out)
+    Some(())
 }
 
 /// Reads the usual cell, row start or row end at the start of `text` (just
 /// after its `<`), see [`usual`](super::usual), pushing a cell to `out`
 /// and moving `row` and `column` as the general path in [`rows`] does;
-/// the length read, or `None` for a tag left to that path.
-fn usual(text: &[u8], out: &mut Vec<Cell>, row: &mut u32, column: &mut u32) -> Option<usize> {
-    match text.get(..2)? {
-        b"c " => {
-            let (r, c, value, len) = usual::cell(&text[1..])?;
-            (*row, *column) = (r, c);
-            if let Some(value) = value {
-                out.push((r, c, value));
+/// the length read, or `Some(None)` for a tag left to that path; `None`
+/// if `out` stops the reading.
+#[inline]
+fn usual(text: &[u8], out: &mut impl Cells, row: &mut u32, column: &mut u32) -> Option<Option<usize>> {
+    let Some(head) = text.get(..2) else {
+        return Some(None);
+    };
+    Some(match head {
+        b"c " => match usual::cell(&text[1..]) {
+            Some((r, c, value, len)) => {
+                (*row, *column) = (r, c);
+                if let Some(value) = value {
+                    out.cell(r, c, value)?;
+                }
+                Some(1 + len)
             }
-            Some(1 + len)
-        }
+            None => None,
+        },
         b"/r" => text.starts_with(b"/row>").then_some(5),
-        b"ro" => {
-            let (r, len) = usual::row(text.strip_prefix(b"row")?)?;
+        b"ro" => text.strip_prefix(b"row").and_then(usual::row).map(|(r, len)| {
             (*row, *column) = (r, u32::MAX);
-            Some(3 + len)
-        }
+            3 + len
+        }),
         _ => None,
-    }
+    })
 }
 
 /// The number of the usual number cell's content, `<v>NUMBER</v></c>`
@@ -448,10 +492,11 @@ mod tests {
         assert!(value(Some("s"), "<v>3</v>", 3).is_none(), "past the shared strings");
         assert!(matches!(value(None, "", 3), Some(None)));
         assert!(value(Some("e"), "<v>#DIV/0!</v>", 3).is_none(), "left to calamine");
-        let cells = rows(
-            r#"<row r="2"><c r="B2" t="inlineStr"><is><t>a&amp;b</t></is></c><c><v>1</v></c></row>"#,
-            0,
-        );
+        let read = |piece: &str| {
+            let mut cells = Vec::new();
+            rows(piece, 0, &mut cells).map(|()| cells)
+        };
+        let cells = read(r#"<row r="2"><c r="B2" t="inlineStr"><is><t>a&amp;b</t></is></c><c><v>1</v></c></row>"#);
         let cells = cells.unwrap();
         assert!(matches!(&cells[0], (1, 1, Value::Text(t)) if &**t == "a&b"));
         assert!(matches!(cells[1], (1, 2, Value::Number(v)) if v == 1.0));
@@ -463,7 +508,7 @@ mod tests {
             "<c><v>1</v>",
             "<zz/>",
         ] {
-            assert!(rows(bad, 0).is_none(), "{bad}");
+            assert!(read(bad).is_none(), "{bad}");
         }
     }
 }
