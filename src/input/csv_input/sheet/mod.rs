@@ -95,7 +95,9 @@ fn streamed(
         layout: &layout,
         strings: &head.strings,
     };
-    let parts = stream.rows(|| reader.part(), |part, row, cells| reader.row(part, row, cells))?;
+    // A row of cells takes at least 30 bytes of XML (`<row><c><v>0</v></c></row>`).
+    let new = |bytes: usize| reader.part(bytes / 30);
+    let parts = stream.rows(new, |part, row, cells| reader.row(part, row, cells))?;
     Some(finish(source, rows::join(parts), cells))
 }
 
@@ -195,7 +197,7 @@ fn from_range(range: &calamine::Range<Data>) -> Table {
             (top + row as u32, left + column as u32, value)
         })
         .collect();
-    Table::from_cells(cells, Vec::new())
+    Table::from_cells(cells, table::Strings::default())
 }
 
 /// How to name the cell of a sheet's row and column, so that problems

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::super::{Column, Errors, Intervals, Rows, ScoreInterval, id_hash, interval_cell};
-use super::table::{Table, Value, text};
+use super::table::{Strings, Table, Value, text};
 use crate::input::Leaf;
 use crate::input::diagnostic::DiagnosticKind;
 use crate::model::alternatives::Labels;
@@ -25,7 +25,7 @@ pub(super) struct SheetLayout<'a> {
 pub(super) struct RowReader<'a> {
     pub(super) layout: &'a SheetLayout<'a>,
     /// The shared strings that [`Value::Shared`] cells index.
-    pub(super) strings: &'a [String],
+    pub(super) strings: &'a Strings,
 }
 
 /// The alternatives of some consecutive rows: a piece of a sheet, or all
@@ -40,26 +40,27 @@ pub(super) struct Part<'a> {
     /// Rows counted from the part's first.
     intervals: Intervals,
     portfolio: Vec<(usize, String, String)>,
-    /// One row's leaf values, as they are read.
-    row: Vec<f64>,
+    /// Leaf values a row.
+    width: usize,
 }
 
 impl<'a> RowReader<'a> {
-    /// A part with no row yet.
-    pub(super) fn part(&self) -> Part<'a> {
+    /// A part with no row yet, with room for `rows` rows (memory reserved,
+    /// not touched, is nearly free: better too much than growing).
+    pub(super) fn part(&self, rows: usize) -> Part<'a> {
         Part {
             ids: Labels::default(),
             names: Labels::default(),
-            values: Vec::new(),
-            lines: Vec::new(),
-            hashes: Vec::new(),
+            values: Vec::with_capacity(rows * self.layout.leaves.len()),
+            lines: Vec::with_capacity(rows),
+            hashes: Vec::with_capacity(rows),
             errors: Errors {
                 shown: self.layout.shown,
                 list: Vec::new(),
             },
             intervals: Intervals::default(),
             portfolio: Vec::new(),
-            row: vec![0.0; self.layout.leaves.len()],
+            width: self.layout.leaves.len(),
         }
     }
 
@@ -73,6 +74,10 @@ impl<'a> RowReader<'a> {
         let layout = self.layout;
         let line = u64::from(at) + 1;
         part.intervals.row = part.lines.len();
+        // Every leaf has a column, so each row writes all its values.
+        let base = part.values.len();
+        part.values.resize(base + part.width, 0.0);
+        let values = &mut part.values[base..];
         let (mut id, mut name) = (Cow::Borrowed(""), Cow::Borrowed(""));
         for (i, cell) in cells.iter().enumerate() {
             match layout.columns.get(i).copied().unwrap_or(Column::Skip) {
@@ -88,14 +93,14 @@ impl<'a> RowReader<'a> {
                 }
                 Column::Leaf(c) => match self.value(cell, layout.leaves[c]) {
                     Ok((v, interval)) => {
-                        part.row[c] = v;
+                        values[c] = v;
                         if let Some((low, high)) = interval {
                             let (row, column) = (part.intervals.row, c);
                             part.intervals.list.push(ScoreInterval { row, column, low, high });
                         }
                     }
                     Err(kind) => {
-                        part.row[c] = 0.0;
+                        values[c] = 0.0;
                         part.errors.push(Some(line), &layout.names[i], kind);
                     }
                 },
@@ -105,7 +110,6 @@ impl<'a> RowReader<'a> {
         part.hashes.push(id_hash(&id));
         part.ids.push(&id);
         part.names.push(&name);
-        part.values.extend_from_slice(&part.row);
         part.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
     }
 
@@ -121,22 +125,37 @@ impl<'a> RowReader<'a> {
     }
 }
 
-/// The rows of the parts, in order, as one.
+/// The rows of the parts, in order, as one. The numbers are copied on all
+/// cores, each part's into its own stretch of the whole.
 pub(super) fn join(parts: Vec<Part<'_>>) -> Rows {
-    let mut out = Rows::default();
     let count: usize = parts.iter().map(|p| p.lines.len()).sum();
-    let width = parts.first().map_or(0, |p| p.row.len());
+    let width = parts.first().map_or(0, |p| p.width);
+    let mut out = Rows {
+        values: vec![0.0; count * width],
+        lines: vec![0; count],
+        ..Rows::default()
+    };
+    let mut hashes = vec![0; count];
+    rayon::scope(|scope| {
+        let (mut values, mut lines, mut rest) = (&mut out.values[..], &mut out.lines[..], &mut hashes[..]);
+        for part in &parts {
+            let n = part.lines.len();
+            let (v, l, h);
+            (v, values) = std::mem::take(&mut values).split_at_mut(n * width);
+            (l, lines) = std::mem::take(&mut lines).split_at_mut(n);
+            (h, rest) = std::mem::take(&mut rest).split_at_mut(n);
+            scope.spawn(move |_| {
+                v.copy_from_slice(&part.values);
+                l.copy_from_slice(&part.lines);
+                h.copy_from_slice(&part.hashes);
+            });
+        }
+    });
     let (mut ids, mut names) = (Labels::default(), Labels::default());
-    let mut hashes = Vec::with_capacity(count);
-    out.values.reserve_exact(count * width);
-    out.lines.reserve_exact(count);
+    let mut first = 0;
     for part in parts {
-        let first = out.lines.len();
         ids.append(part.ids);
         names.append(part.names);
-        out.values.extend_from_slice(&part.values);
-        out.lines.extend_from_slice(&part.lines);
-        hashes.extend_from_slice(&part.hashes);
         out.errors.extend(part.errors.list);
         let moved = part.intervals.list.into_iter().map(|s| ScoreInterval {
             row: s.row + first,
@@ -145,15 +164,16 @@ pub(super) fn join(parts: Vec<Part<'_>>) -> Rows {
         out.intervals.extend(moved);
         let moved = part.portfolio.into_iter().map(|(row, c, t)| (row + first, c, t));
         out.portfolio.extend(moved);
+        first += part.lines.len();
     }
-    out.alternatives = crate::model::Alternatives::from_labels(ids, names, Labels::empty(count));
+    out.alternatives = super::super::Alternatives::from_labels(ids, names, Labels::empty(count));
     out.hashes = Some(hashes);
     out
 }
 
 /// Reads the data rows of `table` (those below its first, the header).
 pub(super) fn parse_rows(table: &Table, reader: &RowReader<'_>) -> Rows {
-    let mut part = reader.part();
+    let mut part = reader.part(table.rows().count());
     for (n, cells) in table.rows().enumerate().skip(1) {
         reader.row(&mut part, table.start.0 + n as u32, cells);
     }

@@ -25,7 +25,8 @@ use std::path::Path;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use super::piecewise::{Head, Stream};
-use super::table::{Block, Cell, Table, Value};
+use super::stream::Piece;
+use super::table::{Block, Cell, Strings, Table, Value};
 use super::xml::{attribute, between, decode, elements, strings_of};
 use super::{stream, usual};
 
@@ -93,7 +94,8 @@ impl Book {
     /// `None` if they hold anything this reader leaves to calamine.
     pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Table> {
         let part = &self.sheets.iter().find(|(n, _)| n == name)?.1;
-        let inflate = |send: &mut dyn FnMut(Vec<u8>) -> bool| inflate(&self.path, part, self.chunk, max_size, send);
+        let inflate =
+            |send: &mut dyn FnMut(Piece) -> Option<Vec<u8>>| inflate(&self.path, part, self.chunk, max_size, send);
         cells(inflate, || self.strings(max_size))
     }
 
@@ -103,20 +105,25 @@ impl Book {
     pub(super) fn stream(&self, name: &str, max_size: u64) -> Option<(Head, Stream)> {
         let part = self.sheets.iter().find(|(n, _)| n == name)?.1.clone();
         let (path, chunk) = (self.path.clone(), self.chunk);
-        let (sender, pieces) = std::sync::mpsc::channel::<Vec<u8>>();
-        let inflater =
-            std::thread::spawn(move || inflate(&path, &part, chunk, max_size, &mut |piece| sender.send(piece).is_ok()));
-        Stream::new(pieces, inflater, self.strings(max_size)?)
+        let (sender, pieces) = std::sync::mpsc::channel::<Piece>();
+        let (back, spare) = std::sync::mpsc::channel::<Vec<u8>>();
+        let inflater = std::thread::spawn(move || {
+            inflate(&path, &part, chunk, max_size, &mut |piece| {
+                sender.send(piece).ok()?;
+                Some(spare.try_recv().unwrap_or_default())
+            })
+        });
+        Stream::new((pieces, back), inflater, self.strings(max_size)?)
     }
 
     /// The shared strings, none if the workbook has no such part.
-    fn strings(&self, max_size: u64) -> Option<Vec<String>> {
+    fn strings(&self, max_size: u64) -> Option<Strings> {
         match &self.strings {
             Some(part) => {
                 let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
                 shared_strings(&entry(&mut zip, part, max_size)?)
             }
-            None => Some(Vec::new()),
+            None => Some(Strings::default()),
         }
     }
 }
@@ -124,7 +131,13 @@ impl Book {
 /// Inflates zip entry `part` of the workbook at `path` (at most
 /// `max_size` bytes) in pieces of whole rows handed to `send`, see
 /// [`stream::pieces`].
-fn inflate(path: &Path, part: &str, chunk: usize, max_size: u64, send: &mut dyn FnMut(Vec<u8>) -> bool) -> Option<()> {
+fn inflate(
+    path: &Path,
+    part: &str,
+    chunk: usize,
+    max_size: u64,
+    send: &mut dyn FnMut(Piece) -> Option<Vec<u8>>,
+) -> Option<()> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
     let file = zip.by_name(part).ok()?;
     if file.size() > max_size {
@@ -174,7 +187,7 @@ fn attribute_ending<'t>(tag: &'t str, suffix: &str) -> Option<&'t str> {
 
 /// The shared strings of `sharedStrings.xml`, each `<si>`'s text runs
 /// joined.
-fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
+fn shared_strings(xml: &[u8]) -> Option<Strings> {
     let text = std::str::from_utf8(xml).ok()?;
     let body = between(text, "<sst", "</sst>").unwrap_or("");
     if has(body, "<rPh") || has(body, "<!") {
@@ -182,21 +195,21 @@ fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
     }
     let (open, close) = (memchr::memmem::Finder::new("<si"), memchr::memmem::Finder::new("</si>"));
     let bytes = body.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Strings::with_capacity(bytes.len() / 2);
     let mut at = 0;
     while let Some(p) = open.find(&bytes[at..]) {
         at += p + 3;
         match bytes.get(at) {
-            Some(b'/') => out.push(String::new()),
+            Some(b'/') => out.push(""),
             Some(b'>') => {
                 // Most strings are just `<t>...</t>`.
                 if let Some((text, len)) = plain_string(&body[at + 1..]) {
-                    out.push(decode(text)?.into_owned());
+                    out.push(&decode(text)?);
                     at += 1 + len;
                     continue;
                 }
                 let end = at + close.find(&bytes[at..])?;
-                out.push(strings_of(&body[at + 1..end])?.into_owned());
+                out.push(&strings_of(&body[at + 1..end])?);
                 at = end;
             }
             _ => {}
@@ -227,17 +240,17 @@ fn has(text: &str, needle: &str) -> bool {
 /// pieces already handed on are read, each into a [`Block`] of its rows,
 /// on all cores and the shared strings (`strings`) are read beside them.
 fn cells(
-    inflate: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> bool) -> Option<()> + Send,
-    strings: impl FnOnce() -> Option<Vec<String>> + Send,
+    inflate: impl FnOnce(&mut dyn FnMut(Piece) -> Option<Vec<u8>>) -> Option<()> + Send,
+    strings: impl FnOnce() -> Option<Strings> + Send,
 ) -> Option<Table> {
-    let (sender, pieces) = std::sync::mpsc::channel::<Vec<u8>>();
+    let (sender, pieces) = std::sync::mpsc::channel::<Piece>();
     std::thread::scope(|scope| {
-        let inflater = scope.spawn(move || inflate(&mut |piece| sender.send(piece).is_ok()));
+        let inflater = scope.spawn(move || inflate(&mut |piece| sender.send(piece).ok().map(|()| Vec::new())));
         let (strings, blocks) = rayon::join(strings, || {
             pieces
                 .into_iter()
                 .par_bridge()
-                .map(|piece| piece_cells(&piece).map(Block::from_cells))
+                .map(|(bytes, len)| piece_cells(&bytes[..len]).map(Block::from_cells))
                 .collect::<Option<Vec<Block>>>()
         });
         inflater.join().ok()??;
@@ -443,7 +456,11 @@ mod tests {
     /// The table of worksheet `xml`, inflated in small chunks, with
     /// `strings` shared strings.
     fn sheet(xml: &str, strings: usize) -> Option<Table> {
-        let strings = vec![String::new(); strings];
+        let strings = {
+            let mut all = Strings::default();
+            (0..strings).for_each(|_| all.push(""));
+            all
+        };
         cells(|send| stream::pieces(xml.as_bytes(), 4096, send), || Some(strings))
     }
 
