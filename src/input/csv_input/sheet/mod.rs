@@ -50,7 +50,7 @@ pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlterna
     let leaves: Vec<(&str, &Leaf)> = criteria.leaves().map(|(c, l)| (c.id.as_str(), l)).collect();
     if let Some(book) = &book {
         let sheet = choose(source, &book.names())?;
-        let stream = book.stream(&sheet, source.settings.max_size);
+        let stream = stream_chunk().and_then(|chunk| book.stream(&sheet, source.settings.max_size, chunk));
         if let Some(found) = stream.and_then(|stream| streamed(source, criteria, &leaves, &sheet, stream)) {
             return found;
         }
@@ -98,7 +98,31 @@ fn streamed(
     // A row of cells takes at least 30 bytes of XML (`<row><c><v>0</v></c></row>`).
     let new = |bytes: usize| reader.part(bytes / 30);
     let parts = stream.rows(new, |part, row, cells| reader.row(part, row, cells))?;
+    #[cfg(test)]
+    hooks::STREAMED.with(|s| s.set(true));
     Some(finish(source, rows::join(parts), cells))
+}
+
+/// How many bytes of an xlsx sheet are inflated at a time when it is
+/// streamed; `None` (in tests only) to read it as a whole table.
+fn stream_chunk() -> Option<usize> {
+    #[cfg(test)]
+    return hooks::STREAM.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    Some(stream::CHUNK)
+}
+
+/// Test hooks: how [`read`] reads xlsx sheets, and how it read the last.
+#[cfg(test)]
+mod hooks {
+    use std::cell::Cell;
+
+    thread_local! {
+        /// The chunk size of streamed sheets; `None` to read them whole.
+        pub(super) static STREAM: Cell<Option<usize>> = const { Cell::new(Some(super::stream::CHUNK)) };
+        /// Set when a sheet was streamed.
+        pub(super) static STREAMED: Cell<bool> = const { Cell::new(false) };
+    }
 }
 
 /// The columns of a sheet's header row (`names`, the first in sheet
@@ -380,6 +404,100 @@ mod tests {
             let slow = cells(&super::from_range(&range));
             proptest::prop_assert_eq!(cells(&fast), slow.clone());
             proptest::prop_assert_eq!(cells(&pieces), slow);
+        }
+    }
+
+    /// A cell of a row of alternatives: what the id, gain and risk
+    /// columns may hold (numbers, levels, intervals, blanks, mistakes).
+    fn row_cell() -> impl proptest::strategy::Strategy<Value = Written> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => (-5i32..120).prop_map(|v| Written::Number(f64::from(v) / 4.0)),
+            2 => proptest::sample::select(vec!["low", "high", "low..high", "2..3", "a1", "x y", " 7 "])
+                .prop_map(|t| Written::Text(t.to_owned())),
+            1 => Just(Written::Blank),
+            1 => any::<bool>().prop_map(Written::Bool),
+        ]
+    }
+
+    /// Ids and values of the problem read with `whole` set or not, or its
+    /// messages, and whether the sheet was streamed.
+    fn load_sheet(path: &std::path::Path, chunk: Option<usize>) -> (Result<(Vec<String>, Vec<u64>), String>, bool) {
+        let dir = path.parent().unwrap();
+        let options = crate::input::LoadOptions {
+            alternatives_csv: Some(path.to_owned()),
+            ..crate::input::LoadOptions::default()
+        };
+        super::hooks::STREAM.with(|s| s.set(chunk));
+        super::hooks::STREAMED.with(|s| s.set(false));
+        let loaded = crate::Problem::from_path(&dir.join("p.yaml"), &options);
+        super::hooks::STREAM.with(|s| s.set(Some(super::stream::CHUNK)));
+        let loaded = loaded
+            .map(|p| {
+                let ids = p.alternatives.ids().map(str::to_owned).collect();
+                let values = (0..p.alternatives.len())
+                    .flat_map(|i| p.scores.row(i).iter().map(|v| v.to_bits()).collect::<Vec<_>>())
+                    .collect();
+                (ids, values)
+            })
+            .map_err(|e: crate::diagnostic::Diagnostics| e.to_string());
+        (loaded, super::hooks::STREAMED.with(std::cell::Cell::get))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+        /// Whatever rows a sheet of alternatives holds, wherever its table
+        /// starts, and whatever lies beside it, reading its rows as the
+        /// sheet is inflated (in pieces of a few rows) gives the same
+        /// alternatives, values and messages as reading the whole table;
+        /// and a table with nothing beside it is read that way.
+        #[test]
+        fn streamed_sheets_read_as_whole_tables(
+            rows in proptest::collection::vec((proptest::collection::vec(row_cell(), 3), 0u8..12), 0..60),
+            top in 0u32..3,
+            left in 0u16..3,
+            beside in proptest::option::of((0usize..60, proptest::bool::ANY)),
+            chunk in 40usize..600,
+        ) {
+            let dir = std::env::temp_dir().join(format!("innorank-unit-streamed-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let yaml = "name: s\ncriteria:\n  - {id: gain, scale: {min: 0, max: 25}}\n  - {id: risk, direction: cost, levels: {low: 1, high: 5}}\n";
+            std::fs::write(dir.join("p.yaml"), yaml).unwrap();
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let ws = book.add_worksheet();
+            for (c, name) in ["id", "gain", "risk"].iter().enumerate() {
+                ws.write_string(top, left + c as u16, *name).unwrap();
+            }
+            let mut r = top;
+            for (n, (cells, gap)) in rows.iter().enumerate() {
+                // Now and then empty rows between rows.
+                r += 1 + u32::from(*gap == 0) * 3;
+                for (c, cell) in cells.iter().enumerate() {
+                    let c = left + c as u16;
+                    match cell {
+                        // Ids mostly unique, some repeated.
+                        _ if c == left && n % 7 != 3 => ws.write_string(r, c, format!("a{}", n % 40)).map(|_| ()),
+                        Written::Number(v) => ws.write_number(r, c, *v).map(|_| ()),
+                        Written::Text(t) => ws.write_string(r, c, t).map(|_| ()),
+                        Written::Bool(b) => ws.write_boolean(r, c, *b).map(|_| ()),
+                        Written::Blank => Ok(()),
+                    }
+                    .unwrap();
+                }
+                if let Some((at, right)) = beside.filter(|(at, _)| *at == n) {
+                    let c = if right { left + 3 } else { left.saturating_sub(1) };
+                    ws.write_number(r, c, at as f64).unwrap();
+                }
+            }
+            let path = dir.join("a.xlsx");
+            book.save(&path).unwrap();
+            let (whole, _) = load_sheet(&path, None);
+            let (streamed, was) = load_sheet(&path, Some(chunk));
+            let _ = std::fs::remove_dir_all(&dir);
+            proptest::prop_assert_eq!(streamed, whole);
+            let alone = beside.is_none_or(|(at, right)| at >= rows.len() || (!right && left == 0));
+            proptest::prop_assert!(was == alone, "streamed: {}", was);
         }
     }
 

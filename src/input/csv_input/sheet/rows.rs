@@ -115,8 +115,11 @@ impl<'a> RowReader<'a> {
 
     /// A leaf cell's value: a number cell as it is (checked against the
     /// leaf's scale), anything else read as the CSV reads its text.
+    #[inline]
     fn value(&self, cell: &Value, leaf: (&str, &Leaf)) -> Result<(f64, Option<(f64, f64)>), DiagnosticKind> {
         let number = match *cell {
+            // Most cells: a number within the scale, taken as it is.
+            Value::Number(v) if leaf.1.scale.is_none_or(|(min, max)| (min..=max).contains(&v)) => return Ok((v, None)),
             Value::Number(v) => v,
             Value::Int(v) => v as f64,
             _ => return interval_cell(&text(self.strings, cell), leaf, false),
