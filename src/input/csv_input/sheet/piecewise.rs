@@ -55,11 +55,7 @@ impl Stream {
     ) -> Option<(Head, Stream)> {
         let first = pieces.recv().ok()?;
         let mut header = HeaderRow::default();
-        let read = rows(
-            std::str::from_utf8(&first.0[..first.1]).ok()?,
-            strings.len(),
-            &mut header,
-        );
+        let read = rows(&first.0[..first.1], strings.len(), &mut header);
         if read.is_none() && !header.ended {
             return None;
         }
@@ -112,7 +108,7 @@ impl Stream {
                 // The header's cells start the first piece.
                 let skip = (i == 0).then_some(top);
                 let mut part = Rows::new(new(len), &row, layout, skip);
-                rows(std::str::from_utf8(&bytes[..len]).ok()?, layout.strings, &mut part)?;
+                rows(&bytes[..len], layout.strings, &mut part)?;
                 // Unless the inflater is done: then the buffer is dropped.
                 let _ = back.send(bytes);
                 Some((i, part.finish()))

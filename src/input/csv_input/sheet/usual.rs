@@ -56,13 +56,14 @@ pub(super) fn cell(text: &[u8]) -> Option<(u32, u32, Option<Value>, usize)> {
 
 /// The number of a row at the start of `text` (just after its `<row`)
 /// whose first attribute is `r`, 0-based, and the length of its start
-/// tag; `None` otherwise.
+/// tag (the rest of it ASCII); `None` otherwise.
 pub(super) fn row(text: &[u8]) -> Option<(u32, usize)> {
     let rest = text.strip_prefix(b" r=\"")?;
     let (number, len) = number(rest)?;
     (rest.get(len) == Some(&b'"')).then_some(())?;
-    let close = 4 + len + 1 + memchr::memchr(b'>', &rest[len + 1..])?;
-    Some((number.checked_sub(1)?, close + 1))
+    let others = memchr::memchr(b'>', &rest[len + 1..])?;
+    rest[len + 1..len + 1 + others].is_ascii().then_some(())?;
+    Some((number.checked_sub(1)?, 4 + len + 1 + others + 1))
 }
 
 /// The number whose digits (values 0 to 9) are the bytes of `digits`,
@@ -77,6 +78,7 @@ fn swar_value(digits: u64) -> u32 {
 
 /// A cell reference `B12"` at the start of `text`: the 0-based row and
 /// column and the length up to the closing quote.
+#[inline]
 fn reference(text: &[u8]) -> Option<(u32, u32, usize)> {
     let letters = text.iter().take(4).take_while(|b| b.is_ascii_uppercase()).count();
     if letters == 0 || letters > 3 {

@@ -271,7 +271,7 @@ fn cells(
 /// not UTF-8.
 fn piece_cells(piece: &[u8]) -> Option<Vec<Cell>> {
     let mut cells = Vec::with_capacity(piece.len() / 24);
-    rows(std::str::from_utf8(piece).ok()?, usize::MAX, &mut cells)?;
+    rows(piece, usize::MAX, &mut cells)?;
     Some(cells)
 }
 
@@ -295,8 +295,13 @@ impl Cells for Vec<Cell> {
 /// path are checked against `strings` of them. Comments, CDATA and
 /// processing instructions are left to calamine: between cells they are
 /// tags of no known name, and a cell holding one is refused below.
-pub(super) fn rows(piece: &str, strings: usize, out: &mut impl Cells) -> Option<()> {
-    let bytes = piece.as_bytes();
+///
+/// `None` also if `bytes` is not UTF-8. The usual tags are read as the
+/// ASCII bytes they must be; only what the general path reads, and what
+/// lies between tags, is checked by `str::from_utf8`: every byte once,
+/// and most of them not at all.
+pub(super) fn rows(bytes: &[u8], strings: usize, out: &mut impl Cells) -> Option<()> {
+    let text = |range: std::ops::Range<usize>| std::str::from_utf8(&bytes[range]).ok();
     let (mut row, mut column) = (u32::MAX, u32::MAX);
     let mut at = 0;
     // Most tags start right where the one before ended.
@@ -304,6 +309,9 @@ pub(super) fn rows(piece: &str, strings: usize, out: &mut impl Cells) -> Option<
         .then_some(0)
         .or_else(|| memchr::memchr(b'<', &bytes[at..]))
     {
+        if p > 0 {
+            text(at..at + p)?;
+        }
         let start = at + p + 1;
         if let Some(len) = usual(&bytes[start..], out, &mut row, &mut column)? {
             at = start + len;
@@ -316,7 +324,7 @@ pub(super) fn rows(piece: &str, strings: usize, out: &mut impl Cells) -> Option<
             .skip(1)
             .position(|b| matches!(b, b' ' | b'/' | b'\t' | b'\r' | b'\n'))
             .map_or(end, |n| start + 1 + n);
-        let (name, tag) = (&piece[start..name_end], &piece[name_end..end]);
+        let (name, tag) = (text(start..name_end)?, text(name_end..end)?);
         at = end + 1;
         match name {
             "row" => {
@@ -350,7 +358,7 @@ pub(super) fn rows(piece: &str, strings: usize, out: &mut impl Cells) -> Option<
                     continue;
                 }
                 let close = cell_end(bytes, at)?;
-                let inner = &piece[at..close];
+                let inner = text(at..close)?;
                 if has(inner, "<!") || has(inner, "<?") {
                     return None;
                 }
@@ -363,7 +371,7 @@ pub(super) fn rows(piece: &str, strings: usize, out: &mut impl Cells) -> Option<
             _ => return None,
         }
     }
-    Some(())
+    text(at..bytes.len()).map(drop)
 }
 
 /// Reads the usual cell, row start or row end at the start of `text` (just
@@ -518,12 +526,23 @@ mod tests {
         assert!(value(Some("e"), "<v>#DIV/0!</v>", 3).is_none(), "left to calamine");
         let read = |piece: &str| {
             let mut cells = Vec::new();
-            rows(piece, 0, &mut cells).map(|()| cells)
+            rows(piece.as_bytes(), 0, &mut cells).map(|()| cells)
         };
         let cells = read(r#"<row r="2"><c r="B2" t="inlineStr"><is><t>a&amp;b</t></is></c><c><v>1</v></c></row>"#);
         let cells = cells.unwrap();
         assert!(matches!(&cells[0], (1, 1, Value::Text(t)) if &**t == "a&b"));
         assert!(matches!(cells[1], (1, 2, Value::Number(v)) if v == 1.0));
+        // Bytes that are not UTF-8, wherever they are, are left to calamine.
+        let valid =
+            r#"<row r="1" x="ü"><c r="A1" t="inlineStr"><is><t>Zürich</t></is></c><c r="B1"><v>2</v></c></row> "#;
+        let mut cells = Vec::new();
+        assert!(rows(valid.as_bytes(), 0, &mut cells).is_some() && cells.len() == 2);
+        for at in ["x=\"", "<t>Z", "</row>", "ü", "ü\"", "<v>2</v></c>"] {
+            let at = valid.find(at).unwrap() + at.len();
+            let mut bad = valid.as_bytes().to_vec();
+            bad.insert(at, 0xff);
+            assert!(rows(&bad, 0, &mut Vec::new()).is_none(), "{at}");
+        }
         // Malformed text is left to calamine, never a panic.
         for bad in [
             "<>",
