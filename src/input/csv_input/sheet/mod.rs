@@ -18,6 +18,7 @@ use table::{Table, Value, text};
 
 mod piecewise;
 mod rows;
+mod scan;
 mod stream;
 mod table;
 mod usual;
@@ -420,9 +421,20 @@ mod tests {
         ]
     }
 
-    /// Ids and values of the problem read with `whole` set or not, or its
-    /// messages, and whether the sheet was streamed.
-    fn load_sheet(path: &std::path::Path, chunk: Option<usize>) -> (Result<(Vec<String>, Vec<u64>), String>, bool) {
+    /// The alternatives, scores and intervals loaded, or the messages.
+    type Loaded = Result<
+        (
+            crate::model::Alternatives,
+            crate::DecisionMatrix,
+            Vec<crate::model::ScoreInterval>,
+        ),
+        String,
+    >;
+
+    /// The problem `p.yaml` beside the workbook at `path` read with it,
+    /// streamed in chunks of `chunk` bytes or (`None`) as a whole table,
+    /// and whether it was streamed.
+    fn load_sheet(path: &std::path::Path, chunk: Option<usize>) -> (Loaded, bool) {
         let dir = path.parent().unwrap();
         let options = crate::input::LoadOptions {
             alternatives_csv: Some(path.to_owned()),
@@ -433,13 +445,7 @@ mod tests {
         let loaded = crate::Problem::from_path(&dir.join("p.yaml"), &options);
         super::hooks::STREAM.with(|s| s.set(Some(super::stream::CHUNK)));
         let loaded = loaded
-            .map(|p| {
-                let ids = p.alternatives.ids().map(str::to_owned).collect();
-                let values = (0..p.alternatives.len())
-                    .flat_map(|i| p.scores.row(i).iter().map(|v| v.to_bits()).collect::<Vec<_>>())
-                    .collect();
-                (ids, values)
-            })
+            .map(|p| (p.alternatives, p.scores, p.score_intervals))
             .map_err(|e: crate::diagnostic::Diagnostics| e.to_string());
         (loaded, super::hooks::STREAMED.with(std::cell::Cell::get))
     }

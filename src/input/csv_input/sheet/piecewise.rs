@@ -13,9 +13,9 @@ use std::thread::JoinHandle;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use super::scan::{Cells, rows};
 use super::stream::Piece;
 use super::table::{Strings, Value};
-use super::xlsx::{Cells, rows};
 
 /// A sheet's header row and shared strings, read before its other rows.
 pub(super) struct Head {

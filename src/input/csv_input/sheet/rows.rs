@@ -1,7 +1,7 @@
 //! A sheet's data rows turned into alternatives, one row at a time, by the
 //! CSV reader's cell rules: the one place both spreadsheet readers (the
 //! whole [`Table`] of any reader, or the rows of an xlsx sheet as its
-//! pieces are read, see [`xlsx::Stream`](super::xlsx::Stream)) make their
+//! pieces are read, see [`Stream`](super::piecewise::Stream)) make their
 //! alternatives, so both give the same values and problems.
 
 use std::borrow::Cow;
