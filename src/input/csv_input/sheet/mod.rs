@@ -3,27 +3,29 @@
 //!
 //! The first row of the sheet (`--sheet NAME`, else the first sheet) is the
 //! header and each row below an alternative, read by the CSV reader's own
-//! header and cell rules ([`map_header`], [`interval_cell`]), so a
+//! header and cell rules ([`map_header`],
+//! [`interval_cell`](super::interval_cell)), so a
 //! workbook accepts exactly what the same table saved as CSV does. A number
 //! cell is taken as its number (no text round trip); a text cell as CSV
 //! text. Problems are located at their cell: `proposals.xlsx!Sheet1!C7`.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
-use table::{Table, Value};
+use piecewise::{Head, Stream};
+use rows::{RowReader, SheetLayout};
+use table::{Table, Value, text};
 
+mod piecewise;
+mod rows;
+mod scan;
 mod stream;
 mod table;
 mod usual;
 mod xlsx;
 mod xml;
 
-use super::{
-    Column, CsvAlternatives, CsvSource, Errors, Intervals, Rows, ScoreInterval, column_name, excerpt, failure, gather,
-    interval_cell, map_header,
-};
+use super::{Column, CsvAlternatives, CsvSource, Errors, Rows, column_name, excerpt, failure, gather, map_header};
 use crate::input::diagnostic::{Diagnostic, DiagnosticKind, FieldPath};
 use crate::input::{Criteria, Leaf};
 
@@ -38,31 +40,111 @@ pub(super) fn is_spreadsheet(path: &Path) -> bool {
 }
 
 /// Reads every alternative of the spreadsheet `source` for the leaves of
-/// `criteria`.
+/// `criteria`: the rows of the usual xlsx sheet as it is inflated (see
+/// [`piecewise`]), any other sheet as a whole [`Table`].
 pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, Vec<Diagnostic>> {
-    let (sheet, table) = load(source)?;
-    let (top, left) = table.start;
-    let shown = format!("{}!{sheet}", source.display_name);
-    let mut rows = table.rows();
-    let header: Vec<String> = rows
-        .next()
-        .unwrap_or_default()
-        .iter()
-        .map(|v| table.text(v).into_owned())
-        .collect();
+    let is_xlsx = source
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    let book = is_xlsx.then(|| xlsx::Book::open(&source.path)).flatten();
     let leaves: Vec<(&str, &Leaf)> = criteria.leaves().map(|(c, l)| (c.id.as_str(), l)).collect();
+    if let Some(book) = &book {
+        let sheet = choose(source, &book.names())?;
+        let stream = stream_chunk().and_then(|chunk| book.stream(&sheet, source.settings.max_size, chunk));
+        if let Some(found) = stream.and_then(|stream| streamed(source, criteria, &leaves, &sheet, stream)) {
+            return found;
+        }
+    }
+    let (sheet, table) = load(source, book.as_ref())?;
+    let names = table.rows().next().unwrap_or_default();
+    let names = names.iter().map(|v| table.text(v).into_owned()).collect();
+    let (columns, cells) = header(source, criteria, &leaves, &sheet, names, table.start.1)?;
+    let layout = SheetLayout {
+        columns: &columns,
+        leaves: &leaves,
+        names: &cells.names,
+        shown: &cells.shown,
+    };
+    let reader = RowReader {
+        layout: &layout,
+        strings: table.strings(),
+    };
+    let parsed = rows::parse_rows(&table, &reader);
+    finish(source, parsed, cells)
+}
+
+/// The alternatives of the usual xlsx sheet, read as it is inflated;
+/// `None` if the sheet is not the usual one, or if its header has
+/// problems (which the whole table's reader then reports).
+fn streamed(
+    source: &CsvSource,
+    criteria: &Criteria,
+    leaves: &[(&str, &Leaf)],
+    sheet: &str,
+    (head, stream): (Head, Stream),
+) -> Option<Result<CsvAlternatives, Vec<Diagnostic>>> {
+    let names = head.cells.iter().map(|v| text(&head.strings, v).into_owned()).collect();
+    let (columns, cells) = header(source, criteria, leaves, sheet, names, head.start.1).ok()?;
+    let layout = SheetLayout {
+        columns: &columns,
+        leaves,
+        names: &cells.names,
+        shown: &cells.shown,
+    };
+    let reader = RowReader {
+        layout: &layout,
+        strings: &head.strings,
+    };
+    // A row of cells takes at least 30 bytes of XML (`<row><c><v>0</v></c></row>`).
+    let new = |bytes: usize| reader.part(bytes / 30);
+    let parts = stream.rows(new, |part, row, cells| reader.row(part, row, cells))?;
+    #[cfg(test)]
+    hooks::STREAMED.with(|s| s.set(true));
+    Some(finish(source, rows::join(parts), cells))
+}
+
+/// How many bytes of an xlsx sheet are inflated at a time when it is
+/// streamed; `None` (in tests only) to read it as a whole table.
+fn stream_chunk() -> Option<usize> {
+    #[cfg(test)]
+    return hooks::STREAM.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    Some(stream::CHUNK)
+}
+
+/// Test hooks: how [`read`] reads xlsx sheets, and how it read the last.
+#[cfg(test)]
+mod hooks {
+    use std::cell::Cell;
+
+    thread_local! {
+        /// The chunk size of streamed sheets; `None` to read them whole.
+        pub(super) static STREAM: Cell<Option<usize>> = const { Cell::new(Some(super::stream::CHUNK)) };
+        /// Set when a sheet was streamed.
+        pub(super) static STREAMED: Cell<bool> = const { Cell::new(false) };
+    }
+}
+
+/// The columns of a sheet's header row (`names`, the first in sheet
+/// column `left`) and how to name its cells; or the header's problems,
+/// at their cells.
+fn header(
+    source: &CsvSource,
+    criteria: &Criteria,
+    leaves: &[(&str, &Leaf)],
+    sheet: &str,
+    names: Vec<String>,
+    left: u32,
+) -> Result<(Vec<Column>, SheetCells), Vec<Diagnostic>> {
+    let shown = format!("{}!{sheet}", source.display_name);
     let mut errors = Errors {
         shown: &shown,
         list: Vec::new(),
     };
-    let record = csv::ByteRecord::from(header);
-    let columns = map_header(
-        &record,
-        criteria,
-        &leaves,
-        source.settings.ignore_extra_columns,
-        &mut errors,
-    );
+    let record = csv::ByteRecord::from(names);
+    let ignore = source.settings.ignore_extra_columns;
+    let columns = map_header(&record, criteria, leaves, ignore, &mut errors);
     let cells = SheetCells {
         shown: shown.clone(),
         names: record.iter().map(column_name).collect(),
@@ -71,27 +153,27 @@ pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlterna
     if !errors.list.is_empty() {
         return Err(cells.locate(errors.list));
     }
-    let layout = SheetLayout {
-        columns: &columns,
-        leaves: &leaves,
-        names: &cells.names,
-        shown: &shown,
+    Ok((columns, cells))
+}
+
+/// The alternatives of the data rows read, or their problems at their
+/// cells.
+fn finish(source: &CsvSource, rows: Rows, cells: SheetCells) -> Result<CsvAlternatives, Vec<Diagnostic>> {
+    let errors = Errors {
+        shown: &cells.shown,
+        list: Vec::new(),
     };
-    let parsed = parse_rows(&table, rows, u64::from(top) + 1, &layout);
-    let mut found = gather(source, parsed, Vec::new(), errors).map_err(|list| cells.locate(list))?;
+    let mut found = gather(source, rows, Vec::new(), errors).map_err(|list| cells.locate(list))?;
     found.cells = Some(cells);
     Ok(found)
 }
 
 /// The sheet to read (`--sheet`, else the first) and its cells: from an
-/// xlsx workbook by the fast reader when it can, else by calamine.
-fn load(source: &CsvSource) -> Result<(String, Table), Vec<Diagnostic>> {
+/// xlsx workbook (`book`) by the fast reader when it can, else by
+/// calamine.
+fn load(source: &CsvSource, book: Option<&xlsx::Book>) -> Result<(String, Table), Vec<Diagnostic>> {
     let spreadsheet = |e: &dyn std::fmt::Display| failure(source, None, DiagnosticKind::Spreadsheet(e.to_string()));
-    let is_xlsx = source
-        .path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
-    if let Some(book) = is_xlsx.then(|| xlsx::Book::open(&source.path)).flatten() {
+    if let Some(book) = book {
         let sheet = choose(source, &book.names())?;
         if let Some(table) = book.table(&sheet, source.settings.max_size) {
             return Ok((sheet, table));
@@ -140,90 +222,7 @@ fn from_range(range: &calamine::Range<Data>) -> Table {
             (top + row as u32, left + column as u32, value)
         })
         .collect();
-    Table::from_cells(cells, Vec::new())
-}
-
-/// What the row reader needs besides the rows.
-struct SheetLayout<'a> {
-    columns: &'a [Column],
-    leaves: &'a [(&'a str, &'a Leaf)],
-    /// Column names, as messages show them.
-    names: &'a [String],
-    shown: &'a str,
-}
-
-/// Parses the data rows of `table`; `header_line` is the header's row
-/// number (1-based).
-fn parse_rows<'r>(
-    table: &Table,
-    rows: impl Iterator<Item = &'r [Value]>,
-    header_line: u64,
-    layout: &SheetLayout<'_>,
-) -> Rows {
-    let mut errors = Errors {
-        shown: layout.shown,
-        list: Vec::new(),
-    };
-    let mut out = Rows::default();
-    let mut values = vec![0.0; layout.leaves.len()];
-    let mut intervals = Intervals::default();
-    for (n, row) in rows.enumerate() {
-        // Formatted but empty rows below the table are not alternatives.
-        if row.iter().all(|c| *c == Value::Empty) {
-            continue;
-        }
-        let line = header_line + 1 + n as u64;
-        intervals.row = out.lines.len();
-        let (mut id, mut name) = (Cow::Borrowed(""), Cow::Borrowed(""));
-        for (i, cell) in row.iter().enumerate() {
-            match layout.columns.get(i).copied().unwrap_or(Column::Skip) {
-                Column::Id => id = table.text(cell),
-                Column::Name => name = table.text(cell),
-                Column::Skip => {}
-                Column::Portfolio => {
-                    let text = table.text(cell);
-                    if !text.is_empty() {
-                        out.portfolio
-                            .push((out.lines.len(), layout.names[i].clone(), text.into_owned()));
-                    }
-                }
-                Column::Leaf(c) => match value(table, cell, layout.leaves[c]) {
-                    Ok((v, interval)) => {
-                        values[c] = v;
-                        if let Some((low, high)) = interval {
-                            let (row, column) = (intervals.row, c);
-                            intervals.list.push(ScoreInterval { row, column, low, high });
-                        }
-                    }
-                    Err(kind) => {
-                        values[c] = 0.0;
-                        errors.push(Some(line), &layout.names[i], kind);
-                    }
-                },
-            }
-        }
-        errors.check_id(line, &id);
-        out.alternatives.push(&id, Some(&name), None);
-        out.values.extend_from_slice(&values);
-        out.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
-        if errors.full() {
-            break;
-        }
-    }
-    out.errors = errors.list;
-    out.intervals = intervals.list;
-    out
-}
-
-/// A leaf cell's value: a number cell as it is (checked against the
-/// leaf's scale), anything else read as the CSV reads its text.
-fn value(table: &Table, cell: &Value, leaf: (&str, &Leaf)) -> Result<(f64, Option<(f64, f64)>), DiagnosticKind> {
-    let number = match *cell {
-        Value::Number(v) => v,
-        Value::Int(v) => v as f64,
-        _ => return interval_cell(&table.text(cell), leaf, false),
-    };
-    super::super::rules::in_scale(leaf.1, leaf.0, number).map(|v| (v, None))
+    Table::from_cells(cells, table::Strings::default())
 }
 
 /// How to name the cell of a sheet's row and column, so that problems
@@ -406,6 +405,105 @@ mod tests {
             let slow = cells(&super::from_range(&range));
             proptest::prop_assert_eq!(cells(&fast), slow.clone());
             proptest::prop_assert_eq!(cells(&pieces), slow);
+        }
+    }
+
+    /// A cell of a row of alternatives: what the id, gain and risk
+    /// columns may hold (numbers, levels, intervals, blanks, mistakes).
+    fn row_cell() -> impl proptest::strategy::Strategy<Value = Written> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => (-5i32..120).prop_map(|v| Written::Number(f64::from(v) / 4.0)),
+            2 => proptest::sample::select(vec!["low", "high", "low..high", "2..3", "a1", "x y", " 7 "])
+                .prop_map(|t| Written::Text(t.to_owned())),
+            1 => Just(Written::Blank),
+            1 => any::<bool>().prop_map(Written::Bool),
+        ]
+    }
+
+    /// The alternatives, scores and intervals loaded, or the messages.
+    type Loaded = Result<
+        (
+            crate::model::Alternatives,
+            crate::DecisionMatrix,
+            Vec<crate::model::ScoreInterval>,
+        ),
+        String,
+    >;
+
+    /// The problem `p.yaml` beside the workbook at `path` read with it,
+    /// streamed in chunks of `chunk` bytes or (`None`) as a whole table,
+    /// and whether it was streamed.
+    fn load_sheet(path: &std::path::Path, chunk: Option<usize>) -> (Loaded, bool) {
+        let dir = path.parent().unwrap();
+        let options = crate::input::LoadOptions {
+            alternatives_csv: Some(path.to_owned()),
+            ..crate::input::LoadOptions::default()
+        };
+        super::hooks::STREAM.with(|s| s.set(chunk));
+        super::hooks::STREAMED.with(|s| s.set(false));
+        let loaded = crate::Problem::from_path(&dir.join("p.yaml"), &options);
+        super::hooks::STREAM.with(|s| s.set(Some(super::stream::CHUNK)));
+        let loaded = loaded
+            .map(|p| (p.alternatives, p.scores, p.score_intervals))
+            .map_err(|e: crate::diagnostic::Diagnostics| e.to_string());
+        (loaded, super::hooks::STREAMED.with(std::cell::Cell::get))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+        /// Whatever rows a sheet of alternatives holds, wherever its table
+        /// starts, and whatever lies beside it, reading its rows as the
+        /// sheet is inflated (in pieces of a few rows) gives the same
+        /// alternatives, values and messages as reading the whole table;
+        /// and a table with nothing beside it is read that way.
+        #[test]
+        fn streamed_sheets_read_as_whole_tables(
+            rows in proptest::collection::vec((proptest::collection::vec(row_cell(), 3), 0u8..12), 0..60),
+            top in 0u32..3,
+            left in 0u16..3,
+            beside in proptest::option::of((0usize..60, proptest::bool::ANY)),
+            chunk in 40usize..600,
+        ) {
+            let dir = std::env::temp_dir().join(format!("innorank-unit-streamed-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let yaml = "name: s\ncriteria:\n  - {id: gain, scale: {min: 0, max: 25}}\n  - {id: risk, direction: cost, levels: {low: 1, high: 5}}\n";
+            std::fs::write(dir.join("p.yaml"), yaml).unwrap();
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let ws = book.add_worksheet();
+            for (c, name) in ["id", "gain", "risk"].iter().enumerate() {
+                ws.write_string(top, left + c as u16, *name).unwrap();
+            }
+            let mut r = top;
+            for (n, (cells, gap)) in rows.iter().enumerate() {
+                // Now and then empty rows between rows.
+                r += 1 + u32::from(*gap == 0) * 3;
+                for (c, cell) in cells.iter().enumerate() {
+                    let c = left + c as u16;
+                    match cell {
+                        // Ids mostly unique, some repeated.
+                        _ if c == left && n % 7 != 3 => ws.write_string(r, c, format!("a{}", n % 40)).map(|_| ()),
+                        Written::Number(v) => ws.write_number(r, c, *v).map(|_| ()),
+                        Written::Text(t) => ws.write_string(r, c, t).map(|_| ()),
+                        Written::Bool(b) => ws.write_boolean(r, c, *b).map(|_| ()),
+                        Written::Blank => Ok(()),
+                    }
+                    .unwrap();
+                }
+                if let Some((at, right)) = beside.filter(|(at, _)| *at == n) {
+                    let c = if right { left + 3 } else { left.saturating_sub(1) };
+                    ws.write_number(r, c, at as f64).unwrap();
+                }
+            }
+            let path = dir.join("a.xlsx");
+            book.save(&path).unwrap();
+            let (whole, _) = load_sheet(&path, None);
+            let (streamed, was) = load_sheet(&path, Some(chunk));
+            let _ = std::fs::remove_dir_all(&dir);
+            proptest::prop_assert_eq!(streamed, whole);
+            let alone = beside.is_none_or(|(at, right)| at >= rows.len() || (!right && left == 0));
+            proptest::prop_assert!(was == alone, "streamed: {}", was);
         }
     }
 

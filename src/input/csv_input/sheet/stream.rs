@@ -11,24 +11,37 @@ use super::xml::attribute;
 /// handed on (about 30 pieces for a 10^5-row sheet).
 pub(super) const CHUNK: usize = 1 << 20;
 
+/// A piece of a sheet: the first `.1` bytes of `.0` (the rest of the
+/// buffer is room, kept so that the buffer can be filled again).
+pub(super) type Piece = (Vec<u8>, usize);
+
 /// Reads `xml` to its end in chunks of about `chunk` bytes and hands the
 /// body of its `<sheetData>` to `send` in pieces, each of whole rows and,
 /// after the first, starting with a numbered row (`<row r="...">`), so
 /// each can be read alone. A row without a number stays with the row
 /// before it. The pieces are bytes: checking that they are UTF-8 is left
-/// to the readers of pieces, off the inflating thread. `None` if `xml` is
-/// not a worksheet with a `<sheetData>`, cannot be read, or `send` refuses
-/// a piece.
-pub(super) fn pieces(mut xml: impl Read, chunk: usize, send: &mut dyn FnMut(Vec<u8>) -> bool) -> Option<()> {
-    let mut buffer = Vec::with_capacity(chunk);
+/// to the readers of pieces, off the inflating thread. `send` answers with
+/// a buffer to fill next (a piece already read, handed back: its memory is
+/// mapped and initialised, so it costs no page faults nor zeroing), or an
+/// empty one. `None` if `xml` is not a worksheet with a `<sheetData>`,
+/// cannot be read, or `send` refuses a piece.
+pub(super) fn pieces(mut xml: impl Read, chunk: usize, send: &mut dyn FnMut(Piece) -> Option<Vec<u8>>) -> Option<()> {
+    let (mut buffer, mut filled) = (Vec::new(), 0);
+    let mut spare = Vec::new();
     let mut started = false;
     loop {
-        let read = (&mut xml).take(chunk as u64).read_to_end(&mut buffer).ok()?;
+        let want = filled + chunk;
+        if buffer.len() < want {
+            buffer.resize(want, 0);
+        }
+        let read = fill(&mut xml, &mut buffer[filled..want])?;
+        filled += read;
         let more = read == chunk;
         if !started {
-            match body_start(&buffer)? {
+            match body_start(&buffer[..filled])? {
                 Start::Body(at) => {
-                    buffer.drain(..at);
+                    buffer.copy_within(at..filled, 0);
+                    filled -= at;
                     started = true;
                 }
                 // `<sheetData/>`: no cells.
@@ -40,19 +53,35 @@ pub(super) fn pieces(mut xml: impl Read, chunk: usize, send: &mut dyn FnMut(Vec<
         if !more {
             break;
         }
-        if let Some(cut) = last_row(&buffer) {
-            let mut tail = Vec::with_capacity(chunk + buffer.len() - cut);
-            tail.extend_from_slice(&buffer[cut..]);
-            buffer.truncate(cut);
-            let piece = std::mem::replace(&mut buffer, tail);
-            if !send(piece) {
-                return None;
+        if let Some(cut) = last_row(&buffer[..filled]) {
+            let mut next = std::mem::take(&mut spare);
+            let tail = filled - cut;
+            if next.len() < tail + chunk {
+                next.resize(tail + chunk, 0);
             }
+            next[..tail].copy_from_slice(&buffer[cut..filled]);
+            let piece = std::mem::replace(&mut buffer, next);
+            spare = send((piece, cut))?;
+            filled = tail;
         }
     }
-    let end = memchr::memmem::find(&buffer, b"</sheetData>")?;
-    buffer.truncate(end);
-    send(buffer).then_some(())
+    let end = memchr::memmem::find(&buffer[..filled], b"</sheetData>")?;
+    send((buffer, end)).map(drop)
+}
+
+/// Reads from `xml` until `buffer` is full or `xml` ends; how many bytes
+/// were read.
+fn fill(xml: &mut impl Read, buffer: &mut [u8]) -> Option<usize> {
+    let mut read = 0;
+    while read < buffer.len() {
+        match xml.read(&mut buffer[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    Some(read)
 }
 
 /// Where the body of `<sheetData>` starts in the text read so far.
@@ -123,9 +152,9 @@ mod tests {
     /// The pieces `pieces` hands on for `xml` read in chunks of `chunk`.
     fn cut(xml: &str, chunk: usize) -> Option<Vec<String>> {
         let mut out = Vec::new();
-        pieces(xml.as_bytes(), chunk, &mut |p| {
-            out.push(String::from_utf8(p).unwrap());
-            true
+        pieces(xml.as_bytes(), chunk, &mut |(bytes, len)| {
+            out.push(String::from_utf8(bytes[..len].to_vec()).unwrap());
+            Some(Vec::new())
         })?;
         Some(out)
     }

@@ -111,19 +111,19 @@ pub(super) struct Table {
     width: usize,
     /// The rows, top first, in blocks of whole rows of `width` cells.
     blocks: Vec<Vec<Value>>,
-    strings: Vec<String>,
+    strings: Strings,
 }
 
 impl Table {
     /// The table of `cells` (non-empty, in any order), whose
     /// [`Value::Shared`] cells index `strings`.
-    pub(super) fn from_cells(cells: Vec<Cell>, strings: Vec<String>) -> Table {
+    pub(super) fn from_cells(cells: Vec<Cell>, strings: Strings) -> Table {
         Table::from_blocks(vec![Block::from_cells(cells)], strings).unwrap_or_default()
     }
 
     /// The table of `blocks` (in any order), or `None` if two of them
     /// share a row (a sheet whose rows are out of order).
-    pub(super) fn from_blocks(mut blocks: Vec<Block>, strings: Vec<String>) -> Option<Table> {
+    pub(super) fn from_blocks(mut blocks: Vec<Block>, strings: Strings) -> Option<Table> {
         blocks.retain(|b| !b.cells.is_empty());
         blocks.sort_unstable_by_key(|b| b.top);
         if blocks.windows(2).any(|w| w[1].top <= w[0].bottom) {
@@ -167,18 +167,65 @@ impl Table {
         self.blocks.iter().flat_map(|b| b.chunks(self.width.max(1)))
     }
 
-    /// A cell's text, trimmed as CSV cells are: a whole number without
-    /// `.0`, a boolean as `true` or `false`.
+    /// The shared strings the cells index.
+    pub(super) fn strings(&self) -> &Strings {
+        &self.strings
+    }
+
+    /// A cell's text, as [`text`] gives it.
     pub(super) fn text<'a>(&'a self, value: &'a Value) -> Cow<'a, str> {
-        match value {
-            Value::Empty => Cow::Borrowed(""),
-            Value::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => Cow::Owned(format!("{v:.0}")),
-            Value::Number(v) => Cow::Owned(v.to_string()),
-            Value::Int(v) => Cow::Owned(v.to_string()),
-            Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-            Value::Shared(i) => Cow::Borrowed(self.strings.get(*i as usize).map_or("", |s| s.trim())),
-            Value::Text(t) => Cow::Borrowed(t.trim()),
+        text(&self.strings, value)
+    }
+}
+
+/// A cell's text, trimmed as CSV cells are: a whole number without `.0`,
+/// a boolean as `true` or `false`, a shared string from `strings`.
+pub(super) fn text<'a>(strings: &'a Strings, value: &'a Value) -> Cow<'a, str> {
+    match value {
+        Value::Empty => Cow::Borrowed(""),
+        Value::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => Cow::Owned(format!("{v:.0}")),
+        Value::Number(v) => Cow::Owned(v.to_string()),
+        Value::Int(v) => Cow::Owned(v.to_string()),
+        Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        Value::Shared(i) => Cow::Borrowed(strings.get(*i as usize).map_or("", str::trim)),
+        Value::Text(t) => Cow::Borrowed(t.trim()),
+    }
+}
+
+/// A workbook's shared strings, back to back in one text: one allocation
+/// for all of them rather than one each (a sheet of 10^5 rows may have
+/// 10^5 ids).
+#[derive(Debug, Default)]
+pub(super) struct Strings {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    /// Room for about `bytes` bytes of text.
+    pub(super) fn with_capacity(bytes: usize) -> Strings {
+        Strings {
+            text: String::with_capacity(bytes),
+            ends: Vec::new(),
         }
+    }
+
+    /// Adds `string` after the others.
+    pub(super) fn push(&mut self, string: &str) {
+        self.text.push_str(string);
+        self.ends.push(self.text.len());
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The string at `index`, if there is one.
+    pub(super) fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i]);
+        Some(&self.text[start..end])
     }
 }
 
@@ -196,7 +243,7 @@ mod tests {
         let lower = Block::from_cells(vec![(5, 0, number(6.0)), (5, 1, Value::Shared(4))]);
         let upper = Block::from_cells(vec![(1, 1, number(1.0)), (2, 2, number(2.0))]);
         assert_eq!(lower.shared, Some(4));
-        let table = Table::from_blocks(vec![lower, Block::default(), upper], Vec::new()).unwrap();
+        let table = Table::from_blocks(vec![lower, Block::default(), upper], Strings::default()).unwrap();
         assert_eq!(table.start, (1, 0));
         let rows: Vec<&[Value]> = table.rows().collect();
         let e = Value::Empty;
@@ -213,10 +260,16 @@ mod tests {
         // Blocks sharing a row (rows out of order in the sheet) are refused.
         let a = Block::from_cells(vec![(1, 0, number(1.0)), (4, 0, number(4.0))]);
         let b = Block::from_cells(vec![(2, 0, number(2.0))]);
-        assert!(Table::from_blocks(vec![a, b], Vec::new()).is_none());
-        assert_eq!(Table::from_blocks(Vec::new(), Vec::new()).unwrap().rows().count(), 0);
+        assert!(Table::from_blocks(vec![a, b], Strings::default()).is_none());
+        assert_eq!(
+            Table::from_blocks(Vec::new(), Strings::default())
+                .unwrap()
+                .rows()
+                .count(),
+            0
+        );
         // Of two cells at one place, the later.
-        let table = Table::from_cells(vec![(0, 0, number(1.0)), (0, 0, number(2.0))], Vec::new());
+        let table = Table::from_cells(vec![(0, 0, number(1.0)), (0, 0, number(2.0))], Strings::default());
         assert_eq!(table.rows().collect::<Vec<_>>(), [&[number(2.0)][..]]);
     }
 }

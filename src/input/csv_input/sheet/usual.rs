@@ -56,17 +56,29 @@ pub(super) fn cell(text: &[u8]) -> Option<(u32, u32, Option<Value>, usize)> {
 
 /// The number of a row at the start of `text` (just after its `<row`)
 /// whose first attribute is `r`, 0-based, and the length of its start
-/// tag; `None` otherwise.
+/// tag (the rest of it ASCII); `None` otherwise.
 pub(super) fn row(text: &[u8]) -> Option<(u32, usize)> {
     let rest = text.strip_prefix(b" r=\"")?;
     let (number, len) = number(rest)?;
     (rest.get(len) == Some(&b'"')).then_some(())?;
-    let close = 4 + len + 1 + memchr::memchr(b'>', &rest[len + 1..])?;
-    Some((number.checked_sub(1)?, close + 1))
+    let others = memchr::memchr(b'>', &rest[len + 1..])?;
+    rest[len + 1..len + 1 + others].is_ascii().then_some(())?;
+    Some((number.checked_sub(1)?, 4 + len + 1 + others + 1))
+}
+
+/// The number whose digits (values 0 to 9) are the bytes of `digits`,
+/// the first in the lowest byte (after zeros): digits joined in pairs,
+/// then fours, then eights, each step one multiplication (the method of
+/// simdjson's eight-digit parser, Lemire 2018).
+fn swar_value(digits: u64) -> u32 {
+    let pairs = ((digits & 0x0f0f_0f0f_0f0f_0f0f).wrapping_mul(1 + (10 << 8)) >> 8) & 0x00ff_00ff_00ff_00ff;
+    let fours = (pairs.wrapping_mul(1 + (100 << 16)) >> 16) & 0x0000_ffff_0000_ffff;
+    (fours.wrapping_mul(1 + (10_000 << 32)) >> 32) as u32
 }
 
 /// A cell reference `B12"` at the start of `text`: the 0-based row and
 /// column and the length up to the closing quote.
+#[inline]
 fn reference(text: &[u8]) -> Option<(u32, u32, usize)> {
     let letters = text.iter().take(4).take_while(|b| b.is_ascii_uppercase()).count();
     if letters == 0 || letters > 3 {
@@ -83,6 +95,19 @@ fn reference(text: &[u8]) -> Option<(u32, u32, usize)> {
 /// and its length.
 #[inline]
 fn number(text: &[u8]) -> Option<(u32, usize)> {
+    // Row numbers and string indices are mostly 1 to 7 digits followed by
+    // more text: eight bytes are read at once.
+    if let Some(word) = text.get(..8) {
+        let word = u64::from_le_bytes(word.try_into().ok()?);
+        let digits = word.wrapping_sub(0x3030_3030_3030_3030);
+        // A byte's top bit is set if it is below '0' or above '9'; borrows
+        // and carries only reach the bytes after such a byte.
+        let other = (digits | word.wrapping_add(0x4646_4646_4646_4646)) & 0x8080_8080_8080_8080;
+        let len = other.trailing_zeros() as usize / 8;
+        if (1..8).contains(&len) {
+            return Some((swar_value(digits << (64 - 8 * len)), len));
+        }
+    }
     let mut value = 0u32;
     let mut len = 0;
     while let Some(digit) = text.get(len).map(|b| b.wrapping_sub(b'0')).filter(|d| *d <= 9) {
@@ -134,6 +159,31 @@ mod tests {
             assert_eq!(read(other), None, "{other}");
         }
         assert_eq!(row(br#" r="12" spans="1:9"><c"#), Some((11, 20)));
+        for digits in [
+            "7",
+            "12",
+            "305",
+            "4096",
+            "99999",
+            "100001",
+            "1234567",
+            "12345678",
+            "123456789",
+        ] {
+            let text = format!("{digits}\"><c r=\"A1\">");
+            assert_eq!(
+                number(text.as_bytes()),
+                Some((digits.parse().unwrap(), digits.len())),
+                "{digits}"
+            );
+            assert_eq!(
+                number(digits.as_bytes()),
+                Some((digits.parse().unwrap(), digits.len())),
+                "{digits}"
+            );
+        }
+        assert_eq!(number(b"1234567890\""), None);
+        assert_eq!(number(b"x1234567"), None);
         assert_eq!(row(br#" r="3"/>"#), Some((2, 8)));
         assert_eq!(row(br#" spans="1:9" r="3">"#), None);
         assert_eq!(row(br#" r="0">"#), None);

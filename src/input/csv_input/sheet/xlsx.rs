@@ -7,7 +7,7 @@
 //! once, in chunks of whole rows ([`stream`]) read on all cores while the
 //! rest is inflated (each chunk's rows laid out on the core that read
 //! them, see [`Block`]); the usual cells and rows are read byte by byte
-//! ([`usual`]), other `<c>` elements found with `memchr`, numbers parsed
+//! ([`usual`](super::usual)), other `<c>` elements found with `memchr`, numbers parsed
 //! in place, and text cells borrowed from the shared strings. The
 //! inflater is zlib-rs with run-time CPU detection (AVX2 where the CPU
 //! has it).
@@ -24,9 +24,11 @@ use std::path::Path;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use super::table::{Block, Cell, Table, Value};
+use super::piecewise::{Head, Stream};
+use super::scan::{has, rows};
+use super::stream::{self, Piece};
+use super::table::{Block, Cell, Strings, Table};
 use super::xml::{attribute, between, decode, elements, strings_of};
-use super::{stream, usual};
 
 /// A workbook's sheets, in order, and how to reach their cells.
 pub(super) struct Book {
@@ -92,24 +94,63 @@ impl Book {
     /// `None` if they hold anything this reader leaves to calamine.
     pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Table> {
         let part = &self.sheets.iter().find(|(n, _)| n == name)?.1;
-        let (path, chunk) = (&self.path, self.chunk);
-        let inflate = move |send: &mut dyn FnMut(Vec<u8>) -> bool| {
-            let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
-            let file = zip.by_name(part).ok()?;
-            if file.size() > max_size {
-                return None;
-            }
-            stream::pieces(file.take(max_size), chunk, send)
-        };
-        let strings = || match &self.strings {
+        let inflate =
+            |send: &mut dyn FnMut(Piece) -> Option<Vec<u8>>| inflate(&self.path, part, self.chunk, max_size, send);
+        cells(inflate, || self.strings(max_size))
+    }
+
+    /// The rows of sheet `name` (at most `max_size` bytes of XML, inflated
+    /// `chunk` bytes at a time) as they are inflated, on a thread of its own, with the shared strings read
+    /// meanwhile; `None` if its first rows hold anything left to calamine.
+    pub(super) fn stream(&self, name: &str, max_size: u64, chunk: usize) -> Option<(Head, Stream)> {
+        let part = self.sheets.iter().find(|(n, _)| n == name)?.1.clone();
+        let path = self.path.clone();
+        // A few pieces ahead of the readers at most, so that a few buffers
+        // go round instead of a new one (zeroed, page faults) per piece.
+        let (sender, pieces) = std::sync::mpsc::sync_channel::<Piece>(AHEAD);
+        let (back, spare) = std::sync::mpsc::channel::<Vec<u8>>();
+        let inflater = std::thread::spawn(move || {
+            inflate(&path, &part, chunk, max_size, &mut |piece| {
+                sender.send(piece).ok()?;
+                Some(spare.try_recv().unwrap_or_default())
+            })
+        });
+        Stream::new((pieces, back), inflater, self.strings(max_size)?)
+    }
+
+    /// The shared strings, none if the workbook has no such part.
+    fn strings(&self, max_size: u64) -> Option<Strings> {
+        match &self.strings {
             Some(part) => {
-                let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+                let mut zip = zip::ZipArchive::new(std::fs::File::open(&self.path).ok()?).ok()?;
                 shared_strings(&entry(&mut zip, part, max_size)?)
             }
-            None => Some(Vec::new()),
-        };
-        cells(inflate, strings)
+            None => Some(Strings::default()),
+        }
     }
+}
+
+/// How many pieces the inflater may be ahead of the readers of a
+/// [`Stream`]: enough to go on while the shared strings are read (about
+/// 8 ms for 10^5 strings), the time of about 8 pieces.
+const AHEAD: usize = 8;
+
+/// Inflates zip entry `part` of the workbook at `path` (at most
+/// `max_size` bytes) in pieces of whole rows handed to `send`, see
+/// [`stream::pieces`].
+fn inflate(
+    path: &Path,
+    part: &str,
+    chunk: usize,
+    max_size: u64,
+    send: &mut dyn FnMut(Piece) -> Option<Vec<u8>>,
+) -> Option<()> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let file = zip.by_name(part).ok()?;
+    if file.size() > max_size {
+        return None;
+    }
+    stream::pieces(file.take(max_size), chunk, send)
 }
 
 /// The bytes of zip entry `name`, if it exists and holds at most `limit`
@@ -153,7 +194,7 @@ fn attribute_ending<'t>(tag: &'t str, suffix: &str) -> Option<&'t str> {
 
 /// The shared strings of `sharedStrings.xml`, each `<si>`'s text runs
 /// joined.
-fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
+fn shared_strings(xml: &[u8]) -> Option<Strings> {
     let text = std::str::from_utf8(xml).ok()?;
     let body = between(text, "<sst", "</sst>").unwrap_or("");
     if has(body, "<rPh") || has(body, "<!") {
@@ -161,21 +202,21 @@ fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
     }
     let (open, close) = (memchr::memmem::Finder::new("<si"), memchr::memmem::Finder::new("</si>"));
     let bytes = body.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Strings::with_capacity(bytes.len() / 2);
     let mut at = 0;
     while let Some(p) = open.find(&bytes[at..]) {
         at += p + 3;
         match bytes.get(at) {
-            Some(b'/') => out.push(String::new()),
+            Some(b'/') => out.push(""),
             Some(b'>') => {
                 // Most strings are just `<t>...</t>`.
                 if let Some((text, len)) = plain_string(&body[at + 1..]) {
-                    out.push(decode(text)?.into_owned());
+                    out.push(&decode(text)?);
                     at += 1 + len;
                     continue;
                 }
                 let end = at + close.find(&bytes[at..])?;
-                out.push(strings_of(&body[at + 1..end])?.into_owned());
+                out.push(&strings_of(&body[at + 1..end])?);
                 at = end;
             }
             _ => {}
@@ -194,29 +235,23 @@ fn plain_string(rest: &str) -> Option<(&str, usize)> {
         .then(|| (&text[..end], 3 + end + 9))
 }
 
-/// Whether `needle` is in `text` (memchr's search, faster than `str`'s on
-/// long text).
-fn has(text: &str, needle: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
-}
-
 /// The non-empty cells of a worksheet as a table; `None` if the sheet
 /// holds anything left to calamine. `inflate` hands the sheet's rows on
 /// in pieces (see [`stream::pieces`]) from a thread of its own, while the
 /// pieces already handed on are read, each into a [`Block`] of its rows,
 /// on all cores and the shared strings (`strings`) are read beside them.
 fn cells(
-    inflate: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> bool) -> Option<()> + Send,
-    strings: impl FnOnce() -> Option<Vec<String>> + Send,
+    inflate: impl FnOnce(&mut dyn FnMut(Piece) -> Option<Vec<u8>>) -> Option<()> + Send,
+    strings: impl FnOnce() -> Option<Strings> + Send,
 ) -> Option<Table> {
-    let (sender, pieces) = std::sync::mpsc::channel::<Vec<u8>>();
+    let (sender, pieces) = std::sync::mpsc::channel::<Piece>();
     std::thread::scope(|scope| {
-        let inflater = scope.spawn(move || inflate(&mut |piece| sender.send(piece).is_ok()));
+        let inflater = scope.spawn(move || inflate(&mut |piece| sender.send(piece).ok().map(|()| Vec::new())));
         let (strings, blocks) = rayon::join(strings, || {
             pieces
                 .into_iter()
                 .par_bridge()
-                .map(|piece| piece_cells(&piece).map(Block::from_cells))
+                .map(|(bytes, len)| piece_cells(&bytes[..len]).map(Block::from_cells))
                 .collect::<Option<Vec<Block>>>()
         });
         inflater.join().ok()??;
@@ -229,177 +264,24 @@ fn cells(
 /// The cells of a piece of `<sheetData>` (see [`rows`]); `None` if it is
 /// not UTF-8.
 fn piece_cells(piece: &[u8]) -> Option<Vec<Cell>> {
-    rows(std::str::from_utf8(piece).ok()?, usize::MAX)
-}
-
-/// The cells of the rows in `piece` (0-based row, 0-based column, value),
-/// shared strings checked against `strings` of them. Comments, CDATA and
-/// processing instructions are left to calamine: between cells they are
-/// tags of no known name, and a cell holding one is refused below.
-fn rows(piece: &str, strings: usize) -> Option<Vec<Cell>> {
-    let bytes = piece.as_bytes();
-    let mut out = Vec::with_capacity(piece.len() / 24);
-    let (mut row, mut column) = (u32::MAX, u32::MAX);
-    let mut at = 0;
-    // Most tags start right where the one before ended.
-    while let Some(p) = (bytes.get(at) == Some(&b'<'))
-        .then_some(0)
-        .or_else(|| memchr::memchr(b'<', &bytes[at..]))
-    {
-        let start = at + p + 1;
-        if let Some(len) = usual(&bytes[start..], &mut out, &mut row, &mut column) {
-            at = start + len;
-            continue;
-        }
-        let end = start + memchr::memchr(b'>', &bytes[start..])?;
-        // A closing tag's name starts after its `/`.
-        let name_end = bytes[start..end]
-            .iter()
-            .skip(1)
-            .position(|b| matches!(b, b' ' | b'/' | b'\t' | b'\r' | b'\n'))
-            .map_or(end, |n| start + 1 + n);
-        let (name, tag) = (&piece[start..name_end], &piece[name_end..end]);
-        at = end + 1;
-        match name {
-            "row" => {
-                row = match attribute(tag, "r") {
-                    Some(r) => r.parse::<u32>().ok()?.checked_sub(1)?,
-                    None => row.wrapping_add(1),
-                };
-                column = u32::MAX;
-            }
-            "c" => {
-                let (mut r, mut t) = (None, None);
-                for (name, value) in super::xml::attributes(tag) {
-                    match name {
-                        "r" => r = Some(value),
-                        "t" => t = Some(value),
-                        _ => {}
-                    }
-                }
-                (row, column) = match r {
-                    Some(r) => reference(r)?,
-                    None => (row, column.wrapping_add(1)),
-                };
-                if tag.ends_with('/') {
-                    continue;
-                }
-                if matches!(t, None | Some("n"))
-                    && let Some((number, len)) = plain_number(&bytes[at..])
-                {
-                    out.push((row, column, Value::Number(number)));
-                    at += len;
-                    continue;
-                }
-                let close = cell_end(bytes, at)?;
-                let inner = &piece[at..close];
-                if has(inner, "<!") || has(inner, "<?") {
-                    return None;
-                }
-                if let Some(value) = value(t, inner, strings)? {
-                    out.push((row, column, value));
-                }
-                at = close + 4;
-            }
-            "/row" => {}
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
-/// Reads the usual cell, row start or row end at the start of `text` (just
-/// after its `<`), see [`usual`](super::usual), pushing a cell to `out`
-/// and moving `row` and `column` as the general path in [`rows`] does;
-/// the length read, or `None` for a tag left to that path.
-fn usual(text: &[u8], out: &mut Vec<Cell>, row: &mut u32, column: &mut u32) -> Option<usize> {
-    match text.get(..2)? {
-        b"c " => {
-            let (r, c, value, len) = usual::cell(&text[1..])?;
-            (*row, *column) = (r, c);
-            if let Some(value) = value {
-                out.push((r, c, value));
-            }
-            Some(1 + len)
-        }
-        b"/r" => text.starts_with(b"/row>").then_some(5),
-        b"ro" => {
-            let (r, len) = usual::row(text.strip_prefix(b"row")?)?;
-            (*row, *column) = (r, u32::MAX);
-            Some(3 + len)
-        }
-        _ => None,
-    }
-}
-
-/// The number of the usual number cell's content, `<v>NUMBER</v></c>`
-/// written in plain decimals, and the length of that content.
-fn plain_number(content: &[u8]) -> Option<(f64, usize)> {
-    let v = content.strip_prefix(b"<v>")?;
-    let (number, len) = crate::input::csv_input::decimal::leading::<b'.', b'<'>(v)?;
-    v[len..].starts_with(b"</v></c>").then_some((number, 3 + len + 8))
-}
-
-/// Where the `</c>` that closes a cell whose content starts at `at` is.
-fn cell_end(bytes: &[u8], mut at: usize) -> Option<usize> {
-    loop {
-        at += memchr::memchr(b'<', &bytes[at..])?;
-        if bytes[at..].starts_with(b"</c>") {
-            return Some(at);
-        }
-        at += 1;
-    }
-}
-
-/// A cell reference `B12` as a 0-based row and column.
-fn reference(r: &str) -> Option<(u32, u32)> {
-    let digits = r.find(|c: char| c.is_ascii_digit())?;
-    let (letters, number) = r.split_at(digits);
-    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    let column = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1) - 1;
-    Some((number.parse::<u32>().ok()?.checked_sub(1)?, column))
-}
-
-/// The value of a cell of type `t` whose content (what is between `<c>`
-/// and `</c>`) is `inner`: `Some(None)` for a cell without one, `None` for
-/// what is left to calamine.
-fn value(t: Option<&str>, inner: &str, strings: usize) -> Option<Option<Value>> {
-    if t == Some("inlineStr") {
-        let body = between(inner, "<is", "</is>")?;
-        return Some(Some(Value::Text(strings_of(body)?.into())));
-    }
-    // Most cells hold just `<v>...</v>`.
-    let plain = inner.strip_prefix("<v>").and_then(|v| v.strip_suffix("</v>"));
-    let Some(v) = plain
-        .filter(|v| !v.contains('<'))
-        .or_else(|| between(inner, "<v", "</v>"))
-    else {
-        // No value, or `<v/>`: an empty cell, unless it is something else.
-        return (!inner.contains("<v") || inner.contains("<v/>")).then_some(None);
-    };
-    Some(Some(match t {
-        None | Some("n") => Value::Number(v.trim().parse().ok()?),
-        Some("s") => Value::Shared(v.trim().parse().ok().filter(|&i: &u32| (i as usize) < strings)?),
-        Some("str") => Value::Text(decode(v)?.into()),
-        Some("b") => Value::Bool(match v.trim() {
-            "0" => false,
-            "1" => true,
-            _ => return None,
-        }),
-        Some(_) => return None,
-    }))
+    let mut cells = Vec::with_capacity(piece.len() / 24);
+    rows(piece, usize::MAX, &mut cells)?;
+    Some(cells)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::table::Value;
     use super::*;
 
     /// The table of worksheet `xml`, inflated in small chunks, with
     /// `strings` shared strings.
     fn sheet(xml: &str, strings: usize) -> Option<Table> {
-        let strings = vec![String::new(); strings];
+        let strings = {
+            let mut all = Strings::default();
+            (0..strings).for_each(|_| all.push(""));
+            all
+        };
         cells(|send| stream::pieces(xml.as_bytes(), 4096, send), || Some(strings))
     }
 
@@ -435,35 +317,5 @@ mod tests {
         // A shared string past those there is is left to calamine.
         let shared = r#"<worksheet><sheetData><row r="1"><c t="s"><v>1</v></c></row></sheetData></worksheet>"#;
         assert!(sheet(shared, 2).is_some() && sheet(shared, 1).is_none());
-    }
-
-    #[test]
-    fn references_and_values() {
-        assert_eq!(reference("A1"), Some((0, 0)));
-        assert_eq!(reference("AA10"), Some((9, 26)));
-        assert_eq!(reference("a1"), None);
-        let number = value(None, "<f>A1*2</f><v>4.5</v>", 3).unwrap();
-        assert!(matches!(number, Some(Value::Number(v)) if v == 4.5));
-        assert!(matches!(value(Some("s"), "<v>2</v>", 3), Some(Some(Value::Shared(2)))));
-        assert!(value(Some("s"), "<v>3</v>", 3).is_none(), "past the shared strings");
-        assert!(matches!(value(None, "", 3), Some(None)));
-        assert!(value(Some("e"), "<v>#DIV/0!</v>", 3).is_none(), "left to calamine");
-        let cells = rows(
-            r#"<row r="2"><c r="B2" t="inlineStr"><is><t>a&amp;b</t></is></c><c><v>1</v></c></row>"#,
-            0,
-        );
-        let cells = cells.unwrap();
-        assert!(matches!(&cells[0], (1, 1, Value::Text(t)) if &**t == "a&b"));
-        assert!(matches!(cells[1], (1, 2, Value::Number(v)) if v == 1.0));
-        // Malformed text is left to calamine, never a panic.
-        for bad in [
-            "<>",
-            "<row r=\"x\">",
-            "<c r=\"1A\"><v>1</v></c>",
-            "<c><v>1</v>",
-            "<zz/>",
-        ] {
-            assert!(rows(bad, 0).is_none(), "{bad}");
-        }
     }
 }
