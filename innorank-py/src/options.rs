@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 use std::str::FromStr;
-use std::sync::Arc;
 
 use innorank::pipeline::WeighOptions;
 use innorank::problem::{CriteriaLibrary, csv_delimiter};
@@ -97,11 +96,7 @@ impl<'py> Options<'py> {
             .map(|d| csv_delimiter(&d).map_err(|e| PyValueError::new_err(format!("option `delimiter`: {e}"))))
             .transpose()?;
         let library = match self.get::<PathBuf>("criteria_dir")? {
-            Some(dir) => {
-                let mut library = (*CriteriaLibrary::built_in()).clone();
-                library.add_dir(&dir).map_err(crate::invalid)?;
-                Some(Arc::new(library))
-            }
+            Some(dir) => Some(CriteriaLibrary::built_in_with(Some(&dir)).map_err(crate::invalid)?),
             None => None,
         };
         Ok(LoadOptions {

@@ -62,6 +62,30 @@ impl CriteriaLibrary {
             .clone()
     }
 
+    /// The built-in library with the definitions of `dir` added (see
+    /// [`CriteriaLibrary::add_dir`]), as `--criteria-dir` asks; the
+    /// built-in one itself when `dir` is `None`.
+    ///
+    /// ```
+    /// use innorank::problem::CriteriaLibrary;
+    /// let library = CriteriaLibrary::built_in_with(None).unwrap();
+    /// assert!(std::sync::Arc::ptr_eq(&library, &CriteriaLibrary::built_in()));
+    /// assert!(CriteriaLibrary::built_in_with(Some("no/such/folder".as_ref())).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// What [`CriteriaLibrary::add_dir`] finds wrong in `dir`.
+    pub fn built_in_with(dir: Option<&Path>) -> Result<Arc<CriteriaLibrary>, Diagnostics> {
+        let built_in = CriteriaLibrary::built_in();
+        let Some(dir) = dir else {
+            return Ok(built_in);
+        };
+        let mut library = (*built_in).clone();
+        library.add_dir(dir)?;
+        Ok(Arc::new(library))
+    }
+
     /// Adds every `*.yaml` file of `dir`; a definition with the id of an
     /// existing one replaces it.
     ///

@@ -140,13 +140,7 @@ fn load_admitted(common: &Common, admit: Option<innorank::problem::Admission>) -
 
 /// The built-in criteria library, extended by `--criteria-dir`.
 fn library(dir: Option<&std::path::Path>) -> Result<Arc<CriteriaLibrary>, Failure> {
-    let built_in = CriteriaLibrary::built_in();
-    let Some(dir) = dir else {
-        return Ok(built_in);
-    };
-    let mut library = (*built_in).clone();
-    library.add_dir(dir).map_err(Failure::Invalid)?;
-    Ok(Arc::new(library))
+    CriteriaLibrary::built_in_with(dir).map_err(Failure::Invalid)
 }
 
 /// Prints warnings on standard error unless `--quiet`.

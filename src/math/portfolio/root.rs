@@ -45,13 +45,13 @@ pub(super) fn solve(instance: &Instance, options: &SolveOptions) -> Result<Outco
 /// [`solve`], with searches that may be cut short after `budget` nodes;
 /// also how many were.
 fn solve_within(instance: &Instance, options: &SolveOptions, budget: u64) -> Result<(Outcome, usize), SolveError> {
-    let mut restarts = 0;
+    let mut cut_short = 0;
     let clock = Clock::new(options.time_limit);
     let relaxed = Model::build(instance, options, true)?.into_microlp();
     let lp = match relaxed.as_inner().solve() {
         Ok(SolveOutcome::Solution(lp)) => lp,
         Ok(SolveOutcome::Interrupted(_)) => return Err(SolveError::NoSolutionInTime),
-        Err(Error::Infeasible) => return Ok((Outcome::infeasible(instance.len()), restarts)),
+        Err(Error::Infeasible) => return Ok((Outcome::infeasible(instance.len()), cut_short)),
         Err(e) => return Err(SolveError::Solver(e.to_string())),
     };
     let vars: Vec<Variable> = lp.iter().map(|(v, _)| v).collect();
@@ -65,7 +65,7 @@ fn solve_within(instance: &Instance, options: &SolveOptions, budget: u64) -> Res
     let Some(first) = rounder.start(instance, options, &lp, &vars) else {
         return search
             .finish(instance, options, None, None, &clock)
-            .map(|o| (o, restarts));
+            .map(|o| (o, cut_short));
     };
     let mut incumbent = Incumbent {
         value: instance.evaluate(&first).value(),
@@ -90,7 +90,7 @@ fn solve_within(instance: &Instance, options: &SolveOptions, budget: u64) -> Res
                 bound: Some(incumbent.value),
                 funded: incumbent.set,
             };
-            return Ok((outcome, restarts));
+            return Ok((outcome, cut_short));
         };
         fixes = found;
         let nodes = (restart < RESTARTS && !learning).then_some(budget);
@@ -105,14 +105,14 @@ fn solve_within(instance: &Instance, options: &SolveOptions, budget: u64) -> Res
             // again from it; else search to the end.
             let before = incumbent.value;
             incumbent.offer(instance, outcome.ok().map(|o| o.funded));
-            restarts += 1;
+            cut_short += 1;
             if incumbent.value > before {
                 continue;
             }
             let outcome = search.branch(instance, options, &fixes, &incumbent.set, None, &clock);
-            return conclude(instance, outcome, incumbent, search.upper).map(|o| (o, restarts));
+            return conclude(instance, outcome, incumbent, search.upper).map(|o| (o, cut_short));
         }
-        return conclude(instance, outcome, incumbent, search.upper).map(|o| (o, restarts));
+        return conclude(instance, outcome, incumbent, search.upper).map(|o| (o, cut_short));
     }
     unreachable!("the last round searches to the end")
 }
@@ -216,8 +216,8 @@ mod tests {
 
     /// A pseudo-random instance of `n` items, whole-number values (so the
     /// search prunes by steps of 1) and no learning (so it may restart):
-    /// values and costs in tight ranges, a few synergies and a shared
-    /// platform, which leave the LP bound loose enough for a search.
+    /// two synergies per item, three shared platforms and a group of which
+    /// at most one, which leave the LP bound loose enough for a search.
     fn instance(n: usize, seed: &mut u64) -> Instance {
         let mut next = |m: u64| {
             *seed ^= *seed << 13;
