@@ -5,7 +5,8 @@
 # fuzz/dict/. See fuzz/README.md.
 #
 # usage: scripts/fuzz.sh [TARGET|all] [SECONDS]
-#   TARGET   yaml_loader, csv_reader or rank_pipeline (default: all, in turn)
+#   TARGET   yaml_loader, csv_reader, sheet_reader or rank_pipeline
+#            (default: all, in turn)
 #   SECONDS  how long each target runs (default: 600)
 # Environment:
 #   FUZZ_ARGS   more libFuzzer options, e.g. "-ignore_crashes=1 -fork=1"
@@ -19,13 +20,13 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FUZZ=$ROOT/fuzz
-ALL=(yaml_loader csv_reader rank_pipeline)
+ALL=(yaml_loader csv_reader sheet_reader rank_pipeline)
 target=${1:-all}
 seconds=${2:-600}
 
 case $target in
     all) targets=("${ALL[@]}") ;;
-    yaml_loader | csv_reader | rank_pipeline) targets=("$target") ;;
+    yaml_loader | csv_reader | sheet_reader | rank_pipeline) targets=("$target") ;;
     -h | --help) sed -n '2,/^set -e/p' "${BASH_SOURCE[0]}" | sed '$d' | cut -c3-; exit 0 ;;
     *) echo "unknown target '$target' (expected: ${ALL[*]} or all)" >&2; exit 2 ;;
 esac
@@ -49,10 +50,11 @@ max_len() {
 }
 
 # The libFuzzer dictionary for $1: the problem file's keys and awkward
-# numbers, or the CSV target's columns and cells.
+# numbers, the CSV target's columns and cells, or a sheet's XML.
 dict() {
     case $1 in
         csv_reader) echo "$FUZZ/dict/csv.dict" ;;
+        sheet_reader) echo "$FUZZ/dict/sheet.dict" ;;
         *) echo "$FUZZ/dict/problem.dict" ;;
     esac
 }
@@ -62,8 +64,8 @@ seed() {
     local corpus=$FUZZ/corpus/$1 file
     mkdir -p "$corpus"
     local sources=("$ROOT/tests/fixtures/fuzz/$1"/*)
-    if [[ $1 == csv_reader ]]; then
-        sources+=("$FUZZ/seeds/csv_reader"/*)
+    if [[ $1 == csv_reader || $1 == sheet_reader ]]; then
+        sources+=("$FUZZ/seeds/$1"/*)
     else
         sources+=("$FUZZ/seeds/problem"/* "$ROOT"/examples/*.yaml "$ROOT"/tests/fixtures/*.yaml)
     fi

@@ -453,3 +453,49 @@ fn long_sheets_read_as_in_csv() {
     );
     same_messages_as_csv(&dir, &errors, &bad);
 }
+
+#[test]
+fn a_stray_cell_far_from_the_table_is_refused_not_laid_out() {
+    // A table of two rows and a cell at the sheet's last place: laid out
+    // from A1, 17 billion places (the reader aborted on the allocation).
+    let dir = Dir::new("xlsx-far");
+    dir.write(
+        "p.yaml",
+        "name: x\ncriteria:\n  - {id: risk, direction: cost}\n  - {id: cost}\n",
+    );
+    let far = |name: &str, error_cell: bool| {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        for (r, row) in [["id", "risk", "cost"], ["p1", "3", "10"], ["p2", "4", "20"]]
+            .iter()
+            .enumerate()
+        {
+            for (c, cell) in row.iter().enumerate() {
+                match cell.parse::<f64>() {
+                    Ok(v) => ws.write_number(r as u32, c as u16, v).unwrap(),
+                    Err(_) => ws.write_string(r as u32, c as u16, *cell).unwrap(),
+                };
+            }
+        }
+        ws.write_string(1_048_575, 16_383, "stray").unwrap();
+        if error_cell {
+            // An error value: left by innorank's reader to calamine.
+            let formula = rust_xlsxwriter::Formula::new("1/0").set_result("#DIV/0!");
+            ws.write_formula(5, 0, formula).unwrap();
+        }
+        book.save(dir.join(name)).unwrap();
+    };
+    far("far.xlsx", false);
+    far("far-calamine.xlsx", true);
+    for (file, cells) in [("far.xlsx", 10), ("far-calamine.xlsx", 11)] {
+        let errors = dir.innorank().args(["rank", "p.yaml", "--alternatives", file]).errors();
+        assert_eq!(
+            errors,
+            [format!(
+                "{file}: cannot read the spreadsheet: the cells of sheet `Sheet1` lie between A1 and XFD1048576 \
+                 (1048576 rows x 16384 columns) but only {cells} hold anything: delete the stray cells far from \
+                 the table (Ctrl+End shows the last one), or save the sheet as CSV"
+            )]
+        );
+    }
+}

@@ -3,9 +3,10 @@
 //! hang, a memory blow-up or a result that breaks an invariant (NaN scores,
 //! weights not summing to 1) is a finding.
 //!
-//! Only the public API of innorank and std are used, so the same file
-//! compiles in the fuzz crate (nightly, libFuzzer) and in the main crate's
-//! ordinary test suite (stable).
+//! Only the public API of innorank, std and the zip crate (a dependency of
+//! both crates, to build workbooks) are used, so the same file compiles in
+//! the fuzz crate (nightly, libFuzzer) and in the main crate's ordinary
+//! test suite (stable).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,90 @@ pub fn csv_reader(data: &[u8], scratch: &Path) {
             Err(diagnostics) => check_diagnostics(&diagnostics),
         }
     }
+}
+
+/// `sheet_reader`: arbitrary bytes as the first sheet of an xlsx workbook
+/// (after a NUL byte, if there is one; the bytes before it are then the
+/// workbook's shared strings part), written to `scratch` and read as the
+/// alternatives of [`CSV_PROBLEM`]. The workbook around them is well formed
+/// and stored, not deflated, so the time goes to innorank's own sheet
+/// reader and, for what it leaves, calamine. A problem that loads is also
+/// ranked. Whether it loaded, for the tests of the seeds.
+pub fn sheet_reader(data: &[u8], scratch: &Path) -> bool {
+    let (strings, sheet) = match data.iter().position(|&b| b == 0) {
+        Some(nul) => (Some(&data[..nul]), &data[nul + 1..]),
+        None => (None, data),
+    };
+    std::fs::write(scratch, workbook(strings, sheet)).expect("write the scratch workbook");
+    let options = LoadOptions {
+        alternatives_csv: Some(scratch.to_path_buf()),
+        base_dir: Some(PathBuf::from(NO_DIR)),
+        ..LoadOptions::default()
+    };
+    match Problem::from_bytes(CSV_PROBLEM.as_bytes(), "sheet-fuzz.yaml", &options) {
+        Ok(problem) => {
+            check_problem(&problem);
+            rank_and_check(&problem, &RankOptions::default());
+            true
+        }
+        Err(diagnostics) => {
+            check_diagnostics(&diagnostics);
+            false
+        }
+    }
+}
+
+/// An xlsx workbook of one sheet, `Data`, whose XML is `sheet`, with a
+/// shared strings part holding `strings` if given.
+fn workbook(strings: Option<&[u8]>, sheet: &[u8]) -> Vec<u8> {
+    const MAIN: &str = "http://schemas.openxmlformats.org";
+    const RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let shared = if strings.is_some() {
+        format!(r#"<Relationship Id="rId2" Type="{RELS}/sharedStrings" Target="sharedStrings.xml"/>"#)
+    } else {
+        String::new()
+    };
+    let mut parts: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "[Content_Types].xml",
+            format!(
+                r#"<?xml version="1.0"?><Types xmlns="{MAIN}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#
+            )
+            .into_bytes(),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                r#"<?xml version="1.0"?><Relationships xmlns="{MAIN}/package/2006/relationships"><Relationship Id="rId1" Type="{RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            )
+            .into_bytes(),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<?xml version="1.0"?><workbook xmlns="{MAIN}/spreadsheetml/2006/main" xmlns:r="{RELS}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            )
+            .into_bytes(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                r#"<?xml version="1.0"?><Relationships xmlns="{MAIN}/package/2006/relationships"><Relationship Id="rId1" Type="{RELS}/worksheet" Target="worksheets/sheet1.xml"/>{shared}</Relationships>"#
+            )
+            .into_bytes(),
+        ),
+        ("xl/worksheets/sheet1.xml", sheet.to_vec()),
+    ];
+    if let Some(strings) = strings {
+        parts.push(("xl/sharedStrings.xml", strings.to_vec()));
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in parts {
+        zip.start_file(name, stored).expect("a zip entry");
+        std::io::Write::write_all(&mut zip, &bytes).expect("written to memory");
+    }
+    zip.finish().expect("a zip archive").into_inner()
 }
 
 /// `rank_pipeline`: arbitrary bytes as a problem file, then every method,

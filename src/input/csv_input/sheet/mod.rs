@@ -11,10 +11,10 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto};
 use piecewise::{Head, Stream};
 use rows::{RowReader, SheetLayout};
-use table::{Table, Value, text};
+use table::{Cell, Sparse, Table, Value, text};
 
 mod piecewise;
 mod rows;
@@ -173,16 +173,52 @@ fn finish(source: &CsvSource, rows: Rows, cells: SheetCells) -> Result<CsvAltern
 /// calamine.
 fn load(source: &CsvSource, book: Option<&xlsx::Book>) -> Result<(String, Table), Vec<Diagnostic>> {
     let spreadsheet = |e: &dyn std::fmt::Display| failure(source, None, DiagnosticKind::Spreadsheet(e.to_string()));
+    let laid_out = |sheet: String, table: Result<Table, Sparse>| match table {
+        Ok(table) => Ok((sheet, table)),
+        Err(sparse) => Err(spreadsheet(&too_sparse(&sheet, sparse))),
+    };
     if let Some(book) = book {
         let sheet = choose(source, &book.names())?;
         if let Some(table) = book.table(&sheet, source.settings.max_size) {
-            return Ok((sheet, table));
+            return laid_out(sheet, table);
         }
     }
     let mut book = open_workbook_auto(&source.path).map_err(|e| spreadsheet(&e))?;
     let sheet = choose(source, &book.sheet_names())?;
-    let range = book.worksheet_range(&sheet).map_err(|e| spreadsheet(&e))?;
-    Ok((sheet, from_range(&range)))
+    // xlsx and xlsb cells one by one, not as calamine's range of every
+    // place from the first cell to the last (gigabytes for a stray cell
+    // at `XFD1048576`); xls and ods sheets are ranges when opened.
+    let cells = match &mut book {
+        Sheets::Xlsx(xlsx) => {
+            let mut reader = xlsx.worksheet_cells_reader(&sheet).map_err(|e| spreadsheet(&e))?;
+            one_by_one(|| reader.next_cell()).map_err(|e| spreadsheet(&e))?
+        }
+        Sheets::Xlsb(xlsb) => {
+            let mut reader = xlsb.worksheet_cells_reader(&sheet).map_err(|e| spreadsheet(&e))?;
+            one_by_one(|| reader.next_cell()).map_err(|e| spreadsheet(&e))?
+        }
+        other => range_cells(&other.worksheet_range(&sheet).map_err(|e| spreadsheet(&e))?),
+    };
+    laid_out(
+        sheet,
+        Table::from_cells(from_calamine(cells), table::Strings::default()),
+    )
+}
+
+/// Why sheet `sheet` is not read: its cells are [`Sparse`].
+fn too_sparse(sheet: &str, sparse: Sparse) -> String {
+    let (top, left, bottom, right) = sparse.corners;
+    format!(
+        "the cells of sheet `{sheet}` lie between {}{} and {}{} ({} rows x {} columns) but only {} hold anything: \
+         delete the stray cells far from the table (Ctrl+End shows the last one), or save the sheet as CSV",
+        letters(left as usize),
+        u64::from(top) + 1,
+        letters(right as usize),
+        u64::from(bottom) + 1,
+        u64::from(bottom - top) + 1,
+        u64::from(right - left) + 1,
+        sparse.cells
+    )
 }
 
 /// The sheet `source` asks for, or the first of `names`.
@@ -204,25 +240,46 @@ fn choose(source: &CsvSource, names: &[String]) -> Result<String, Vec<Diagnostic
     }
 }
 
-/// Calamine's cells of a sheet as a [`Table`].
-fn from_range(range: &calamine::Range<Data>) -> Table {
+/// A calamine cell at its 0-based row and column.
+type Placed = ((u32, u32), Data);
+
+/// The cells a calamine cells reader gives, `next` one at a time.
+fn one_by_one<'a, E>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+) -> Result<Vec<Placed>, E> {
+    std::iter::from_fn(|| next().transpose())
+        .map(|cell| cell.map(|c| (c.get_position(), Data::from(c.get_value().clone()))))
+        .collect()
+}
+
+/// The cells of calamine's range of a sheet, at their 0-based row and
+/// column.
+fn range_cells(range: &calamine::Range<Data>) -> Vec<Placed> {
     let (top, left) = range.start().unwrap_or((0, 0));
-    let cells = range
+    range
         .used_cells()
-        .filter(|(_, _, cell)| !matches!(cell, Data::Empty))
-        .map(|(row, column, cell)| {
+        .map(|(row, column, cell)| ((top + row as u32, left + column as u32), cell.clone()))
+        .collect()
+}
+
+/// Calamine's non-empty cells, at their 0-based row and column, as this
+/// reader's.
+fn from_calamine(cells: Vec<Placed>) -> Vec<Cell> {
+    cells
+        .into_iter()
+        .filter(|(_, cell)| !matches!(cell, Data::Empty))
+        .map(|((row, column), cell)| {
             let value = match cell {
-                Data::Float(v) => Value::Number(*v),
-                Data::Int(v) => Value::Int(*v),
-                Data::Bool(b) => Value::Bool(*b),
+                Data::Float(v) => Value::Number(v),
+                Data::Int(v) => Value::Int(v),
+                Data::Bool(b) => Value::Bool(b),
                 Data::DateTime(d) => Value::Number(d.as_f64()),
-                Data::String(s) => Value::Text(s.as_str().into()),
+                Data::String(s) => Value::Text(s.into()),
                 other => Value::Text(other.to_string().into()),
             };
-            (top + row as u32, left + column as u32, value)
+            (row, column, value)
         })
-        .collect();
-    Table::from_cells(cells, table::Strings::default())
+        .collect()
 }
 
 /// How to name the cell of a sheet's row and column, so that problems
@@ -310,6 +367,12 @@ mod tests {
         path
     }
 
+    /// Calamine's range of a sheet as a table.
+    fn from_range(range: &calamine::Range<calamine::Data>) -> Table {
+        let cells = super::from_calamine(super::range_cells(range));
+        Table::from_cells(cells, super::table::Strings::default()).unwrap()
+    }
+
     /// A table's cells as text and number, row by row, and where it starts.
     type Seen = (Vec<Vec<(String, Option<f64>)>>, (u32, u32));
 
@@ -334,9 +397,12 @@ mod tests {
         assert_eq!(fast.names(), ["Notes", "Data & more", "Errors"]);
         let mut slow = calamine::open_workbook_auto(&path).unwrap();
         for sheet in ["Notes", "Data & more"] {
-            let table = fast.table(sheet, u64::MAX).expect("cells the fast reader takes");
+            let table = fast
+                .table(sheet, u64::MAX)
+                .expect("cells the fast reader takes")
+                .unwrap();
             let range = slow.worksheet_range(sheet).unwrap();
-            assert_eq!(cells(&table), cells(&super::from_range(&range)), "{sheet}");
+            assert_eq!(cells(&table), cells(&from_range(&range)), "{sheet}");
         }
         assert!(
             fast.table("Errors", u64::MAX).is_none(),
@@ -397,12 +463,12 @@ mod tests {
                 }
             }
             book.save(&path).unwrap();
-            let fast = super::xlsx::Book::open(&path).unwrap().table("Sheet1", u64::MAX).unwrap();
+            let fast = super::xlsx::Book::open(&path).unwrap().table("Sheet1", u64::MAX).unwrap().unwrap();
             // Inflated a few rows at a time: the rows read in many pieces.
-            let pieces = super::xlsx::Book::open(&path).unwrap().chunked(chunk).table("Sheet1", u64::MAX).unwrap();
+            let pieces = super::xlsx::Book::open(&path).unwrap().chunked(chunk).table("Sheet1", u64::MAX).unwrap().unwrap();
             let range = calamine::open_workbook_auto(&path).unwrap().worksheet_range("Sheet1").unwrap();
             let _ = std::fs::remove_file(&path);
-            let slow = cells(&super::from_range(&range));
+            let slow = cells(&from_range(&range));
             proptest::prop_assert_eq!(cells(&fast), slow.clone());
             proptest::prop_assert_eq!(cells(&pieces), slow);
         }

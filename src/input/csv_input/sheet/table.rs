@@ -19,6 +19,41 @@ pub(super) enum Value {
 /// A non-empty cell: 0-based row and column, and its value.
 pub(super) type Cell = (u32, u32, Value);
 
+/// Cells spread too thinly to be laid out as one table: a few cells far
+/// apart (`A1` and `XFD1048576`, say) would take more memory than the
+/// machine has. The rectangle from the first cell to the last and how
+/// many cells it holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Sparse {
+    /// The 0-based row and column of the top left corner, then of the
+    /// bottom right one.
+    pub(super) corners: (u32, u32, u32, u32),
+    pub(super) cells: usize,
+}
+
+/// Why blocks were not put together as a table.
+#[derive(Debug, PartialEq)]
+pub(super) enum Refused {
+    /// Two blocks share a row (a sheet whose rows are out of order).
+    OutOfOrder,
+    Sparse(Sparse),
+}
+
+/// Whether a table of `places` places may be laid out for `cells`
+/// non-empty cells: at most four places a cell, or about a million places
+/// (24 MiB) whatever the cells. Any table of alternatives fits: each row
+/// has its id and every leaf filled, while a few stray cells far from the
+/// table would need gigabytes.
+fn fits(places: u64, cells: usize) -> bool {
+    places <= (4 * cells as u64).max(1 << 20)
+}
+
+/// The number of places in the rectangle `corners` (top, bottom, left,
+/// right), counted without overflow.
+fn places((top, bottom, left, right): (u32, u32, u32, u32)) -> u64 {
+    (u64::from(bottom - top) + 1) * (u64::from(right - left) + 1)
+}
+
 /// The smallest rectangle holding some cells, row by row: the rows of one
 /// piece of a sheet, laid out where the piece was read, so that the
 /// whole table is these blocks put end to end rather than every cell
@@ -32,14 +67,16 @@ pub(super) struct Block {
     right: u32,
     /// `(bottom - top + 1) x (right - left + 1)` cells; none if no cell.
     cells: Vec<Value>,
+    /// How many of them are not empty (as given).
+    count: usize,
     /// The highest shared string index among the cells, if any.
     pub(super) shared: Option<u32>,
 }
 
 impl Block {
     /// The block of `cells` (non-empty, in any order; of two at the same
-    /// place, the later).
-    pub(super) fn from_cells(cells: Vec<Cell>) -> Block {
+    /// place, the later), unless they are [`Sparse`].
+    pub(super) fn from_cells(cells: Vec<Cell>) -> Result<Block, Sparse> {
         let (mut top, mut bottom, mut left, mut right) = (u32::MAX, 0, u32::MAX, 0);
         let mut shared = None;
         let mut ascending = true;
@@ -54,7 +91,15 @@ impl Block {
             last = Some((*row, *column));
         }
         if cells.is_empty() {
-            return Block::default();
+            return Ok(Block::default());
+        }
+        let count = cells.len();
+        let corners = (top, bottom, left, right);
+        if !fits(places(corners), count) {
+            return Err(Sparse {
+                corners: (top, left, bottom, right),
+                cells: count,
+            });
         }
         let width = (right - left) as usize + 1;
         let size = width * ((bottom - top) as usize + 1);
@@ -72,14 +117,15 @@ impl Block {
             }
             dense
         };
-        Block {
+        Ok(Block {
             top,
             bottom,
             left,
             right,
             cells: dense,
+            count,
             shared,
-        }
+        })
     }
 
     fn width(&self) -> usize {
@@ -116,21 +162,26 @@ pub(super) struct Table {
 
 impl Table {
     /// The table of `cells` (non-empty, in any order), whose
-    /// [`Value::Shared`] cells index `strings`.
-    pub(super) fn from_cells(cells: Vec<Cell>, strings: Strings) -> Table {
-        Table::from_blocks(vec![Block::from_cells(cells)], strings).unwrap_or_default()
+    /// [`Value::Shared`] cells index `strings`, unless they are [`Sparse`].
+    pub(super) fn from_cells(cells: Vec<Cell>, strings: Strings) -> Result<Table, Sparse> {
+        match Table::from_blocks(vec![Block::from_cells(cells)?], strings) {
+            Ok(table) => Ok(table),
+            Err(Refused::Sparse(sparse)) => Err(sparse),
+            // Never: a single block shares no row with another.
+            Err(Refused::OutOfOrder) => Ok(Table::default()),
+        }
     }
 
-    /// The table of `blocks` (in any order), or `None` if two of them
-    /// share a row (a sheet whose rows are out of order).
-    pub(super) fn from_blocks(mut blocks: Vec<Block>, strings: Strings) -> Option<Table> {
+    /// The table of `blocks` (in any order), unless two of them share a
+    /// row or all together are [`Sparse`].
+    pub(super) fn from_blocks(mut blocks: Vec<Block>, strings: Strings) -> Result<Table, Refused> {
         blocks.retain(|b| !b.cells.is_empty());
         blocks.sort_unstable_by_key(|b| b.top);
         if blocks.windows(2).any(|w| w[1].top <= w[0].bottom) {
-            return None;
+            return Err(Refused::OutOfOrder);
         }
         let (Some(first), Some(last)) = (blocks.first(), blocks.last()) else {
-            return Some(Table {
+            return Ok(Table {
                 strings,
                 ..Table::default()
             });
@@ -138,6 +189,13 @@ impl Table {
         let (top, bottom) = (first.top, last.bottom);
         let left = blocks.iter().map(|b| b.left).min().unwrap_or(0);
         let right = blocks.iter().map(|b| b.right).max().unwrap_or(0);
+        let count = blocks.iter().map(|b| b.count).sum();
+        if !fits(places((top, bottom, left, right)), count) {
+            return Err(Refused::Sparse(Sparse {
+                corners: (top, left, bottom, right),
+                cells: count,
+            }));
+        }
         let width = (right - left) as usize + 1;
         let mut rows = Vec::with_capacity(blocks.len());
         let mut next = top;
@@ -154,7 +212,7 @@ impl Table {
             rows.iter().map(Vec::len).sum::<usize>(),
             width * (bottom - top + 1) as usize
         );
-        Some(Table {
+        Ok(Table {
             start: (top, left),
             width,
             blocks: rows,
@@ -240,8 +298,8 @@ mod tests {
     #[test]
     fn blocks_are_put_end_to_end_with_gaps_and_widened() {
         // Rows 2-3 (columns B-C), then row 6 (columns A-B), given out of order.
-        let lower = Block::from_cells(vec![(5, 0, number(6.0)), (5, 1, Value::Shared(4))]);
-        let upper = Block::from_cells(vec![(1, 1, number(1.0)), (2, 2, number(2.0))]);
+        let lower = Block::from_cells(vec![(5, 0, number(6.0)), (5, 1, Value::Shared(4))]).unwrap();
+        let upper = Block::from_cells(vec![(1, 1, number(1.0)), (2, 2, number(2.0))]).unwrap();
         assert_eq!(lower.shared, Some(4));
         let table = Table::from_blocks(vec![lower, Block::default(), upper], Strings::default()).unwrap();
         assert_eq!(table.start, (1, 0));
@@ -258,9 +316,12 @@ mod tests {
             ]
         );
         // Blocks sharing a row (rows out of order in the sheet) are refused.
-        let a = Block::from_cells(vec![(1, 0, number(1.0)), (4, 0, number(4.0))]);
-        let b = Block::from_cells(vec![(2, 0, number(2.0))]);
-        assert!(Table::from_blocks(vec![a, b], Strings::default()).is_none());
+        let a = Block::from_cells(vec![(1, 0, number(1.0)), (4, 0, number(4.0))]).unwrap();
+        let b = Block::from_cells(vec![(2, 0, number(2.0))]).unwrap();
+        assert_eq!(
+            Table::from_blocks(vec![a, b], Strings::default()).err(),
+            Some(Refused::OutOfOrder)
+        );
         assert_eq!(
             Table::from_blocks(Vec::new(), Strings::default())
                 .unwrap()
@@ -269,7 +330,41 @@ mod tests {
             0
         );
         // Of two cells at one place, the later.
-        let table = Table::from_cells(vec![(0, 0, number(1.0)), (0, 0, number(2.0))], Strings::default());
+        let table = Table::from_cells(vec![(0, 0, number(1.0)), (0, 0, number(2.0))], Strings::default()).unwrap();
         assert_eq!(table.rows().collect::<Vec<_>>(), [&[number(2.0)][..]]);
+    }
+
+    #[test]
+    fn cells_spread_too_thinly_are_refused_before_any_memory_is_taken() {
+        // `A1` and `XFD1048576`: 17 billion places for two cells.
+        let corners = vec![(0, 0, number(1.0)), (1_048_575, 16_383, number(2.0))];
+        let sparse = Sparse {
+            corners: (0, 0, 1_048_575, 16_383),
+            cells: 2,
+        };
+        assert_eq!(Block::from_cells(corners.clone()).err(), Some(sparse));
+        assert_eq!(Table::from_cells(corners, Strings::default()).err(), Some(sparse));
+        // Two blocks that fit alone but not together: far apart rows.
+        let top = Block::from_cells(vec![(0, 0, number(1.0)), (0, 1023, number(1.0))]).unwrap();
+        let bottom = Block::from_cells(vec![(4095, 0, number(1.0))]).unwrap();
+        assert_eq!(
+            Table::from_blocks(vec![top, bottom], Strings::default()).err(),
+            Some(Refused::Sparse(Sparse {
+                corners: (0, 0, 4095, 1023),
+                cells: 3
+            }))
+        );
+        // A million places always fit; beyond, four a cell.
+        let row: Vec<Cell> = (0..1024).map(|c| (0, c, number(1.0))).collect();
+        let far = |bottom: u32| {
+            let mut cells = row.clone();
+            cells.push((bottom, 0, number(1.0)));
+            Table::from_cells(cells, Strings::default())
+        };
+        assert!(far(1023).is_ok() && far(1024).is_err());
+        let full: Vec<Cell> = (0..4096)
+            .flat_map(|r| (0..300).map(move |c| (r, c, number(1.0))))
+            .collect();
+        assert!(Table::from_cells(full, Strings::default()).is_ok());
     }
 }

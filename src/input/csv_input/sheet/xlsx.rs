@@ -27,7 +27,7 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 use super::piecewise::{Head, Stream};
 use super::scan::{has, rows};
 use super::stream::{self, Piece};
-use super::table::{Block, Cell, Strings, Table};
+use super::table::{Block, Cell, Refused, Sparse, Strings, Table};
 use super::xml::{attribute, between, decode, elements, strings_of};
 
 /// A workbook's sheets, in order, and how to reach their cells.
@@ -90,9 +90,10 @@ impl Book {
         self.sheets.iter().map(|(n, _)| n.clone()).collect()
     }
 
-    /// The cells of sheet `name`, at most `max_size` bytes of XML, or
-    /// `None` if they hold anything this reader leaves to calamine.
-    pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Table> {
+    /// The cells of sheet `name`, at most `max_size` bytes of XML (or
+    /// that they are too [`Sparse`] to lay out), or `None` if they hold
+    /// anything this reader leaves to calamine.
+    pub(super) fn table(&self, name: &str, max_size: u64) -> Option<Result<Table, Sparse>> {
         let part = &self.sheets.iter().find(|(n, _)| n == name)?.1;
         let inflate =
             |send: &mut dyn FnMut(Piece) -> Option<Vec<u8>>| inflate(&self.path, part, self.chunk, max_size, send);
@@ -235,15 +236,16 @@ fn plain_string(rest: &str) -> Option<(&str, usize)> {
         .then(|| (&text[..end], 3 + end + 9))
 }
 
-/// The non-empty cells of a worksheet as a table; `None` if the sheet
-/// holds anything left to calamine. `inflate` hands the sheet's rows on
-/// in pieces (see [`stream::pieces`]) from a thread of its own, while the
-/// pieces already handed on are read, each into a [`Block`] of its rows,
-/// on all cores and the shared strings (`strings`) are read beside them.
+/// The non-empty cells of a worksheet as a table (or that they are too
+/// [`Sparse`] to lay out); `None` if the sheet holds anything left to
+/// calamine. `inflate` hands the sheet's rows on in pieces (see
+/// [`stream::pieces`]) from a thread of its own, while the pieces already
+/// handed on are read, each into a [`Block`] of its rows, on all cores
+/// and the shared strings (`strings`) are read beside them.
 fn cells(
     inflate: impl FnOnce(&mut dyn FnMut(Piece) -> Option<Vec<u8>>) -> Option<()> + Send,
     strings: impl FnOnce() -> Option<Strings> + Send,
-) -> Option<Table> {
+) -> Option<Result<Table, Sparse>> {
     let (sender, pieces) = std::sync::mpsc::channel::<Piece>();
     std::thread::scope(|scope| {
         let inflater = scope.spawn(move || inflate(&mut |piece| sender.send(piece).ok().map(|()| Vec::new())));
@@ -252,12 +254,21 @@ fn cells(
                 .into_iter()
                 .par_bridge()
                 .map(|(bytes, len)| piece_cells(&bytes[..len]).map(Block::from_cells))
-                .collect::<Option<Vec<Block>>>()
+                .collect::<Option<Vec<Result<Block, Sparse>>>>()
         });
         inflater.join().ok()??;
         let (strings, blocks) = (strings?, blocks?);
+        let blocks = match blocks.into_iter().collect::<Result<Vec<Block>, Sparse>>() {
+            Ok(blocks) => blocks,
+            Err(sparse) => return Some(Err(sparse)),
+        };
         let known = |block: &Block| block.shared.is_none_or(|i| (i as usize) < strings.len());
-        blocks.iter().all(known).then(|| Table::from_blocks(blocks, strings))?
+        blocks.iter().all(known).then_some(())?;
+        match Table::from_blocks(blocks, strings) {
+            Ok(table) => Some(Ok(table)),
+            Err(Refused::Sparse(sparse)) => Some(Err(sparse)),
+            Err(Refused::OutOfOrder) => None,
+        }
     })
 }
 
@@ -282,7 +293,7 @@ mod tests {
             (0..strings).for_each(|_| all.push(""));
             all
         };
-        cells(|send| stream::pieces(xml.as_bytes(), 4096, send), || Some(strings))
+        cells(|send| stream::pieces(xml.as_bytes(), 4096, send), || Some(strings)).map(|t| t.unwrap())
     }
 
     #[test]
