@@ -499,3 +499,47 @@ fn a_stray_cell_far_from_the_table_is_refused_not_laid_out() {
         );
     }
 }
+
+#[test]
+fn max_csv_size_bounds_what_a_workbook_unpacks_to() {
+    // The limit held only for innorank's own xlsx reader, which then left
+    // a larger sheet to calamine, unbounded.
+    let dir = Dir::new("xlsx-limit");
+    dir.write(
+        "p.yaml",
+        "name: x\ncriteria:\n  - {id: risk, direction: cost}\n  - {id: cost}\n",
+    );
+    let csv: String = std::iter::once("id,risk,cost\n".to_owned())
+        .chain((0..200).map(|i| format!("p{i},{},{}\n", i % 7 + 1, i * 10)))
+        .collect();
+    workbook(&dir.join("a.xlsx"), "Sheet1", &csv, &[]);
+    let unpacked = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(dir.join("a.xlsx")).unwrap()).unwrap();
+        (0..zip.len()).map(|i| zip.by_index(i).unwrap().size()).sum::<u64>()
+    };
+    let rank = |limit: u64| {
+        dir.innorank()
+            .args([
+                "rank",
+                "p.yaml",
+                "--quiet",
+                "--format",
+                "csv",
+                "--alternatives",
+                "a.xlsx",
+                "--max-csv-size",
+            ])
+            .arg(limit.to_string())
+            .run()
+    };
+    let errors = rank(unpacked - 1).refused().errors();
+    assert_eq!(
+        errors,
+        [format!(
+            "a.xlsx: cannot read the spreadsheet: the workbook unpacks to {unpacked} bytes, more than the limit of {} \
+             bytes; raise it with --max-csv-size",
+            unpacked - 1
+        )]
+    );
+    assert_eq!(rank(unpacked).success().stdout.lines().count(), 201);
+}

@@ -43,6 +43,7 @@ pub(super) fn is_spreadsheet(path: &Path) -> bool {
 /// `criteria`: the rows of the usual xlsx sheet as it is inflated (see
 /// [`piecewise`]), any other sheet as a whole [`Table`].
 pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlternatives, Vec<Diagnostic>> {
+    within_limit(source)?;
     let is_xlsx = source
         .path
         .extension()
@@ -72,6 +73,25 @@ pub(super) fn read(source: &CsvSource, criteria: &Criteria) -> Result<CsvAlterna
     };
     let parsed = rows::parse_rows(&table, &reader);
     finish(source, parsed, cells)
+}
+
+/// Refuses a workbook larger than `--max-csv-size` allows: what a zip
+/// workbook (xlsx, xlsb, ods) unpacks to, as its entries declare it (the
+/// zip reader stops each entry there), or the file itself (xls). Checked
+/// once, before any reader, since calamine takes no limit.
+fn within_limit(source: &CsvSource) -> Result<(), Vec<Diagnostic>> {
+    let limit = source.settings.max_size;
+    let size = match xlsx::unpacked_size(&source.path) {
+        Some(size) => size,
+        None => std::fs::metadata(&source.path).map_or(0, |m| m.len()),
+    };
+    if size <= limit {
+        return Ok(());
+    }
+    let message = format!(
+        "the workbook unpacks to {size} bytes, more than the limit of {limit} bytes; raise it with --max-csv-size"
+    );
+    Err(failure(source, None, DiagnosticKind::Spreadsheet(message)))
 }
 
 /// The alternatives of the usual xlsx sheet, read as it is inflated;

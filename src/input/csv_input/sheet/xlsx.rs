@@ -131,6 +131,20 @@ impl Book {
     }
 }
 
+/// How many bytes the zip archive at `path` unpacks to, as it declares
+/// each entry's size (in its central directory, or for entries written
+/// with a data descriptor, entry by entry); `None` if it is no zip
+/// archive.
+pub(super) fn unpacked_size(path: &Path) -> Option<u64> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    match zip.decompressed_size() {
+        Some(total) => Some(u64::try_from(total).unwrap_or(u64::MAX)),
+        None => (0..zip.len()).try_fold(0u64, |total, i| {
+            Some(total.saturating_add(zip.by_index_raw(i).ok()?.size()))
+        }),
+    }
+}
+
 /// How many pieces the inflater may be ahead of the readers of a
 /// [`Stream`]: enough to go on while the shared strings are read (about
 /// 8 ms for 10^5 strings), the time of about 8 pieces.
