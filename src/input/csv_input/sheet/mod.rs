@@ -16,6 +16,7 @@ use piecewise::{Head, Stream};
 use rows::{RowReader, SheetLayout};
 use table::{Cell, Sparse, Table, Value, text};
 
+mod ods;
 mod piecewise;
 mod rows;
 mod scan;
@@ -202,6 +203,13 @@ fn load(source: &CsvSource, book: Option<&xlsx::Book>) -> Result<(String, Table)
         if let Some(table) = book.table(&sheet, source.settings.max_size) {
             return laid_out(sheet, table);
         }
+    }
+    // Calamine lays out every sheet of an ods file as it opens it.
+    let is_ods = source.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    if let Some(content) = is_ods.then(|| xlsx::part(&source.path, "content.xml")).flatten()
+        && let Some((sheet, sparse)) = ods::too_sparse(&content)
+    {
+        return Err(spreadsheet(&too_sparse(&sheet, sparse)));
     }
     let mut book = open_workbook_auto(&source.path).map_err(|e| spreadsheet(&e))?;
     let sheet = choose(source, &book.sheet_names())?;

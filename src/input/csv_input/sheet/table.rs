@@ -44,7 +44,7 @@ pub(super) enum Refused {
 /// (24 MiB) whatever the cells. Any table of alternatives fits: each row
 /// has its id and every leaf filled, while a few stray cells far from the
 /// table would need gigabytes.
-fn fits(places: u64, cells: usize) -> bool {
+pub(super) fn fits(places: u64, cells: usize) -> bool {
     places <= (4 * cells as u64).max(1 << 20)
 }
 

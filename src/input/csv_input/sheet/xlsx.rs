@@ -131,6 +131,13 @@ impl Book {
     }
 }
 
+/// The bytes of entry `name` of the zip archive at `path`, if it has one
+/// (its size is bounded by the caller's check of [`unpacked_size`]).
+pub(super) fn part(path: &Path, name: &str) -> Option<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    entry(&mut zip, name, u64::MAX)
+}
+
 /// How many bytes the zip archive at `path` unpacks to, as it declares
 /// each entry's size (in its central directory, or for entries written
 /// with a data descriptor, entry by entry); `None` if it is no zip

@@ -1,0 +1,226 @@
+//! What calamine would lay out of an ods workbook, estimated before it
+//! opens one. Calamine reads every sheet of an ods file as it opens it,
+//! each as one dense range from its first cell to its last with repeated
+//! rows and columns written out: up to 10^8 cells (6 GB), which a 2 KB
+//! file asks for with `table:number-rows-repeated="990000"`. Here the
+//! sheets' XML (`content.xml`) is scanned once, tag by tag, for the
+//! rectangle each range would take and how many cells the file writes.
+//!
+//! Calamine knows the elements by their usual names only (`table:table-row`,
+//! not another prefix), and so does this scan.
+
+use super::table::Sparse;
+use super::xml::{attribute, decode};
+
+/// The first sheet of `content` (an ods `content.xml`) whose range would
+/// be [`Sparse`] for the cell elements the file writes, and its name.
+pub(super) fn too_sparse(content: &[u8]) -> Option<(String, Sparse)> {
+    let mut sheet: Option<Sheet> = None;
+    let mut row = Row::default();
+    for (name, tag, closed) in tags(content) {
+        match name {
+            b"table:table" => sheet = Some(Sheet::named(tag)),
+            b"/table:table" => {
+                if let Some(done) = sheet.take()
+                    && let Some(sparse) = done.sparse()
+                {
+                    return Some((done.name, sparse));
+                }
+            }
+            b"table:table-row" => {
+                let Some(sheet) = sheet.as_mut() else { continue };
+                row = Row {
+                    repeats: repeats(tag, "table:number-rows-repeated", 1 << 20),
+                    ..Row::default()
+                };
+                if closed {
+                    sheet.next += row.repeats;
+                }
+            }
+            b"/table:table-row" => {
+                if let Some(sheet) = sheet.as_mut() {
+                    sheet.end_row(&row);
+                }
+            }
+            b"table:table-cell" | b"table:covered-table-cell" => {
+                let columns = repeats(tag, "table:number-columns-repeated", 1 << 14);
+                if attribute(tag, "office:value-type").is_some() || attribute(tag, "table:formula").is_some() {
+                    let last = (row.column + columns - 1).min(1 << 14);
+                    row.span = Some(
+                        row.span
+                            .map_or((row.column, last), |(l, r)| (l.min(row.column), r.max(last))),
+                    );
+                    row.written += 1;
+                }
+                row.column = (row.column + columns).min(1 << 14);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A sheet being scanned: rows counted as calamine expands them.
+struct Sheet {
+    name: String,
+    /// The 0-based row the next row element starts at.
+    next: u64,
+    /// The first and last rows that hold a cell, and the columns of all.
+    rows: Option<(u64, u64)>,
+    columns: Option<(u64, u64)>,
+    /// Cell elements with a value.
+    written: usize,
+}
+
+/// A row element being scanned.
+#[derive(Default)]
+struct Row {
+    repeats: u64,
+    /// The 0-based column the next cell element starts at.
+    column: u64,
+    /// The columns its cells with a value span.
+    span: Option<(u64, u64)>,
+    written: usize,
+}
+
+impl Sheet {
+    fn named(tag: &str) -> Sheet {
+        let name = attribute(tag, "table:name").and_then(decode).unwrap_or_default();
+        Sheet {
+            name: name.into_owned(),
+            next: 0,
+            rows: None,
+            columns: None,
+            written: 0,
+        }
+    }
+
+    fn end_row(&mut self, row: &Row) {
+        if let Some((left, right)) = row.span {
+            let last = self.next + row.repeats - 1;
+            self.rows = Some(self.rows.map_or((self.next, last), |(top, _)| (top, last)));
+            self.columns = Some(self.columns.map_or((left, right), |(l, r)| (l.min(left), r.max(right))));
+            self.written += row.written;
+        }
+        self.next += row.repeats;
+    }
+
+    /// The range calamine would lay out, if too sparse for the cells.
+    fn sparse(&self) -> Option<Sparse> {
+        let ((top, bottom), (left, right)) = (self.rows?, self.columns?);
+        let places = (bottom - top + 1).saturating_mul(right - left + 1);
+        let corner = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+        (!super::table::fits(places, self.written)).then(|| Sparse {
+            corners: (corner(top), corner(left), corner(bottom), corner(right)),
+            cells: self.written,
+        })
+    }
+}
+
+/// The repeat count of attribute `name` of a start tag (1 if none), at
+/// most `cap` (calamine's own cap on rows or columns).
+fn repeats(tag: &str, name: &str, cap: u64) -> u64 {
+    let value = attribute(tag, name).and_then(decode);
+    value.and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, cap)
+}
+
+/// The tags of `xml` in order: name (`/name` for an end tag), the text of
+/// a start tag after its name, and whether it closes itself. A `>` inside
+/// a quoted attribute value does not end its tag; comments, CDATA and
+/// processing instructions are passed over whole, as are tags that are
+/// not UTF-8.
+fn tags(xml: &[u8]) -> impl Iterator<Item = (&[u8], &str, bool)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            at += memchr::memchr(b'<', &xml[at..])? + 1;
+            let rest = &xml[at..];
+            let skip = [(&b"!--"[..], &b"-->"[..]), (b"![CDATA[", b"]]>"), (b"?", b"?>")]
+                .into_iter()
+                .find(|(open, _)| rest.starts_with(open));
+            if let Some((open, close)) = skip {
+                at += open.len() + memchr::memmem::find(&rest[open.len()..], close)? + close.len();
+                continue;
+            }
+            let start = at;
+            let mut quote = None;
+            let end = start
+                + xml[start..].iter().position(|&b| match quote {
+                    Some(q) if b == q => {
+                        quote = None;
+                        false
+                    }
+                    Some(_) => false,
+                    None if b == b'"' || b == b'\'' => {
+                        quote = Some(b);
+                        false
+                    }
+                    None => b == b'>',
+                })?;
+            at = end + 1;
+            let inner = &xml[start..end];
+            let name_end = inner
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || *b == b'/' && inner.first() != Some(&b'/'))
+                .unwrap_or(inner.len());
+            let closed = inner.last() == Some(&b'/');
+            let Ok(tag) = std::str::from_utf8(&inner[name_end..inner.len() - usize::from(closed)]) else {
+                continue;
+            };
+            return Some((&inner[..name_end], tag, closed));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(rows: &str) -> String {
+        format!(
+            r#"<?xml version="1.0"?><office:document-content><office:body><office:spreadsheet><table:table table:name="Notes"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table><table:table table:name="A &amp; B">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        )
+    }
+
+    const CELL: &str =
+        r#"<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>"#;
+
+    #[test]
+    fn rows_repeated_a_million_times_between_two_cells_are_too_sparse() {
+        let bomb = format!(
+            r#"<table:table-row>{CELL}</table:table-row><table:table-row table:number-rows-repeated="990000"><table:table-cell table:number-columns-repeated="99"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="99"/>{CELL}</table:table-row>"#
+        );
+        let (name, sparse) = too_sparse(content(&bomb).as_bytes()).unwrap();
+        assert_eq!(name, "A & B");
+        assert_eq!(
+            sparse,
+            Sparse {
+                corners: (0, 0, 990_001, 99),
+                cells: 2
+            }
+        );
+        // One cell repeated over every column of a row repeated: written
+        // once, laid out 16384 x 1000 times.
+        let repeated = r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="99999" office:value-type="float" table:formula="of:=[.A1]>0"/></table:table-row>"#;
+        let (_, sparse) = too_sparse(content(repeated).as_bytes()).unwrap();
+        assert_eq!(sparse.corners, (0, 0, 999, 16_383));
+    }
+
+    #[test]
+    fn what_writers_write_is_not() {
+        // LibreOffice: rows of cells, empty cells repeated to the right and
+        // empty rows repeated below the table, repeated equal cells.
+        let row = format!(
+            r#"<table:table-row table:style-name="ro1">{CELL}<table:table-cell table:number-columns-repeated="3" office:value-type="string"><text:p>low</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1020"/></table:table-row>"#
+        );
+        let table = format!(
+            r#"<table:table-column table:number-columns-repeated="1024"/>{}<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#,
+            row.repeat(500)
+        );
+        assert_eq!(too_sparse(content(&table).as_bytes()), None);
+        // Nor an empty sheet, nor a sheet that is only empty repeats.
+        assert_eq!(too_sparse(content("").as_bytes()), None);
+        let empty = r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
+        assert_eq!(too_sparse(content(empty).as_bytes()), None);
+    }
+}
