@@ -6,27 +6,18 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
-/// The library reads CSV alternatives from a file only: each input is
-/// written to one file per process, in memory (`/dev/shm`) when there is
-/// one, and removed after.
+/// The CSV file each input is written to (see `innorank_fuzz::scratch`).
 fn scratch() -> &'static PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
-        let dir = std::path::Path::new("/dev/shm");
-        let dir = if dir.is_dir() {
-            dir.to_path_buf()
-        } else {
-            std::env::temp_dir()
-        };
-        dir.join(format!("innorank-fuzz-{}.csv", std::process::id()))
-    })
+    PATH.get_or_init(|| innorank_fuzz::scratch("csv"))
 }
 
 fuzz_target!(
     init: innorank_fuzz::single_thread(),
     |data: &[u8]| {
-        innorank_fuzz::checks::csv_reader(data, scratch());
+        let scratch = scratch();
+        innorank_fuzz::checks::csv_reader(data, scratch);
         // Forked jobs are new processes: leave no file behind each.
-        let _ = std::fs::remove_file(scratch());
+        let _ = std::fs::remove_file(scratch);
     }
 );

@@ -16,3 +16,16 @@ pub fn single_thread() {
         .use_current_thread()
         .build_global();
 }
+
+/// Where a target that must hand the library a file writes each input:
+/// one file per process and extension, in memory (`/dev/shm`) when there
+/// is one. The library reads CSV and workbooks from files only.
+pub fn scratch(extension: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new("/dev/shm");
+    let dir = if dir.is_dir() {
+        dir.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    dir.join(format!("innorank-fuzz-{}.{extension}", std::process::id()))
+}
