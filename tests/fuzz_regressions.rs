@@ -127,10 +127,18 @@ fn shipped_examples_pass_the_checks() {
         checks::csv_reader(&data, &scratch);
     }
     let _ = std::fs::remove_file(&scratch);
-    // The workbook seeds: two load (shared strings; inline strings,
-    // formulas, booleans and a gap), one is refused (an error cell).
+    // The workbook seeds: three load (shared strings; inline strings,
+    // formulas and a gap; an ods as LibreOffice writes it, with empty
+    // rows and columns repeated to the sheet's end), one is refused (an
+    // error cell).
     let scratch = std::env::temp_dir().join(format!("innorank-fuzz-seed-{}.xlsx", std::process::id()));
-    for (seed, loads) in [("shared.xml", true), ("inline.xml", true), ("offset.xml", false)] {
+    let seeds = [
+        ("shared.xml", true),
+        ("inline.xml", true),
+        ("content.xml", true),
+        ("offset.xml", false),
+    ];
+    for (seed, loads) in seeds {
         let data = std::fs::read(root.join("fuzz/seeds/sheet_reader").join(seed)).unwrap();
         assert_eq!(checks::sheet_reader(&data, &scratch), loads, "{seed}");
     }

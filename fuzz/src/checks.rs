@@ -86,23 +86,35 @@ pub fn csv_reader(data: &[u8], scratch: &Path) {
 
 /// `sheet_reader`: arbitrary bytes as the first sheet of an xlsx workbook
 /// (after a NUL byte, if there is one; the bytes before it are then the
-/// workbook's shared strings part), written to `scratch` and read as the
-/// alternatives of [`CSV_PROBLEM`]. The workbook around them is well formed
-/// and stored, not deflated, so the time goes to innorank's own sheet
-/// reader and, for what it leaves, calamine. A problem that loads is also
+/// workbook's shared strings part), or, if they name `office:`, as the
+/// `content.xml` of an ods workbook; written next to `scratch` and read
+/// as the alternatives of [`CSV_PROBLEM`]. The zip around them is well
+/// formed and stored, not deflated, so the time goes to innorank's own
+/// readers and, for what they leave, calamine (whose dense ranges the
+/// fuzzer's memory limit would catch). A problem that loads is also
 /// ranked. Whether it loaded, for the tests of the seeds.
 pub fn sheet_reader(data: &[u8], scratch: &Path) -> bool {
-    let (strings, sheet) = match data.iter().position(|&b| b == 0) {
-        Some(nul) => (Some(&data[..nul]), &data[nul + 1..]),
-        None => (None, data),
+    let is_ods = data.windows(7).any(|w| w == b"office:");
+    let path = if is_ods {
+        scratch.with_extension("ods")
+    } else {
+        scratch.to_path_buf()
     };
-    std::fs::write(scratch, workbook(strings, sheet)).expect("write the scratch workbook");
+    let bytes = if is_ods {
+        ods(data)
+    } else {
+        match data.iter().position(|&b| b == 0) {
+            Some(nul) => workbook(Some(&data[..nul]), &data[nul + 1..]),
+            None => workbook(None, data),
+        }
+    };
+    std::fs::write(&path, bytes).expect("write the scratch workbook");
     let options = LoadOptions {
-        alternatives_csv: Some(scratch.to_path_buf()),
+        alternatives_csv: Some(path.clone()),
         base_dir: Some(PathBuf::from(NO_DIR)),
         ..LoadOptions::default()
     };
-    match Problem::from_bytes(CSV_PROBLEM.as_bytes(), "sheet-fuzz.yaml", &options) {
+    let loaded = match Problem::from_bytes(CSV_PROBLEM.as_bytes(), "sheet-fuzz.yaml", &options) {
         Ok(problem) => {
             check_problem(&problem);
             rank_and_check(&problem, &RankOptions::default());
@@ -112,7 +124,27 @@ pub fn sheet_reader(data: &[u8], scratch: &Path) -> bool {
             check_diagnostics(&diagnostics);
             false
         }
+    };
+    if is_ods {
+        let _ = std::fs::remove_file(&path);
     }
+    loaded
+}
+
+/// An ods workbook whose `content.xml` is `content`.
+fn ods(content: &[u8]) -> Vec<u8> {
+    let manifest = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest"#,
+        r#" xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">"#,
+        r#"<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>"#,
+        r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>"#,
+        "</manifest:manifest>"
+    );
+    zipped(vec![
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+        ("META-INF/manifest.xml", manifest.as_bytes().to_vec()),
+        ("content.xml", content.to_vec()),
+    ])
 }
 
 /// An xlsx workbook of one sheet, `Data`, whose XML is `sheet`, with a
@@ -159,6 +191,11 @@ fn workbook(strings: Option<&[u8]>, sheet: &[u8]) -> Vec<u8> {
     if let Some(strings) = strings {
         parts.push(("xl/sharedStrings.xml", strings.to_vec()));
     }
+    zipped(parts)
+}
+
+/// A zip archive of `parts` (name and bytes), stored, not deflated.
+fn zipped(parts: Vec<(&str, Vec<u8>)>) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, bytes) in parts {

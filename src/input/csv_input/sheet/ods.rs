@@ -163,7 +163,7 @@ fn tags(xml: &[u8]) -> impl Iterator<Item = (&[u8], &str, bool)> {
                 .iter()
                 .position(|b| b.is_ascii_whitespace() || *b == b'/' && inner.first() != Some(&b'/'))
                 .unwrap_or(inner.len());
-            let closed = inner.last() == Some(&b'/');
+            let closed = inner.len() > name_end && inner.last() == Some(&b'/');
             let Ok(tag) = std::str::from_utf8(&inner[name_end..inner.len() - usize::from(closed)]) else {
                 continue;
             };
@@ -222,5 +222,45 @@ mod tests {
         assert_eq!(too_sparse(content("").as_bytes()), None);
         let empty = r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
         assert_eq!(too_sparse(content(empty).as_bytes()), None);
+    }
+
+    #[test]
+    fn any_bytes_are_scanned_without_a_panic() {
+        for xml in [
+            "</>",
+            "<",
+            "<>",
+            "</",
+            "<a/>",
+            "<!--",
+            "<![CDATA[",
+            "<?",
+            "<a b='>",
+            "<table:table/>",
+            "\u{fe}<\u{ff}>",
+        ] {
+            assert_eq!(too_sparse(xml.as_bytes()), None, "{xml}");
+            let _ = tags(xml.as_bytes()).count();
+        }
+        let names: Vec<_> = tags(b"<a/><b c='>'>x</b><!-- <d> --></>")
+            .map(|(n, t, c)| (n.to_vec(), t.to_owned(), c))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (b"a".to_vec(), String::new(), true),
+                (b"b".to_vec(), " c='>'".to_owned(), false),
+                (b"/b".to_vec(), String::new(), false),
+                (b"/".to_vec(), String::new(), false),
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the bytes, the scan ends without a panic.
+        #[test]
+        fn the_scan_takes_any_bytes(xml in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            let _ = too_sparse(&xml);
+        }
     }
 }
