@@ -77,6 +77,7 @@ macro_rules! regression {
 const SAVED: &[(&str, &str)] = &[
     ("rank_pipeline", "lambda-min-1e300-chain.yaml"),
     ("rank_pipeline", "subnormal-judgment.yaml"),
+    ("sheet_reader", "ods-table-never-closed.xml"),
     ("sheet_reader", "reference-past-u32.xml"),
 ];
 
@@ -161,3 +162,13 @@ regression!(
 // that laid the sheet out as billions of places and aborted). Found by the
 // sheet_reader target within its first minute; minimised by hand.
 regression!(sheet_reader, a_reference_past_u32_is_refused, "reference-past-u32.xml");
+
+// An ods `content.xml` that ends inside a `<table:table>`: calamine's
+// loop over a table's rows never ends at the end of the file (100 % CPU
+// for ever). Found by the sheet_reader target as a timeout after 8
+// minutes of ods inputs; minimised by hand.
+regression!(
+    sheet_reader,
+    an_ods_table_never_closed_is_refused_not_read_for_ever,
+    "ods-table-never-closed.xml"
+);

@@ -60,6 +60,29 @@ pub(super) fn too_sparse(content: &[u8]) -> Option<(String, Sparse)> {
     None
 }
 
+/// The first element of `content` that is not closed where it should be
+/// (never, or after an element opened inside it): calamine reads some
+/// elements in loops that never end at the end of the file (an open
+/// `<table:table>` makes it spin for ever), and refuses the others.
+/// Declarations, comments and processing instructions are not elements.
+pub(super) fn unclosed(content: &[u8]) -> Option<String> {
+    let mut open: Vec<&[u8]> = Vec::new();
+    for (name, _, closed) in tags(content) {
+        match name.split_first() {
+            Some((b'/', name)) => {
+                let top = open.pop()?;
+                if top != name {
+                    return Some(String::from_utf8_lossy(top).into_owned());
+                }
+            }
+            Some((b'!' | b'?', _)) | None => {}
+            Some(_) if !closed => open.push(name),
+            Some(_) => {}
+        }
+    }
+    open.pop().map(|name| String::from_utf8_lossy(name).into_owned())
+}
+
 /// A sheet being scanned: rows counted as calamine expands them.
 struct Sheet {
     name: String,
@@ -225,6 +248,20 @@ mod tests {
     }
 
     #[test]
+    fn elements_left_open_are_named() {
+        let open = r#"<office:document-content><table:table table:name="Data"><table:table-row><table:table-cell office:value-type="float" office:value="1"></table:table-cell></table:table-row>"#;
+        assert_eq!(unclosed(open.as_bytes()).as_deref(), Some("table:table"));
+        assert_eq!(unclosed(b"<a><b></a></b>").as_deref(), Some("b"));
+        assert_eq!(
+            unclosed(b"<?xml version='1.0'?><!DOCTYPE x><a><b/><!-- <c> --></a>"),
+            None
+        );
+        assert_eq!(unclosed(content("").as_bytes()), None);
+        // An end tag with nothing open: calamine refuses it, no loop.
+        assert_eq!(unclosed(b"</a>"), None);
+    }
+
+    #[test]
     fn any_bytes_are_scanned_without_a_panic() {
         for xml in [
             "</>",
@@ -261,6 +298,7 @@ mod tests {
         #[test]
         fn the_scan_takes_any_bytes(xml in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
             let _ = too_sparse(&xml);
+            let _ = unclosed(&xml);
         }
     }
 }
