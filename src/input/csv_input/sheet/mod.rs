@@ -204,6 +204,10 @@ fn load(source: &CsvSource, book: Option<&xlsx::Book>) -> Result<(String, Table)
             return laid_out(sheet, table);
         }
     }
+    if let Some((part, claimed, size)) = xlsx::overclaimed_strings(&source.path) {
+        let message = format!("its shared strings ({part}) claim {claimed} strings in {size} bytes");
+        return Err(spreadsheet(&message));
+    }
     // Calamine lays out every sheet of an ods file as it opens it.
     let is_ods = source.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods"));
     if let Some(content) = is_ods.then(|| xlsx::part(&source.path, "content.xml")).flatten() {

@@ -138,6 +138,33 @@ pub(super) fn part(path: &Path, name: &str) -> Option<Vec<u8>> {
     entry(&mut zip, name, u64::MAX)
 }
 
+/// A shared strings part of the zip archive at `path` that claims more
+/// strings (`<sst uniqueCount="...">`) than it has bytes: its name, the
+/// count and its size. Calamine reserves room for that many strings
+/// before it reads one, and aborts on an absurd count.
+pub(super) fn overclaimed_strings(path: &Path) -> Option<(String, u64, u64)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|name| name.ok().map(|n| n.into_owned()))
+        .filter(|name| name.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .collect();
+    names.into_iter().find_map(|name| {
+        let file = zip.by_name(&name).ok()?;
+        let size = file.size();
+        // The `<sst>` tag opens the part.
+        let mut start = Vec::new();
+        file.take(4096).read_to_end(&mut start).ok()?;
+        let text = String::from_utf8_lossy(&start);
+        let claimed: u64 = elements(&text, "sst")
+            .next()
+            .and_then(|tag| attribute(tag, "uniqueCount"))?
+            .parse()
+            .ok()?;
+        (claimed > size).then_some((name, claimed, size))
+    })
+}
+
 /// How many bytes the zip archive at `path` unpacks to, as it declares
 /// each entry's size (in its central directory, or for entries written
 /// with a data descriptor, entry by entry); `None` if it is no zip
