@@ -211,12 +211,13 @@ fn load(source: &CsvSource, book: Option<&xlsx::Book>) -> Result<(String, Table)
     // Calamine lays out every sheet of an ods file as it opens it.
     let is_ods = source.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods"));
     if let Some(content) = is_ods.then(|| xlsx::part(&source.path, "content.xml")).flatten() {
-        if let Some(element) = ods::unclosed(&content) {
-            let message = format!("its content.xml is cut short or malformed: `<{element}>` is not closed");
-            return Err(spreadsheet(&message));
-        }
-        if let Some((sheet, sparse)) = ods::too_sparse(&content) {
-            return Err(spreadsheet(&too_sparse(&sheet, sparse)));
+        match ods::refusal(&content) {
+            Some(ods::Refusal::Unclosed(element)) => {
+                let message = format!("its content.xml is cut short or malformed: `<{element}>` is not closed");
+                return Err(spreadsheet(&message));
+            }
+            Some(ods::Refusal::Sparse(sheet, sparse)) => return Err(spreadsheet(&too_sparse(&sheet, sparse))),
+            None => {}
         }
     }
     let mut book = open_workbook_auto(&source.path).map_err(|e| spreadsheet(&e))?;

@@ -10,27 +10,56 @@
 //! not another prefix), and so does this scan.
 
 use super::table::Sparse;
-use super::xml::{attribute, decode};
+use super::xml::{attribute, attributes, decode};
 
-/// The first sheet of `content` (an ods `content.xml`) whose range would
-/// be [`Sparse`] for the cell elements the file writes, and its name.
-pub(super) fn too_sparse(content: &[u8]) -> Option<(String, Sparse)> {
+/// What calamine cannot be given of an ods `content.xml`.
+#[derive(Debug, PartialEq)]
+pub(super) enum Refusal {
+    /// An element not closed where it should be (never, or after an
+    /// element opened inside it): calamine reads some elements in loops
+    /// that never end at the end of the file (an open `<table:table>`
+    /// makes it spin for ever), and refuses the others.
+    Unclosed(String),
+    /// A sheet whose range would be [`Sparse`] for the cell elements the
+    /// file writes, and its name.
+    Sparse(String, Sparse),
+}
+
+/// The first thing in `content` (an ods `content.xml`), in the file's
+/// order, that calamine cannot be given; one pass over its tags.
+/// Declarations, comments and processing instructions are not elements.
+pub(super) fn refusal(content: &[u8]) -> Option<Refusal> {
+    let lossy = |name: &[u8]| String::from_utf8_lossy(name).into_owned();
+    let mut open: Vec<&[u8]> = Vec::new();
     let mut sheet: Option<Sheet> = None;
     let mut row = Row::default();
     for (name, tag, closed) in tags(content) {
+        match name.split_first() {
+            Some((b'/', name)) => match open.pop() {
+                Some(top) if top != name => return Some(Refusal::Unclosed(lossy(top))),
+                // An end tag with nothing open: calamine refuses it, no loop.
+                _ => {}
+            },
+            Some((b'!' | b'?', _)) | None => continue,
+            Some(_) if !closed => open.push(name),
+            Some(_) => {}
+        }
+        // The tags that say where cells lie: their attributes as text.
+        let tag = || std::str::from_utf8(tag).unwrap_or("");
         match name {
-            b"table:table" => sheet = Some(Sheet::named(tag)),
+            b"table:table" => sheet = Some(Sheet::named(tag())),
             b"/table:table" => {
                 if let Some(done) = sheet.take()
                     && let Some(sparse) = done.sparse()
                 {
-                    return Some((done.name, sparse));
+                    return Some(Refusal::Sparse(done.name, sparse));
                 }
             }
             b"table:table-row" => {
                 let Some(sheet) = sheet.as_mut() else { continue };
+                let repeats = attribute(tag(), "table:number-rows-repeated");
                 row = Row {
-                    repeats: repeats(tag, "table:number-rows-repeated", 1 << 20),
+                    repeats: repeats.map_or(1, |v| count(v, 1 << 20)),
                     ..Row::default()
                 };
                 if closed {
@@ -43,8 +72,15 @@ pub(super) fn too_sparse(content: &[u8]) -> Option<(String, Sparse)> {
                 }
             }
             b"table:table-cell" | b"table:covered-table-cell" => {
-                let columns = repeats(tag, "table:number-columns-repeated", 1 << 14);
-                if attribute(tag, "office:value-type").is_some() || attribute(tag, "table:formula").is_some() {
+                let (mut columns, mut valued) = (1, false);
+                for (name, value) in attributes(tag()) {
+                    match name {
+                        "table:number-columns-repeated" => columns = count(value, 1 << 14),
+                        "office:value-type" | "table:formula" => valued = true,
+                        _ => {}
+                    }
+                }
+                if valued {
                     let last = (row.column + columns - 1).min(1 << 14);
                     row.span = Some(
                         row.span
@@ -57,30 +93,7 @@ pub(super) fn too_sparse(content: &[u8]) -> Option<(String, Sparse)> {
             _ => {}
         }
     }
-    None
-}
-
-/// The first element of `content` that is not closed where it should be
-/// (never, or after an element opened inside it): calamine reads some
-/// elements in loops that never end at the end of the file (an open
-/// `<table:table>` makes it spin for ever), and refuses the others.
-/// Declarations, comments and processing instructions are not elements.
-pub(super) fn unclosed(content: &[u8]) -> Option<String> {
-    let mut open: Vec<&[u8]> = Vec::new();
-    for (name, _, closed) in tags(content) {
-        match name.split_first() {
-            Some((b'/', name)) => {
-                let top = open.pop()?;
-                if top != name {
-                    return Some(String::from_utf8_lossy(top).into_owned());
-                }
-            }
-            Some((b'!' | b'?', _)) | None => {}
-            Some(_) if !closed => open.push(name),
-            Some(_) => {}
-        }
-    }
-    open.pop().map(|name| String::from_utf8_lossy(name).into_owned())
+    open.pop().map(|name| Refusal::Unclosed(lossy(name)))
 }
 
 /// A sheet being scanned: rows counted as calamine expands them.
@@ -140,19 +153,17 @@ impl Sheet {
     }
 }
 
-/// The repeat count of attribute `name` of a start tag (1 if none), at
-/// most `cap` (calamine's own cap on rows or columns).
-fn repeats(tag: &str, name: &str, cap: u64) -> u64 {
-    let value = attribute(tag, name).and_then(decode);
-    value.and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, cap)
+/// A repeat count written `value` (1 if it is none), at most `cap`
+/// (calamine's own cap on rows or columns).
+fn count(value: &str, cap: u64) -> u64 {
+    decode(value).and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, cap)
 }
 
-/// The tags of `xml` in order: name (`/name` for an end tag), the text of
-/// a start tag after its name, and whether it closes itself. A `>` inside
-/// a quoted attribute value does not end its tag; comments, CDATA and
-/// processing instructions are passed over whole, as are tags that are
-/// not UTF-8.
-fn tags(xml: &[u8]) -> impl Iterator<Item = (&[u8], &str, bool)> {
+/// The tags of `xml` in order: name (`/name` for an end tag), the bytes
+/// of a start tag after its name, and whether it closes itself. A `>`
+/// inside a quoted attribute value does not end its tag; comments, CDATA
+/// and processing instructions are passed over whole.
+fn tags(xml: &[u8]) -> impl Iterator<Item = (&[u8], &[u8], bool)> {
     let mut at = 0;
     std::iter::from_fn(move || {
         loop {
@@ -161,37 +172,35 @@ fn tags(xml: &[u8]) -> impl Iterator<Item = (&[u8], &str, bool)> {
             let skip = [(&b"!--"[..], &b"-->"[..]), (b"![CDATA[", b"]]>"), (b"?", b"?>")]
                 .into_iter()
                 .find(|(open, _)| rest.starts_with(open));
-            if let Some((open, close)) = skip {
-                at += open.len() + memchr::memmem::find(&rest[open.len()..], close)? + close.len();
-                continue;
+            match skip {
+                Some((open, close)) => {
+                    at += open.len() + memchr::memmem::find(&rest[open.len()..], close)? + close.len()
+                }
+                None => break,
             }
-            let start = at;
-            let mut quote = None;
-            let end = start
-                + xml[start..].iter().position(|&b| match quote {
-                    Some(q) if b == q => {
-                        quote = None;
-                        false
-                    }
-                    Some(_) => false,
-                    None if b == b'"' || b == b'\'' => {
-                        quote = Some(b);
-                        false
-                    }
-                    None => b == b'>',
-                })?;
-            at = end + 1;
-            let inner = &xml[start..end];
-            let name_end = inner
-                .iter()
-                .position(|b| b.is_ascii_whitespace() || *b == b'/' && inner.first() != Some(&b'/'))
-                .unwrap_or(inner.len());
-            let closed = inner.len() > name_end && inner.last() == Some(&b'/');
-            let Ok(tag) = std::str::from_utf8(&inner[name_end..inner.len() - usize::from(closed)]) else {
-                continue;
-            };
-            return Some((&inner[..name_end], tag, closed));
         }
+        let start = at;
+        // The first `>` outside quotes: quoted values are passed over whole.
+        let mut end = start;
+        loop {
+            end += memchr::memchr3(b'>', b'"', b'\'', &xml[end..])?;
+            match xml[end] {
+                b'>' => break,
+                quote => end += 1 + memchr::memchr(quote, &xml[end + 1..])? + 1,
+            }
+        }
+        at = end + 1;
+        let inner = &xml[start..end];
+        let name_end = inner
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || *b == b'/' && inner.first() != Some(&b'/'))
+            .unwrap_or(inner.len());
+        let closed = inner.len() > name_end && inner.last() == Some(&b'/');
+        Some((
+            &inner[..name_end],
+            &inner[name_end..inner.len() - usize::from(closed)],
+            closed,
+        ))
     })
 }
 
@@ -213,19 +222,20 @@ mod tests {
         let bomb = format!(
             r#"<table:table-row>{CELL}</table:table-row><table:table-row table:number-rows-repeated="990000"><table:table-cell table:number-columns-repeated="99"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="99"/>{CELL}</table:table-row>"#
         );
-        let (name, sparse) = too_sparse(content(&bomb).as_bytes()).unwrap();
-        assert_eq!(name, "A & B");
+        let sparse = Sparse {
+            corners: (0, 0, 990_001, 99),
+            cells: 2,
+        };
         assert_eq!(
-            sparse,
-            Sparse {
-                corners: (0, 0, 990_001, 99),
-                cells: 2
-            }
+            refusal(content(&bomb).as_bytes()),
+            Some(Refusal::Sparse("A & B".to_owned(), sparse))
         );
         // One cell repeated over every column of a row repeated: written
         // once, laid out 16384 x 1000 times.
         let repeated = r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="99999" office:value-type="float" table:formula="of:=[.A1]>0"/></table:table-row>"#;
-        let (_, sparse) = too_sparse(content(repeated).as_bytes()).unwrap();
+        let Some(Refusal::Sparse(_, sparse)) = refusal(content(repeated).as_bytes()) else {
+            panic!("a repeated cell is refused");
+        };
         assert_eq!(sparse.corners, (0, 0, 999, 16_383));
     }
 
@@ -240,25 +250,28 @@ mod tests {
             r#"<table:table-column table:number-columns-repeated="1024"/>{}<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#,
             row.repeat(500)
         );
-        assert_eq!(too_sparse(content(&table).as_bytes()), None);
+        assert_eq!(refusal(content(&table).as_bytes()), None);
         // Nor an empty sheet, nor a sheet that is only empty repeats.
-        assert_eq!(too_sparse(content("").as_bytes()), None);
+        assert_eq!(refusal(content("").as_bytes()), None);
         let empty = r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
-        assert_eq!(too_sparse(content(empty).as_bytes()), None);
+        assert_eq!(refusal(content(empty).as_bytes()), None);
     }
 
     #[test]
     fn elements_left_open_are_named() {
         let open = r#"<office:document-content><table:table table:name="Data"><table:table-row><table:table-cell office:value-type="float" office:value="1"></table:table-cell></table:table-row>"#;
-        assert_eq!(unclosed(open.as_bytes()).as_deref(), Some("table:table"));
-        assert_eq!(unclosed(b"<a><b></a></b>").as_deref(), Some("b"));
         assert_eq!(
-            unclosed(b"<?xml version='1.0'?><!DOCTYPE x><a><b/><!-- <c> --></a>"),
+            refusal(open.as_bytes()),
+            Some(Refusal::Unclosed("table:table".to_owned()))
+        );
+        assert_eq!(refusal(b"<a><b></a></b>"), Some(Refusal::Unclosed("b".to_owned())));
+        assert_eq!(
+            refusal(b"<?xml version='1.0'?><!DOCTYPE x><a><b/><!-- <c> --></a>"),
             None
         );
-        assert_eq!(unclosed(content("").as_bytes()), None);
+        assert_eq!(refusal(content("").as_bytes()), None);
         // An end tag with nothing open: calamine refuses it, no loop.
-        assert_eq!(unclosed(b"</a>"), None);
+        assert_eq!(refusal(b"</a>"), None);
     }
 
     #[test]
@@ -276,11 +289,12 @@ mod tests {
             "<table:table/>",
             "\u{fe}<\u{ff}>",
         ] {
-            assert_eq!(too_sparse(xml.as_bytes()), None, "{xml}");
+            let refused = refusal(xml.as_bytes());
+            assert!(!matches!(refused, Some(Refusal::Sparse(..))), "{xml}");
             let _ = tags(xml.as_bytes()).count();
         }
         let names: Vec<_> = tags(b"<a/><b c='>'>x</b><!-- <d> --></>")
-            .map(|(n, t, c)| (n.to_vec(), t.to_owned(), c))
+            .map(|(n, t, c)| (n.to_vec(), String::from_utf8(t.to_vec()).unwrap(), c))
             .collect();
         assert_eq!(
             names,
@@ -297,8 +311,7 @@ mod tests {
         /// Whatever the bytes, the scan ends without a panic.
         #[test]
         fn the_scan_takes_any_bytes(xml in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
-            let _ = too_sparse(&xml);
-            let _ = unclosed(&xml);
+            let _ = refusal(&xml);
         }
     }
 }

@@ -48,10 +48,18 @@ pub(super) fn fits(places: u64, cells: usize) -> bool {
     places <= (4 * cells as u64).max(1 << 20)
 }
 
-/// The number of places in the rectangle `corners` (top, bottom, left,
-/// right), counted without overflow.
-fn places((top, bottom, left, right): (u32, u32, u32, u32)) -> u64 {
-    (u64::from(bottom - top) + 1) * (u64::from(right - left) + 1)
+impl Sparse {
+    /// `Err` if `cells` non-empty cells spread over the rectangle
+    /// `corners` (as [`Sparse::corners`]) are too sparse to lay out.
+    fn check(corners: (u32, u32, u32, u32), cells: usize) -> Result<(), Sparse> {
+        let (top, left, bottom, right) = corners;
+        let places = (u64::from(bottom - top) + 1) * (u64::from(right - left) + 1);
+        if fits(places, cells) {
+            Ok(())
+        } else {
+            Err(Sparse { corners, cells })
+        }
+    }
 }
 
 /// The smallest rectangle holding some cells, row by row: the rows of one
@@ -94,13 +102,7 @@ impl Block {
             return Ok(Block::default());
         }
         let count = cells.len();
-        let corners = (top, bottom, left, right);
-        if !fits(places(corners), count) {
-            return Err(Sparse {
-                corners: (top, left, bottom, right),
-                cells: count,
-            });
-        }
+        Sparse::check((top, left, bottom, right), count)?;
         let width = (right - left) as usize + 1;
         let size = width * ((bottom - top) as usize + 1);
         // As many cells as places, each after the one before: each place
@@ -190,12 +192,7 @@ impl Table {
         let left = blocks.iter().map(|b| b.left).min().unwrap_or(0);
         let right = blocks.iter().map(|b| b.right).max().unwrap_or(0);
         let count = blocks.iter().map(|b| b.count).sum();
-        if !fits(places((top, bottom, left, right)), count) {
-            return Err(Refused::Sparse(Sparse {
-                corners: (top, left, bottom, right),
-                cells: count,
-            }));
-        }
+        Sparse::check((top, left, bottom, right), count).map_err(Refused::Sparse)?;
         let width = (right - left) as usize + 1;
         let mut rows = Vec::with_capacity(blocks.len());
         let mut next = top;
